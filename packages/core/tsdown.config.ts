@@ -1,0 +1,3 @@
+import { packageBuildConfig } from "../../tsdown.config.base.ts";
+
+export default packageBuildConfig;

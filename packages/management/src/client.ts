@@ -1,0 +1,22 @@
+import { type ApiMethods, type ClientOptions, createApiClient, createFetchClient } from "@authsignal-ts/core";
+import type { Client } from "openapi-fetch";
+import { name, version } from "../package.json" with { type: "json" };
+import { operations, servers } from "./generated/operations.ts";
+import type { operations as Operations, paths } from "./generated/schema.ts";
+
+export type ManagementRegion = keyof typeof servers;
+export type ManagementClientOptions = ClientOptions<ManagementRegion>;
+/** One method per Management API operation, named by its operationId. */
+export type ManagementClient = ApiMethods<Operations>;
+
+const definition = { identity: { name, version }, servers, operations };
+
+/** A client for the Management API. Authenticate with the Management API secret key. */
+export function createManagementClient(options: ManagementClientOptions): ManagementClient {
+  return createApiClient<Operations>(definition, options);
+}
+
+/** The same API as an openapi-fetch client, for `{ data, error, response }` results. */
+export function createManagementFetchClient(options: ManagementClientOptions): Client<paths> {
+  return createFetchClient<paths>(definition, options);
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { operations } from "../src/generated/operations.ts";
+import { AuthsignalValidationError, createManagementClient } from "../src/index.ts";
+
+function recordingClient(region?: "us" | "au" | "eu" | "ca") {
+  const requests: Request[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    requests.push(new Request(input, init));
+    return Response.json({});
+  };
+  const client = createManagementClient({ apiSecretKey: "sk_mgmt", fetch, ...(region ? { region } : {}) });
+  return { client, requests };
+}
+
+describe("createManagementClient", () => {
+  it("has a method for every operation in the generated table, and nothing else", () => {
+    const { client } = recordingClient();
+    expect(Object.keys(client).sort()).toEqual(Object.keys(operations).sort());
+  });
+
+  it("sends management calls under /v1/management in the chosen region", async () => {
+    const { client, requests } = recordingClient("eu");
+    await client.updateActionConfiguration({ actionCode: "signIn", attributes: { defaultUserActionResult: "ALLOW" } });
+    expect(requests[0]?.method).toBe("PATCH");
+    expect(requests[0]?.url).toBe("https://eu.api.authsignal.com/v1/management/action-configurations/signIn");
+    expect(await requests[0]?.json()).toEqual({ defaultUserActionResult: "ALLOW" });
+  });
+
+  it("keeps an explicit null in a PATCH body, which clears the field", async () => {
+    const { client, requests } = recordingClient();
+    await client.updateActionConfiguration({ actionCode: "signIn", attributes: { verificationWebhookUrl: null } });
+    expect(await requests[0]?.json()).toEqual({ verificationWebhookUrl: null });
+  });
+
+  it("creates rules on the documented underscore path", async () => {
+    const { client, requests } = recordingClient();
+    await client.createRule({
+      actionCode: "signIn",
+      attributes: { name: "r", isActive: true, priority: 0, type: "ALLOW", conditions: {} },
+    });
+    expect(requests[0]?.url).toBe("https://api.authsignal.com/v1/management/action_configurations/signIn/rules");
+  });
+
+  it("rejects an action code outside the documented pattern before sending", async () => {
+    const { client, requests } = recordingClient();
+    const call = client.updateActionConfiguration({ actionCode: "sign in/../x", attributes: {} });
+    await expect(call).rejects.toBeInstanceOf(AuthsignalValidationError);
+    await expect(call).rejects.toMatchObject({ field: "actionCode" });
+    expect(requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { operations } from "../src/generated/operations.ts";
+import { AuthsignalValidationError, createServerClient } from "../src/index.ts";
+
+function recordingClient(region?: "us" | "au" | "eu" | "ca") {
+  const requests: Request[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    requests.push(new Request(input, init));
+    return Response.json({ state: "ALLOW", idempotencyKey: "k", url: "https://x.test", token: "t", isEnrolled: false });
+  };
+  const client = createServerClient({ apiSecretKey: "sk_server", fetch, ...(region ? { region } : {}) });
+  return { client, requests };
+}
+
+describe("createServerClient", () => {
+  it("has a method for every operation in the generated table, and nothing else", () => {
+    const { client } = recordingClient();
+    expect(Object.keys(client).sort()).toEqual(Object.keys(operations).sort());
+    for (const method of Object.values(client)) expect(typeof method).toBe("function");
+  });
+
+  it("tracks an action with a POST to the user's action, the attributes as the body", async () => {
+    const { client, requests } = recordingClient();
+    await client.track({ userId: "usr_123", action: "signIn", attributes: { email: "jane@example.com" } });
+    const [request] = requests;
+    expect(request?.method).toBe("POST");
+    expect(request?.url).toBe("https://api.authsignal.com/v1/users/usr_123/actions/signIn");
+    expect(await request?.json()).toEqual({ email: "jane@example.com" });
+  });
+
+  it.each([
+    ["au", "https://au.api.authsignal.com/v1"],
+    ["eu", "https://eu.api.authsignal.com/v1"],
+    ["ca", "https://ca.api.authsignal.com/v1"],
+  ] as const)("sends %s requests to %s", async (region, base) => {
+    const { client, requests } = recordingClient(region);
+    await client.track({ userId: "u", action: "signIn" });
+    expect(requests[0]?.url).toBe(`${base}/users/u/actions/signIn`);
+  });
+
+  it("never sends a user ID that would reach another route", async () => {
+    const { client, requests } = recordingClient();
+    await expect(client.track({ userId: "..", action: "signIn" })).rejects.toBeInstanceOf(AuthsignalValidationError);
+    await client.track({ userId: "../admin", action: "signIn" });
+    expect(requests.map((request) => request.url)).toEqual([
+      "https://api.authsignal.com/v1/users/..%2Fadmin/actions/signIn",
+    ]);
+  });
+});

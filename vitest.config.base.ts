@@ -1,0 +1,38 @@
+// The one vitest config every package extends. Two projects per package:
+//   unit      hermetic tests under test/ (including *.test-d.ts type tests), no network beyond loopback
+//   contract  test/contract/, run against a Prism mock started from the package's bundled spec
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const prismSetup = fileURLToPath(new URL("./scripts/vitest-prism-setup.ts", import.meta.url));
+
+/** `packageRoot` is the package's own folder: inline projects would otherwise resolve from here. */
+export function packageTestConfig(packageRoot: string) {
+  return defineConfig({
+    root: packageRoot,
+    test: {
+      projects: [
+        {
+          extends: true,
+          root: packageRoot,
+          test: {
+            name: "unit",
+            include: ["test/**/*.test.ts"],
+            exclude: ["test/contract/**"],
+            typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+          },
+        },
+        {
+          extends: true,
+          root: packageRoot,
+          test: {
+            name: "contract",
+            include: ["test/contract/**/*.test.ts"],
+            globalSetup: [prismSetup],
+            testTimeout: 15_000,
+          },
+        },
+      ],
+    },
+  });
+}
