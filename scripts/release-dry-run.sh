@@ -15,5 +15,17 @@ pnpm exec changeset status
 pnpm exec changeset version
 pnpm install --no-frozen-lockfile --offline --silent
 pnpm exec turbo run build --output-logs=errors-only
-pnpm -r --filter "./packages/*" publish --dry-run --no-git-checks 2>&1 | grep -E '^\+ |Tarball Contents|name:|version:|total files|package size' || true
-echo "release dry run: versions and changelogs applied, builds and publish dry runs succeeded"
+log=$(mktemp)
+if ! pnpm -r --filter "./packages/*" publish --dry-run --no-git-checks >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+published=$(grep -E '^\+ @authsignal-ts/' "$log" || true)
+if [ -z "$published" ]; then
+  cat "$log" >&2
+  echo "release dry run: pnpm publish --dry-run named no package" >&2
+  exit 1
+fi
+echo "release dry run: would publish"
+echo "$published"
+for changelog in packages/*/CHANGELOG.md; do echo "--- $changelog"; head -8 "$changelog"; done
