@@ -1,16 +1,13 @@
 // Contract tests: every call goes through the public client to a Prism mock started from this
 // package's bundled spec with --errors (see vitest-prism-setup.ts in scripts/).
-import { prismUrl } from "@authsignal-ts/scripts/prism-context";
+import { contractClientOptions, rejectionOf } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import { AuthsignalApiError, createManagementClient } from "../../src/index.ts";
 
-const mgmt = createManagementClient({ apiSecretKey: "sk_test_contract", baseUrl: prismUrl() });
+const mgmt = createManagementClient(contractClientOptions());
 
 async function apiError(promise: Promise<unknown>): Promise<AuthsignalApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
+  const error = await rejectionOf(promise);
   expect(error).toBeInstanceOf(AuthsignalApiError);
   return error as AuthsignalApiError;
 }

@@ -1,0 +1,52 @@
+// Checks, after a contract run, that every operation in the spec was called with a success and
+// with at least one error status, and that Prism found no response that breaks the spec (which
+// would mean an example contradicts its schema).
+import type { RecordedCall } from "./contract-testing.ts";
+import { httpMethods, type OpenApiDocument } from "./openapi-document.ts";
+
+interface OperationRoute {
+  operationId: string;
+  method: string;
+  pattern: RegExp;
+}
+
+export function routesOf(document: OpenApiDocument): OperationRoute[] {
+  const routes: OperationRoute[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+");
+    for (const method of httpMethods) {
+      const operationId = item[method]?.operationId;
+      if (operationId) routes.push({ operationId, method: method.toUpperCase(), pattern: new RegExp(`^${source}$`) });
+    }
+  }
+  return routes;
+}
+
+/** Every problem found; an empty list means the contract suite covered the spec. */
+export function coverageProblems(document: OpenApiDocument, calls: RecordedCall[]): string[] {
+  const routes = routesOf(document);
+  const statuses = new Map(routes.map((route) => [route.operationId, new Set<number>()]));
+  const problems: string[] = [];
+  for (const call of calls) {
+    const route = routes.find((candidate) => candidate.method === call.method && candidate.pattern.test(call.path));
+    if (!route) {
+      problems.push(`${call.method} ${call.path} matches no operation in the spec`);
+      continue;
+    }
+    statuses.get(route.operationId)?.add(call.status);
+    for (const violation of call.violations.filter((v) => v.location[0] === "response")) {
+      problems.push(
+        `${route.operationId} (${call.status}): Prism found the response breaks the spec: ${violation.message}`,
+      );
+    }
+  }
+  for (const [operationId, seen] of statuses) {
+    if (![...seen].some((status) => status >= 200 && status < 300)) {
+      problems.push(`${operationId} has no contract test that succeeds`);
+    }
+    if (![...seen].some((status) => status >= 400)) {
+      problems.push(`${operationId} has no contract test of a documented error`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,48 @@
+// What contract tests use: the Prism mock's URL, client options that record every call for the
+// coverage check, and a helper to catch rejections.
+import { appendFileSync } from "node:fs";
+import { inject } from "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    prismUrl: string;
+    contractCallLog: string;
+  }
+}
+
+/** One call seen by the mock, as the coverage check reads it. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  status: number;
+  violations: { location: string[]; message: string }[];
+}
+
+/** A fetch that records each call's method, path, status and Prism violations, then returns the response. */
+export const recordingFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  const response = await fetch(request);
+  const call: RecordedCall = {
+    method: request.method,
+    path: new URL(request.url).pathname,
+    status: response.status,
+    violations: JSON.parse(response.headers.get("sl-violations") ?? "[]"),
+  };
+  appendFileSync(inject("contractCallLog"), `${JSON.stringify(call)}\n`);
+  return response;
+};
+
+/** Options for a client that talks to this package's Prism mock and records its calls. */
+export function contractClientOptions() {
+  return { apiSecretKey: "sk_test_contract", baseUrl: inject("prismUrl"), fetch: recordingFetch };
+}
+
+/** Resolves to what the promise rejected with; fails if it fulfilled. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to reject, but it resolved");
+}
