@@ -32,9 +32,12 @@ export const recordingFetch: typeof fetch = async (input, init) => {
   return response;
 };
 
-/** Options for a client that talks to this package's Prism mock and records its calls. */
+/**
+ * Options for a client that talks to this package's Prism mock and records its calls. Retries are
+ * off: a forced 500 or 429 should come straight back, and retrying is proven by the fault suite.
+ */
 export function contractClientOptions() {
-  return { apiSecretKey: "sk_test_contract", baseUrl: inject("prismUrl"), fetch: recordingFetch };
+  return { apiSecretKey: "sk_test_contract", baseUrl: inject("prismUrl"), fetch: recordingFetch, maxRetries: 0 };
 }
 
 /** Resolves to what the promise rejected with; fails if it fulfilled. */

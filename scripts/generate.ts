@@ -43,6 +43,8 @@ for (const api of requested.length > 0 ? requested : apis) {
 
   const ast = await openapiTS(structuredClone(document) as never, {
     alphabetize: true,
+    // A `default` is what the API assumes when a field is left out, so the field stays optional.
+    defaultNonNullable: false,
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
   });

@@ -27,6 +27,7 @@ export interface OperationObject {
   requestBody?: Reference | { required?: boolean; content?: Record<string, unknown> };
   "x-idempotent"?: boolean;
   "x-idempotency-key"?: string;
+  "x-pagination"?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
   [field: string]: unknown;
 }
 

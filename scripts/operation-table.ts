@@ -18,6 +18,7 @@ interface RenderedOperation {
   body: "none" | "attributes" | "root";
   idempotent: boolean;
   idempotencyKeyField?: string;
+  pagination?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
 }
 
 // Methods that HTTP itself defines as idempotent; a POST is idempotent only when the spec says so.
@@ -77,6 +78,7 @@ function describeOperation(
   const body = !hasBody ? "none" : pathParams.length > 0 ? "attributes" : "root";
   const idempotencyKeyField = operation["x-idempotency-key"];
   if (idempotencyKeyField && body === "none") throw new Error(`${name}: x-idempotency-key needs a request body`);
+  const pagination = paginationOf(name, operation, queryParams);
   return {
     name,
     method: method.toUpperCase(),
@@ -86,7 +88,23 @@ function describeOperation(
     body,
     idempotent: idempotentMethods.has(method) || operation["x-idempotent"] === true || Boolean(idempotencyKeyField),
     ...(idempotencyKeyField ? { idempotencyKeyField } : {}),
+    ...(pagination ? { pagination } : {}),
   };
+}
+
+function paginationOf(name: string, operation: OperationObject, queryParams: { name: string }[]) {
+  const extension = operation["x-pagination"];
+  if (extension) {
+    const { iterator, cursorParam, cursorField, itemsField } = extension;
+    if (![iterator, cursorParam, cursorField, itemsField].every((value) => typeof value === "string" && value !== "")) {
+      throw new Error(`${name}: x-pagination needs iterator, cursorParam, cursorField and itemsField`);
+    }
+    if (!queryParams.some((param) => param.name === cursorParam)) {
+      throw new Error(`${name}: x-pagination.cursorParam "${cursorParam}" is not a query parameter`);
+    }
+    return { iterator, cursorParam, cursorField, itemsField };
+  }
+  return undefined;
 }
 
 export function collectServers(document: OpenApiDocument): Record<string, string> {
@@ -130,8 +148,13 @@ export function renderOperationTable(document: OpenApiDocument): string {
     if (operation.idempotencyKeyField) {
       lines.push(`    idempotencyKeyField: ${JSON.stringify(operation.idempotencyKeyField)},`);
     }
+    if (operation.pagination) {
+      const fields = Object.entries(operation.pagination).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+      lines.push(`    pagination: { ${fields.join(", ")} },`);
+    }
     lines.push("  },");
   }
-  lines.push("} as const satisfies OperationTable<keyof OperationTypes>;", "");
+  // Webhooks also appear in OperationTypes, but only paths become methods.
+  lines.push("} as const satisfies Partial<OperationTable<keyof OperationTypes>>;", "");
   return lines.join("\n");
 }

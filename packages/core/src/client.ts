@@ -1,34 +1,77 @@
 import { type ClientOptions, type PackageIdentity, resolveConfig } from "./config.ts";
-import { AuthsignalValidationError } from "./errors.ts";
-import type { ApiMethods } from "./method-types.ts";
-import type { OperationTable } from "./operation.ts";
+import { AuthsignalError, AuthsignalValidationError } from "./errors.ts";
+import type { ApiClient } from "./method-types.ts";
+import type { OperationSpec, OperationTable, PaginationSpec } from "./operation.ts";
 import { describe, type MethodArgument } from "./request.ts";
 import type { RequestOptions } from "./request-options.ts";
-import { createTransport } from "./transport.ts";
+import { createTransport, type Transport } from "./transport.ts";
 
-export interface ApiDefinition<Table extends OperationTable> {
+export interface ApiDefinition<Table extends Partial<OperationTable>> {
   identity: PackageIdentity;
   servers: Readonly<Record<string, string>>;
   operations: Table;
 }
 
 /**
- * Builds a client with one method per operation in the table. `Operations` is
- * openapi-typescript's `operations` interface for the same spec, which types the methods.
+ * Builds a client with one method per operation in the table, and an async iterator per
+ * paginated operation. `Operations` is openapi-typescript's `operations` interface for the same
+ * spec, which types the methods; `Table` is the generated table's own type.
  */
-export function createApiClient<Operations>(
-  definition: ApiDefinition<OperationTable<keyof Operations & string>>,
+export function createApiClient<Operations, Table extends Partial<OperationTable<keyof Operations & string>>>(
+  definition: ApiDefinition<Table>,
   options: ClientOptions,
-): ApiMethods<Operations> {
+): ApiClient<Operations, Table> {
   const transport = createTransport(resolveConfig(options, definition.servers, definition.identity));
   const client: Record<string, unknown> = {};
-  for (const [name, operation] of Object.entries<OperationTable[string]>(definition.operations)) {
+  for (const [name, operation] of Object.entries(definition.operations as OperationTable)) {
     client[name] = (args: unknown = {}, requestOptions?: RequestOptions) => {
-      if (typeof args !== "object" || args === null || Array.isArray(args)) {
-        return Promise.reject(new AuthsignalValidationError("args", `expected an object, got ${describe(args)}`));
-      }
-      return transport.call(operation, args as MethodArgument, requestOptions);
+      if (!isArgumentObject(args)) return Promise.reject(argumentError(args));
+      return transport.call(operation, args, requestOptions);
     };
+    const { pagination } = operation;
+    if (pagination) {
+      client[pagination.iterator] = (args: unknown = {}, requestOptions?: RequestOptions) => {
+        if (!isArgumentObject(args)) throw argumentError(args);
+        return iteratePages(transport, operation, pagination, args, requestOptions);
+      };
+    }
   }
-  return client as ApiMethods<Operations>;
+  return client as ApiClient<Operations, Table>;
+}
+
+function isArgumentObject(args: unknown): args is MethodArgument {
+  return typeof args === "object" && args !== null && !Array.isArray(args);
+}
+
+function argumentError(args: unknown) {
+  return new AuthsignalValidationError("args", `expected an object, got ${describe(args)}`);
+}
+
+async function* iteratePages(
+  transport: Transport,
+  operation: OperationSpec,
+  { cursorParam, cursorField, itemsField }: PaginationSpec,
+  args: MethodArgument,
+  options: RequestOptions | undefined,
+): AsyncGenerator<unknown, void, undefined> {
+  const seen = new Set<unknown>();
+  let pageArgs = args;
+  for (;;) {
+    const page = (await transport.call(operation, pageArgs, options)) as Record<string, unknown> | undefined;
+    const items = page?.[itemsField];
+    if (!Array.isArray(items)) {
+      throw new AuthsignalError(`The page has no "${itemsField}" array`, { errorCode: "invalid_response" });
+    }
+    yield* items;
+    const cursor = page?.[cursorField];
+    if (cursor === undefined || cursor === null || cursor === "") return;
+    // A cursor the API already returned would loop forever.
+    if (seen.has(cursor)) {
+      throw new AuthsignalError(`The API returned the cursor "${String(cursor)}" twice`, {
+        errorCode: "invalid_response",
+      });
+    }
+    seen.add(cursor);
+    pageArgs = { ...args, [cursorParam]: cursor };
+  }
 }

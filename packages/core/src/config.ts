@@ -1,4 +1,5 @@
 import { AuthsignalValidationError } from "./errors.ts";
+import type { Logger } from "./logger.ts";
 
 /** Options shared by the Server and Management clients. */
 export interface ClientOptions<Region extends string = string> {
@@ -15,6 +16,29 @@ export interface ClientOptions<Region extends string = string> {
   fetch?: typeof globalThis.fetch;
   /** Headers sent with every request. They cannot replace `Authorization`. */
   headers?: Record<string, string>;
+  /**
+   * How many times a failed attempt is retried when that is safe (see the README's retry policy).
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * How long each attempt may take, including reading the response body, before it fails with
+   * an `AuthsignalTimeoutError`. `Infinity` disables the limit.
+   * @default 10000
+   */
+  timeoutMs?: number;
+  /**
+   * The first retry's wait when the API does not say how long to wait; it doubles per retry.
+   * @default 500
+   */
+  initialRetryDelayMs?: number;
+  /**
+   * The longest wait between retries when the API does not say how long to wait.
+   * @default 8000
+   */
+  maxRetryDelayMs?: number;
+  /** Receives a line per attempt, retry and response, with `Authorization` redacted. Off by default. */
+  logger?: Logger;
 }
 
 export interface ResolvedConfig {
@@ -22,7 +46,14 @@ export interface ResolvedConfig {
   authorization: string;
   fetch: typeof globalThis.fetch;
   headers: Record<string, string>;
+  maxRetries: number;
+  timeoutMs: number;
+  initialRetryDelayMs: number;
+  maxRetryDelayMs: number;
+  logger: Logger | undefined;
 }
+
+export const defaults = { maxRetries: 2, timeoutMs: 10_000, initialRetryDelayMs: 500, maxRetryDelayMs: 8_000 };
 
 export interface PackageIdentity {
   name: string;
@@ -44,6 +75,10 @@ export function resolveConfig(
   if (typeof fetch !== "function") {
     throw new AuthsignalValidationError("fetch", "no fetch is available; pass one in the options");
   }
+  const { logger } = options;
+  if (logger !== undefined && typeof logger?.debug !== "function") {
+    throw new AuthsignalValidationError("logger", "expected an object with a debug(message, details) method");
+  }
   return {
     baseUrl: baseUrl === undefined ? serverFor(region, servers) : checkBaseUrl(baseUrl),
     authorization: `Basic ${btoa(`${apiSecretKey}:`)}`,
@@ -53,7 +88,30 @@ export function resolveConfig(
       "user-agent": `${identity.name}/${identity.version}`,
       ...normalizeHeaders(options.headers, "headers"),
     },
+    maxRetries: checkRetries(options.maxRetries, "maxRetries") ?? defaults.maxRetries,
+    timeoutMs: checkTimeout(options.timeoutMs, "timeoutMs") ?? defaults.timeoutMs,
+    initialRetryDelayMs: checkDelay(options.initialRetryDelayMs, "initialRetryDelayMs") ?? defaults.initialRetryDelayMs,
+    maxRetryDelayMs: checkDelay(options.maxRetryDelayMs, "maxRetryDelayMs") ?? defaults.maxRetryDelayMs,
+    logger,
   };
+}
+
+export function checkRetries(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
+  throw new AuthsignalValidationError(field, "expected a whole number of 0 or more");
+}
+
+export function checkTimeout(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "number" && value > 0) return value;
+  throw new AuthsignalValidationError(field, "expected a number of milliseconds above 0 (or Infinity)");
+}
+
+function checkDelay(value: unknown, field: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  throw new AuthsignalValidationError(field, "expected a number of milliseconds of 0 or more");
 }
 
 function serverFor(region: string, servers: Readonly<Record<string, string>>): string {

@@ -1,12 +1,40 @@
 export { type ApiDefinition, createApiClient } from "./client.ts";
-export type { ClientOptions, PackageIdentity } from "./config.ts";
+export { type ClientOptions, defaults, type PackageIdentity } from "./config.ts";
 export {
+  AuthsignalAbortError,
   AuthsignalApiError,
+  AuthsignalAuthenticationError,
+  AuthsignalBadRequestError,
+  AuthsignalConflictError,
+  AuthsignalConnectionError,
   AuthsignalError,
   type AuthsignalErrorDetails,
+  AuthsignalInternalServerError,
+  AuthsignalNotFoundError,
+  AuthsignalPermissionDeniedError,
+  AuthsignalRateLimitError,
+  AuthsignalResponseError,
+  AuthsignalTimeoutError,
+  AuthsignalUnprocessableEntityError,
   AuthsignalValidationError,
 } from "./errors.ts";
 export { createFetchClient } from "./fetch-client.ts";
-export type { ApiMethod, ApiMethods, MethodArgs, MethodResult } from "./method-types.ts";
-export type { HttpMethod, OperationSpec, OperationTable, PathParamSpec, QueryParamSpec } from "./operation.ts";
+export type { Logger } from "./logger.ts";
+export type {
+  ApiClient,
+  ApiMethod,
+  ApiMethods,
+  IteratorMethod,
+  IteratorMethods,
+  MethodArgs,
+  MethodResult,
+} from "./method-types.ts";
+export type {
+  HttpMethod,
+  OperationSpec,
+  OperationTable,
+  PaginationSpec,
+  PathParamSpec,
+  QueryParamSpec,
+} from "./operation.ts";
 export type { RequestOptions } from "./request-options.ts";

@@ -53,5 +53,36 @@ export type ApiMethod<Op> =
     ? (args?: MethodArgs<Op>, options?: RequestOptions) => Promise<MethodResult<Op>>
     : (args: MethodArgs<Op>, options?: RequestOptions) => Promise<MethodResult<Op>>;
 
-/** One method per operation, named by its operationId. */
-export type ApiMethods<Operations> = { [Name in keyof Operations]: ApiMethod<Operations[Name]> };
+/**
+ * One method per operation in the table, named by its operationId and typed from `Operations`
+ * (which may also describe webhooks; those have no table entry and so no method).
+ */
+export type ApiMethods<Operations, Table> = {
+  [Name in keyof Table & keyof Operations]: ApiMethod<Operations[Name]>;
+};
+
+type IteratorName<Spec> = Spec extends { pagination: { iterator: infer Name extends string } } ? Name : never;
+
+type PageItem<Op, Spec> = Spec extends { pagination: { itemsField: infer Field extends string } }
+  ? MethodResult<Op> extends { [K in Field]?: readonly (infer Item)[] }
+    ? Item
+    : never
+  : never;
+
+type IteratorArgs<Op, Spec> = Spec extends { pagination: { cursorParam: infer Cursor extends string } }
+  ? Simplify<Omit<MethodArgs<Op>, Cursor>>
+  : never;
+
+/** Walks every page of a cursor-paginated operation and yields each item. */
+export type IteratorMethod<Op, Spec> =
+  {} extends IteratorArgs<Op, Spec>
+    ? (args?: IteratorArgs<Op, Spec>, options?: RequestOptions) => AsyncGenerator<PageItem<Op, Spec>, void, undefined>
+    : (args: IteratorArgs<Op, Spec>, options?: RequestOptions) => AsyncGenerator<PageItem<Op, Spec>, void, undefined>;
+
+/** One iterator per paginated operation in the table, named by its `pagination.iterator`. */
+export type IteratorMethods<Operations, Table> = {
+  [Name in keyof Table & keyof Operations as IteratorName<Table[Name]>]: IteratorMethod<Operations[Name], Table[Name]>;
+};
+
+/** A generated client: a method per operation, plus an iterator per paginated operation. */
+export type ApiClient<Operations, Table> = ApiMethods<Operations, Table> & IteratorMethods<Operations, Table>;

@@ -30,6 +30,19 @@ export interface OperationSpec {
   readonly idempotent: boolean;
   /** A body field the client fills with a fresh key when the caller leaves it out. */
   readonly idempotencyKeyField?: string;
+  /** Present on cursor-paginated operations: the client adds an async iterator over every item. */
+  readonly pagination?: PaginationSpec;
+}
+
+export interface PaginationSpec {
+  /** The name of the iterator method, such as `iterateUsers`. */
+  readonly iterator: string;
+  /** The query parameter that asks for the page after a cursor. */
+  readonly cursorParam: string;
+  /** The response field holding the next cursor; absent on the last page. */
+  readonly cursorField: string;
+  /** The response field holding the page's items. */
+  readonly itemsField: string;
 }
 
 export type OperationTable<Name extends PropertyKey = string> = Record<Name, OperationSpec>;

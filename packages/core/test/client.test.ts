@@ -5,6 +5,23 @@ import type { OperationTable } from "../src/operation.ts";
 import { recordingFetch } from "./helpers.ts";
 
 const operations = {
+  queryUsers: {
+    method: "GET",
+    path: "/users",
+    pathParams: [],
+    queryParams: [
+      { name: "email", explode: true },
+      { name: "lastEvaluatedUserId", explode: true },
+    ],
+    body: "none",
+    idempotent: true,
+    pagination: {
+      iterator: "iterateUsers",
+      cursorParam: "lastEvaluatedUserId",
+      cursorField: "lastEvaluatedUserId",
+      itemsField: "users",
+    },
+  },
   getTenant: { method: "GET", path: "/tenant", pathParams: [], queryParams: [], body: "none", idempotent: true },
   validateChallenge: {
     method: "POST",
@@ -18,9 +35,9 @@ const operations = {
 
 type Operations = Record<keyof typeof operations, { responses: { 200: { content: { "application/json": unknown } } } }>;
 
-function clientWith() {
-  const recorder = recordingFetch();
-  const client = createApiClient<Operations>(
+function clientWith(respond?: () => Response) {
+  const recorder = recordingFetch(respond);
+  const client = createApiClient<Operations, typeof operations>(
     { identity: { name: "t", version: "1" }, servers: { us: "https://example.test/v1" }, operations },
     { apiSecretKey: "sk", fetch: recorder.fetch },
   );
@@ -30,7 +47,7 @@ function clientWith() {
 describe("createApiClient", () => {
   it("makes one method per operation in the table", () => {
     const { client } = clientWith();
-    expect(Object.keys(client).sort()).toEqual(["getTenant", "validateChallenge"]);
+    expect(Object.keys(client).sort()).toEqual(["getTenant", "iterateUsers", "queryUsers", "validateChallenge"]);
   });
 
   it("sends the argument itself as the body when the operation has no path parameters", async () => {
@@ -52,5 +69,56 @@ describe("createApiClient", () => {
       AuthsignalValidationError,
     );
     expect(requests).toHaveLength(0);
+  });
+});
+
+function pages(...bodies: object[]) {
+  let next = 0;
+  return () => Response.json(bodies[Math.min(next++, bodies.length - 1)]);
+}
+
+async function collect(iterator: AsyncIterable<unknown>): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for await (const item of iterator) items.push(item);
+  return items;
+}
+
+describe("pagination iterators", () => {
+  it("follows the cursor across pages and yields every item", async () => {
+    const { client, requests } = clientWith(
+      pages({ users: [{ userId: "a" }, { userId: "b" }], lastEvaluatedUserId: "b" }, { users: [{ userId: "c" }] }),
+    );
+    const iterate = client.iterateUsers as (args?: object) => AsyncIterable<unknown>;
+    expect(await collect(iterate({ email: "e@example.com" }))).toEqual([
+      { userId: "a" },
+      { userId: "b" },
+      { userId: "c" },
+    ]);
+    expect(requests.map((request) => request.url)).toEqual([
+      "https://example.test/v1/users?email=e%40example.com",
+      "https://example.test/v1/users?email=e%40example.com&lastEvaluatedUserId=b",
+    ]);
+  });
+
+  it("fetches nothing until iterated, and stops when the consumer does", async () => {
+    const { client, requests } = clientWith(
+      pages({ users: [{ userId: "a" }, { userId: "b" }], lastEvaluatedUserId: "b" }),
+    );
+    const iterator = (client.iterateUsers as () => AsyncIterable<unknown>)();
+    expect(requests).toHaveLength(0);
+    for await (const _user of iterator) break;
+    expect(requests).toHaveLength(1);
+  });
+
+  it("refuses a cursor the API already returned instead of looping forever", async () => {
+    const { client } = clientWith(pages({ users: [], lastEvaluatedUserId: "same" }));
+    await expect(collect((client.iterateUsers as () => AsyncIterable<unknown>)())).rejects.toMatchObject({
+      errorCode: "invalid_response",
+    });
+  });
+
+  it("rejects a page without the items array", async () => {
+    const { client } = clientWith(pages({ nope: [] }));
+    await expect(collect((client.iterateUsers as () => AsyncIterable<unknown>)())).rejects.toThrow('no "users" array');
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config.ts";
-import { AuthsignalApiError, AuthsignalError } from "../src/errors.ts";
+import {
+  AuthsignalAbortError,
+  AuthsignalApiError,
+  AuthsignalError,
+  AuthsignalInternalServerError,
+  AuthsignalNotFoundError,
+  AuthsignalRateLimitError,
+  AuthsignalResponseError,
+} from "../src/errors.ts";
 import type { OperationSpec } from "../src/operation.ts";
 import { createTransport } from "../src/transport.ts";
 import { recordingFetch } from "./helpers.ts";
@@ -55,7 +63,7 @@ describe("transport.call", () => {
     expect(JSON.parse(requests[0]?.body ?? "")).toEqual({ email: "jane@example.com", custom: null });
   });
 
-  it("passes the caller's signal and per-call headers, but never a per-call authorization", async () => {
+  it("joins the caller's signal to the attempt's, and never lets per-call headers replace authorization", async () => {
     const { transport, requests } = transportWith();
     const controller = new AbortController();
     await transport.call(
@@ -63,9 +71,28 @@ describe("transport.call", () => {
       { userId: "u1" },
       { signal: controller.signal, headers: { Prefer: "code=200", authorization: "Basic evil" } },
     );
-    expect(requests[0]?.signal).toBe(controller.signal);
+    expect(requests[0]?.signal).toBeInstanceOf(AbortSignal);
     expect(requests[0]?.headers.prefer).toBe("code=200");
     expect(requests[0]?.headers.authorization).toBe(`Basic ${btoa(`${secret}:`)}`);
+  });
+
+  it("aborts the fetch when the caller aborts, rejecting with AuthsignalAbortError", async () => {
+    let seen: AbortSignal | undefined;
+    const fetch = ((_input: string, init: RequestInit) => {
+      seen = init.signal ?? undefined;
+      return new Promise((_resolve, reject) =>
+        init.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
+      );
+    }) as unknown as typeof globalThis.fetch;
+    const transport = createTransport(resolveConfig({ apiSecretKey: secret, fetch }, servers, identity));
+    const controller = new AbortController();
+    const call = transport.call(getUser, { userId: "u1" }, { signal: controller.signal });
+    controller.abort(new Error("user navigated away"));
+    const error = await rejection(call);
+    expect(error).toBeInstanceOf(AuthsignalAbortError);
+    expect(error.statusCode).toBeUndefined();
+    expect((error.cause as Error).message).toBe("user navigated away");
+    expect(seen?.aborted).toBe(true);
   });
 
   it("sends nothing when a path parameter is invalid", async () => {
@@ -87,6 +114,7 @@ describe("transport.call", () => {
       ),
     );
     const error = await rejection(transport.call(getUser, { userId: "u1" }));
+    expect(error).toBeInstanceOf(AuthsignalNotFoundError);
     expect(error).toBeInstanceOf(AuthsignalApiError);
     expect(error).toMatchObject({ statusCode: 404, errorCode: "not_found", errorDescription: "No such user." });
     expect(error.message).toBe("404 not_found: No such user.");
@@ -94,20 +122,33 @@ describe("transport.call", () => {
   });
 
   it("reads errorCode when the body uses that name instead of error", async () => {
-    const { transport } = transportWith(() => Response.json({ errorCode: "too_many_requests" }, { status: 429 }));
-    const error = await rejection(transport.call(getUser, { userId: "u1" }));
-    expect(error).toMatchObject({ statusCode: 429, errorCode: "too_many_requests" });
+    const { transport } = transportWith(() =>
+      Response.json(
+        { errorCode: "too_many_requests" },
+        { status: 429, headers: { "retry-after": "7", "x-amzn-requestid": "req-1" } },
+      ),
+    );
+    const error = await rejection(transport.call(getUser, { userId: "u1" }, { maxRetries: 0 }));
+    expect(error).toBeInstanceOf(AuthsignalRateLimitError);
+    expect(error).toMatchObject({
+      statusCode: 429,
+      errorCode: "too_many_requests",
+      retryAfterMs: 7000,
+      requestId: "req-1",
+    });
   });
 
   it("still yields a proper error for an HTML error page", async () => {
     const { transport } = transportWith(() => new Response("<html>Bad gateway</html>", { status: 502 }));
-    const error = await rejection(transport.call(getUser, { userId: "u1" }));
+    const error = await rejection(transport.call(getUser, { userId: "u1" }, { maxRetries: 0 }));
+    expect(error).toBeInstanceOf(AuthsignalInternalServerError);
     expect(error).toMatchObject({ statusCode: 502, errorCode: "http_502", errorDescription: undefined });
   });
 
   it("reports a success body that is not JSON", async () => {
     const { transport } = transportWith(() => new Response("{ truncated", { status: 200 }));
     const error = await rejection(transport.call(getUser, { userId: "u1" }));
+    expect(error).toBeInstanceOf(AuthsignalResponseError);
     expect(error).toMatchObject({ statusCode: 200, errorCode: "invalid_response" });
   });
 });

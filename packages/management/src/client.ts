@@ -1,4 +1,4 @@
-import { type ApiMethods, type ClientOptions, createApiClient, createFetchClient } from "@authsignal-ts/core";
+import { type ApiClient, type ClientOptions, createApiClient, createFetchClient } from "@authsignal-ts/core";
 import type { Client } from "openapi-fetch";
 import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
@@ -7,13 +7,13 @@ import type { operations as Operations, paths } from "./generated/schema.ts";
 export type ManagementRegion = keyof typeof servers;
 export type ManagementClientOptions = ClientOptions<ManagementRegion>;
 /** One method per Management API operation, named by its operationId. */
-export type ManagementClient = ApiMethods<Operations>;
+export type ManagementClient = ApiClient<Operations, typeof operations>;
 
 const definition = { identity: { name, version }, servers, operations };
 
 /** A client for the Management API. Authenticate with the Management API secret key. */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
-  return createApiClient<Operations>(definition, options);
+  return createApiClient<Operations, typeof operations>(definition, options);
 }
 
 /** The same API as an openapi-fetch client, for `{ data, error, response }` results. */

@@ -1,7 +1,20 @@
 export {
+  AuthsignalAbortError,
   AuthsignalApiError,
+  AuthsignalAuthenticationError,
+  AuthsignalBadRequestError,
+  AuthsignalConflictError,
+  AuthsignalConnectionError,
   AuthsignalError,
+  AuthsignalInternalServerError,
+  AuthsignalNotFoundError,
+  AuthsignalPermissionDeniedError,
+  AuthsignalRateLimitError,
+  AuthsignalResponseError,
+  AuthsignalTimeoutError,
+  AuthsignalUnprocessableEntityError,
   AuthsignalValidationError,
+  type Logger,
   type RequestOptions,
 } from "@authsignal-ts/core";
 export {

@@ -1,12 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { operations as Operations } from "../src/generated/schema.ts";
+import type { operations } from "../src/generated/operations.ts";
 import { createServerClient, type ServerClient, type TrackResponse } from "../src/index.ts";
 
 const server = createServerClient({ apiSecretKey: "sk" });
 
 describe("ServerClient types", () => {
   it("has exactly one method per operation in the spec", () => {
-    expectTypeOf<keyof ServerClient>().toEqualTypeOf<keyof Operations>();
+    expectTypeOf<keyof ServerClient>().toEqualTypeOf<keyof typeof operations>();
   });
 
   it("types track's argument and result from the spec", () => {

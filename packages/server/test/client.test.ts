@@ -25,7 +25,11 @@ describe("createServerClient", () => {
     const [request] = requests;
     expect(request?.method).toBe("POST");
     expect(request?.url).toBe("https://api.authsignal.com/v1/users/usr_123/actions/signIn");
-    expect(await request?.json()).toEqual({ email: "jane@example.com" });
+    // The client adds an idempotency key, so a retried track records the action once.
+    expect(await request?.json()).toEqual({
+      email: "jane@example.com",
+      idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
   });
 
   it.each([

@@ -32,6 +32,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action_configurations/{actionCode}/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+                /**
+                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
+                 */
+                ruleId: components["parameters"]["ruleId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a rule
+         * @description Returns one of an action's rules. The path uses `action_configurations` with an underscore, as Authsignal's API reference does.
+         */
+        get: operations["getRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule
+         * @description Deletes one of an action's rules. The action's other rules and its default outcome are unchanged.
+         */
+        delete: operations["deleteRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a rule
+         * @description Changes a rule. Omitted fields stay as they are; an explicit `null` clears an optional field, including `conditions`. Changing `priority` changes the order rules are evaluated in.
+         */
+        patch: operations["updateRule"];
+        trace?: never;
+    };
+    "/action-configurations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an action configuration
+         * @description Configures how the action with a new code is handled by default: its outcome when no rule matches, the verification methods a challenge offers, and its message templates.
+         */
+        post: operations["createActionConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action-configurations/{actionCode}": {
         parameters: {
             query?: never;
@@ -45,10 +104,18 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get an action configuration
+         * @description Returns how an action is handled by default, and when an action with this code was last tracked.
+         */
+        get: operations["getActionConfiguration"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an action configuration
+         * @description Deletes the configuration of an action code. A 404 means the code has no configuration.
+         */
+        delete: operations["deleteActionConfiguration"];
         options?: never;
         head?: never;
         /**
@@ -56,6 +123,232 @@ export interface paths {
          * @description Changes how an action is handled by default. Omitted fields stay as they are; an explicit `null` clears an optional field.
          */
         patch: operations["updateActionConfiguration"];
+        trace?: never;
+    };
+    "/authenticator-configurations/{authenticatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the authenticator configuration, returned as its `authenticatorId`.
+                 * @example 6a1f2e9d-4c3b-4d5a-8e7f-9b0c1d2e3f4a
+                 */
+                authenticatorId: components["parameters"]["authenticatorId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an authenticator configuration
+         * @description Changes the tenant-wide settings of one authentication method, such as which provider sends SMS codes, how long codes are, or the relying party passkeys are bound to. Send only the fields that apply to the method. Omitted fields stay as they are; an explicit `null` clears an optional text, list or object field.
+         */
+        patch: operations["updateAuthenticatorConfiguration"];
+        trace?: never;
+    };
+    "/custom-data-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a custom data point
+         * @description Declares a custom data point: a value sent under `custom` when tracking an action, which rules can then test. The name must match the key under `custom`; `modelType` says whether the value describes the action or the user.
+         */
+        post: operations["createCustomDataPoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/custom-data-points/{customDataPointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
+                 */
+                customDataPointId: components["parameters"]["customDataPointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a custom data point
+         * @description Returns a custom data point by the ID the API gave it.
+         */
+        get: operations["getCustomDataPoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a custom data point
+         * @description Deletes a custom data point by the ID the API gave it.
+         */
+        delete: operations["deleteCustomDataPoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a custom data point
+         * @description Changes a custom data point's description or whether it is shown in challenges. Omitted fields stay as they are; `description: null` clears the description. The name, data type and model type cannot change: delete the data point and create another.
+         */
+        patch: operations["updateCustomDataPoint"];
+        trace?: never;
+    };
+    "/message-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the message overrides
+         * @description Returns the text that replaces the pre-built UI's default copy, by locale and message override ID. Text that is not overridden is not listed; the catalog has the defaults.
+         */
+        get: operations["getMessageOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Replace the message overrides
+         * @description Replaces all of the tenant's message overrides with the ones sent. Despite the PATCH method this is not a partial update: a locale or override ID left out is deleted, and an empty `messageOverrides` object deletes every override. To change one text, read the overrides, change it, and send them all back.
+         */
+        patch: operations["updateMessageOverrides"];
+        trace?: never;
+    };
+    "/message-overrides/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the message overrides catalog
+         * @description Lists every piece of pre-built UI text that can be overridden: its message override ID, the screen it appears on, the longest replacement accepted, the placeholders and tags a replacement may use, and the default copy in each locale.
+         */
+        get: operations["getMessageOverridesCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the tenant
+         * @description Returns the settings of the tenant the Management API secret key belongs to. A setting that has never been set is left out of the response.
+         */
+        get: operations["getTenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the tenant
+         * @description Changes some of the tenant's settings and returns all of them. Settings left out of the request stay as they are.
+         */
+        patch: operations["updateTenant"];
+        trace?: never;
+    };
+    "/theme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the theme
+         * @description Returns how the pre-built UI looks: the brand name, logos, colours, borders, layout, typography, and the dark mode variations.
+         */
+        get: operations["getTheme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update the theme
+         * @description Changes how the pre-built UI looks and returns the whole theme. Omitted fields stay as they are, and an explicit `null` clears a field. Typography, links, shadows and the exit position apply to both colour modes, so `darkMode` does not accept them.
+         */
+        patch: operations["updateTheme"];
+        trace?: never;
+    };
+    "/value-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a value list
+         * @description Creates a custom list of strings or numbers, such as blocked email domains or trusted IP addresses, that rules can test with the "In List" and "Not In List" operators. The API derives the list's alias, which identifies it in later calls, from its name.
+         */
+        post: operations["createValueList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/value-lists/{alias}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * @example blocked-email-domains
+                 */
+                alias: components["parameters"]["alias"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a value list
+         * @description Returns a value list and its items.
+         */
+        get: operations["getValueList"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a value list
+         * @description Deletes a value list and its items.
+         */
+        delete: operations["deleteValueList"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a value list
+         * @description Changes a value list. Omitted fields stay as they are. `valueListItems` replaces the list's items, and `null` empties it. The alias and the item type cannot change.
+         */
+        patch: operations["updateValueList"];
         trace?: never;
     };
 }
@@ -93,6 +386,96 @@ export interface components {
          * @enum {string}
          */
         ActionOutcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
+        /**
+         * @description What happens when a mobile app fails attestation: the request is blocked, or allowed with a warning.
+         * @enum {string}
+         */
+        AppAttestationFailureMode: "BLOCK" | "ALLOW_WITH_WARNING";
+        /**
+         * @description Which WebAuthn authenticators may be registered: roaming (cross-platform), built-in (platform) or either.
+         * @enum {string}
+         */
+        AuthenticatorAttachment: "cross-platform" | "platform" | "all-supported";
+        /** @description The tenant-wide settings of one authentication method. The object is flat: each field applies only to the verification methods it concerns. Provider fields are open, because the API has added providers beyond those documented for this endpoint. Provider credentials are not listed. */
+        AuthenticatorConfiguration: {
+            allowMultipleUserAuthenticators?: boolean;
+            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
+            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
+            authenticatorId: string;
+            /** @description A legacy classification: `OOB`, `OTP`, `SECURITY_KEY`, `PASSKEY`, `PUSH` or `PROVIDER`. */
+            authenticatorType?: string;
+            disableEnrollmentPrompt?: boolean;
+            /** @description The identity documents accepted, by provider-specific keys. */
+            documentTypes?: {
+                [key: string]: unknown;
+            };
+            dontSkipEnrollmentInputScreen?: boolean;
+            emailProvider?: components["schemas"]["EmailProvider"] | string;
+            enrollmentPromptInterval?: number;
+            /** @description The origins passkeys may be used from. */
+            expectedOrigins?: string[];
+            hideTotpAppDownloadScreen?: boolean;
+            /** @description Whether users may enroll and verify with this method. */
+            isActive?: boolean;
+            isEditableByUser?: boolean;
+            isHiddenToUser?: boolean;
+            /** @description The issuer shown in authenticator apps. */
+            issuerName?: string;
+            magicLinkMode?: components["schemas"]["MagicLinkMode"];
+            messageTemplate?: string;
+            oobChannel?: components["schemas"]["OobChannel"];
+            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
+            providerType?: components["schemas"]["IdentityProviderType"];
+            pushProvider?: components["schemas"]["PushProvider"] | string;
+            rateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"];
+            /** @description The methods a user may recover access with. */
+            recoveryMethods?: components["schemas"]["VerificationMethod"][];
+            redirectUrls?: string[];
+            /** @description The WebAuthn relying party ID, such as `example.com`. */
+            relyingParty?: string;
+            requireAppAttestation?: boolean;
+            /** @description The sender name or address messages come from. */
+            sender?: string;
+            sendingRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"];
+            sessionTtlInMinutes?: number;
+            showEmailDeliveryTimeWarning?: boolean;
+            smsChannel?: components["schemas"]["SmsChannel"];
+            /** @description The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
+            smsCountryCodes?: string[];
+            smsProvider?: components["schemas"]["SmsProvider"] | string;
+            userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"];
+            verificationCodeLength?: number;
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+            /**
+             * Format: uri
+             * @description Where messages are posted when a provider is `WEBHOOK`.
+             */
+            webhookUrl?: string;
+            whatsAppProvider?: components["schemas"]["WhatsAppProvider"] | string;
+        };
+        CreateActionConfigurationBody: {
+            actionCode: components["schemas"]["ActionCode"];
+            defaultUserActionResult: components["schemas"]["ActionOutcome"];
+            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
+            messagingTemplates?: components["schemas"]["MessagingTemplates"];
+            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
+            /** @description The verification methods users may use to complete a challenge. */
+            verificationMethods?: components["schemas"]["KnownVerificationMethod"][];
+            /**
+             * Format: uri
+             * @description A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
+             */
+            verificationWebhookUrl?: string;
+        };
+        CreateCustomDataPointBody: {
+            dataType: components["schemas"]["CustomDataPointDataType"];
+            description?: string;
+            /** @description Whether the value is shown to the user in push and QR code challenge claims. Defaults to `false`. */
+            isPublic?: boolean;
+            modelType: components["schemas"]["CustomDataPointModelType"];
+            /** @description Must match the key the value is sent under in `custom` when tracking. */
+            name: string;
+        };
         CreateRuleBody: {
             conditions: components["schemas"]["RuleConditions"];
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
@@ -106,6 +489,47 @@ export interface components {
             /** @description The verification methods allowed when the rule's type is `CHALLENGE`. */
             verificationMethods?: components["schemas"]["KnownVerificationMethod"][];
         };
+        CreateValueListBody: {
+            /** @description Has no effect at present; send `true`. */
+            isActive: boolean;
+            itemType: components["schemas"]["ValueListItemType"];
+            /** @description The list's name. The API derives the list's alias from it. */
+            name: string;
+            /** @description The list's items, all of the type `itemType` names. */
+            valueListItems?: components["schemas"]["ValueListItem"][];
+        };
+        /** @description A custom data point: a named value, sent under `custom` when tracking an action, that rules can test. */
+        CustomDataPoint: {
+            dataType: components["schemas"]["CustomDataPointDataType"];
+            description?: string;
+            /** @description The ID the API gave the data point. */
+            id: string;
+            /** @description Whether the value is shown to the user in push and QR code challenge claims. */
+            isPublic?: boolean;
+            modelType: components["schemas"]["CustomDataPointModelType"];
+            /** @description The key the value is sent under in `custom` when tracking. */
+            name: string;
+        };
+        /**
+         * @description The type of value a custom data point holds.
+         * @enum {string}
+         */
+        CustomDataPointDataType: "text" | "number" | "boolean" | "multiselect";
+        /**
+         * @description What a custom data point describes: each `action` (sent under `custom` when tracking) or the `user`.
+         * @enum {string}
+         */
+        CustomDataPointModelType: "user" | "action";
+        /** @description What the API answers when it has deleted a resource. */
+        DeleteResult: {
+            /** @description `true` when the resource was deleted. */
+            success: boolean;
+        };
+        /**
+         * @description The provider that sends emails.
+         * @enum {string}
+         */
+        EmailProvider: "SES" | "SMTP" | "AIRNZ" | "WEBHOOK" | "MAILJET" | "MAILGUN" | "BIRD" | "MANDRILL" | "SENDGRID";
         /** @description The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
             /**
@@ -119,19 +543,104 @@ export interface components {
             errorDescription?: string;
         };
         /**
+         * @description The third-party identity verification or biometrics provider behind a provider authenticator.
+         * @enum {string}
+         */
+        IdentityProviderType: "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE";
+        /**
          * @description Every verification method documented by any Authsignal source.
          * @enum {string}
          */
         KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
+        /**
+         * @description Where a magic link completes the flow: in a new tab or in the tab that started it.
+         * @enum {string}
+         */
+        MagicLinkMode: "NEW_TAB" | "ORIGINAL_TAB";
+        /** @description Credentials for sending SMS through your own Bird (MessageBird v2) workspace. */
+        MessageBirdV2Credentials: {
+            accessKey?: string;
+            channelId?: string;
+            workspaceId?: string;
+        };
+        /** @description The tenant's message overrides. */
+        MessageOverrides: {
+            messageOverrides: components["schemas"]["MessageOverridesByLocale"];
+        };
+        /** @description Replacement text for the pre-built UI, by locale (such as `en` or `pt-br`) and then by message override ID (a catalog point's `publicId`, such as `sms-code-entry.heading`). */
+        MessageOverridesByLocale: {
+            [key: string]: {
+                [key: string]: string;
+            };
+        };
+        /** @description Every piece of pre-built UI text that can be overridden, grouped by screen. */
+        MessageOverridesCatalog: {
+            /** @description The version of the catalog. */
+            catalogVersion: number;
+            points: components["schemas"]["MessageOverridesCatalogPoint"][];
+            screens: components["schemas"]["MessageOverridesCatalogScreen"][];
+        };
+        /** @description One piece of text in the pre-built UI that can be overridden. */
+        MessageOverridesCatalogPoint: {
+            /** @description The placeholders a replacement may contain. */
+            allowedPlaceholders: string[];
+            /** @description The markup tags a replacement may contain. */
+            allowedTags: string[];
+            /** @description The text shown when there is no override, by locale. */
+            defaultCopy: {
+                [key: string]: string;
+            };
+            item: string;
+            /** @description A human-readable name for the text. */
+            label: string;
+            /** @description The longest replacement text accepted, in characters. */
+            maxLength: number;
+            /** @description The products the text appears in. */
+            products: string[];
+            /** @description The message override ID to use as a key in `messageOverrides`. */
+            publicId: string;
+            /** @description What the text is on its screen. */
+            role: string;
+            /** @description The `id` of the screen the text appears on. */
+            screen: string;
+        };
+        /** @description A screen of the pre-built UI whose text can be overridden. */
+        MessageOverridesCatalogScreen: {
+            /** @description The group of screens it belongs to. */
+            family: string;
+            id: string;
+            /** @description A human-readable name for the screen. */
+            label: string;
+        };
         /** @description Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
         MessagingTemplates: {
             [key: string]: unknown;
         };
         /**
+         * @description The channel an out-of-band (OOB) authenticator sends its code or link over.
+         * @enum {string}
+         */
+        OobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK" | "SMS";
+        /**
+         * @description A WebAuthn registration hint telling the browser which kind of authenticator to offer first.
+         * @enum {string}
+         */
+        PasskeyRegistrationHint: "security-key" | "client-device" | "hybrid";
+        /**
          * @description A verification method users may be prompted to enroll after a challenge.
          * @enum {string}
          */
         PromptToEnrollVerificationMethod: "PASSKEY";
+        /**
+         * @description The provider that delivers push notifications.
+         * @enum {string}
+         */
+        PushProvider: "URBAN_AIRSHIP" | "WEBHOOK";
+        /** @description At most `rateLimit` attempts in any window of `windowInMinutes` minutes. */
+        RateLimitConfiguration: {
+            rateLimit?: number;
+            windowInMinutes?: number;
+        };
         Rule: {
             actionCode?: components["schemas"]["ActionCode"];
             conditions?: components["schemas"]["RuleConditions"];
@@ -151,6 +660,182 @@ export interface components {
         RuleConditions: {
             [key: string]: unknown;
         };
+        /**
+         * @description Whether SMS codes go by SMS or by WhatsApp.
+         * @enum {string}
+         */
+        SmsChannel: "DEFAULT" | "WHATSAPP";
+        /**
+         * @description The provider that sends SMS messages.
+         * @enum {string}
+         */
+        SmsProvider: "TWILIO" | "MESSAGE_BIRD" | "MESSAGE_BIRD_V2" | "MODICA_GROUP" | "TNZ" | "WEBHOOK";
+        /** @description The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false`. */
+        Tenant: {
+            allowDeletingUserAuthenticators?: boolean;
+            allowDisablingMfa?: boolean;
+            /** @description The custom domain the pre-built UI is served from, if one is set up. */
+            customDomain?: string;
+            disableRecoveryCodes?: boolean;
+            hideAuthsignalLogo?: boolean;
+            hideRecoveryCodesOnEnrollment?: boolean;
+            hideSuccessScreenOnEnrollment?: boolean;
+            name?: string;
+            redirectOnSessionExpiry?: boolean;
+            skipRecoveryCodesOnProgrammaticEnrollment?: boolean;
+            tenantId: string;
+            /** @description How long a token issued by a challenge stays valid, in minutes. */
+            tokenDurationInMinutes?: number;
+        };
+        /** @description How the pre-built UI looks. */
+        Theme: {
+            borders?: components["schemas"]["ThemeBorders"];
+            colors?: components["schemas"]["ThemeColors"];
+            container?: components["schemas"]["ThemeContainer"];
+            darkMode?: components["schemas"]["ThemeDarkMode"];
+            /** Format: uri */
+            faviconUrl?: string;
+            links?: components["schemas"]["ThemeLinks"];
+            /** Format: uri */
+            logoUrl?: string;
+            /** @description The name shown in the pre-built UI, such as your product's. */
+            name?: string;
+            pageBackground?: components["schemas"]["ThemePageBackground"];
+            /** @description The main brand colour, as a CSS colour such as `#4F46E5`. */
+            primaryColor?: string;
+            shadows?: components["schemas"]["ThemeShadows"];
+            typography?: components["schemas"]["ThemeTypography"];
+            /** Format: uri */
+            watermarkUrl?: string;
+        };
+        /**
+         * @description Horizontal alignment.
+         * @enum {string}
+         */
+        ThemeAlignment: "left" | "center" | "right";
+        /** @description Border radii and widths in pixels. Containers have a radius but no width. */
+        ThemeBorders: {
+            buttonBorderRadius?: number;
+            buttonBorderWidth?: number;
+            cardBorderRadius?: number;
+            cardBorderWidth?: number;
+            containerBorderRadius?: number;
+            inputBorderRadius?: number;
+            inputBorderWidth?: number;
+        };
+        /** @description Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. */
+        ThemeColors: {
+            bodyText?: string;
+            buttonPrimaryBorder?: string;
+            buttonPrimaryText?: string;
+            buttonSecondaryBackground?: string;
+            buttonSecondaryBorder?: string;
+            buttonSecondaryText?: string;
+            cardBackground?: string;
+            cardBorder?: string;
+            containerBackground?: string;
+            containerBorder?: string;
+            critical?: string;
+            divider?: string;
+            focus?: string;
+            headingText?: string;
+            hover?: string;
+            icon?: string;
+            information?: string;
+            inputBackground?: string;
+            inputBorder?: string;
+            link?: string;
+            loader?: string;
+            positive?: string;
+        };
+        /** @description The layout of the container that holds the pre-built UI. */
+        ThemeContainer: {
+            contentAlignment?: components["schemas"]["ThemeAlignment"];
+            exitPosition?: components["schemas"]["ThemeExitPosition"];
+            logoAlignment?: components["schemas"]["ThemeAlignment"];
+            /** @description In pixels. */
+            logoHeight?: number;
+            logoPosition?: components["schemas"]["ThemeLogoPosition"];
+            /** @description In pixels. */
+            padding?: number;
+        };
+        /** @description What changes in dark mode. Typography, links, shadows and the exit position are shared with light mode, so they are not set here. */
+        ThemeDarkMode: {
+            borders?: components["schemas"]["ThemeBorders"];
+            colors?: components["schemas"]["ThemeColors"];
+            container?: components["schemas"]["ThemeDarkModeContainer"];
+            /** Format: uri */
+            faviconUrl?: string;
+            /** Format: uri */
+            logoUrl?: string;
+            pageBackground?: components["schemas"]["ThemePageBackground"];
+            primaryColor?: string;
+            /** Format: uri */
+            watermarkUrl?: string;
+        };
+        /** @description The container's layout in dark mode. The exit position is theme-wide, so it is not set here. */
+        ThemeDarkModeContainer: {
+            contentAlignment?: components["schemas"]["ThemeAlignment"];
+            logoAlignment?: components["schemas"]["ThemeAlignment"];
+            /** @description In pixels. */
+            logoHeight?: number;
+            logoPosition?: components["schemas"]["ThemeLogoPosition"];
+            /** @description In pixels. */
+            padding?: number;
+        };
+        /**
+         * @description Where the control that leaves the pre-built UI sits.
+         * @enum {string}
+         */
+        ThemeExitPosition: "top" | "bottom";
+        /** @description One font file of a typeface. */
+        ThemeFontFace: {
+            /** Format: uri */
+            url: string;
+            /** @description The weight, or a range of weights, the file covers, such as `400` or `"100 900"`. The API returns it as a number or a string. */
+            weight?: string | number;
+        };
+        ThemeLinks: {
+            /** @description Whether links are underlined. */
+            underline?: boolean;
+        };
+        /**
+         * @description Whether the logo sits inside the container or above it.
+         * @enum {string}
+         */
+        ThemeLogoPosition: "inside" | "outside";
+        /** @description The background of the page behind the pre-built UI. */
+        ThemePageBackground: {
+            backgroundColor?: string;
+            /** Format: uri */
+            backgroundImageUrl?: string;
+        };
+        ThemeShadows: {
+            /** @description Whether elements cast shadows. */
+            enabled?: boolean;
+        };
+        /** @description A typeface, as up to six font files. */
+        ThemeTypeface: {
+            faces?: components["schemas"]["ThemeFontFace"][];
+            /**
+             * Format: uri
+             * @deprecated
+             * @description A single font file. Superseded by `faces`.
+             */
+            fontUrl?: string;
+        };
+        /** @description The typefaces of body text, headings and buttons. They apply to both colour modes. */
+        ThemeTypography: {
+            button?: components["schemas"]["ThemeTypeface"];
+            display?: components["schemas"]["ThemeTypeface"];
+            text?: components["schemas"]["ThemeTypeface"];
+        };
+        /** @description Credentials for sending SMS through your own Twilio account. */
+        TwilioCredentials: {
+            accountSid?: string;
+            authToken?: string;
+            messagingServiceSid?: string;
+        };
         /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
         UpdateActionConfigurationBody: {
             defaultUserActionResult?: components["schemas"]["ActionOutcome"];
@@ -168,8 +853,260 @@ export interface components {
              */
             verificationWebhookUrl?: string | null;
         };
+        /** @description A partial update of one authenticator configuration. The object is flat: each field applies only to the verification methods it concerns (for example `smsProvider` to SMS, and `relyingParty` to passkeys). An omitted field stays as it is, and an explicit `null` clears an optional text, list or object field. */
+        UpdateAuthenticatorConfigurationBody: {
+            allowMultipleUserAuthenticators?: boolean;
+            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
+            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
+            disableEnrollmentPrompt?: boolean;
+            /** @description The identity documents accepted, by provider-specific keys. */
+            documentTypes?: {
+                [key: string]: unknown;
+            } | null;
+            dontSkipEnrollmentInputScreen?: boolean;
+            emailProvider?: components["schemas"]["EmailProvider"];
+            enrollmentPromptInterval?: number;
+            /** @description The origins passkeys may be used from. */
+            expectedOrigins?: string[] | null;
+            hideTotpAppDownloadScreen?: boolean;
+            /** @description Whether users may enroll and verify with this method. */
+            isActive?: boolean;
+            isEditableByUser?: boolean;
+            isHiddenToUser?: boolean;
+            /** @description The issuer shown in authenticator apps. */
+            issuerName?: string | null;
+            magicLinkMode?: components["schemas"]["MagicLinkMode"];
+            messageBirdV2Credentials?: components["schemas"]["MessageBirdV2Credentials"] | null;
+            messageTemplate?: string | null;
+            oobChannel?: components["schemas"]["OobChannel"];
+            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][] | null;
+            providerType?: components["schemas"]["IdentityProviderType"];
+            pushProvider?: components["schemas"]["PushProvider"];
+            rateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
+            /** @description The methods a user may recover access with. */
+            recoveryMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
+            redirectUrls?: string[] | null;
+            /** @description The WebAuthn relying party ID, such as `example.com`. */
+            relyingParty?: string | null;
+            requireAppAttestation?: boolean;
+            /** @description The sender name or address messages come from. */
+            sender?: string | null;
+            sendingRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
+            sessionTtlInMinutes?: number;
+            showEmailDeliveryTimeWarning?: boolean;
+            smsChannel?: components["schemas"]["SmsChannel"];
+            /** @description The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
+            smsCountryCodes?: string[] | null;
+            smsProvider?: components["schemas"]["SmsProvider"];
+            twilioCredentials?: components["schemas"]["TwilioCredentials"] | null;
+            userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"];
+            verificationCodeLength?: number;
+            verificationMethod?: components["schemas"]["KnownVerificationMethod"];
+            /**
+             * Format: uri
+             * @description Where messages are posted when a provider is `WEBHOOK`.
+             */
+            webhookUrl?: string | null;
+            whatsAppProvider?: components["schemas"]["WhatsAppProvider"];
+        };
+        /** @description A partial update: an omitted field stays as it is, and `description: null` clears the description. The name, data type and model type are fixed when the data point is created. */
+        UpdateCustomDataPointBody: {
+            description?: string | null;
+            /** @description Whether the value is shown to the user in push and QR code challenge claims. */
+            isPublic?: boolean;
+        };
+        /** @description The complete set of message overrides. It replaces the current set: a locale or override ID left out is deleted, and an empty `messageOverrides` deletes them all. */
+        UpdateMessageOverridesBody: {
+            messageOverrides: components["schemas"]["MessageOverridesByLocale"];
+        };
+        /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
+        UpdateRuleBody: {
+            /** @description The rule's JSON Logic expression; `null` removes it. */
+            conditions?: components["schemas"]["RuleConditions"] | null;
+            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"] | null;
+            description?: string | null;
+            isActive?: boolean;
+            name?: string;
+            /** @description Rules are evaluated in ascending priority; 0 is evaluated first. */
+            priority?: number;
+            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][] | null;
+            type?: components["schemas"]["ActionOutcome"];
+            /** @description The verification methods allowed when the rule's type is `CHALLENGE`. */
+            verificationMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
+        };
+        /** @description A partial update; an omitted setting stays as it is. */
+        UpdateTenantBody: {
+            disableRecoveryCodes?: boolean;
+            hideSuccessScreenOnEnrollment?: boolean;
+            name?: string;
+            /** @description How long a token issued by a challenge stays valid, in minutes. */
+            tokenDurationInMinutes?: number;
+        };
+        /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears a field. */
+        UpdateThemeBody: {
+            borders?: components["schemas"]["UpdateThemeBorders"] | null;
+            colors?: components["schemas"]["UpdateThemeColors"] | null;
+            container?: components["schemas"]["UpdateThemeContainer"] | null;
+            darkMode?: components["schemas"]["UpdateThemeDarkMode"] | null;
+            /** Format: uri */
+            faviconUrl?: string | null;
+            links?: components["schemas"]["UpdateThemeLinks"] | null;
+            /** Format: uri */
+            logoUrl?: string | null;
+            /** @description The name shown in the pre-built UI, such as your product's. */
+            name?: string | null;
+            pageBackground?: components["schemas"]["UpdateThemePageBackground"] | null;
+            /** @description The main brand colour, as a CSS colour such as `#4F46E5`. */
+            primaryColor?: string | null;
+            shadows?: components["schemas"]["UpdateThemeShadows"] | null;
+            typography?: components["schemas"]["UpdateThemeTypography"] | null;
+            /** Format: uri */
+            watermarkUrl?: string | null;
+        };
+        /** @description Border radii and widths in pixels; `null` clears one. Containers have a radius but no width. */
+        UpdateThemeBorders: {
+            buttonBorderRadius?: number | null;
+            buttonBorderWidth?: number | null;
+            cardBorderRadius?: number | null;
+            cardBorderWidth?: number | null;
+            containerBorderRadius?: number | null;
+            inputBorderRadius?: number | null;
+            inputBorderWidth?: number | null;
+        };
+        /** @description Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. An omitted colour stays as it is; `null` clears it. */
+        UpdateThemeColors: {
+            bodyText?: string | null;
+            buttonPrimaryBorder?: string | null;
+            buttonPrimaryText?: string | null;
+            buttonSecondaryBackground?: string | null;
+            buttonSecondaryBorder?: string | null;
+            buttonSecondaryText?: string | null;
+            cardBackground?: string | null;
+            cardBorder?: string | null;
+            containerBackground?: string | null;
+            containerBorder?: string | null;
+            critical?: string | null;
+            divider?: string | null;
+            focus?: string | null;
+            headingText?: string | null;
+            hover?: string | null;
+            icon?: string | null;
+            information?: string | null;
+            inputBackground?: string | null;
+            inputBorder?: string | null;
+            link?: string | null;
+            loader?: string | null;
+            positive?: string | null;
+        };
+        /** @description The layout of the container that holds the pre-built UI; `null` clears a field. */
+        UpdateThemeContainer: {
+            contentAlignment?: components["schemas"]["ThemeAlignment"] | null;
+            exitPosition?: components["schemas"]["ThemeExitPosition"] | null;
+            logoAlignment?: components["schemas"]["ThemeAlignment"] | null;
+            /** @description In pixels. */
+            logoHeight?: number | null;
+            logoPosition?: components["schemas"]["ThemeLogoPosition"] | null;
+            /** @description In pixels. */
+            padding?: number | null;
+        };
+        /** @description What changes in dark mode; `null` clears a field. Typography, links, shadows and the exit position are shared with light mode, and the API rejects them here. */
+        UpdateThemeDarkMode: {
+            borders?: components["schemas"]["UpdateThemeBorders"] | null;
+            colors?: components["schemas"]["UpdateThemeColors"] | null;
+            container?: components["schemas"]["UpdateThemeDarkModeContainer"] | null;
+            /** Format: uri */
+            faviconUrl?: string | null;
+            /** Format: uri */
+            logoUrl?: string | null;
+            pageBackground?: components["schemas"]["UpdateThemePageBackground"] | null;
+            primaryColor?: string | null;
+            /** Format: uri */
+            watermarkUrl?: string | null;
+        };
+        /** @description The container's layout in dark mode; `null` clears a field. The exit position is theme-wide, and the API rejects it here. */
+        UpdateThemeDarkModeContainer: {
+            contentAlignment?: components["schemas"]["ThemeAlignment"] | null;
+            logoAlignment?: components["schemas"]["ThemeAlignment"] | null;
+            /** @description In pixels. */
+            logoHeight?: number | null;
+            logoPosition?: components["schemas"]["ThemeLogoPosition"] | null;
+            /** @description In pixels. */
+            padding?: number | null;
+        };
+        /** @description One font file of a typeface. */
+        UpdateThemeFontFace: {
+            /** Format: uri */
+            url: string;
+            /** @description The weight the file covers, `"1"` to `"1000"`, or a range of weights as two such numbers separated by a space, such as `"100 900"` for a variable font. */
+            weight?: string;
+        };
+        UpdateThemeLinks: {
+            /** @description Whether links are underlined; `null` clears it. */
+            underline?: boolean | null;
+        };
+        /** @description The background of the page behind the pre-built UI; `null` clears a field. */
+        UpdateThemePageBackground: {
+            backgroundColor?: string | null;
+            /** Format: uri */
+            backgroundImageUrl?: string | null;
+        };
+        UpdateThemeShadows: {
+            /** @description Whether elements cast shadows; `null` clears it. */
+            enabled?: boolean | null;
+        };
+        /** @description A typeface, as up to six font files; `null` removes a field. */
+        UpdateThemeTypeface: {
+            faces?: components["schemas"]["UpdateThemeFontFace"][] | null;
+            /**
+             * Format: uri
+             * @deprecated
+             * @description A single font file. Superseded by `faces`.
+             */
+            fontUrl?: string | null;
+        };
+        /** @description The typefaces of body text, headings and buttons; `null` removes one. They apply to both colour modes. */
+        UpdateThemeTypography: {
+            button?: components["schemas"]["UpdateThemeTypeface"] | null;
+            display?: components["schemas"]["UpdateThemeTypeface"] | null;
+            text?: components["schemas"]["UpdateThemeTypeface"] | null;
+        };
+        /** @description A partial update: an omitted field stays as it is, and `valueListItems: null` empties the list. The alias and the item type are fixed when the list is created. */
+        UpdateValueListBody: {
+            /** @description Has no effect at present. */
+            isActive?: boolean;
+            name?: string;
+            /** @description The list's new items, which replace the old ones. */
+            valueListItems?: components["schemas"]["ValueListItem"][] | null;
+        };
+        /**
+         * @description The WebAuthn user verification requirement for passkeys and security keys.
+         * @enum {string}
+         */
+        UserVerificationRequirement: "discouraged" | "preferred" | "required";
+        /** @description A custom list of values (the Portal's "Custom Lists") that rules can test with "In List" and "Not In List". */
+        ValueList: {
+            /** @description A hyphenated slug the API derives from the name when the list is created. It identifies the list in paths. */
+            alias: string;
+            /** @description Has no effect at present. */
+            isActive: boolean;
+            itemType: components["schemas"]["ValueListItemType"];
+            name: string;
+            valueListItems?: components["schemas"]["ValueListItem"][];
+        };
+        /** @description An item of a value list; a string or a number, as the list's `itemType` says. */
+        ValueListItem: string | number;
+        /**
+         * @description The type of every item in a value list.
+         * @enum {string}
+         */
+        ValueListItemType: "string" | "number";
         /** @description A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
         VerificationMethod: components["schemas"]["KnownVerificationMethod"] | string;
+        /**
+         * @description The provider that sends WhatsApp messages.
+         * @enum {string}
+         */
+        WhatsAppProvider: "BIRD";
     };
     responses: {
         /** @description The request was malformed or failed validation. */
@@ -256,6 +1193,26 @@ export interface components {
          * @example signIn
          */
         actionCode: components["schemas"]["ActionCode"];
+        /**
+         * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+         * @example blocked-email-domains
+         */
+        alias: string;
+        /**
+         * @description The ID of the authenticator configuration, returned as its `authenticatorId`.
+         * @example 6a1f2e9d-4c3b-4d5a-8e7f-9b0c1d2e3f4a
+         */
+        authenticatorId: string;
+        /**
+         * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+         * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
+         */
+        customDataPointId: string;
+        /**
+         * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+         * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
+         */
+        ruleId: string;
     };
     requestBodies: never;
     headers: never;
@@ -264,21 +1221,90 @@ export interface components {
 export type ActionCode = components['schemas']['ActionCode'];
 export type ActionConfiguration = components['schemas']['ActionConfiguration'];
 export type ActionOutcome = components['schemas']['ActionOutcome'];
+export type AppAttestationFailureMode = components['schemas']['AppAttestationFailureMode'];
+export type AuthenticatorAttachment = components['schemas']['AuthenticatorAttachment'];
+export type AuthenticatorConfiguration = components['schemas']['AuthenticatorConfiguration'];
+export type CreateActionConfigurationBody = components['schemas']['CreateActionConfigurationBody'];
+export type CreateCustomDataPointBody = components['schemas']['CreateCustomDataPointBody'];
 export type CreateRuleBody = components['schemas']['CreateRuleBody'];
+export type CreateValueListBody = components['schemas']['CreateValueListBody'];
+export type CustomDataPoint = components['schemas']['CustomDataPoint'];
+export type CustomDataPointDataType = components['schemas']['CustomDataPointDataType'];
+export type CustomDataPointModelType = components['schemas']['CustomDataPointModelType'];
+export type DeleteResult = components['schemas']['DeleteResult'];
+export type EmailProvider = components['schemas']['EmailProvider'];
 export type Error = components['schemas']['Error'];
+export type IdentityProviderType = components['schemas']['IdentityProviderType'];
 export type KnownVerificationMethod = components['schemas']['KnownVerificationMethod'];
+export type MagicLinkMode = components['schemas']['MagicLinkMode'];
+export type MessageBirdV2Credentials = components['schemas']['MessageBirdV2Credentials'];
+export type MessageOverrides = components['schemas']['MessageOverrides'];
+export type MessageOverridesByLocale = components['schemas']['MessageOverridesByLocale'];
+export type MessageOverridesCatalog = components['schemas']['MessageOverridesCatalog'];
+export type MessageOverridesCatalogPoint = components['schemas']['MessageOverridesCatalogPoint'];
+export type MessageOverridesCatalogScreen = components['schemas']['MessageOverridesCatalogScreen'];
 export type MessagingTemplates = components['schemas']['MessagingTemplates'];
+export type OobChannel = components['schemas']['OobChannel'];
+export type PasskeyRegistrationHint = components['schemas']['PasskeyRegistrationHint'];
 export type PromptToEnrollVerificationMethod = components['schemas']['PromptToEnrollVerificationMethod'];
+export type PushProvider = components['schemas']['PushProvider'];
+export type RateLimitConfiguration = components['schemas']['RateLimitConfiguration'];
 export type Rule = components['schemas']['Rule'];
 export type RuleConditions = components['schemas']['RuleConditions'];
+export type SmsChannel = components['schemas']['SmsChannel'];
+export type SmsProvider = components['schemas']['SmsProvider'];
+export type Tenant = components['schemas']['Tenant'];
+export type Theme = components['schemas']['Theme'];
+export type ThemeAlignment = components['schemas']['ThemeAlignment'];
+export type ThemeBorders = components['schemas']['ThemeBorders'];
+export type ThemeColors = components['schemas']['ThemeColors'];
+export type ThemeContainer = components['schemas']['ThemeContainer'];
+export type ThemeDarkMode = components['schemas']['ThemeDarkMode'];
+export type ThemeDarkModeContainer = components['schemas']['ThemeDarkModeContainer'];
+export type ThemeExitPosition = components['schemas']['ThemeExitPosition'];
+export type ThemeFontFace = components['schemas']['ThemeFontFace'];
+export type ThemeLinks = components['schemas']['ThemeLinks'];
+export type ThemeLogoPosition = components['schemas']['ThemeLogoPosition'];
+export type ThemePageBackground = components['schemas']['ThemePageBackground'];
+export type ThemeShadows = components['schemas']['ThemeShadows'];
+export type ThemeTypeface = components['schemas']['ThemeTypeface'];
+export type ThemeTypography = components['schemas']['ThemeTypography'];
+export type TwilioCredentials = components['schemas']['TwilioCredentials'];
 export type UpdateActionConfigurationBody = components['schemas']['UpdateActionConfigurationBody'];
+export type UpdateAuthenticatorConfigurationBody = components['schemas']['UpdateAuthenticatorConfigurationBody'];
+export type UpdateCustomDataPointBody = components['schemas']['UpdateCustomDataPointBody'];
+export type UpdateMessageOverridesBody = components['schemas']['UpdateMessageOverridesBody'];
+export type UpdateRuleBody = components['schemas']['UpdateRuleBody'];
+export type UpdateTenantBody = components['schemas']['UpdateTenantBody'];
+export type UpdateThemeBody = components['schemas']['UpdateThemeBody'];
+export type UpdateThemeBorders = components['schemas']['UpdateThemeBorders'];
+export type UpdateThemeColors = components['schemas']['UpdateThemeColors'];
+export type UpdateThemeContainer = components['schemas']['UpdateThemeContainer'];
+export type UpdateThemeDarkMode = components['schemas']['UpdateThemeDarkMode'];
+export type UpdateThemeDarkModeContainer = components['schemas']['UpdateThemeDarkModeContainer'];
+export type UpdateThemeFontFace = components['schemas']['UpdateThemeFontFace'];
+export type UpdateThemeLinks = components['schemas']['UpdateThemeLinks'];
+export type UpdateThemePageBackground = components['schemas']['UpdateThemePageBackground'];
+export type UpdateThemeShadows = components['schemas']['UpdateThemeShadows'];
+export type UpdateThemeTypeface = components['schemas']['UpdateThemeTypeface'];
+export type UpdateThemeTypography = components['schemas']['UpdateThemeTypography'];
+export type UpdateValueListBody = components['schemas']['UpdateValueListBody'];
+export type UserVerificationRequirement = components['schemas']['UserVerificationRequirement'];
+export type ValueList = components['schemas']['ValueList'];
+export type ValueListItem = components['schemas']['ValueListItem'];
+export type ValueListItemType = components['schemas']['ValueListItemType'];
 export type VerificationMethod = components['schemas']['VerificationMethod'];
+export type WhatsAppProvider = components['schemas']['WhatsAppProvider'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseServerError = components['responses']['ServerError'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ParameterActionCode = components['parameters']['actionCode'];
+export type ParameterAlias = components['parameters']['alias'];
+export type ParameterAuthenticatorId = components['parameters']['authenticatorId'];
+export type ParameterCustomDataPointId = components['parameters']['customDataPointId'];
+export type ParameterRuleId = components['parameters']['ruleId'];
 export type $defs = Record<string, never>;
 export interface operations {
     createRule: {
@@ -316,6 +1342,209 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    getRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+                /**
+                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
+                 */
+                ruleId: components["parameters"]["ruleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+                /**
+                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
+                 */
+                ruleId: components["parameters"]["ruleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+                /**
+                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
+                 */
+                ruleId: components["parameters"]["ruleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRuleBody"];
+            };
+        };
+        responses: {
+            /** @description The rule after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createActionConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActionConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The new action configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getActionConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteActionConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action configuration was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     updateActionConfiguration: {
         parameters: {
             query?: never;
@@ -342,6 +1571,480 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the authenticator configuration, returned as its `authenticatorId`.
+                 * @example 6a1f2e9d-4c3b-4d5a-8e7f-9b0c1d2e3f4a
+                 */
+                authenticatorId: components["parameters"]["authenticatorId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The authenticator configuration after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createCustomDataPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomDataPointBody"];
+            };
+        };
+        responses: {
+            /** @description The new custom data point, with its ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomDataPoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getCustomDataPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
+                 */
+                customDataPointId: components["parameters"]["customDataPointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom data point. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomDataPoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteCustomDataPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
+                 */
+                customDataPointId: components["parameters"]["customDataPointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom data point was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateCustomDataPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
+                 */
+                customDataPointId: components["parameters"]["customDataPointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomDataPointBody"];
+            };
+        };
+        responses: {
+            /** @description The custom data point after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomDataPoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getMessageOverrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's message overrides. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOverrides"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateMessageOverrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMessageOverridesBody"];
+            };
+        };
+        responses: {
+            /** @description The tenant's message overrides after the replacement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOverrides"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getMessageOverridesCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOverridesCatalog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenantBody"];
+            };
+        };
+        responses: {
+            /** @description The tenant's settings after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The theme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Theme"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateThemeBody"];
+            };
+        };
+        responses: {
+            /** @description The whole theme after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Theme"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createValueList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateValueListBody"];
+            };
+        };
+        responses: {
+            /** @description The new value list, with its alias. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getValueList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * @example blocked-email-domains
+                 */
+                alias: components["parameters"]["alias"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteValueList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * @example blocked-email-domains
+                 */
+                alias: components["parameters"]["alias"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value list was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateValueList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * @example blocked-email-domains
+                 */
+                alias: components["parameters"]["alias"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateValueListBody"];
+            };
+        };
+        responses: {
+            /** @description The value list after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueList"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,24 +1,64 @@
 // Contract tests: every call goes through the public client to a Prism mock started from this
 // package's bundled spec with --errors (see vitest-prism-setup.ts in scripts/).
-import { contractClientOptions, rejectionOf } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { AuthsignalApiError, createManagementClient } from "../../src/index.ts";
+import type { CreateActionConfigurationBody } from "../../src/index.ts";
+import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
 
-const mgmt = createManagementClient(contractClientOptions());
+const withdrawals: CreateActionConfigurationBody = {
+  actionCode: "withdrawFunds",
+  defaultUserActionResult: "CHALLENGE",
+  verificationMethods: ["PASSKEY", "SMS"],
+  defaultVerificationMethod: "PASSKEY",
+};
 
-async function apiError(promise: Promise<unknown>): Promise<AuthsignalApiError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(AuthsignalApiError);
-  return error as AuthsignalApiError;
-}
+describe("createActionConfiguration", () => {
+  it("sends the configuration as the body and returns it with its tenant", async () => {
+    const result = await mgmt.createActionConfiguration(withdrawals);
+    expect(result.actionCode).toBe("withdrawFunds");
+    expect(result.tenantId).toBeTruthy();
+    expect(result.defaultUserActionResult).toBe("CHALLENGE");
+    expect(result.verificationMethods).toContain("PASSKEY");
+  });
 
-const rule = {
-  name: "Block anonymous IPs",
-  isActive: true,
-  priority: 10,
-  type: "BLOCK",
-  conditions: { "==": [{ var: "ip.isAnonymous" }, true] },
-} as const;
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.createActionConfiguration(withdrawals, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+
+  it("is refused by the mock when the action code breaks the pattern", async () => {
+    await expectRefused(mgmt.createActionConfiguration({ ...withdrawals, actionCode: "withdraw funds" }), "actionCode");
+  });
+
+  it("is refused by the mock without a default outcome", async () => {
+    // @ts-expect-error defaultUserActionResult is required
+    await expectRefused(mgmt.createActionConfiguration({ actionCode: "withdrawFunds" }), "defaultUserActionResult");
+  });
+
+  it("is refused by the mock when promptToEnrollVerificationMethods names more than passkeys", async () => {
+    await expectRefused(
+      // @ts-expect-error only PASSKEY can be prompted for enrollment
+      mgmt.createActionConfiguration({ ...withdrawals, promptToEnrollVerificationMethods: ["SMS"] }),
+      "promptToEnrollVerificationMethods",
+    );
+  });
+});
+
+describe("getActionConfiguration", () => {
+  it("returns the documented configuration", async () => {
+    const result = await mgmt.getActionConfiguration({ actionCode: "signIn" });
+    expect(result.actionCode).toBe("signIn");
+    expect(result.defaultUserActionResult).toBe("CHALLENGE");
+    expect(result.lastActionCreatedAt).toBeTruthy();
+    expect(result.verificationWebhookUrl).toMatch(/^https:/);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.getActionConfiguration({ actionCode: "signIn" }, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+});
 
 describe("updateActionConfiguration", () => {
   it("returns the documented configuration", async () => {
@@ -30,43 +70,43 @@ describe("updateActionConfiguration", () => {
     expect(result.defaultUserActionResult).toBe("CHALLENGE");
   });
 
-  it.each([400, 401, 404, 429, 500])("surfaces the documented %i error", async (status) => {
+  it("accepts null to clear optional fields", async () => {
+    const result = await mgmt.updateActionConfiguration({
+      actionCode: "signIn",
+      attributes: { verificationWebhookUrl: null, defaultVerificationMethod: null, messagingTemplates: null },
+    });
+    expect(result.actionCode).toBe("signIn");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
     const error = await apiError(
       mgmt.updateActionConfiguration(
         { actionCode: "signIn", attributes: { defaultUserActionResult: "ALLOW" } },
-        { headers: { prefer: `code=${status}` } },
+        prefer(status),
       ),
     );
     expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
     expect(error.errorDescription).toBeTruthy();
   });
 
   it("is refused by the mock when verificationMethods is empty (minItems 1)", async () => {
-    const error = await apiError(
+    await expectRefused(
       mgmt.updateActionConfiguration({ actionCode: "signIn", attributes: { verificationMethods: [] } }),
+      "verificationMethods",
     );
-    expect(error.statusCode).toBe(400);
-    expect(error.headers.get("sl-violations")).toContain("verificationMethods");
   });
 });
 
-describe("createRule", () => {
-  it("returns the documented rule", async () => {
-    const result = await mgmt.createRule({ actionCode: "signIn", attributes: rule });
-    expect(result.ruleId).toBeTruthy();
-    expect(result.type).toBe("BLOCK");
+describe("deleteActionConfiguration", () => {
+  it("reports success", async () => {
+    const result = await mgmt.deleteActionConfiguration({ actionCode: "withdrawFunds" });
+    expect(result.success).toBe(true);
   });
 
-  it.each([400, 401, 404, 429, 500])("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      mgmt.createRule({ actionCode: "signIn", attributes: rule }, { headers: { prefer: `code=${status}` } }),
-    );
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.deleteActionConfiguration({ actionCode: "withdrawFunds" }, prefer(status)));
     expect(error.statusCode).toBe(status);
-  });
-
-  it("is refused by the mock when priority is out of range", async () => {
-    const error = await apiError(mgmt.createRule({ actionCode: "signIn", attributes: { ...rule, priority: 100 } }));
-    expect(error.statusCode).toBe(400);
-    expect(error.headers.get("sl-violations")).toContain("priority");
+    expect(error.errorCode).toBe(errorCode);
   });
 });

@@ -27,4 +27,4 @@ export const operations = {
     idempotent: true,
     idempotencyKeyField: "idempotencyKey",
   },
-} as const satisfies OperationTable<keyof OperationTypes>;
+} as const satisfies Partial<OperationTable<keyof OperationTypes>>;

@@ -1,0 +1,52 @@
+// A client over a small table with one operation of each retry class, for the fault suite.
+import { createApiClient } from "../../src/client.ts";
+import type { ClientOptions } from "../../src/config.ts";
+import type { OperationTable } from "../../src/operation.ts";
+
+export const faultOperations = {
+  getUser: {
+    method: "GET",
+    path: "/users/{userId}",
+    pathParams: [{ name: "userId" }],
+    queryParams: [],
+    body: "none",
+    idempotent: true,
+  },
+  verify: { method: "POST", path: "/verify", pathParams: [], queryParams: [], body: "root", idempotent: false },
+  track: {
+    method: "POST",
+    path: "/users/{userId}/actions/{action}",
+    pathParams: [{ name: "userId" }, { name: "action" }],
+    queryParams: [],
+    body: "attributes",
+    idempotent: true,
+    idempotencyKeyField: "idempotencyKey",
+  },
+} as const satisfies OperationTable;
+
+type Json = { 200: { content: { "application/json": Record<string, unknown> } } };
+interface FaultOperations {
+  getUser: { parameters: { path: { userId: string } }; requestBody?: never; responses: Json };
+  verify: {
+    parameters: { path?: never };
+    requestBody: { content: { "application/json": { challengeId: string; verificationCode: string } } };
+    responses: Json;
+  };
+  track: {
+    parameters: { path: { userId: string; action: string } };
+    requestBody?: { content: { "application/json": { idempotencyKey?: string; email?: string } } };
+    responses: Json;
+  };
+}
+
+/** Fast retries by default, so the suite proves the policy without waiting out real backoff. */
+export function faultClient(baseUrl: string, options: Partial<ClientOptions> = {}) {
+  return createApiClient<FaultOperations, typeof faultOperations>(
+    {
+      identity: { name: "@authsignal-ts/fault-suite", version: "0.0.0" },
+      servers: { us: baseUrl },
+      operations: faultOperations,
+    },
+    { apiSecretKey: "sk_fault_suite_secret", baseUrl, initialRetryDelayMs: 1, maxRetryDelayMs: 5, ...options },
+  );
+}

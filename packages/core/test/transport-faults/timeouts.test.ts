@@ -1,0 +1,88 @@
+// Timeouts and cancellation against a real server that stalls on purpose.
+import { afterEach, describe, expect, it } from "vitest";
+import { AuthsignalAbortError, AuthsignalTimeoutError } from "../../src/errors.ts";
+import { faultClient } from "../support/fault-client.ts";
+import { type FaultServer, reply, startFaultServer } from "../support/fault-server.ts";
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("timeouts", () => {
+  it("fails an attempt whose headers never arrive, and retries it when idempotent", async () => {
+    server = await startFaultServer((_request, response) => reply.hang(response));
+    const startedAt = performance.now();
+    const error = await faultClient(server.url, { timeoutMs: 150 })
+      .getUser({ userId: "u1" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthsignalTimeoutError);
+    expect(error).toMatchObject({
+      errorCode: "timeout",
+      statusCode: undefined,
+      message: "The request timed out after 150 ms",
+    });
+    expect(server.requests).toHaveLength(3);
+    expect(performance.now() - startedAt).toBeLessThan(2000);
+  });
+
+  it("does not resend a POST that timed out, since it may have been processed", async () => {
+    server = await startFaultServer((_request, response) => reply.hang(response));
+    const error = await faultClient(server.url, { timeoutMs: 100 })
+      .verify({ challengeId: "c", verificationCode: "1" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthsignalTimeoutError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("fails a body that stalls mid-stream", async () => {
+    server = await startFaultServer((_request, response) => reply.hangBody(response));
+    const error = await faultClient(server.url, { timeoutMs: 150, maxRetries: 0 })
+      .getUser({ userId: "u1" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthsignalTimeoutError);
+  });
+
+  it("lets a call override the client's timeout", async () => {
+    server = await startFaultServer((_request, response) =>
+      setTimeout(() => reply.json(response, 200, { userId: "u1" }), 300),
+    );
+    const client = faultClient(server.url, { timeoutMs: 100, maxRetries: 0 });
+    await expect(client.getUser({ userId: "u1" })).rejects.toBeInstanceOf(AuthsignalTimeoutError);
+    await expect(client.getUser({ userId: "u1" }, { timeoutMs: 2000 })).resolves.toEqual({ userId: "u1" });
+  });
+});
+
+describe("cancellation", () => {
+  it("aborts a call mid-flight with the caller's reason, and does not retry it", async () => {
+    server = await startFaultServer((_request, response) => reply.hang(response));
+    const controller = new AbortController();
+    const call = faultClient(server.url).getUser({ userId: "u1" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user gave up")), 50);
+    const error = await call.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthsignalAbortError);
+    expect(error).toMatchObject({ errorCode: "aborted", statusCode: undefined });
+    expect(((error as Error).cause as Error).message).toBe("user gave up");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("aborts during the wait between retries", async () => {
+    server = await startFaultServer((_request, response) => reply.error(response, 503, { "retry-after": "30" }));
+    const controller = new AbortController();
+    const startedAt = performance.now();
+    const call = faultClient(server.url).getUser({ userId: "u1" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await expect(call).rejects.toBeInstanceOf(AuthsignalAbortError);
+    expect(performance.now() - startedAt).toBeLessThan(2000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    server = await startFaultServer((_request, response) => reply.json(response, 200, {}));
+    await expect(
+      faultClient(server.url).getUser({ userId: "u1" }, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(AuthsignalAbortError);
+    expect(server.requests).toHaveLength(0);
+  });
+});

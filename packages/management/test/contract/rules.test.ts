@@ -1,0 +1,104 @@
+// Contract tests for rules, under /action_configurations/{actionCode}/rules (underscore, as the docs have it).
+import { describe, expect, it } from "vitest";
+import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+
+const rule = {
+  name: "Block anonymous IPs",
+  isActive: true,
+  priority: 10,
+  type: "BLOCK",
+  conditions: { "==": [{ var: "ip.isAnonymous" }, true] },
+} as const;
+
+const ids = { actionCode: "signIn", ruleId: "9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f" } as const;
+
+describe("createRule", () => {
+  it("returns the documented rule", async () => {
+    const result = await mgmt.createRule({ actionCode: "signIn", attributes: rule });
+    expect(result.ruleId).toBeTruthy();
+    expect(result.type).toBe("BLOCK");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.createRule({ actionCode: "signIn", attributes: rule }, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+
+  it("is refused by the mock when priority is out of range", async () => {
+    await expectRefused(mgmt.createRule({ actionCode: "signIn", attributes: { ...rule, priority: 100 } }), "priority");
+  });
+
+  it("is refused by the mock when the name is longer than 256 characters", async () => {
+    await expectRefused(
+      mgmt.createRule({ actionCode: "signIn", attributes: { ...rule, name: "x".repeat(257) } }),
+      "name",
+    );
+  });
+});
+
+describe("getRule", () => {
+  it("returns the documented rule, with its challenge settings", async () => {
+    const result = await mgmt.getRule(ids);
+    expect(result.ruleId).toBe(ids.ruleId);
+    expect(result.actionCode).toBe("signIn");
+    expect(result.type).toBe("CHALLENGE");
+    expect(result.verificationMethods).toEqual(["PASSKEY", "SMS"]);
+    expect(result.conditions).toEqual({ "==": [{ var: "device.isNew" }, true] });
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.getRule(ids, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+});
+
+describe("updateRule", () => {
+  it("sends a partial update and returns the whole rule", async () => {
+    const result = await mgmt.updateRule({ ...ids, attributes: { priority: 5 } });
+    expect(result.ruleId).toBe(ids.ruleId);
+    expect(result.priority).toBe(5);
+    expect(result.name).toBe("Challenge new devices");
+  });
+
+  it("accepts null to clear conditions and other optional fields", async () => {
+    const result = await mgmt.updateRule({
+      ...ids,
+      attributes: { conditions: null, description: null, verificationMethods: null, defaultVerificationMethod: null },
+    });
+    expect(result.ruleId).toBe(ids.ruleId);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.updateRule({ ...ids, attributes: { isActive: false } }, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+
+  it("is refused by the mock when priority is negative", async () => {
+    await expectRefused(mgmt.updateRule({ ...ids, attributes: { priority: -1 } }), "priority");
+  });
+
+  it("is refused by the mock when priority is not an integer", async () => {
+    await expectRefused(mgmt.updateRule({ ...ids, attributes: { priority: 1.5 } }), "priority");
+  });
+
+  it("is refused by the mock when the outcome is not one of the four", async () => {
+    // @ts-expect-error DENY is not an outcome
+    await expectRefused(mgmt.updateRule({ ...ids, attributes: { type: "DENY" } }), "type");
+  });
+});
+
+describe("deleteRule", () => {
+  it("reports success", async () => {
+    const result = await mgmt.deleteRule(ids);
+    expect(result.success).toBe(true);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.deleteRule(ids, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+});

@@ -1,0 +1,36 @@
+// What every contract test file shares: the client, the statuses each operation documents, and
+// helpers to ask Prism for one of them and to catch the error it causes.
+import { contractClientOptions, rejectionOf } from "@authsignal-ts/scripts/contract-testing";
+import { expect } from "vitest";
+import { AuthsignalApiError, createManagementClient, type RequestOptions } from "../../src/index.ts";
+
+export const mgmt = createManagementClient(contractClientOptions());
+
+/** The error statuses every Management API operation documents, with the code of each one's example. */
+export const documentedErrors = [
+  [400, "invalid_request"],
+  [401, "unauthorized"],
+  [404, "not_found"],
+  [429, "too_many_requests"],
+  [500, "internal_error"],
+] as const;
+
+/** Asks Prism for the documented response with this status, and sends the call once: no retries. */
+export function prefer(status: number): RequestOptions {
+  return { headers: { prefer: `code=${status}` }, maxRetries: 0 };
+}
+
+/** Resolves to the `AuthsignalApiError` the call rejected with; fails if it resolved or threw anything else. */
+export async function apiError(promise: Promise<unknown>): Promise<AuthsignalApiError> {
+  const error = await rejectionOf(promise);
+  expect(error).toBeInstanceOf(AuthsignalApiError);
+  return error as AuthsignalApiError;
+}
+
+/** Asserts the mock refused the request for breaking the spec at `field`: the documented 400, with Prism's violations. */
+export async function expectRefused(promise: Promise<unknown>, field: string): Promise<void> {
+  const error = await apiError(promise);
+  expect(error.statusCode).toBe(400);
+  expect(error.errorCode).toBe("invalid_request");
+  expect(error.headers.get("sl-violations")).toContain(field);
+}

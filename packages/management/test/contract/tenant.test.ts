@@ -1,0 +1,52 @@
+// Contract tests for the tenant: GET and PATCH /tenant.
+import { describe, expect, it } from "vitest";
+import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+
+describe("getTenant", () => {
+  it("returns the documented tenant settings", async () => {
+    const tenant = await mgmt.getTenant();
+    expect(tenant.tenantId).toBeTruthy();
+    expect(tenant.tokenDurationInMinutes).toBeTypeOf("number");
+    expect(tenant.disableRecoveryCodes).toBeTypeOf("boolean");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.getTenant({}, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+});
+
+describe("updateTenant", () => {
+  it("sends the settings as the body and returns the whole tenant", async () => {
+    const tenant = await mgmt.updateTenant({ name: "Acme Production", tokenDurationInMinutes: 5 });
+    expect(tenant.tenantId).toBeTruthy();
+    expect(tenant.name).toBe("Acme Production");
+    expect(tenant.tokenDurationInMinutes).toBe(5);
+  });
+
+  it("accepts each writable setting, including hideSuccessScreenOnEnrollment", async () => {
+    const tenant = await mgmt.updateTenant({
+      name: "Acme",
+      disableRecoveryCodes: true,
+      tokenDurationInMinutes: 15,
+      hideSuccessScreenOnEnrollment: false,
+    });
+    expect(tenant.tenantId).toBeTruthy();
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.updateTenant({ disableRecoveryCodes: true }, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+
+  it("is refused by the mock when it sends a read-only setting", async () => {
+    // @ts-expect-error hideAuthsignalLogo can be read but not written through this API
+    await expectRefused(mgmt.updateTenant({ hideAuthsignalLogo: true }), "hideAuthsignalLogo");
+  });
+
+  it("is refused by the mock when tokenDurationInMinutes is not an integer", async () => {
+    await expectRefused(mgmt.updateTenant({ tokenDurationInMinutes: 2.5 }), "tokenDurationInMinutes");
+  });
+});

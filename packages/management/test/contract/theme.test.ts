@@ -1,0 +1,86 @@
+// Contract tests for the theme of the pre-built UI: GET and PATCH /theme.
+import { describe, expect, it } from "vitest";
+import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+
+const face = { url: "https://cdn.acme.com/fonts/inter-variable.woff2", weight: "100 900" };
+
+describe("getTheme", () => {
+  it("returns the documented theme, with its nested settings and dark mode", async () => {
+    const theme = await mgmt.getTheme();
+    expect(theme.primaryColor).toBe("#4F46E5");
+    expect(theme.colors?.buttonPrimaryText).toBe("#FFFFFF");
+    expect(theme.container?.exitPosition).toBe("top");
+    expect(theme.borders?.containerBorderRadius).toBe(16);
+    expect(theme.typography?.text?.faces?.[0]?.url).toMatch(/^https:/);
+    expect(theme.links?.underline).toBe(false);
+    expect(theme.darkMode?.primaryColor).toBe("#818CF8");
+  });
+
+  it("returns font weights as numbers or strings", async () => {
+    const theme = await mgmt.getTheme();
+    const weights = theme.typography?.display?.faces?.map((displayFace) => displayFace.weight);
+    expect(weights).toEqual([600, "700"]);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.getTheme({}, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+});
+
+describe("updateTheme", () => {
+  it("sends a partial update and returns the whole theme", async () => {
+    const theme = await mgmt.updateTheme({
+      primaryColor: "#4F46E5",
+      container: { contentAlignment: "center", logoPosition: "inside", exitPosition: "top" },
+      typography: { text: { faces: [face] } },
+      darkMode: { primaryColor: "#818CF8", container: { logoAlignment: "left" } },
+    });
+    expect(theme.name).toBe("Acme");
+    expect(theme.darkMode?.logoUrl).toMatch(/^https:/);
+  });
+
+  it("accepts null to clear fields, at the top and nested", async () => {
+    const theme = await mgmt.updateTheme({ watermarkUrl: null, colors: { hover: null }, darkMode: null });
+    expect(theme.primaryColor).toBeTruthy();
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.updateTheme({ primaryColor: "#000000" }, prefer(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+
+  it("is refused by the mock when an alignment is not left, center or right", async () => {
+    // @ts-expect-error contentAlignment is left, center or right
+    await expectRefused(mgmt.updateTheme({ container: { contentAlignment: "middle" } }), "contentAlignment");
+  });
+
+  it("is refused by the mock when a typeface has more than six faces", async () => {
+    await expectRefused(
+      mgmt.updateTheme({ typography: { display: { faces: Array.from({ length: 7 }, () => face) } } }),
+      "faces",
+    );
+  });
+
+  it("is refused by the mock when a font weight is out of range", async () => {
+    await expectRefused(
+      mgmt.updateTheme({ typography: { button: { faces: [{ ...face, weight: "1001" }] } } }),
+      "weight",
+    );
+  });
+
+  it("is refused by the mock when dark mode sets the exit position, which is theme-wide", async () => {
+    await expectRefused(
+      // @ts-expect-error darkMode.container has no exitPosition
+      mgmt.updateTheme({ darkMode: { container: { exitPosition: "bottom" } } }),
+      "exitPosition",
+    );
+  });
+
+  it("is refused by the mock when dark mode sets typography, which is shared by both modes", async () => {
+    // @ts-expect-error darkMode has no typography
+    await expectRefused(mgmt.updateTheme({ darkMode: { typography: { text: { faces: [face] } } } }), "typography");
+  });
+});
