@@ -2,7 +2,7 @@
 // call must settle with a documented outcome, and the server's log must show the retry policy
 // was kept: a non-idempotent POST is resent only after a 429 (or a refused connection).
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthsignalError } from "../../src/errors.ts";
+import { AuthsignalError, AuthsignalTimeoutError } from "../../src/errors.ts";
 import { faultClient } from "../support/fault-client.ts";
 import { type FaultServer, reply, startFaultServer } from "../support/fault-server.ts";
 
@@ -68,7 +68,8 @@ describe("1,000 concurrent calls with random faults", () => {
         expect(result.value).toEqual({ callId: String(index) });
       } else {
         expect(result.reason).toBeInstanceOf(AuthsignalError);
-        expect(last).not.toBe("ok");
+        // Under load an answer can arrive after timeoutMs; the client rightly calls that a timeout.
+        if (last === "ok") expect(result.reason).toBeInstanceOf(AuthsignalTimeoutError);
       }
       const outcome = result.status === "fulfilled" ? "resolved" : (result.reason as Error).name;
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
