@@ -24,7 +24,7 @@ describe("timeouts", () => {
       message: "The request timed out after 150 ms",
     });
     expect(server.requests).toHaveLength(3);
-    expect(performance.now() - startedAt).toBeLessThan(2000);
+    expect(performance.now() - startedAt).toBeLessThan(5000);
   });
 
   it("does not resend a POST that timed out, since it may have been processed", async () => {
@@ -74,7 +74,7 @@ describe("cancellation", () => {
     const call = faultClient(server.url).getUser({ userId: "u1" }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     await expect(call).rejects.toBeInstanceOf(AuthsignalAbortError);
-    expect(performance.now() - startedAt).toBeLessThan(2000);
+    expect(performance.now() - startedAt).toBeLessThan(5000);
     expect(server.requests).toHaveLength(1);
   });
 
