@@ -50,3 +50,15 @@ export function faultClient(baseUrl: string, options: Partial<ClientOptions> = {
     { apiSecretKey: "sk_fault_suite_secret", baseUrl, initialRetryDelayMs: 1, maxRetryDelayMs: 5, ...options },
   );
 }
+
+/** A fetch that counts the attempts the client makes, whether or not the server saw them. */
+export function countingFetch() {
+  const counter = {
+    attempts: 0,
+    fetch: ((input, init) => {
+      counter.attempts++;
+      return fetch(input, init);
+    }) as typeof fetch,
+  };
+  return counter;
+}

@@ -6,7 +6,7 @@ import {
   AuthsignalInternalServerError,
   AuthsignalRateLimitError,
 } from "../../src/errors.ts";
-import { faultClient } from "../support/fault-client.ts";
+import { countingFetch, faultClient } from "../support/fault-client.ts";
 import { type FaultServer, refusedUrl, reply, startFaultServer } from "../support/fault-server.ts";
 
 let server: FaultServer | undefined;
@@ -132,18 +132,13 @@ describe("retries", () => {
   });
 
   it("retries even a non-idempotent POST when the connection is refused, then reports a connection error", async () => {
-    const url = await refusedUrl();
-    const attempts: number[] = [];
-    const countingFetch: typeof fetch = (input, init) => {
-      attempts.push(Date.now());
-      return fetch(input, init);
-    };
-    const error = await faultClient(url, { fetch: countingFetch })
+    const counter = countingFetch();
+    const error = await faultClient(await refusedUrl(), { fetch: counter.fetch })
       .verify(verifyArgs)
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthsignalConnectionError);
     expect(error).toMatchObject({ errorCode: "connection_error", statusCode: undefined });
     expect((error as Error).message).toContain("ECONNREFUSED");
-    expect(attempts).toHaveLength(3);
+    expect(counter.attempts).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 // Timeouts and cancellation against a real server that stalls on purpose.
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthsignalAbortError, AuthsignalTimeoutError } from "../../src/errors.ts";
-import { faultClient } from "../support/fault-client.ts";
+import { countingFetch, faultClient } from "../support/fault-client.ts";
 import { type FaultServer, reply, startFaultServer } from "../support/fault-server.ts";
 
 let server: FaultServer | undefined;
@@ -29,11 +29,12 @@ describe("timeouts", () => {
 
   it("does not resend a POST that timed out, since it may have been processed", async () => {
     server = await startFaultServer((_request, response) => reply.hang(response));
-    const error = await faultClient(server.url, { timeoutMs: 100 })
+    const counter = countingFetch();
+    const error = await faultClient(server.url, { timeoutMs: 100, fetch: counter.fetch })
       .verify({ challengeId: "c", verificationCode: "1" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthsignalTimeoutError);
-    expect(server.requests).toHaveLength(1);
+    expect(counter.attempts).toBe(1);
   });
 
   it("fails a body that stalls mid-stream", async () => {
@@ -57,14 +58,18 @@ describe("timeouts", () => {
 describe("cancellation", () => {
   it("aborts a call mid-flight with the caller's reason, and does not retry it", async () => {
     server = await startFaultServer((_request, response) => reply.hang(response));
+    const counter = countingFetch();
     const controller = new AbortController();
-    const call = faultClient(server.url).getUser({ userId: "u1" }, { signal: controller.signal });
+    const call = faultClient(server.url, { fetch: counter.fetch }).getUser(
+      { userId: "u1" },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(new Error("user gave up")), 50);
     const error = await call.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthsignalAbortError);
     expect(error).toMatchObject({ errorCode: "aborted", statusCode: undefined });
     expect(((error as Error).cause as Error).message).toBe("user gave up");
-    expect(server.requests).toHaveLength(1);
+    expect(counter.attempts).toBe(1);
   });
 
   it("aborts during the wait between retries", async () => {
