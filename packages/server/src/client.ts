@@ -3,17 +3,23 @@ import type { Client } from "openapi-fetch";
 import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
 import type { operations as Operations, paths } from "./generated/schema.ts";
+import { createWebhookVerifier, type WebhookVerifier } from "./webhook/verifier.ts";
 
 export type ServerRegion = keyof typeof servers;
 export type ServerClientOptions = ClientOptions<ServerRegion>;
-/** One method per Server API operation, named by its operationId. */
-export type ServerClient = ApiClient<Operations, typeof operations>;
+/** One method per Server API operation, named by its operationId, and `webhook` to verify webhooks. */
+export type ServerClient = ApiClient<Operations, typeof operations> & {
+  /** Verifies requests Authsignal sends to your webhook endpoints, with the client's secret key. */
+  readonly webhook: WebhookVerifier;
+};
 
 const definition = { identity: { name, version }, servers, operations };
 
 /** A client for the Server API. Authenticate with the Server API secret key. */
 export function createServerClient(options: ServerClientOptions): ServerClient {
-  return createApiClient<Operations, typeof operations>(definition, options);
+  const client = createApiClient<Operations, typeof operations>(definition, options);
+  // Created after createApiClient, which has already rejected a missing or empty secret key.
+  return Object.assign(client, { webhook: createWebhookVerifier(options.apiSecretKey) });
 }
 
 /** The same API as an openapi-fetch client, for `{ data, error, response }` results. */

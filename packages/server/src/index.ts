@@ -25,3 +25,4 @@ export {
   type ServerRegion,
 } from "./client.ts";
 export type * from "./generated/schema.ts";
+export * from "./webhook/index.ts";

@@ -470,7 +470,10 @@ export interface components {
         CreateCustomDataPointBody: {
             dataType: components["schemas"]["CustomDataPointDataType"];
             description?: string;
-            /** @description Whether the value is shown to the user in push and QR code challenge claims. Defaults to `false`. */
+            /**
+             * @description Whether the value is shown to the user in push and QR code challenge claims. Defaults to `false`.
+             * @default false
+             */
             isPublic?: boolean;
             modelType: components["schemas"]["CustomDataPointModelType"];
             /** @description Must match the key the value is sent under in `custom` when tracking. */
@@ -661,7 +664,7 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Whether SMS codes go by SMS or by WhatsApp.
+         * @description The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
          * @enum {string}
          */
         SmsChannel: "DEFAULT" | "WHATSAPP";

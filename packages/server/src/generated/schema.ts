@@ -6,6 +6,266 @@
  */
 
 export interface paths {
+    "/authenticators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get authenticator configurations
+         * @description Lists the verification methods configured for the tenant, whether each is active, and whether users can see and manage it in the pre-built UI.
+         */
+        get: operations["getAuthenticatorConfigurations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Initiate a challenge
+         * @description Sends a one-time code by SMS, WhatsApp or email, for a user you know or for a contact detail not yet tied to a user (for example at sign-up). Verify the code the user enters with Verify Challenge. Each call sends a new message, so it is not retried automatically; send the returned `idempotencyKey` again to resend a code within the same action.
+         */
+        post: operations["challenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a challenge
+         * @description Looks up a challenge in progress, by its ID or by the user, action and verification method it was started with, for example to show where the code was sent or when it expires.
+         */
+        get: operations["getChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a challenge
+         * @description Ties a challenge started without a user (for example at sign-up, before the user existed) to a user, and returns a token to validate with Validate Challenge. The challenge must have been verified first unless `skipVerificationCheck` is true. Not retried automatically.
+         */
+        post: operations["claimChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a session
+         * @description Exchanges the token from a successful challenge for a session: an access token (a JWT for one app client) and a refresh token. The challenge token can be exchanged once, so the call is not retried automatically.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh a session
+         * @description Exchanges a refresh token for a new access token and refresh token, and revokes the old ones. Because the old refresh token stops working, the call is not retried automatically.
+         */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a session
+         * @description Ends a session: its access token and refresh token stop working. Revoking twice has the same effect as once, so the call is retried safely. The API documents no response body, so the method resolves to `undefined`.
+         */
+        post: operations["revokeSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/user/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a user's sessions
+         * @description Ends every session of a user, for example after a password reset or when an account is compromised. Revoking twice has the same effect as once, so the call is retried safely. The API documents no response body, so the method resolves to `undefined`.
+         */
+        post: operations["revokeUserSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a session
+         * @description Checks an access token and returns the user it belongs to and when it expires. Pass `clientIds` to accept only tokens issued for those app clients. Validating does not change anything, so the call is retried safely.
+         */
+        post: operations["validateSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query users
+         * @description Finds users by username, email address or phone number, or by a token issued by Authsignal, one page at a time. When more users match than fit on a page, the response carries `lastEvaluatedUserId`: pass it back to get the next page. The client's `iterateUsers` walks every page for you.
+         */
+        get: operations["queryUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Returns what Authsignal knows about a user: their contact details, custom data, and which verification methods they have enrolled and may enroll.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user
+         * @description Deletes a user and all of their authenticators. The API documents no response body, so the method resolves to `undefined`.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a user
+         * @description Changes a user's attributes. Only the attributes sent change; the others keep their value. Marking an email address or phone number as verified lets it be used for challenges without verifying it again.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{userId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Query a user's actions
+         * @description Lists the actions tracked for a user, optionally filtered by action code, start date and state. Actions older than 30 days are not returned: `fromDate` defaults to, and cannot reach further back than, 30 days ago.
+         */
+        get: operations["queryUserActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{userId}/actions/{action}": {
         parameters: {
             query?: never;
@@ -37,8 +297,438 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{userId}/actions/{action}/{idempotencyKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * @example signIn
+                 */
+                action: components["parameters"]["action"];
+                /**
+                 * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
+                 */
+                idempotencyKey: components["parameters"]["idempotencyKey"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an action
+         * @description Returns one tracked action: its current state (for example whether the user completed the challenge), how it was verified, and the rules that decided its outcome.
+         */
+        get: operations["getAction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an action
+         * @description Sets an action's state, for example to `REVIEW_SUCCEEDED` or `REVIEW_FAILED` once someone has reviewed an action in `REVIEW_REQUIRED`, or to `CHALLENGE_SUCCEEDED` after verifying the user yourself.
+         */
+        patch: operations["updateAction"];
+        trace?: never;
+    };
+    "/users/{userId}/authenticators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user's authenticators
+         * @description Lists the authenticators a user has enrolled, such as passkeys, authenticator apps and verified phone numbers and email addresses.
+         */
+        get: operations["getAuthenticators"];
+        put?: never;
+        /**
+         * Enroll a verified authenticator
+         * @description Adds an authenticator whose contact detail or credential you have already verified: an email address, a phone number, an authenticator app secret, or a passkey registered elsewhere (for example when migrating users from another provider). No challenge is sent. Repeating the call can enroll a second authenticator, so it is not retried automatically.
+         */
+        post: operations["enrollVerifiedAuthenticator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/authenticators/{userAuthenticatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of one of the user's authenticators, as returned by Get Authenticators.
+                 * @example 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c
+                 */
+                userAuthenticatorId: components["parameters"]["userAuthenticatorId"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an authenticator
+         * @description Removes one of a user's authenticators; the user can no longer verify with it. The API documents no response body, so the method resolves to `undefined`.
+         */
+        delete: operations["deleteAuthenticator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user's devices
+         * @description Lists the devices a user has used, with when they last authenticated on each, whether a device is remembered, and whether it has been invalidated.
+         */
+        get: operations["getDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/devices/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
+                 */
+                deviceId: components["parameters"]["deviceId"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a device
+         * @description Remembers a device until a given time, or forgets it with null. Rules see a remembered device through the `device.isRemembered` feature, for example to skip challenges on it.
+         */
+        patch: operations["updateDevice"];
+        trace?: never;
+    };
+    "/users/{userId}/devices/{deviceId}/invalidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
+                 */
+                deviceId: components["parameters"]["deviceId"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invalidate a device
+         * @description Marks a device as invalidated, for example when the user reports it lost, so that it is no longer trusted; the device is returned with `invalidatedAt` set. Invalidating twice has the same effect as once, so the call is retried safely.
+         */
+        post: operations["invalidateDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/authenticators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enroll verified authenticators in bulk
+         * @description Enrolls up to 1000 passkeys registered elsewhere, for any number of users, in one request; use it to migrate passkeys from another provider. Each passkey succeeds or fails on its own: the response counts both and explains each failure, such as `conflict` for a credential already enrolled.
+         */
+        post: operations["enrollVerifiedAuthenticators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a challenge
+         * @description Checks the token a client SDK or the pre-built UI returned after a challenge, and returns the action's outcome. Trust a challenge only when `isValid` is true and `state` is `CHALLENGE_SUCCEEDED`. Validating does not change anything, so the call is retried safely.
+         */
+        post: operations["validateChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a challenge
+         * @description Checks the one-time code the user entered for a challenge. A wrong code counts towards the challenge's attempt limit, so the call is not retried automatically. On success, claim the challenge for a user with Claim Challenge, or pass its `challengeId` to Track Action.
+         */
+        post: operations["verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "action.log_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Action log batch
+         * @description Delivers `action.log_created` events, one per action that reached a final state, in batches of up to 500 that may also hold `challenge.log_created` events. Verify and read a batch with `server.webhook.constructLogEventBatch`. Asynchronous and at least once: failed deliveries are retried until they succeed.
+         */
+        post: operations["actionLogCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "action.verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Action about to succeed
+         * @description Sent when an action configured with a `verificationWebhookUrl` is about to become `CHALLENGE_SUCCEEDED`. Synchronous: a non-2xx response or a timeout blocks the transition.
+         */
+        post: operations["actionVerifyEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "authenticator.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authenticator created
+         * @description Sent when a user enrolls an authenticator. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
+         */
+        post: operations["authenticatorCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "authenticator.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authenticator deleted
+         * @description Sent when an authenticator is removed from a user. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
+         */
+        post: operations["authenticatorDeletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "authenticator.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authenticator updated
+         * @description Sent when one of a user's authenticators changes. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
+         */
+        post: operations["authenticatorUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "challenge.log_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Challenge log batch
+         * @description Delivers `challenge.log_created` events, one per challenge step (an OTP sent, verified, expired, rate-limited…), in batches of up to 500 that may also hold `action.log_created` events. Verify and read a batch with `server.webhook.constructLogEventBatch`. Asynchronous and at least once: failed deliveries are retried until they succeed.
+         */
+        post: operations["challengeLogCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "email.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email challenge created
+         * @description Sent when an Email OTP or Email Magic Link challenge needs delivering through your own email provider. Synchronous: a non-2xx response fails the challenge.
+         */
+        post: operations["emailCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "push.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push challenge created
+         * @description Sent when a push challenge needs delivering through your own push provider. Synchronous: a non-2xx response fails the challenge.
+         */
+        post: operations["pushCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sms.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * SMS challenge created
+         * @description Sent when an SMS OTP needs delivering through your own SMS provider. Synchronous: a non-2xx response fails the challenge.
+         */
+        post: operations["smsCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -46,9 +736,446 @@ export interface components {
          * @example signIn
          */
         ActionCode: string;
+        /** @description A snapshot of an action that reached a final state. Arrives inside a log event batch. */
+        ActionLogCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            /** @description The action. Fields not listed here may also appear. */
+            record: {
+                actionCode: string;
+                /** @description The methods the user was offered; absent when none were. */
+                allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
+                /** @description The country of the IP address. */
+                countryCode?: string;
+                /**
+                 * Format: date-time
+                 * @description When the action was first evaluated.
+                 */
+                createdAt: string;
+                customVariables?: components["schemas"]["WebhookCustomVariables"];
+                deviceId?: string;
+                /** @description The user's email address at the time of the action. */
+                email?: string;
+                idempotencyKey: string;
+                ipAddress?: string;
+                /**
+                 * @description The rules' decision, which never changes for the action.
+                 * @enum {string}
+                 */
+                outcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
+                /** @description The user's phone number at the time of the action. */
+                phoneNumber?: string;
+                /** @description The rule that decided the outcome when several fired. */
+                priorityRuleId?: string;
+                /** @description The rules that fired; absent when none did. */
+                rules?: {
+                    [key: string]: unknown;
+                }[];
+                state: components["schemas"]["UserActionState"];
+                /** Format: date-time */
+                stateUpdatedAt: string;
+                tenantId: string;
+                /** Format: date-time */
+                updatedAt: string;
+                userId: string;
+                verificationMethod?: components["schemas"]["VerificationMethod"];
+            };
+            /** @enum {string} */
+            type: "action.log_created";
+        };
+        /** @description A snapshot of a rule as it was when the action was evaluated. */
+        ActionRule: {
+            /** @description The rule's description. */
+            description?: string;
+            /** @description The rule's name. */
+            name: string;
+            /** @description The rule's ID. */
+            ruleId: string;
+        };
+        /** @description An action is about to become `CHALLENGE_SUCCEEDED`. Answer 2xx to let it; any other status or a timeout blocks the transition, and the user can retry the verification. */
+        ActionVerifyEvent: components["schemas"]["WebhookEventMetadata"] & {
+            data: {
+                /** @description The action code of the action that is about to succeed. */
+                action: string;
+                /** @description The idempotency key of the action. */
+                idempotencyKey: string;
+                /**
+                 * @description The state the action is about to take.
+                 * @enum {string}
+                 */
+                state: "CHALLENGE_SUCCEEDED";
+                /** @description The authenticator that completed the challenge, when known. */
+                userAuthenticatorId?: string;
+                /** @description The user the action belongs to. */
+                userId: string;
+                verificationMethod: components["schemas"]["VerificationMethod"];
+                /**
+                 * Format: date-time
+                 * @description When the verification completed, in ISO 8601.
+                 */
+                verifiedAt: string;
+            };
+            /** @enum {string} */
+            type: "action.verify";
+        };
+        /** @description A verification method configured for the tenant. */
+        AuthenticatorConfiguration: {
+            /** @description The configuration's ID. */
+            authenticatorId: string;
+            /** @description Whether users can enroll and verify with this method. */
+            isActive: boolean;
+            /** @description Whether users can add, change or remove this method in the pre-built UI. */
+            isEditableByUser?: boolean;
+            /** @description Whether the method is hidden from users in the pre-built UI. */
+            isHiddenToUser?: boolean;
+            smsChannel?: components["schemas"]["SmsChannel"];
+            verificationMethod: components["schemas"]["VerificationMethod"];
+        };
+        /** @description A user enrolled an authenticator. Delivered asynchronously and retried up to 3 times. */
+        AuthenticatorCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            data: components["schemas"]["WebhookAuthenticator"] & {
+                /**
+                 * Format: date-time
+                 * @description When the authenticator was created, in ISO 8601.
+                 */
+                createdAt: string;
+                /** @description The passkey's public key, base64url-encoded; only when `includeCredentialPublicKey` is enabled in the tenant's webhook settings. */
+                credentialPublicKey?: string;
+            };
+            /** @enum {string} */
+            type: "authenticator.created";
+        };
+        /** @description An authenticator was removed from a user. Delivered asynchronously and retried up to 3 times. */
+        AuthenticatorDeletedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            data: components["schemas"]["WebhookAuthenticator"] & {
+                /**
+                 * Format: date-time
+                 * @description When the authenticator was created, in ISO 8601.
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the authenticator was deleted, in ISO 8601.
+                 */
+                deletedAt: string;
+            };
+            /** @enum {string} */
+            type: "authenticator.deleted";
+        };
+        /** @description An authenticator changed, for example when a user's SMS channel switched between SMS and WhatsApp. Delivered asynchronously and retried up to 3 times. */
+        AuthenticatorUpdatedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            data: components["schemas"]["WebhookAuthenticator"] & {
+                /**
+                 * @description The channel that last completed an SMS OTP challenge: `DEFAULT` (SMS) or `WHATSAPP`.
+                 * @example DEFAULT
+                 * @example WHATSAPP
+                 */
+                previousSmsChannel?: string;
+                /**
+                 * Format: date-time
+                 * @description When the authenticator was updated, in ISO 8601.
+                 */
+                updatedAt: string;
+            };
+            /** @enum {string} */
+            type: "authenticator.updated";
+        };
+        /** @description One passkey to enroll for one user. */
+        BatchPasskeyAuthenticator: {
+            /**
+             * Format: uuid
+             * @description The authenticator model's AAGUID.
+             */
+            aaguid?: string;
+            /** @description The WebAuthn credential ID, base64url-encoded. */
+            credentialId: string;
+            /** @description The credential's COSE public key, base64url-encoded without padding. */
+            credentialPublicKey: string;
+            /** @description A name for the passkey, shown to the user. */
+            name?: string;
+            /** @description The WebAuthn transports the authenticator reported at registration. */
+            transports?: ("usb" | "nfc" | "ble" | "smart-card" | "hybrid" | "internal")[];
+            /** @description The ID of the user in your app. */
+            userId: string;
+            /** @enum {string} */
+            verificationMethod: "PASSKEY";
+        };
+        /**
+         * Email OTP challenge
+         * @description A one-time code sent to an email address.
+         */
+        ChallengeEmailRequest: {
+            action: components["schemas"]["ActionCode"];
+            /** @description The ID of an earlier challenge to send a new code for. */
+            challengeId?: string;
+            custom?: components["schemas"]["CustomData"];
+            /** @description An ID for the user's device, used by the action's rules. */
+            deviceId?: string;
+            /**
+             * Format: email
+             * @description The email address to send the code to.
+             */
+            email: string;
+            /** @description The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
+            idempotencyKey?: string;
+            /** @description The user's IP address, used by the action's rules. */
+            ipAddress?: string;
+            /**
+             * @description The locale of the message, as a BCP 47 tag.
+             * @example en-NZ
+             */
+            locale?: string;
+            scope?: components["schemas"]["ChallengeScope"];
+            /** @description The user agent of the user's browser or app, used by the action's rules. */
+            userAgent?: string;
+            /** @description The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
+            userId?: string;
+            /** @enum {string} */
+            verificationMethod: "EMAIL_OTP";
+        };
+        /** @description One step of a challenge, such as an OTP being sent, verified, expired or rate-limited. Arrives inside a log event batch. */
+        ChallengeLogCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            /** @description The challenge step. Fields not listed here may also appear. */
+            record: {
+                actionCode: string;
+                /**
+                 * Format: date-time
+                 * @description When the step happened.
+                 */
+                createdAt: string;
+                /** @description More fields; absent when there are none. */
+                data?: {
+                    [key: string]: unknown;
+                };
+                email?: string;
+                /** @description A summary of the failure, for `*_FAILED` steps. */
+                errorDescription?: string;
+                idempotencyKey: string;
+                phoneNumber?: string;
+                /** @description The provider's HTTP status, for failed deliveries. */
+                statusCode?: string;
+                tenantId: string;
+                /**
+                 * @description What happened, such as `EMAIL_OTP_SENT`, `SMS_DELIVERED`, `SMS_CODE_VALID` or `EMAIL_OTP_RATE_LIMIT_EXCEEDED`. The list grows over time.
+                 * @example SMS_SENT
+                 */
+                type: string;
+                userId: string;
+                verificationMethod?: components["schemas"]["VerificationMethod"];
+            };
+            /** @enum {string} */
+            type: "challenge.log_created";
+        };
+        /**
+         * SMS or WhatsApp challenge
+         * @description A one-time code sent to a phone number by SMS or WhatsApp.
+         */
+        ChallengePhoneRequest: {
+            action: components["schemas"]["ActionCode"];
+            /** @description The ID of an earlier challenge to send a new code for. */
+            challengeId?: string;
+            custom?: components["schemas"]["CustomData"];
+            /** @description An ID for the user's device, used by the action's rules. */
+            deviceId?: string;
+            /** @description The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
+            idempotencyKey?: string;
+            /** @description The user's IP address, used by the action's rules. */
+            ipAddress?: string;
+            /**
+             * @description The locale of the message, as a BCP 47 tag.
+             * @example en-NZ
+             */
+            locale?: string;
+            phoneNumber: components["schemas"]["PhoneNumber"];
+            scope?: components["schemas"]["ChallengeScope"];
+            smsChannel?: components["schemas"]["SmsChannel"];
+            /** @description The user agent of the user's browser or app, used by the action's rules. */
+            userAgent?: string;
+            /** @description The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
+            userId?: string;
+            /** @enum {string} */
+            verificationMethod: "SMS" | "WHATSAPP";
+        };
+        /** @description The challenge to start. `verificationMethod` selects where the code goes: `phoneNumber` for `SMS` and `WHATSAPP`, `email` for `EMAIL_OTP`. */
+        ChallengeRequest: components["schemas"]["ChallengePhoneRequest"] | components["schemas"]["ChallengeEmailRequest"];
+        /** @description The started challenge. */
+        ChallengeResponse: {
+            /** @description The challenge's ID; pass it to Verify Challenge with the code the user enters. */
+            challengeId: string;
+            /** @description When the code expires, in Unix seconds. */
+            expiresAt: number;
+            /** @description The key of the action the challenge belongs to. */
+            idempotencyKey?: string;
+        };
+        /**
+         * @description What the token returned after the challenge may do: add a new authenticator with the verified phone number or email, update an existing one, or both (space-separated).
+         * @enum {string}
+         */
+        ChallengeScope: "add:authenticators" | "update:authenticators" | "add:authenticators update:authenticators";
+        /**
+         * @description The verification methods a challenge can be started with from the server.
+         * @enum {string}
+         */
+        ChallengeVerificationMethod: "SMS" | "EMAIL_OTP" | "WHATSAPP";
+        /** @description The challenge to claim and the user to claim it for. */
+        ClaimChallengeRequest: {
+            /** @description The ID of a challenge started without a user. */
+            challengeId: string;
+            /**
+             * @description Claim the challenge even if it has not been verified with Verify Challenge, for example when the code was verified from the client. False when omitted.
+             * @default false
+             */
+            skipVerificationCheck?: boolean;
+            /** @description The ID of the user in your app who completed the challenge. */
+            userId: string;
+        };
+        /** @description A token for the claimed challenge. */
+        ClaimChallengeResponse: {
+            /** @description A token to pass to Validate Challenge or to Authsignal's client SDKs. */
+            token: string;
+            verificationMethod: components["schemas"]["VerificationMethod"];
+        };
+        /** @description The challenge token to exchange for a session. */
+        CreateSessionRequest: {
+            action?: components["schemas"]["ActionCode"];
+            /** @description The ID of the app client the session is for, from the Authsignal Portal. It becomes the access token's `aud` claim. */
+            clientId: string;
+            /** @description The token a client SDK or the pre-built UI returned after a successful challenge. */
+            token: string;
+        };
         /** @description Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point. */
         CustomData: {
             [key: string]: string | number | boolean;
+        };
+        /** @description An email OTP or magic link needs to be sent, because the Email OTP or Email Magic Link authenticator delivers through a webhook. `data` carries `code` for email OTP and `url` for magic links. */
+        EmailCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            data: {
+                /** @description The action code of the tracked action that created the challenge. */
+                actionCode: string;
+                /** @description The OTP code; present for Email OTP. */
+                code?: string;
+                customVariables?: components["schemas"]["WebhookCustomVariables"];
+                /** @description The idempotency key of the action that created the challenge. */
+                idempotencyKey: string;
+                /** @description The user's IP address, when it was captured when tracking the action. */
+                ipAddress?: string;
+                /** @description The user's locale, when it was captured when tracking or set on the user. */
+                locale?: string;
+                /** @description The user's timezone, derived from the IP address when it was captured. */
+                timezone?: string;
+                /** @description The email address to send the OTP or magic link to. */
+                to: string;
+                /** @description The magic link; present for Email Magic Link. */
+                url?: string;
+                /** @description The user's user agent, when it was captured when tracking the action. */
+                userAgent?: string;
+                /** @description The user the challenge is for. */
+                userId: string;
+                verificationMethod?: components["schemas"]["VerificationMethod"];
+            };
+            /** @enum {string} */
+            type: "email.created";
+        };
+        /**
+         * Authenticator app
+         * @description A TOTP secret the user has already added to an authenticator app.
+         */
+        EnrollAuthenticatorAppAttributes: {
+            /** @description Make this the user's default verification method. */
+            isDefault?: boolean;
+            /**
+             * Format: uri
+             * @description The `otpauth://` URI holding the TOTP secret.
+             */
+            otpUri: string;
+            /** @enum {string} */
+            verificationMethod: "AUTHENTICATOR_APP";
+        };
+        /**
+         * Email authenticator
+         * @description An email address you have already verified, for email OTP or magic link challenges.
+         */
+        EnrollEmailAuthenticatorAttributes: {
+            /**
+             * Format: email
+             * @description The verified email address.
+             */
+            email: string;
+            /** @description Make this the user's default verification method. */
+            isDefault?: boolean;
+            /**
+             * @deprecated
+             * @description The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
+             * @enum {string}
+             */
+            oobChannel?: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
+            /** @enum {string} */
+            verificationMethod: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
+        };
+        /**
+         * Passkey
+         * @description A passkey registered outside Authsignal, for example when migrating from another provider.
+         */
+        EnrollPasskeyAttributes: {
+            /** @description The WebAuthn credential ID, base64url-encoded. */
+            credentialId: string;
+            /** @description The credential's COSE public key, base64url-encoded without padding. */
+            credentialPublicKey: string;
+            /** @description Make this the user's default verification method. */
+            isDefault?: boolean;
+            /** @description A name for the passkey, shown to the user. */
+            name?: string;
+            /** @description The credential's last known signature counter. */
+            signCount?: number;
+            /** @enum {string} */
+            verificationMethod: "PASSKEY";
+        };
+        /**
+         * Phone authenticator
+         * @description A phone number you have already verified, for SMS or WhatsApp challenges.
+         */
+        EnrollPhoneAuthenticatorAttributes: {
+            /** @description Make this the user's default verification method. */
+            isDefault?: boolean;
+            /**
+             * @deprecated
+             * @description The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
+             * @enum {string}
+             */
+            oobChannel?: "SMS";
+            phoneNumber: components["schemas"]["PhoneNumber"];
+            /** @enum {string} */
+            verificationMethod: "SMS" | "WHATSAPP";
+        };
+        /** @description The authenticator to enroll. `verificationMethod` selects which other fields apply: an email address for `EMAIL_OTP` and `EMAIL_MAGIC_LINK`, a phone number for `SMS` and `WHATSAPP`, an `otpUri` for `AUTHENTICATOR_APP`, and the credential for `PASSKEY`. */
+        EnrollVerifiedAuthenticatorAttributes: components["schemas"]["EnrollEmailAuthenticatorAttributes"] | components["schemas"]["EnrollPhoneAuthenticatorAttributes"] | components["schemas"]["EnrollAuthenticatorAppAttributes"] | components["schemas"]["EnrollPasskeyAttributes"];
+        /** @description The enrolled authenticator. */
+        EnrollVerifiedAuthenticatorResponse: {
+            authenticator: components["schemas"]["UserAuthenticator"];
+            /** @description Recovery codes generated for the user with their first authenticator, unless the tenant disables them or skips them for programmatic enrolment. Show them to the user once. */
+            recoveryCodes?: string[];
+        };
+        /** @description Passkeys to enroll, for up to 1000 users at once. */
+        EnrollVerifiedAuthenticatorsRequest: {
+            authenticators: components["schemas"]["BatchPasskeyAuthenticator"][];
+        };
+        /** @description How many authenticators were enrolled, and why the others were not. */
+        EnrollVerifiedAuthenticatorsResponse: {
+            /** @description The number not enrolled. */
+            failed: number;
+            /** @description One entry per authenticator that was not enrolled. */
+            failures: {
+                credentialId: string;
+                /**
+                 * @description Why it failed, such as `conflict` when the credential is already enrolled.
+                 * @example conflict
+                 */
+                errorCode: string;
+                errorDescription?: string;
+                userId: string;
+            }[];
+            /** @description The number enrolled. */
+            succeeded: number;
+            /** @description The number of authenticators in the request. */
+            total: number;
         };
         /** @description The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
@@ -62,16 +1189,214 @@ export interface components {
             /** @description A human-readable explanation of the error. */
             errorDescription?: string;
         };
+        /** @description A tracked action and its outcome. */
+        GetActionResponse: {
+            /**
+             * Format: date-time
+             * @description When the action was tracked.
+             */
+            createdAt: string;
+            /** @description Data that the action's flow or verification webhooks attached to the action. */
+            output?: {
+                [key: string]: unknown;
+            };
+            /** @description The ID of the matching rule with the highest priority, whose outcome won. */
+            priorityRuleId?: string;
+            /** @description The IDs of the rules that matched. */
+            ruleIds?: string[];
+            /** @description The rules that matched, in priority order, as they were when the action was tracked. */
+            rules?: components["schemas"]["ActionRule"][];
+            state: components["schemas"]["UserActionState"];
+            /**
+             * Format: date-time
+             * @description When the state last changed.
+             */
+            stateUpdatedAt: string;
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+        };
+        /** @description A challenge in progress. */
+        GetChallengeResponse: {
+            action?: components["schemas"]["ActionCode"];
+            /** @description The challenge's ID. */
+            challengeId?: string;
+            /**
+             * Format: email
+             * @description The email address the code was sent to.
+             */
+            email?: string;
+            /** @description When the code expires, in Unix seconds. */
+            expiresAt?: number;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            smsChannel?: components["schemas"]["SmsChannel"];
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+        };
+        /** @description A user's profile and enrolment. */
+        GetUserResponse: {
+            /** @description The verification methods the user may enroll. */
+            allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
+            custom?: components["schemas"]["CustomData"];
+            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
+            /** @description The user's name as shown in the pre-built UI and in passkey prompts. */
+            displayName?: string;
+            /**
+             * Format: email
+             * @description The user's email address.
+             */
+            email?: string;
+            /** @description Whether the email address has been verified. */
+            emailVerified?: boolean;
+            /** @description The verification methods the user has enrolled. */
+            enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
+            /** @description Whether the user has at least one verification method and can be challenged. */
+            isEnrolled: boolean;
+            /**
+             * @description The user's preferred locale, as a BCP 47 tag.
+             * @example en-NZ
+             */
+            locale?: string;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            /** @description Whether the phone number has been verified. */
+            phoneNumberVerified?: boolean;
+            /** @description The user's username. */
+            username?: string;
+        };
         /**
          * @description Every verification method documented by any Authsignal source.
          * @enum {string}
          */
         KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
+        /** @description The user agent that registered a passkey, parsed into its parts. */
+        ParsedUserAgent: {
+            browser?: {
+                major?: string;
+                name?: string;
+                version?: string;
+            };
+            cpu?: {
+                architecture?: string;
+            };
+            device?: {
+                model?: string;
+                type?: string;
+                vendor?: string;
+            };
+            engine?: {
+                name?: string;
+                version?: string;
+            };
+            os?: {
+                name?: string;
+                version?: string;
+            };
+            /** @description The raw user agent string. */
+            ua: string;
+        };
         /**
          * @description A phone number in E.164 format.
          * @example +6421555123
          */
         PhoneNumber: string;
+        /** @description A push notification needs to be delivered, because the Push authenticator delivers through a webhook. The app completes the challenge with `challengeId`. */
+        PushCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            data: {
+                /** @description The action code of the tracked action that created the challenge. */
+                actionCode: string;
+                /** @description The challenge to complete with the push notification. */
+                challengeId: string;
+                /** @description The idempotency key of the action that created the challenge. */
+                idempotencyKey: string;
+                /** @description The user's IP address, when it was captured when tracking the action. */
+                ipAddress?: string;
+                /** @description The user's timezone, derived from the IP address when it was captured. */
+                timezone?: string;
+                /** @description The user's user agent, when it was captured when tracking the action. */
+                userAgent?: string;
+                /** @description The user the challenge is for. */
+                userId: string;
+            };
+            /** @enum {string} */
+            type: "push.created";
+        };
+        /** @description One page of users matching the query. */
+        QueryUsersResponse: {
+            /** @description Present when more users match: pass it as `lastEvaluatedUserId` to get the next page. */
+            lastEvaluatedUserId?: string;
+            /** @description The decoded claims of the `token` queried by, when the query used one. */
+            tokenPayload?: {
+                [key: string]: unknown;
+            };
+            /** @description The users on this page. */
+            users: components["schemas"]["UserSummary"][];
+        };
+        /** @description The refresh token to exchange. */
+        RefreshSessionRequest: {
+            /** @description The session's current refresh token. */
+            refreshToken: string;
+        };
+        /** @description The session to revoke. */
+        RevokeSessionRequest: {
+            /** @description The access token of the session to revoke. */
+            accessToken: string;
+        };
+        /** @description The user whose sessions to revoke. */
+        RevokeUserSessionsRequest: {
+            /** @description The ID of the user in your app. */
+            userId: string;
+        };
+        /** @description A session's tokens. */
+        SessionTokens: {
+            /** @description A short-lived access token, an RS256-signed JWT whose `aud` is the app client ID. */
+            accessToken: string;
+            /** @description A token to get a new access token with Refresh Session. */
+            refreshToken: string;
+        };
+        /** @description The user a session belongs to, from the access token's claims. */
+        SessionUser: {
+            custom?: components["schemas"]["CustomData"];
+            /** @description The user's display name. */
+            displayName?: string;
+            /**
+             * Format: email
+             * @description The user's email address.
+             */
+            email?: string;
+            /** @description Whether the email address has been verified. */
+            emailVerified?: boolean;
+            /** @description The user's preferred locale, as a BCP 47 tag. */
+            locale?: string;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            /** @description Whether the phone number has been verified. */
+            phoneNumberVerified?: boolean;
+            /** @description The ID of the user in your app. */
+            userId: string;
+            /** @description The user's username. */
+            username?: string;
+        };
+        /**
+         * @description The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
+         * @enum {string}
+         */
+        SmsChannel: "DEFAULT" | "WHATSAPP";
+        /** @description An SMS OTP needs to be sent, because the SMS OTP authenticator delivers through a webhook. */
+        SmsCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
+            data: {
+                /** @description The action code of the tracked action that created the code. */
+                actionCode: string;
+                /** @description The OTP code. */
+                code: string;
+                customVariables?: components["schemas"]["WebhookCustomVariables"];
+                /** @description The idempotency key of the action that created the code. */
+                idempotencyKey: string;
+                /** @description The user's locale, when it was captured when tracking or set on the user. */
+                locale?: string;
+                /** @description The phone number to send the code to, in E.164 format. */
+                to: string;
+                /** @description The user the challenge is for. */
+                userId: string;
+            };
+            /** @enum {string} */
+            type: "sms.created";
+        };
         /** @description What is known about the action being tracked. */
         TrackAttributes: {
             /** @description The ID of a challenge already completed for this user, to attach to the action. */
@@ -142,13 +1467,369 @@ export interface components {
              */
             url: string;
         };
+        /** @description The new state of the action. */
+        UpdateActionAttributes: {
+            state: components["schemas"]["UserActionState"];
+        };
+        /** @description The action after the update. */
+        UpdateActionResponse: {
+            /**
+             * Format: date-time
+             * @description When the action was tracked.
+             */
+            createdAt?: string;
+            /** @description Data that the action's flow or verification webhooks attached to the action. */
+            output?: {
+                [key: string]: unknown;
+            };
+            /** @description The IDs of the rules that matched. */
+            ruleIds?: string[];
+            state: components["schemas"]["UserActionState"];
+            /**
+             * Format: date-time
+             * @description When the state last changed.
+             */
+            stateUpdatedAt?: string;
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+        };
+        /** @description The device attributes to change. Omitted attributes keep their current value. */
+        UpdateDeviceAttributes: {
+            /**
+             * Format: date-time
+             * @description Remember the device until this time, which should be in the future; rules can test it with `device.isRemembered`. Null forgets the device.
+             */
+            rememberedUntil?: string | null;
+        };
+        /** @description The user attributes to change. Omitted attributes keep their current value. */
+        UpdateUserAttributes: {
+            custom?: components["schemas"]["CustomData"];
+            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
+            /** @description The user's name as shown in the pre-built UI and in passkey prompts. */
+            displayName?: string;
+            /**
+             * Format: email
+             * @description The user's email address.
+             */
+            email?: string;
+            /**
+             * @description Whether you have verified the email address yourself (false when omitted). A verified email can be used for email authenticators without another verification.
+             * @default false
+             */
+            emailVerified?: boolean;
+            /**
+             * @description The user's preferred locale for the pre-built UI and messages, as a BCP 47 tag.
+             * @example en-NZ
+             */
+            locale?: string;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            /**
+             * @description Whether you have verified the phone number yourself (false when omitted). A verified phone number can be used for SMS authenticators without another verification.
+             * @default false
+             */
+            phoneNumberVerified?: boolean;
+            /** @description The user's username. */
+            username?: string;
+        };
+        /** @description The user's attributes after the update. */
+        UpdateUserResponse: {
+            custom?: components["schemas"]["CustomData"];
+            /** @description The user's display name. */
+            displayName?: string;
+            /**
+             * Format: email
+             * @description The user's email address.
+             */
+            email?: string;
+            /** @description Whether the email address has been verified. */
+            emailVerified?: boolean;
+            /** @description The user's preferred locale, as a BCP 47 tag. */
+            locale?: string;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            /** @description Whether the phone number has been verified. */
+            phoneNumberVerified?: boolean;
+            /** @description The ID of the user in your app. */
+            userId?: string;
+            /** @description The user's username. */
+            username?: string;
+        };
         /**
          * @description The state of an action.
          * @enum {string}
          */
         UserActionState: "ALLOW" | "BLOCK" | "CHALLENGE_REQUIRED" | "CHALLENGE_SUCCEEDED" | "CHALLENGE_FAILED" | "REVIEW_REQUIRED" | "REVIEW_SUCCEEDED" | "REVIEW_FAILED";
+        /** @description One of a user's tracked actions. */
+        UserActionSummary: {
+            actionCode: components["schemas"]["ActionCode"];
+            /** @description The ISO 3166-1 alpha-2 country of the IP address. */
+            countryCode?: string;
+            /**
+             * Format: date-time
+             * @description When the action was tracked.
+             */
+            createdAt: string;
+            /** @description Identifies the action; pass it to Get Action or Update Action. */
+            idempotencyKey: string;
+            /** @description The IP address the action was tracked with. */
+            ipAddress?: string;
+            state: components["schemas"]["UserActionState"];
+            /**
+             * Format: date-time
+             * @description When the state last changed.
+             */
+            stateUpdatedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the action last changed.
+             */
+            updatedAt?: string;
+            /** @description The user agent the action was tracked with. */
+            userAgent?: string;
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+            /** @description The ID of the authenticator the user completed the challenge with. */
+            verifiedByAuthenticatorId?: string;
+        };
+        /** @description One of a user's enrolled authenticators. */
+        UserAuthenticator: {
+            /**
+             * Format: date-time
+             * @description When the authenticator was enrolled.
+             */
+            createdAt: string;
+            /** @description The display name the authenticator was enrolled with. */
+            displayName?: string;
+            /**
+             * Format: email
+             * @description The email address of an email authenticator.
+             */
+            email?: string;
+            /**
+             * Format: date-time
+             * @description When the user last verified with the authenticator.
+             */
+            lastVerifiedAt?: string;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            previousSmsChannel?: components["schemas"]["SmsChannel"];
+            /** @description The authenticator's ID. */
+            userAuthenticatorId: string;
+            /** @description The ID of the user in your app. */
+            userId?: string;
+            /** @description The username the authenticator was enrolled with. */
+            username?: string;
+            verificationMethod: components["schemas"]["VerificationMethod"];
+            /**
+             * Format: date-time
+             * @description When the authenticator was first verified.
+             */
+            verifiedAt?: string;
+            webauthnCredential?: components["schemas"]["WebauthnCredential"];
+        };
+        /** @description A device a user has used. */
+        UserDevice: {
+            /**
+             * Format: date-time
+             * @description When the user last completed a challenge on the device.
+             */
+            authenticatedAt?: string;
+            /**
+             * Format: date-time
+             * @description When Authsignal first saw the device.
+             */
+            createdAt: string;
+            /** @description The device's ID. */
+            deviceId: string;
+            /**
+             * Format: date-time
+             * @description When the device was invalidated; it is no longer trusted.
+             */
+            invalidatedAt?: string;
+            lastVerificationMethod?: components["schemas"]["VerificationMethod"];
+            /**
+             * Format: date-time
+             * @description Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.
+             */
+            rememberedUntil?: string | null;
+            /** @description The ID of the user in your app. */
+            userId: string;
+        };
+        /** @description A user found by Query Users. */
+        UserSummary: {
+            /**
+             * Format: date-time
+             * @description When Authsignal first saw the user.
+             */
+            createdAt?: string;
+            /** @description The user's display name. */
+            displayName?: string;
+            /**
+             * Format: email
+             * @description The user's email address.
+             */
+            email?: string;
+            /** @description Whether the email address has been verified. */
+            emailVerified?: boolean;
+            /** @description The verification methods the user has enrolled. */
+            enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
+            /** @description Whether the user has at least one verification method. */
+            isEnrolled?: boolean;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            /** @description Whether the phone number has been verified. */
+            phoneNumberVerified?: boolean;
+            /** @description The ID of the user in your app. */
+            userId: string;
+            /** @description The user's username. */
+            username?: string;
+        };
+        /** @description The token to validate, and optionally who and what it must belong to. */
+        ValidateChallengeRequest: {
+            action?: components["schemas"]["ActionCode"];
+            /** @description The token a client SDK or the pre-built UI returned after the challenge. */
+            token: string;
+            /** @description When given, the token is valid only if it belongs to this user. */
+            userId?: string;
+        };
+        /** @description Whether the challenge was completed. The API names the action `actionCode` (the docs show it as `action`, and the official Node SDK renames it); this spec documents the wire. */
+        ValidateChallengeResponse: {
+            actionCode?: components["schemas"]["ActionCode"];
+            /** @description Why the token is not valid, when `isValid` is false. */
+            error?: string;
+            /** @description The key of the action the challenge belongs to. */
+            idempotencyKey?: string;
+            /** @description Whether the token is genuine, unexpired and matches `userId` and `action` when given. */
+            isValid: boolean;
+            state?: components["schemas"]["UserActionState"];
+            /**
+             * Format: date-time
+             * @description When the action's state last changed.
+             */
+            stateUpdatedAt?: string;
+            /** @description The user the token belongs to. */
+            userId?: string;
+            /** @description The Veriff session, for challenges completed with `VERIFF`. */
+            veriffSessionId?: string;
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+        };
+        /** @description The access token to validate. */
+        ValidateSessionRequest: {
+            /** @description The session's access token. */
+            accessToken: string;
+            /** @description When given, the token is valid only if it was issued for one of these app clients. */
+            clientIds?: string[];
+        };
+        /** @description The session the access token belongs to. */
+        ValidateSessionResponse: {
+            /** @description When the access token expires, in Unix seconds. */
+            expiresAt: number;
+            user: components["schemas"]["SessionUser"];
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+        };
+        /**
+         * @description Why a code was not verified: it was wrong or has expired, or too many wrong codes were entered for the challenge.
+         * @enum {string}
+         */
+        VerificationFailureReason: "CODE_INVALID_OR_EXPIRED" | "MAX_ATTEMPTS_EXCEEDED";
         /** @description A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
         VerificationMethod: components["schemas"]["KnownVerificationMethod"] | string;
+        /** @description The code the user entered for a challenge. */
+        VerifyRequest: {
+            /** @description The ID returned by Initiate Challenge. */
+            challengeId: string;
+            /** @description The one-time code the user received. */
+            verificationCode: string;
+        };
+        /** @description Whether the code was correct. */
+        VerifyResponse: {
+            /**
+             * Format: email
+             * @description The verified email address (on success only).
+             */
+            email?: string;
+            failureReason?: components["schemas"]["VerificationFailureReason"];
+            /** @description Whether the code was correct and has not expired. */
+            isVerified: boolean;
+            phoneNumber?: components["schemas"]["PhoneNumber"];
+            verificationMethod?: components["schemas"]["VerificationMethod"];
+        };
+        /** @description The WebAuthn credential behind a passkey or security key authenticator. */
+        WebauthnCredential: {
+            /** @description The authenticator model's AAGUID. */
+            aaguid?: string;
+            /** @description The passkey provider that the AAGUID identifies, with its icons. */
+            aaguidMapping?: {
+                name: string;
+                /** @description The provider's icon for dark backgrounds, as an SVG data URL. */
+                svgIconDark: string;
+                /** @description The provider's icon for light backgrounds, as an SVG data URL. */
+                svgIconLight: string;
+            };
+            /** @description `platform` or `cross-platform`, as the browser reported it. */
+            authenticatorAttachment?: string;
+            /** @description Whether the credential is backed up (synced), as the authenticator reported it. */
+            credentialBackedUp?: boolean;
+            /** @description `singleDevice` or `multiDevice`, as the authenticator reported it. */
+            credentialDeviceType?: string;
+            /** @description The credential ID, base64url-encoded. */
+            credentialId: string;
+            /** @description The device the credential was registered on. */
+            deviceId: string;
+            /** @description A name for the credential, such as the passkey provider's name. */
+            name: string;
+            parsedUserAgent?: components["schemas"]["ParsedUserAgent"];
+        };
+        /** @description The authenticator an authenticator event is about. */
+        WebhookAuthenticator: {
+            /** @description The AAGUID of the authenticator that created the passkey, for passkeys. */
+            aaguid?: string;
+            /** @description The passkey's credential ID, for passkeys. */
+            credentialId?: string;
+            /** @description A display name for the passkey, such as the device or credential manager's name. */
+            credentialName?: string;
+            /** @description The email address, for Email OTP and Email Magic Link authenticators. */
+            email?: string;
+            /** @description The phone number, for SMS and WhatsApp authenticators. */
+            phoneNumber?: string;
+            /** @description The ID of the user's authenticator. */
+            userAuthenticatorId: string;
+            /** @description The user the authenticator belongs to. */
+            userId: string;
+            verificationMethod: components["schemas"]["VerificationMethod"];
+        };
+        /** @description Values from the action that the authenticator's message templates can use. The official SDKs pass them through as-is, so any JSON value may appear. */
+        WebhookCustomVariables: {
+            [key: string]: unknown;
+        };
+        /** @description The envelope fields every webhook event carries. `type` names the event and decides the shape of `data` (or of `record`, for log events). */
+        WebhookEventMetadata: {
+            /**
+             * @description A unique ID for the event. Deliveries can repeat, so de-duplicate on it.
+             * @example a3f68e12-7b4c-4d2a-9e5f-1c8b3a6d9e72
+             */
+            id: string;
+            /**
+             * @description Where the event comes from; always `https://authsignal.com`.
+             * @example https://authsignal.com
+             */
+            source: string;
+            /**
+             * @description The ID of the tenant the event is for.
+             * @example 7752d28e-e627-4b1b-bb81-b45d68d617bc
+             */
+            tenantId: string;
+            /**
+             * Format: date-time
+             * @description When the event was created, in ISO 8601.
+             * @example 2025-02-20T01:51:56.070Z
+             */
+            time: string;
+            /**
+             * @description The version of the event's schema.
+             * @example 1
+             */
+            version: number;
+        };
+        /** @description The body of every log event delivery: up to 500 `action.log_created` and `challenge.log_created` events, possibly mixed. Delivery is at least once, so de-duplicate on each event's `id`. */
+        WebhookLogEventBatch: {
+            records: (components["schemas"]["ActionLogCreatedEvent"] | components["schemas"]["ChallengeLogCreatedEvent"])[];
+        };
     };
     responses: {
         /** @description The request was malformed or failed validation. */
@@ -228,6 +1909,20 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The event was received. Any 2xx acknowledges it; Authsignal ignores the response body. */
+        WebhookAcknowledged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The receiver rejected the event, for example because its signature did not verify. For synchronous events the challenge or action fails; asynchronous events are retried. */
+        WebhookRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /**
@@ -236,33 +1931,588 @@ export interface components {
          */
         action: components["schemas"]["ActionCode"];
         /**
+         * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+         * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
+         */
+        deviceId: string;
+        /**
+         * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+         * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
+         */
+        idempotencyKey: string;
+        /**
+         * @description The ID of one of the user's authenticators, as returned by Get Authenticators.
+         * @example 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c
+         */
+        userAuthenticatorId: string;
+        /**
          * @description The ID of the user in your app.
          * @example usr_123
          */
         userId: string;
+        /**
+         * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+         * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+         */
+        WebhookSignature: string;
     };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
 export type ActionCode = components['schemas']['ActionCode'];
+export type ActionLogCreatedEvent = components['schemas']['ActionLogCreatedEvent'];
+export type ActionRule = components['schemas']['ActionRule'];
+export type ActionVerifyEvent = components['schemas']['ActionVerifyEvent'];
+export type AuthenticatorConfiguration = components['schemas']['AuthenticatorConfiguration'];
+export type AuthenticatorCreatedEvent = components['schemas']['AuthenticatorCreatedEvent'];
+export type AuthenticatorDeletedEvent = components['schemas']['AuthenticatorDeletedEvent'];
+export type AuthenticatorUpdatedEvent = components['schemas']['AuthenticatorUpdatedEvent'];
+export type BatchPasskeyAuthenticator = components['schemas']['BatchPasskeyAuthenticator'];
+export type ChallengeEmailRequest = components['schemas']['ChallengeEmailRequest'];
+export type ChallengeLogCreatedEvent = components['schemas']['ChallengeLogCreatedEvent'];
+export type ChallengePhoneRequest = components['schemas']['ChallengePhoneRequest'];
+export type ChallengeRequest = components['schemas']['ChallengeRequest'];
+export type ChallengeResponse = components['schemas']['ChallengeResponse'];
+export type ChallengeScope = components['schemas']['ChallengeScope'];
+export type ChallengeVerificationMethod = components['schemas']['ChallengeVerificationMethod'];
+export type ClaimChallengeRequest = components['schemas']['ClaimChallengeRequest'];
+export type ClaimChallengeResponse = components['schemas']['ClaimChallengeResponse'];
+export type CreateSessionRequest = components['schemas']['CreateSessionRequest'];
 export type CustomData = components['schemas']['CustomData'];
+export type EmailCreatedEvent = components['schemas']['EmailCreatedEvent'];
+export type EnrollAuthenticatorAppAttributes = components['schemas']['EnrollAuthenticatorAppAttributes'];
+export type EnrollEmailAuthenticatorAttributes = components['schemas']['EnrollEmailAuthenticatorAttributes'];
+export type EnrollPasskeyAttributes = components['schemas']['EnrollPasskeyAttributes'];
+export type EnrollPhoneAuthenticatorAttributes = components['schemas']['EnrollPhoneAuthenticatorAttributes'];
+export type EnrollVerifiedAuthenticatorAttributes = components['schemas']['EnrollVerifiedAuthenticatorAttributes'];
+export type EnrollVerifiedAuthenticatorResponse = components['schemas']['EnrollVerifiedAuthenticatorResponse'];
+export type EnrollVerifiedAuthenticatorsRequest = components['schemas']['EnrollVerifiedAuthenticatorsRequest'];
+export type EnrollVerifiedAuthenticatorsResponse = components['schemas']['EnrollVerifiedAuthenticatorsResponse'];
 export type Error = components['schemas']['Error'];
+export type GetActionResponse = components['schemas']['GetActionResponse'];
+export type GetChallengeResponse = components['schemas']['GetChallengeResponse'];
+export type GetUserResponse = components['schemas']['GetUserResponse'];
 export type KnownVerificationMethod = components['schemas']['KnownVerificationMethod'];
+export type ParsedUserAgent = components['schemas']['ParsedUserAgent'];
 export type PhoneNumber = components['schemas']['PhoneNumber'];
+export type PushCreatedEvent = components['schemas']['PushCreatedEvent'];
+export type QueryUsersResponse = components['schemas']['QueryUsersResponse'];
+export type RefreshSessionRequest = components['schemas']['RefreshSessionRequest'];
+export type RevokeSessionRequest = components['schemas']['RevokeSessionRequest'];
+export type RevokeUserSessionsRequest = components['schemas']['RevokeUserSessionsRequest'];
+export type SessionTokens = components['schemas']['SessionTokens'];
+export type SessionUser = components['schemas']['SessionUser'];
+export type SmsChannel = components['schemas']['SmsChannel'];
+export type SmsCreatedEvent = components['schemas']['SmsCreatedEvent'];
 export type TrackAttributes = components['schemas']['TrackAttributes'];
 export type TrackResponse = components['schemas']['TrackResponse'];
+export type UpdateActionAttributes = components['schemas']['UpdateActionAttributes'];
+export type UpdateActionResponse = components['schemas']['UpdateActionResponse'];
+export type UpdateDeviceAttributes = components['schemas']['UpdateDeviceAttributes'];
+export type UpdateUserAttributes = components['schemas']['UpdateUserAttributes'];
+export type UpdateUserResponse = components['schemas']['UpdateUserResponse'];
 export type UserActionState = components['schemas']['UserActionState'];
+export type UserActionSummary = components['schemas']['UserActionSummary'];
+export type UserAuthenticator = components['schemas']['UserAuthenticator'];
+export type UserDevice = components['schemas']['UserDevice'];
+export type UserSummary = components['schemas']['UserSummary'];
+export type ValidateChallengeRequest = components['schemas']['ValidateChallengeRequest'];
+export type ValidateChallengeResponse = components['schemas']['ValidateChallengeResponse'];
+export type ValidateSessionRequest = components['schemas']['ValidateSessionRequest'];
+export type ValidateSessionResponse = components['schemas']['ValidateSessionResponse'];
+export type VerificationFailureReason = components['schemas']['VerificationFailureReason'];
 export type VerificationMethod = components['schemas']['VerificationMethod'];
+export type VerifyRequest = components['schemas']['VerifyRequest'];
+export type VerifyResponse = components['schemas']['VerifyResponse'];
+export type WebauthnCredential = components['schemas']['WebauthnCredential'];
+export type WebhookAuthenticator = components['schemas']['WebhookAuthenticator'];
+export type WebhookCustomVariables = components['schemas']['WebhookCustomVariables'];
+export type WebhookEventMetadata = components['schemas']['WebhookEventMetadata'];
+export type WebhookLogEventBatch = components['schemas']['WebhookLogEventBatch'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseServerError = components['responses']['ServerError'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseWebhookAcknowledged = components['responses']['WebhookAcknowledged'];
+export type ResponseWebhookRejected = components['responses']['WebhookRejected'];
 export type ParameterAction = components['parameters']['action'];
+export type ParameterDeviceId = components['parameters']['deviceId'];
+export type ParameterIdempotencyKey = components['parameters']['idempotencyKey'];
+export type ParameterUserAuthenticatorId = components['parameters']['userAuthenticatorId'];
 export type ParameterUserId = components['parameters']['userId'];
+export type ParameterWebhookSignature = components['parameters']['WebhookSignature'];
 export type $defs = Record<string, never>;
 export interface operations {
+    getAuthenticatorConfigurations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant's authenticator configurations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthenticatorConfiguration"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeRequest"];
+            };
+        };
+        responses: {
+            /** @description The code was sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getChallenge: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The action code the challenge was started with.
+                 * @example signIn
+                 */
+                action?: components["schemas"]["ActionCode"];
+                /**
+                 * @description The challenge's ID.
+                 * @example 2d4f6a8c-1b3e-4d5f-9a7c-3e5f7a9b1c2d
+                 */
+                challengeId?: string;
+                /**
+                 * @description The user the challenge was started for.
+                 * @example usr_123
+                 */
+                userId?: string;
+                /**
+                 * @description The verification method the challenge was started with.
+                 * @example SMS
+                 */
+                verificationMethod?: components["schemas"]["ChallengeVerificationMethod"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    claimChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimChallengeRequest"];
+            };
+        };
+        responses: {
+            /** @description The challenge now belongs to the user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The new session's tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokens"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session's new tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokens"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session was revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    revokeUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeUserSessionsRequest"];
+            };
+        };
+        responses: {
+            /** @description The user's sessions were revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    validateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    queryUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only users with this email address.
+                 * @example jane@example.com
+                 */
+                email?: string;
+                /**
+                 * @description The cursor from the previous page's `lastEvaluatedUserId`, to get the next page.
+                 * @example usr_122
+                 */
+                lastEvaluatedUserId?: string;
+                /**
+                 * @description The most users to return on one page.
+                 * @example 50
+                 */
+                limit?: number;
+                /**
+                 * @description Only users with this phone number, in E.164 format.
+                 * @example +6421555123
+                 */
+                phoneNumber?: components["schemas"]["PhoneNumber"];
+                /** @description A token issued by Authsignal, such as one returned by a client SDK; finds the user it belongs to and returns its claims as `tokenPayload`. */
+                token?: string;
+                /**
+                 * @description Only users with this username.
+                 * @example jane
+                 */
+                username?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of matching users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueryUsersResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetUserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user and their authenticators were deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserAttributes"];
+            };
+        };
+        responses: {
+            /** @description The user's attributes after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateUserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    queryUserActions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only actions with one of these codes (sent comma-separated).
+                 * @example [
+                 *       "signIn",
+                 *       "withdrawFunds"
+                 *     ]
+                 */
+                codes?: components["schemas"]["ActionCode"][];
+                /**
+                 * @description Only actions tracked at or after this time; at most 30 days ago.
+                 * @example 2025-06-01T00:00:00.000Z
+                 */
+                fromDate?: string;
+                /**
+                 * @description Only actions in this state.
+                 * @example CHALLENGE_SUCCEEDED
+                 */
+                state?: components["schemas"]["UserActionState"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's matching actions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserActionSummary"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     track: {
         parameters: {
             query?: never;
@@ -301,6 +2551,593 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
+        };
+    };
+    getAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * @example signIn
+                 */
+                action: components["parameters"]["action"];
+                /**
+                 * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
+                 */
+                idempotencyKey: components["parameters"]["idempotencyKey"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * @example signIn
+                 */
+                action: components["parameters"]["action"];
+                /**
+                 * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
+                 */
+                idempotencyKey: components["parameters"]["idempotencyKey"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionAttributes"];
+            };
+        };
+        responses: {
+            /** @description The action after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateActionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAuthenticators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's authenticators. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserAuthenticator"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    enrollVerifiedAuthenticator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollVerifiedAuthenticatorAttributes"];
+            };
+        };
+        responses: {
+            /** @description The authenticator was enrolled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollVerifiedAuthenticatorResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAuthenticator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of one of the user's authenticators, as returned by Get Authenticators.
+                 * @example 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c
+                 */
+                userAuthenticatorId: components["parameters"]["userAuthenticatorId"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authenticator was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's devices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDevice"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
+                 */
+                deviceId: components["parameters"]["deviceId"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeviceAttributes"];
+            };
+        };
+        responses: {
+            /** @description The device after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDevice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    invalidateDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
+                 */
+                deviceId: components["parameters"]["deviceId"];
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device after it was invalidated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDevice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    enrollVerifiedAuthenticators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollVerifiedAuthenticatorsRequest"];
+            };
+        };
+        responses: {
+            /** @description Each passkey was enrolled or refused; the counts and failures say which. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrollVerifiedAuthenticatorsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    validateChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateChallengeRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the token is valid, and the action's outcome. The action code is sent as `actionCode`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the code was correct; a wrong code is not an error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    actionLogCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookLogEventBatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    actionVerifyEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionVerifyEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    authenticatorCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    authenticatorDeletedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorDeletedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    authenticatorUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthenticatorUpdatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    challengeLogCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookLogEventBatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    emailCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    pushCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
+        };
+    };
+    smsCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
+                 */
+                "X-Signature-V2": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            400: components["responses"]["WebhookRejected"];
         };
     };
 }

@@ -1,0 +1,68 @@
+// Client CPU per Track Action call on loopback: raw fetch vs @authsignal-ts/server vs the official
+// @authsignal/node, measured in one run against the same answering server in another process.
+// Rounds are interleaved so drift in machine load hits every contender alike; the median of the
+// rounds is reported. Usage: node client-cpu.ts [callsPerRound=2000] [rounds=7]
+import { fork } from "node:child_process";
+import { Authsignal } from "@authsignal/node";
+import { createServerClient } from "@authsignal-ts/server";
+
+const callsPerRound = Number(process.argv[2] ?? 2000);
+const rounds = Number(process.argv[3] ?? 7);
+const secret = "sk_benchmark_secret";
+const attributes = {
+  email: "jane@example.com",
+  ipAddress: "203.0.113.7",
+  userAgent: "Mozilla/5.0",
+  deviceId: "dev_42",
+};
+
+const child = fork(new URL("./answering-server.ts", import.meta.url), { stdio: "inherit" });
+const port = await new Promise<number>((resolve) =>
+  child.once("message", (message: { port: number }) => resolve(message.port)),
+);
+const baseUrl = `http://127.0.0.1:${port}`;
+
+const authorization = `Basic ${btoa(`${secret}:`)}`;
+const ours = createServerClient({ apiSecretKey: secret, baseUrl });
+const official = new Authsignal({ apiSecretKey: secret, apiUrl: baseUrl, retries: 0 });
+
+const contenders: Record<string, () => Promise<unknown>> = {
+  "raw fetch": async () => {
+    const response = await fetch(`${baseUrl}/users/usr_123/actions/signIn`, {
+      method: "POST",
+      headers: { authorization, "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(attributes),
+    });
+    return response.json();
+  },
+  "@authsignal-ts/server": () => ours.track({ userId: "usr_123", action: "signIn", attributes }),
+  "@authsignal/node": () => official.track({ userId: "usr_123", action: "signIn", attributes }),
+};
+
+async function measure(call: () => Promise<unknown>, calls: number): Promise<number> {
+  const before = process.cpuUsage();
+  for (let index = 0; index < calls; index++) await call();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / calls;
+}
+
+for (const call of Object.values(contenders)) await measure(call, 500); // warm up JIT and sockets
+const samples = new Map<string, number[]>(Object.keys(contenders).map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const [name, call] of Object.entries(contenders)) samples.get(name)?.push(await measure(call, callsPerRound));
+}
+child.disconnect();
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const perCall = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+const raw = perCall["raw fetch"] ?? Number.NaN;
+const mine = perCall["@authsignal-ts/server"] ?? Number.NaN;
+const theirs = perCall["@authsignal/node"] ?? Number.NaN;
+
+console.log(
+  `client CPU per track() call, median of ${rounds} rounds × ${callsPerRound} calls (Node ${process.version})`,
+);
+for (const [name, micros] of Object.entries(perCall))
+  console.log(`  ${name.padEnd(24)} ${micros.toFixed(1).padStart(7)} µs`);
+console.log(`  ours / raw fetch          ${(mine / raw).toFixed(3)}  (target ≤ 1.15)`);
+console.log(`  ours / @authsignal/node   ${(mine / theirs).toFixed(3)}  (target ≤ 0.80)`);

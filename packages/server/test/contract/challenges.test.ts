@@ -1,0 +1,141 @@
+// Contract tests for the Challenges operations, against the Prism mock (see support.ts).
+import { describe, expect, it } from "vitest";
+import type { ChallengeRequest, ChallengeVerificationMethod } from "../../src/index.ts";
+import {
+  apiError,
+  contractServer,
+  documentedErrors,
+  expectDocumentedError,
+  preferExample,
+  preferStatus,
+  violationLocations,
+} from "./support.ts";
+
+const server = contractServer();
+const challengeId = "2d4f6a8c-1b3e-4d5f-9a7c-3e5f7a9b1c2d";
+const token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfMTIzIn0.sig";
+
+describe("challenge", () => {
+  it.each<[string, ChallengeRequest]>([
+    ["an SMS code", { verificationMethod: "SMS", action: "signIn", phoneNumber: "+6421555123", smsChannel: "DEFAULT" }],
+    ["a WhatsApp code", { verificationMethod: "WHATSAPP", action: "signIn", phoneNumber: "+6421555123" }],
+    [
+      "an email code that adds an authenticator",
+      {
+        verificationMethod: "EMAIL_OTP",
+        action: "addEmail",
+        email: "jane@example.com",
+        userId: "usr_123",
+        scope: "add:authenticators",
+        custom: { plan: "pro" },
+      },
+    ],
+  ])("sends %s", async (_, request) => {
+    const result = await server.challenge(request);
+    expect(result.challengeId).toBe(challengeId);
+    expect(Number.isInteger(result.expiresAt)).toBe(true);
+    expect(result.idempotencyKey).toBeTruthy();
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    const error = await apiError(
+      server.challenge(
+        { verificationMethod: "EMAIL_OTP", action: "signIn", email: "jane@example.com" },
+        preferStatus(status),
+      ),
+    );
+    expectDocumentedError(error, status);
+  });
+
+  it("is refused by the mock when an SMS challenge has no phone number", async () => {
+    // Cast on purpose: the types already require phoneNumber for SMS; this proves the spec does too.
+    const request = { verificationMethod: "SMS", action: "signIn" } as ChallengeRequest;
+    expect(violationLocations(await apiError(server.challenge(request)))).toContain("request.body");
+  });
+
+  it("is refused by the mock when the method cannot start a challenge", async () => {
+    // Cast on purpose: PASSKEY challenges run on the client, not through this endpoint.
+    const request = { verificationMethod: "PASSKEY", action: "signIn" } as unknown as ChallengeRequest;
+    expect(violationLocations(await apiError(server.challenge(request)))).toContain("request.body.verificationMethod");
+  });
+
+  it("is refused by the mock when the phone number is not E.164", async () => {
+    const error = await apiError(server.challenge({ verificationMethod: "SMS", action: "signIn", phoneNumber: "555" }));
+    expect(violationLocations(error)).toContain("request.body.phoneNumber");
+  });
+});
+
+describe("verify", () => {
+  it("reports a correct code", async () => {
+    const result = await server.verify({ challengeId, verificationCode: "123456" });
+    expect(result).toMatchObject({ isVerified: true, phoneNumber: "+6421555123", verificationMethod: "SMS" });
+  });
+
+  it("reports a wrong code with its reason, not as an error", async () => {
+    const result = await server.verify({ challengeId, verificationCode: "000000" }, preferExample("wrongCode"));
+    expect(result.isVerified).toBe(false);
+    expect(result.failureReason).toBe("CODE_INVALID_OR_EXPIRED");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    const error = await apiError(server.verify({ challengeId, verificationCode: "123456" }, preferStatus(status)));
+    expectDocumentedError(error, status);
+  });
+
+  it("is refused by the mock without a code", async () => {
+    // Cast on purpose: verificationCode is required by the types too.
+    const request = { challengeId } as { challengeId: string; verificationCode: string };
+    expect(violationLocations(await apiError(server.verify(request)))).toContain("request.body");
+  });
+});
+
+describe("claimChallenge", () => {
+  it("returns a token for the claimed challenge", async () => {
+    const result = await server.claimChallenge({ challengeId, userId: "usr_123", skipVerificationCheck: false });
+    expect(result.token).toBe(token);
+    expect(result.verificationMethod).toBe("SMS");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    const error = await apiError(server.claimChallenge({ challengeId, userId: "usr_123" }, preferStatus(status)));
+    expectDocumentedError(error, status);
+  });
+});
+
+describe("validateChallenge", () => {
+  it("returns the action's outcome, with the action code as sent on the wire", async () => {
+    const result = await server.validateChallenge({ token, userId: "usr_123", action: "signIn" });
+    expect(result).toMatchObject({ isValid: true, state: "CHALLENGE_SUCCEEDED", userId: "usr_123" });
+    expect(result.actionCode).toBe("signIn");
+    expect(result.verificationMethod).toBe("PASSKEY");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.validateChallenge({ token }, preferStatus(status))), status);
+  });
+
+  it("is refused by the mock when the action code breaks the pattern", async () => {
+    const error = await apiError(server.validateChallenge({ token, action: "sign in" }));
+    expect(violationLocations(error)).toContain("request.body.action");
+  });
+});
+
+describe("getChallenge", () => {
+  it("returns the challenge in progress", async () => {
+    const result = await server.getChallenge({ userId: "usr_123", action: "signIn", verificationMethod: "SMS" });
+    expect(result).toMatchObject({ challengeId, verificationMethod: "SMS", smsChannel: "WHATSAPP", action: "signIn" });
+    expect(typeof result.action).toBe("string");
+    expect(Number.isInteger(result.expiresAt)).toBe(true);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.getChallenge({ challengeId }, preferStatus(status))), status);
+  });
+
+  it("is refused by the mock when the method cannot start a challenge", async () => {
+    // Cast on purpose: the types only accept SMS, EMAIL_OTP and WHATSAPP.
+    const verificationMethod = "PASSKEY" as ChallengeVerificationMethod;
+    const error = await apiError(server.getChallenge({ userId: "usr_123", verificationMethod }));
+    expect(violationLocations(error)).toContain("request.query.verificationmethod");
+  });
+});

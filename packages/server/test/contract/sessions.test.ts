@@ -1,0 +1,95 @@
+// Contract tests for the Sessions operations, against the Prism mock (see support.ts).
+import { describe, expect, it } from "vitest";
+import {
+  apiError,
+  contractServer,
+  documentedErrors,
+  expectDocumentedError,
+  preferStatus,
+  violationLocations,
+} from "./support.ts";
+
+const server = contractServer();
+const clientId = "8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918";
+const challengeToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfMTIzIn0.sig";
+const accessToken = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c3JfMTIzIiwiYXVkIjoiOGY3ZTZkNWMifQ.sig";
+const refreshToken = "rt_5f1c9a7e3b2d4c8a9e6f0b1d2c3a4e5f";
+
+describe("createSession", () => {
+  it("exchanges a challenge token for session tokens", async () => {
+    const session = await server.createSession({ token: challengeToken, clientId, action: "signIn" });
+    expect(session.accessToken.split(".")).toHaveLength(3);
+    expect(session.refreshToken).toBe(refreshToken);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    const error = await apiError(server.createSession({ token: challengeToken, clientId }, preferStatus(status)));
+    expectDocumentedError(error, status);
+  });
+
+  it("is refused by the mock without a client ID", async () => {
+    // Cast on purpose: clientId is required by the types too.
+    const request = { token: challengeToken } as { token: string; clientId: string };
+    expect(violationLocations(await apiError(server.createSession(request)))).toContain("request.body");
+  });
+});
+
+describe("validateSession", () => {
+  it("returns the session's user and expiry", async () => {
+    const session = await server.validateSession({ accessToken, clientIds: [clientId] });
+    expect(session.user.userId).toBe("usr_123");
+    expect(session.user.email).toBe("jane@example.com");
+    expect(Number.isInteger(session.expiresAt)).toBe(true);
+    expect(session.verificationMethod).toBe("PASSKEY");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.validateSession({ accessToken }, preferStatus(status))), status);
+  });
+
+  it("is refused by the mock when clientIds is empty", async () => {
+    const error = await apiError(server.validateSession({ accessToken, clientIds: [] }));
+    expect(violationLocations(error)).toContain("request.body.clientIds");
+  });
+});
+
+describe("refreshSession", () => {
+  it("returns new tokens", async () => {
+    const session = await server.refreshSession({ refreshToken });
+    expect(session.accessToken).not.toBe(accessToken);
+    expect(session.refreshToken).not.toBe(refreshToken);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.refreshSession({ refreshToken }, preferStatus(status))), status);
+  });
+});
+
+describe("revokeSession", () => {
+  it("resolves to undefined, as the API documents no body", async () => {
+    await expect(server.revokeSession({ accessToken })).resolves.toBeUndefined();
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.revokeSession({ accessToken }, preferStatus(status))), status);
+  });
+});
+
+describe("revokeUserSessions", () => {
+  it("resolves to undefined, as the API documents no body", async () => {
+    await expect(server.revokeUserSessions({ userId: "usr_123" })).resolves.toBeUndefined();
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(
+      await apiError(server.revokeUserSessions({ userId: "usr_123" }, preferStatus(status))),
+      status,
+    );
+  });
+
+  it("is refused by the mock with an empty user ID", async () => {
+    expect(violationLocations(await apiError(server.revokeUserSessions({ userId: "" })))).toContain(
+      "request.body.userId",
+    );
+  });
+});

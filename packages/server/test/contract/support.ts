@@ -1,0 +1,50 @@
+// Helpers shared by the contract tests: the client under test, error capture, and Prism's
+// validation report.
+import { contractClientOptions, rejectionOf } from "@authsignal-ts/scripts/contract-testing";
+import { expect } from "vitest";
+import { AuthsignalApiError, createServerClient } from "../../src/index.ts";
+
+/** A client that talks to the Prism mock and records each call for the coverage check. */
+export function contractServer() {
+  return createServerClient(contractClientOptions());
+}
+
+/** The documented error statuses every operation answers with. */
+export const documentedErrors = [400, 401, 404, 429, 500] as const;
+
+/** Asks Prism for one documented error response instead of the success. */
+export function preferStatus(status: number) {
+  return { headers: { prefer: `code=${status}` } };
+}
+
+/** Asks Prism for a named example of the success response. */
+export function preferExample(name: string) {
+  return { headers: { prefer: `example=${name}` } };
+}
+
+/** Resolves to the API error the promise rejected with; fails on any other outcome. */
+export async function apiError(promise: Promise<unknown>): Promise<AuthsignalApiError> {
+  const error = await rejectionOf(promise);
+  expect(error).toBeInstanceOf(AuthsignalApiError);
+  return error as AuthsignalApiError;
+}
+
+/** Checks an error carries the shared error body: a status, a snake_case code and a description. */
+export function expectDocumentedError(error: AuthsignalApiError, status: number) {
+  expect(error.statusCode).toBe(status);
+  expect(error.errorCode).toMatch(/^[a-z_]+$/);
+  expect(error.errorDescription).toBeTruthy();
+}
+
+/**
+ * Checks Prism refused the request as breaking the spec: it answers with the operation's
+ * documented 400 and lists the violations in `sl-violations`. Returns their locations, such as
+ * `request.body.phoneNumber` or `request.query.state`. Prism lowercases query parameter names
+ * (`request.query.phonenumber`), so compare those case-insensitively.
+ */
+export function violationLocations(error: AuthsignalApiError): string[] {
+  expect(error.statusCode).toBe(400);
+  const violations = JSON.parse(error.headers.get("sl-violations") ?? "[]") as { location: string[] }[];
+  expect(violations.length).toBeGreaterThan(0);
+  return violations.map((violation) => violation.location.join("."));
+}

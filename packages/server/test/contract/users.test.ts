@@ -1,0 +1,106 @@
+// Contract tests for the Users operations, against the Prism mock (see support.ts).
+import { describe, expect, it } from "vitest";
+import {
+  apiError,
+  contractServer,
+  documentedErrors,
+  expectDocumentedError,
+  preferExample,
+  preferStatus,
+  violationLocations,
+} from "./support.ts";
+
+const server = contractServer();
+
+describe("getUser", () => {
+  it("returns the user's profile and enrolment", async () => {
+    const user = await server.getUser({ userId: "usr_123" });
+    expect(user.isEnrolled).toBe(true);
+    expect(user.email).toBe("jane@example.com");
+    expect(user.phoneNumber).toMatch(/^\+[1-9]\d{1,14}$/);
+    expect(user.enrolledVerificationMethods).toContain("PASSKEY");
+    expect(user.custom).toEqual({ plan: "pro" });
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.getUser({ userId: "usr_123" }, preferStatus(status))), status);
+  });
+});
+
+describe("queryUsers", () => {
+  it("returns one page of users", async () => {
+    const page = await server.queryUsers({ email: "jane@example.com", limit: 50 });
+    expect(page.users.map((user) => user.userId)).toEqual(["usr_123"]);
+    expect(page.lastEvaluatedUserId).toBeUndefined();
+  });
+
+  it("returns the cursor of the next page when more users match", async () => {
+    const page = await server.queryUsers(
+      { username: "jane", limit: 2, lastEvaluatedUserId: "usr_122" },
+      preferExample("firstOfSeveral"),
+    );
+    expect(page.users).toHaveLength(2);
+    expect(page.lastEvaluatedUserId).toBe("usr_124");
+  });
+
+  it("walks the pages with iterateUsers", async () => {
+    const userIds: string[] = [];
+    for await (const user of server.iterateUsers({ phoneNumber: "+6421555123" })) userIds.push(user.userId);
+    expect(userIds).toEqual(["usr_123"]);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.queryUsers({}, preferStatus(status))), status);
+  });
+
+  it("is refused by the mock when the phone number is not E.164", async () => {
+    const error = await apiError(server.queryUsers({ phoneNumber: "021 555 123" }));
+    expect(violationLocations(error)).toContain("request.query.phonenumber");
+  });
+
+  it("is refused by the mock when the limit is not a positive integer", async () => {
+    const error = await apiError(server.queryUsers({ limit: 0 }));
+    expect(violationLocations(error)).toContain("request.query.limit");
+  });
+});
+
+describe("updateUser", () => {
+  it("returns the user's attributes after the update", async () => {
+    const user = await server.updateUser({
+      userId: "usr_123",
+      attributes: { email: "jane@example.com", emailVerified: true, displayName: "Jane Doe", custom: { plan: "pro" } },
+    });
+    expect(user.userId).toBe("usr_123");
+    expect(user.emailVerified).toBe(true);
+    expect(user.displayName).toBe("Jane Doe");
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    const error = await apiError(
+      server.updateUser({ userId: "usr_123", attributes: { displayName: "Jane" } }, preferStatus(status)),
+    );
+    expectDocumentedError(error, status);
+  });
+
+  it("is refused by the mock when the phone number is not E.164", async () => {
+    const error = await apiError(server.updateUser({ userId: "usr_123", attributes: { phoneNumber: "0215551234" } }));
+    expect(violationLocations(error)).toContain("request.body.phoneNumber");
+  });
+
+  it("is refused by the mock when the body has an unknown attribute", async () => {
+    // Cast on purpose: the types already reject the misspelt attribute; this proves the spec does too.
+    const attributes = { emailAddress: "jane@example.com" } as unknown as { email: string };
+    const error = await apiError(server.updateUser({ userId: "usr_123", attributes }));
+    expect(violationLocations(error)).toContain("request.body");
+  });
+});
+
+describe("deleteUser", () => {
+  it("resolves to undefined, as the API documents no body", async () => {
+    await expect(server.deleteUser({ userId: "usr_123" })).resolves.toBeUndefined();
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+    expectDocumentedError(await apiError(server.deleteUser({ userId: "usr_123" }, preferStatus(status))), status);
+  });
+});
