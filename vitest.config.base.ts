@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const prismSetup = fileURLToPath(new URL("./scripts/vitest-prism-setup.ts", import.meta.url));
+const ecosystemSetup = fileURLToPath(new URL("./scripts/vitest-ecosystem-setup.ts", import.meta.url));
 
 /** `packageRoot` is the package's own folder: inline projects would otherwise resolve from here. */
 export function packageTestConfig(packageRoot: string) {
@@ -33,6 +34,25 @@ export function packageTestConfig(packageRoot: string) {
           },
         },
       ],
+    },
+  });
+}
+
+/**
+ * The config of tests/, which install the packed tarballs into throwaway projects and run them
+ * on every supported runtime, against Prism mocks of both APIs.
+ */
+export function ecosystemTestConfig(packageRoot: string) {
+  return defineConfig({
+    root: packageRoot,
+    test: {
+      name: "ecosystem",
+      include: ["**/*.test.ts"],
+      globalSetup: [ecosystemSetup],
+      testTimeout: 120_000,
+      hookTimeout: 180_000,
+      // Each file installs and runs real projects; running them side by side on 2 cores only thrashes.
+      fileParallelism: false,
     },
   });
 }

@@ -9,20 +9,18 @@ import {
   type SchemaObject,
 } from "./openapi-document.ts";
 
+/** One operation as the table holds it: only what the client cannot derive (see core's operation.ts). */
 interface RenderedOperation {
   name: string;
   method: string;
   path: string;
-  pathParams: { name: string; pattern?: string }[];
-  queryParams: { name: string; explode: boolean }[];
-  body: "none" | "attributes" | "root";
-  idempotent: boolean;
+  patterns?: Record<string, string>;
+  query?: Record<string, "repeat" | "comma">;
+  hasBody?: true;
+  idempotent?: true;
   idempotencyKeyField?: string;
   pagination?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
 }
-
-// Methods that HTTP itself defines as idempotent; a POST is idempotent only when the spec says so.
-const idempotentMethods = new Set(["get", "put", "patch", "delete"]);
 
 export function collectOperations(document: OpenApiDocument): RenderedOperation[] {
   const operations: RenderedOperation[] = [];
@@ -53,12 +51,7 @@ function describeOperation(
     resolveRef<ParameterObject>(document, parameter),
   );
 
-  const pathParams = parameters
-    .filter((parameter) => parameter.in === "path")
-    .map((parameter) => {
-      const schema = parameter.schema ? resolveRef<SchemaObject>(document, parameter.schema) : undefined;
-      return schema?.pattern ? { name: parameter.name, pattern: schema.pattern } : { name: parameter.name };
-    });
+  const pathParams = parameters.filter((parameter) => parameter.in === "path");
   const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]).sort();
   if (
     templateNames.join() !==
@@ -69,37 +62,44 @@ function describeOperation(
   ) {
     throw new Error(`${name}: the path parameters declared do not match the template ${path}`);
   }
+  const patterns: Record<string, string> = {};
+  for (const parameter of pathParams) {
+    const schema = parameter.schema ? resolveRef<SchemaObject>(document, parameter.schema) : undefined;
+    if (schema?.pattern) patterns[parameter.name] = schema.pattern;
+  }
 
-  const queryParams = parameters
-    .filter((parameter) => parameter.in === "query")
-    .map((parameter) => ({ name: parameter.name, explode: parameter.explode ?? true }));
+  const query: Record<string, "repeat" | "comma"> = {};
+  for (const parameter of parameters.filter((candidate) => candidate.in === "query")) {
+    query[parameter.name] = parameter.explode === false ? "comma" : "repeat";
+  }
 
   const hasBody = operation.requestBody !== undefined;
-  const body = !hasBody ? "none" : pathParams.length > 0 ? "attributes" : "root";
   const idempotencyKeyField = operation["x-idempotency-key"];
-  if (idempotencyKeyField && body === "none") throw new Error(`${name}: x-idempotency-key needs a request body`);
-  const pagination = paginationOf(name, operation, queryParams);
+  if (idempotencyKeyField && !hasBody) throw new Error(`${name}: x-idempotency-key needs a request body`);
+  // GET, PUT, PATCH and DELETE are idempotent by definition; a POST only when the spec says so.
+  const idempotentPost = method === "post" && (operation["x-idempotent"] === true || Boolean(idempotencyKeyField));
+  const pagination = paginationOf(name, operation, Object.keys(query));
   return {
     name,
     method: method.toUpperCase(),
     path,
-    pathParams,
-    queryParams,
-    body,
-    idempotent: idempotentMethods.has(method) || operation["x-idempotent"] === true || Boolean(idempotencyKeyField),
+    ...(Object.keys(patterns).length > 0 ? { patterns } : {}),
+    ...(Object.keys(query).length > 0 ? { query } : {}),
+    ...(hasBody ? { hasBody: true as const } : {}),
+    ...(idempotentPost ? { idempotent: true as const } : {}),
     ...(idempotencyKeyField ? { idempotencyKeyField } : {}),
     ...(pagination ? { pagination } : {}),
   };
 }
 
-function paginationOf(name: string, operation: OperationObject, queryParams: { name: string }[]) {
+function paginationOf(name: string, operation: OperationObject, queryNames: string[]) {
   const extension = operation["x-pagination"];
   if (extension) {
     const { iterator, cursorParam, cursorField, itemsField } = extension;
     if (![iterator, cursorParam, cursorField, itemsField].every((value) => typeof value === "string" && value !== "")) {
       throw new Error(`${name}: x-pagination needs iterator, cursorParam, cursorField and itemsField`);
     }
-    if (!queryParams.some((param) => param.name === cursorParam)) {
+    if (!queryNames.includes(cursorParam)) {
       throw new Error(`${name}: x-pagination.cursorParam "${cursorParam}" is not a query parameter`);
     }
     return { iterator, cursorParam, cursorField, itemsField };
@@ -129,32 +129,25 @@ export function renderOperationTable(document: OpenApiDocument): string {
     "/** Every operation in the spec, keyed by operationId, which is also the client method's name. */",
     "export const operations = {",
   ];
-  for (const operation of collectOperations(document)) {
-    lines.push(`  ${operation.name}: {`);
-    lines.push(`    method: ${JSON.stringify(operation.method)},`);
-    lines.push(`    path: ${JSON.stringify(operation.path)},`);
-    const pathParams = operation.pathParams.map(({ name, pattern }) =>
-      pattern === undefined
-        ? `{ name: ${JSON.stringify(name)} }`
-        : `{ name: ${JSON.stringify(name)}, pattern: ${new RegExp(pattern)} }`,
-    );
-    lines.push(`    pathParams: [${pathParams.join(", ")}],`);
-    const queryParams = operation.queryParams.map(
-      ({ name, explode }) => `{ name: ${JSON.stringify(name)}, explode: ${explode} }`,
-    );
-    lines.push(`    queryParams: [${queryParams.join(", ")}],`);
-    lines.push(`    body: ${JSON.stringify(operation.body)},`);
-    lines.push(`    idempotent: ${operation.idempotent},`);
-    if (operation.idempotencyKeyField) {
-      lines.push(`    idempotencyKeyField: ${JSON.stringify(operation.idempotencyKeyField)},`);
-    }
-    if (operation.pagination) {
-      const fields = Object.entries(operation.pagination).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-      lines.push(`    pagination: { ${fields.join(", ")} },`);
-    }
-    lines.push("  },");
+  for (const { name, ...spec } of collectOperations(document)) {
+    const fields = Object.entries(spec).map(([key, value]) => `${key}: ${renderValue(key, value)}`);
+    lines.push(`  ${name}: { ${fields.join(", ")} },`);
   }
   // Webhooks also appear in OperationTypes, but only paths become methods.
   lines.push("} as const satisfies Partial<OperationTable<keyof OperationTypes>>;", "");
   return lines.join("\n");
+}
+
+function renderValue(key: string, value: unknown): string {
+  if (key === "patterns") {
+    const entries = Object.entries(value as Record<string, string>).map(
+      ([name, pattern]) => `${name}: ${new RegExp(pattern)}`,
+    );
+    return `{ ${entries.join(", ")} }`;
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([name, inner]) => `${name}: ${JSON.stringify(inner)}`);
+    return `{ ${entries.join(", ")} }`;
+  }
+  return JSON.stringify(value);
 }

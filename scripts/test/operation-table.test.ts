@@ -53,30 +53,15 @@ describe("collectOperations", () => {
         name: "getThing",
         method: "GET",
         path: "/users/{userId}/things/{code}",
-        pathParams: [{ name: "userId" }, { name: "code", pattern: "^[a-z/]{1,3}$" }],
-        queryParams: [
-          { name: "codes", explode: false },
-          { name: "limit", explode: true },
-        ],
-        body: "none",
-        idempotent: true,
+        patterns: { code: "^[a-z/]{1,3}$" },
+        query: { codes: "comma", limit: "repeat" },
       },
-      {
-        name: "replay",
-        method: "POST",
-        path: "/replay",
-        pathParams: [],
-        queryParams: [],
-        body: "none",
-        idempotent: true,
-      },
+      { name: "replay", method: "POST", path: "/replay", idempotent: true },
       {
         name: "trackThing",
         method: "POST",
         path: "/track/{userId}",
-        pathParams: [{ name: "userId" }],
-        queryParams: [],
-        body: "attributes",
+        hasBody: true,
         idempotent: true,
         idempotencyKeyField: "idempotencyKey",
       },
@@ -84,20 +69,10 @@ describe("collectOperations", () => {
         name: "updateThing",
         method: "PATCH",
         path: "/users/{userId}/things/{code}",
-        pathParams: [{ name: "userId" }, { name: "code", pattern: "^[a-z/]{1,3}$" }],
-        queryParams: [],
-        body: "attributes",
-        idempotent: true,
+        patterns: { code: "^[a-z/]{1,3}$" },
+        hasBody: true,
       },
-      {
-        name: "validate",
-        method: "POST",
-        path: "/validate",
-        pathParams: [],
-        queryParams: [],
-        body: "root",
-        idempotent: false,
-      },
+      { name: "validate", method: "POST", path: "/validate", hasBody: true },
     ]);
   });
 
@@ -140,7 +115,7 @@ describe("renderOperationTable", () => {
         },
       }),
     );
-    expect(source).toContain("pattern: /^a\\/b$/ }");
+    expect(source).toContain("patterns: { code: /^a\\/b$/ }");
     expect(source).toContain("} as const satisfies Partial<OperationTable<keyof OperationTypes>>;");
   });
 });

@@ -73,11 +73,11 @@ export function resolveConfig(
     throw new AuthsignalValidationError("apiSecretKey", "expected a non-empty string");
   }
   if (typeof fetch !== "function") {
-    throw new AuthsignalValidationError("fetch", "no fetch is available; pass one in the options");
+    throw new AuthsignalValidationError("fetch", "no global fetch; pass one");
   }
   const { logger } = options;
   if (logger !== undefined && typeof logger?.debug !== "function") {
-    throw new AuthsignalValidationError("logger", "expected an object with a debug(message, details) method");
+    throw new AuthsignalValidationError("logger", "expected an object with a debug method");
   }
   return {
     baseUrl: baseUrl === undefined ? serverFor(region, servers) : checkBaseUrl(baseUrl),
@@ -96,23 +96,20 @@ export function resolveConfig(
   };
 }
 
-export function checkRetries(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
-  throw new AuthsignalValidationError(field, "expected a whole number of 0 or more");
+/** `undefined` stays undefined (the default applies); anything else must pass `valid`. */
+function checkNumber(value: unknown, field: string, valid: (value: number) => boolean, expected: string) {
+  if (value === undefined || (typeof value === "number" && valid(value))) return value as number | undefined;
+  throw new AuthsignalValidationError(field, `expected ${expected}`);
 }
 
-export function checkTimeout(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "number" && value > 0) return value;
-  throw new AuthsignalValidationError(field, "expected a number of milliseconds above 0 (or Infinity)");
-}
+export const checkRetries = (value: unknown, field: string) =>
+  checkNumber(value, field, (n) => Number.isInteger(n) && n >= 0, "a whole number of 0 or more");
 
-function checkDelay(value: unknown, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  throw new AuthsignalValidationError(field, "expected a number of milliseconds of 0 or more");
-}
+export const checkTimeout = (value: unknown, field: string) =>
+  checkNumber(value, field, (n) => n > 0, "a number of milliseconds above 0 (or Infinity)");
+
+const checkDelay = (value: unknown, field: string) =>
+  checkNumber(value, field, (n) => Number.isFinite(n) && n >= 0, "a number of milliseconds of 0 or more");
 
 function serverFor(region: string, servers: Readonly<Record<string, string>>): string {
   const url = Object.hasOwn(servers, region) ? servers[region] : undefined;

@@ -4,7 +4,7 @@
 import { retryAfterMs } from "./retry-policy.ts";
 
 export interface AuthsignalErrorDetails {
-  statusCode?: number;
+  statusCode?: number | undefined;
   errorCode: string;
   errorDescription?: string;
   cause?: unknown;
@@ -138,10 +138,7 @@ export class AuthsignalResponseError extends AuthsignalError {
   override name = "AuthsignalResponseError";
 
   constructor(message: string, statusCode?: number) {
-    super(
-      message,
-      statusCode === undefined ? { errorCode: "invalid_response" } : { statusCode, errorCode: "invalid_response" },
-    );
+    super(message, { statusCode, errorCode: "invalid_response" });
   }
 }
 

@@ -29,12 +29,5 @@ export type {
   MethodArgs,
   MethodResult,
 } from "./method-types.ts";
-export type {
-  HttpMethod,
-  OperationSpec,
-  OperationTable,
-  PaginationSpec,
-  PathParamSpec,
-  QueryParamSpec,
-} from "./operation.ts";
+export type { HttpMethod, OperationSpec, OperationTable, PaginationSpec } from "./operation.ts";
 export type { RequestOptions } from "./request-options.ts";

@@ -1,33 +1,24 @@
-// The runtime description of an API operation, as `pnpm generate` writes it into each package's
-// src/generated/operations.ts. Every client method is built from one of these.
+// An API operation as `pnpm generate` writes it into each package's src/generated/operations.ts.
+// It carries only what cannot be derived, which keeps the shipped table small; the helpers below
+// derive the rest.
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export interface PathParamSpec {
-  readonly name: string;
-  /** Checked before sending, so a value the API would reject never leaves the process. */
-  readonly pattern?: RegExp;
-}
-
-export interface QueryParamSpec {
-  readonly name: string;
-  /** `true`: an array becomes `a=1&a=2`; `false`: `a=1,2`. */
-  readonly explode: boolean;
-}
-
 export interface OperationSpec {
   readonly method: HttpMethod;
-  /** Relative to the API's base URL, with `{name}` placeholders. */
+  /** Relative to the API's base URL, with `{name}` placeholders for path parameters. */
   readonly path: string;
-  readonly pathParams: readonly PathParamSpec[];
-  readonly queryParams: readonly QueryParamSpec[];
+  /** Patterns the spec gives path parameters, checked before anything is sent. */
+  readonly patterns?: Readonly<Record<string, RegExp>>;
   /**
-   * Where the JSON body comes from in the method's argument: `attributes` for operations with
-   * path parameters, the argument itself (`root`) for those without, or nowhere.
+   * The query parameters, in order, with how an array is sent: `repeat` as `a=1&a=2` (OpenAPI's
+   * form style with explode), `comma` as `a=1,2`.
    */
-  readonly body: "none" | "attributes" | "root";
-  /** Whether sending the request twice has the same effect as sending it once. */
-  readonly idempotent: boolean;
+  readonly query?: Readonly<Record<string, "repeat" | "comma">>;
+  /** The operation takes a JSON body. */
+  readonly hasBody?: true;
+  /** A POST the spec marks as safe to repeat; GET, PUT, PATCH and DELETE always are. */
+  readonly idempotent?: true;
   /** A body field the client fills with a fresh key when the caller leaves it out. */
   readonly idempotencyKeyField?: string;
   /** Present on cursor-paginated operations: the client adds an async iterator over every item. */
@@ -46,3 +37,16 @@ export interface PaginationSpec {
 }
 
 export type OperationTable<Name extends PropertyKey = string> = Record<Name, OperationSpec>;
+
+/**
+ * Where the JSON body comes from in a method's argument: `attributes` for operations with path
+ * parameters, the argument itself (`root`) for those without, or nowhere.
+ */
+export function bodySource(operation: OperationSpec): "none" | "attributes" | "root" {
+  return !operation.hasBody ? "none" : operation.path.includes("{") ? "attributes" : "root";
+}
+
+/** Whether sending the request twice has the same effect as sending it once. */
+export function isIdempotent(operation: OperationSpec): boolean {
+  return operation.method !== "POST" || operation.idempotent === true || operation.idempotencyKeyField !== undefined;
+}

@@ -60,31 +60,16 @@ export function retryAfterMs(headers: Headers): number | undefined {
 
 // Error codes that mean no connection was ever made, so the server cannot have seen the request:
 // Node/undici (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, UND_ERR_CONNECT_TIMEOUT), Bun (ConnectionRefused).
-const neverConnectedCodes = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "ConnectionRefused",
-]);
+const neverConnected = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused)$/;
 
 /** Whether a fetch failure could have happened after the request reached the server. */
 export function mayHaveReachedServer(error: unknown): boolean {
-  const pending: unknown[] = [error];
-  for (let depth = 0; pending.length > 0 && depth < 16; depth++) {
-    const current = pending.shift();
-    if (typeof current !== "object" || current === null) continue;
-    const { code, message, cause, errors } = current as {
-      code?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      errors?: unknown;
-    };
-    if (typeof code === "string" && neverConnectedCodes.has(code)) return false;
-    // Deno reports a refused connection only in the message.
-    if (typeof message === "string" && /connection refused/i.test(message)) return false;
-    pending.push(cause);
-    if (Array.isArray(errors)) pending.push(...errors);
-  }
-  return true;
+  // The code sits on the error, its cause, or (for several addresses) the cause's errors; Deno
+  // says so only in the message.
+  const cause = (error as { cause?: { errors?: unknown } } | null)?.cause;
+  const candidates = [error, cause, ...(Array.isArray(cause?.errors) ? cause.errors : [])];
+  return !candidates.some((candidate) => {
+    const { code, message } = (candidate ?? {}) as { code?: unknown; message?: unknown };
+    return (typeof code === "string" && neverConnected.test(code)) || /connection refused/i.test(String(message));
+  });
 }

@@ -11,7 +11,7 @@ import {
   apiErrorFor,
 } from "./errors.ts";
 import { redactHeaders } from "./logger.ts";
-import type { OperationSpec } from "./operation.ts";
+import { isIdempotent, type OperationSpec } from "./operation.ts";
 import { buildUrl, type MethodArgument, pickBody } from "./request.ts";
 import type { RequestOptions } from "./request-options.ts";
 import { type AttemptFailure, isRetryable, mayHaveReachedServer, retryDelayMs } from "./retry-policy.ts";
@@ -19,27 +19,28 @@ import { type AttemptFailure, isRetryable, mayHaveReachedServer, retryDelayMs } 
 export interface Transport {
   /** Calls one operation and resolves to its parsed JSON body. */
   call(operation: OperationSpec, args: MethodArgument, options?: RequestOptions): Promise<unknown>;
-  /** A fetch for openapi-fetch: the same auth, timeouts and retries; HTTP errors stay responses. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Sends a request with timeouts and retries, resolving to the final response whatever its
+   * status; only failures without a response reject. `headers` must already include auth.
+   */
+  send(request: OutgoingRequest, idempotent: boolean, options: RequestOptions): Promise<ReceivedResponse>;
+  /** The configuration the transport was created with. */
+  readonly config: ResolvedConfig;
 }
 
-interface OutgoingRequest {
+export interface OutgoingRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
   body: string | ArrayBuffer | undefined;
 }
 
-interface ReceivedResponse {
+export interface ReceivedResponse {
   status: number;
   statusText: string;
   headers: Headers;
   text: string;
 }
-
-// HTTP's own idempotent methods; a POST through openapi-fetch is never assumed safe to repeat.
-const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"]);
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
 export function createTransport(config: ResolvedConfig): Transport {
   const { baseUrl, authorization, fetch: fetchImpl, headers: defaultHeaders, logger } = config;
@@ -60,7 +61,7 @@ export function createTransport(config: ResolvedConfig): Transport {
 
     const received = await send(
       { method: operation.method, url, headers, body: payload },
-      operation.idempotent,
+      isIdempotent(operation),
       options,
     );
     const parsed = parseJson(received.text);
@@ -72,22 +73,8 @@ export function createTransport(config: ResolvedConfig): Transport {
     return parsed.value;
   }
 
-  async function fetchForOpenapiFetch(request: Request): Promise<Response> {
-    const headers: Record<string, string> = { ...defaultHeaders };
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    headers.authorization = authorization;
-    // Read once so every attempt can send the same bytes.
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    const outgoing = { method: request.method, url: request.url, headers, body };
-    const received = await send(outgoing, idempotentMethods.has(request.method), { signal: request.signal });
-    const { status, statusText } = received;
-    return new Response(nullBodyStatuses.has(status) ? null : received.text, {
-      status,
-      statusText,
-      headers: received.headers,
-    });
+  function log(event: string, request: OutgoingRequest, details: Record<string, unknown>) {
+    logger?.debug(`authsignal: ${event}`, { method: request.method, url: request.url, ...details });
   }
 
   async function send(
@@ -116,12 +103,11 @@ export function createTransport(config: ResolvedConfig): Transport {
         if (retry >= maxRetries || !isRetryable(failure, idempotent)) throw error;
       }
       const delayMs = retryDelayMs(retry + 1, config, failure.kind === "status" ? failure.headers : undefined);
-      logger?.debug("authsignal: retrying", {
-        method: request.method,
-        url: request.url,
-        reason: describeFailure(failure),
-        delayMs,
-      });
+      if (logger)
+        log("retrying", request, {
+          reason: failure.kind === "status" ? `status ${failure.status}` : failure.kind,
+          delayMs,
+        });
       await sleep(delayMs, signal);
     }
   }
@@ -143,24 +129,15 @@ export function createTransport(config: ResolvedConfig): Transport {
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", forwardAbort, { once: true });
     const startedAt = logger ? performance.now() : 0;
-    logger?.debug("authsignal: request", {
-      method: request.method,
-      url: request.url,
-      attempt: attemptNumber,
-      headers: redactHeaders(request.headers),
-    });
+    if (logger) log("request", request, { attempt: attemptNumber, headers: redactHeaders(request.headers) });
     try {
       const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
       if (request.body !== undefined) init.body = request.body;
       const response = await fetchImpl(request.url, init);
       // The timeout also covers the body, so a response that stalls mid-stream still ends.
       const text = await response.text();
-      logger?.debug("authsignal: response", {
-        method: request.method,
-        url: request.url,
-        status: response.status,
-        durationMs: Math.round(performance.now() - startedAt),
-      });
+      if (logger)
+        log("response", request, { status: response.status, durationMs: Math.round(performance.now() - startedAt) });
       return { status: response.status, statusText: response.statusText, headers: response.headers, text };
     } catch (error) {
       if (signal?.aborted) throw new AuthsignalAbortError(signal.reason);
@@ -175,7 +152,7 @@ export function createTransport(config: ResolvedConfig): Transport {
     }
   }
 
-  return { call, fetch: fetchForOpenapiFetch };
+  return { call, send, config };
 }
 
 function sleep(delayMs: number, signal: AbortSignal | undefined): Promise<void> {
@@ -202,13 +179,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** The error's message, with its cause's code (such as ECONNREFUSED) when it has one. */
 function messageOf(error: unknown): string {
-  const cause = (error as { cause?: { message?: unknown; code?: unknown } } | null)?.cause;
-  const detail = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : "";
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   const message = error instanceof Error ? error.message : String(error);
-  return detail ? `${message} (${detail})` : message;
-}
-
-function describeFailure(failure: AttemptFailure): string {
-  return failure.kind === "status" ? `status ${failure.status}` : failure.kind;
+  return typeof code === "string" ? `${message} (${code})` : message;
 }

@@ -8,13 +8,7 @@ const operations = {
   queryUsers: {
     method: "GET",
     path: "/users",
-    pathParams: [],
-    queryParams: [
-      { name: "email", explode: true },
-      { name: "lastEvaluatedUserId", explode: true },
-    ],
-    body: "none",
-    idempotent: true,
+    query: { email: "repeat", lastEvaluatedUserId: "repeat" },
     pagination: {
       iterator: "iterateUsers",
       cursorParam: "lastEvaluatedUserId",
@@ -22,15 +16,8 @@ const operations = {
       itemsField: "users",
     },
   },
-  getTenant: { method: "GET", path: "/tenant", pathParams: [], queryParams: [], body: "none", idempotent: true },
-  validateChallenge: {
-    method: "POST",
-    path: "/validate",
-    pathParams: [],
-    queryParams: [],
-    body: "root",
-    idempotent: false,
-  },
+  getTenant: { method: "GET", path: "/tenant" },
+  validateChallenge: { method: "POST", path: "/validate", hasBody: true },
 } as const satisfies OperationTable;
 
 type Operations = Record<keyof typeof operations, { responses: { 200: { content: { "application/json": unknown } } } }>;

@@ -6,33 +6,18 @@ import { buildUrl, pickBody } from "../src/request.ts";
 const track: OperationSpec = {
   method: "POST",
   path: "/users/{userId}/actions/{action}",
-  pathParams: [{ name: "userId" }, { name: "action", pattern: /^[a-zA-Z0-9_-]{1,64}$/ }],
-  queryParams: [],
-  body: "attributes",
-  idempotent: true,
+  patterns: { action: /^[a-zA-Z0-9_-]{1,64}$/ },
+  hasBody: true,
+  idempotencyKeyField: "idempotencyKey",
 };
 
 const queryActions: OperationSpec = {
   method: "GET",
   path: "/users/{userId}/actions",
-  pathParams: [{ name: "userId" }],
-  queryParams: [
-    { name: "codes", explode: false },
-    { name: "state", explode: true },
-    { name: "limit", explode: true },
-  ],
-  body: "none",
-  idempotent: true,
+  query: { codes: "comma", state: "repeat", limit: "repeat" },
 };
 
-const validate: OperationSpec = {
-  method: "POST",
-  path: "/validate",
-  pathParams: [],
-  queryParams: [{ name: "dryRun", explode: true }],
-  body: "root",
-  idempotent: false,
-};
+const validate: OperationSpec = { method: "POST", path: "/validate", query: { dryRun: "repeat" }, hasBody: true };
 
 const base = "https://api.authsignal.com/v1";
 

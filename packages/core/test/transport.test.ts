@@ -9,6 +9,7 @@ import {
   AuthsignalRateLimitError,
   AuthsignalResponseError,
 } from "../src/errors.ts";
+import { sendRequest } from "../src/fetch-client.ts";
 import type { OperationSpec } from "../src/operation.ts";
 import { createTransport } from "../src/transport.ts";
 import { recordingFetch } from "./helpers.ts";
@@ -17,15 +18,8 @@ const secret = "sk_test_transport_secret";
 const identity = { name: "@authsignal-ts/test", version: "0.0.1" };
 const servers = { us: "https://api.authsignal.com/v1" };
 
-const getUser: OperationSpec = {
-  method: "GET",
-  path: "/users/{userId}",
-  pathParams: [{ name: "userId" }],
-  queryParams: [],
-  body: "none",
-  idempotent: true,
-};
-const updateUser: OperationSpec = { ...getUser, method: "PATCH", body: "attributes" };
+const getUser: OperationSpec = { method: "GET", path: "/users/{userId}" };
+const updateUser: OperationSpec = { method: "PATCH", path: "/users/{userId}", hasBody: true };
 
 function transportWith(respond?: () => Response) {
   const recorder = recordingFetch(respond);
@@ -153,10 +147,13 @@ describe("transport.call", () => {
   });
 });
 
-describe("transport.fetch", () => {
+describe("sendRequest (the openapi-fetch adapter)", () => {
   it("adds auth and default headers to an openapi-fetch request", async () => {
     const { transport, requests } = transportWith();
-    await transport.fetch(new Request("https://api.authsignal.com/v1/users/u1", { headers: { accept: "text/plain" } }));
+    await sendRequest(
+      transport,
+      new Request("https://api.authsignal.com/v1/users/u1", { headers: { accept: "text/plain" } }),
+    );
     expect(requests[0]?.headers.authorization).toBe(`Basic ${btoa(`${secret}:`)}`);
     expect(requests[0]?.headers["user-agent"]).toBe("@authsignal-ts/test/0.0.1");
     expect(requests[0]?.headers.accept).toBe("text/plain");

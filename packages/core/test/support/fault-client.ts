@@ -4,22 +4,12 @@ import type { ClientOptions } from "../../src/config.ts";
 import type { OperationTable } from "../../src/operation.ts";
 
 export const faultOperations = {
-  getUser: {
-    method: "GET",
-    path: "/users/{userId}",
-    pathParams: [{ name: "userId" }],
-    queryParams: [],
-    body: "none",
-    idempotent: true,
-  },
-  verify: { method: "POST", path: "/verify", pathParams: [], queryParams: [], body: "root", idempotent: false },
+  getUser: { method: "GET", path: "/users/{userId}" },
+  verify: { method: "POST", path: "/verify", hasBody: true },
   track: {
     method: "POST",
     path: "/users/{userId}/actions/{action}",
-    pathParams: [{ name: "userId" }, { name: "action" }],
-    queryParams: [],
-    body: "attributes",
-    idempotent: true,
+    hasBody: true,
     idempotencyKeyField: "idempotencyKey",
   },
 } as const satisfies OperationTable;

@@ -22,7 +22,7 @@ const encoder = new TextEncoder();
 
 export function checkSecretKey(apiSecretKey: unknown): asserts apiSecretKey is string {
   if (typeof apiSecretKey !== "string" || apiSecretKey.trim() === "") {
-    throw new AuthsignalValidationError("apiSecretKey", "expected the Server API secret key, a non-empty string");
+    throw new AuthsignalValidationError("apiSecretKey", "expected a non-empty string");
   }
 }
 
@@ -30,7 +30,7 @@ export function checkSecretKey(apiSecretKey: unknown): asserts apiSecretKey is s
 export function importSigningKey(apiSecretKey: string): Promise<CryptoKey> {
   const subtle = globalThis.crypto?.subtle;
   if (subtle === undefined) {
-    return Promise.reject(new Error("Web Crypto (globalThis.crypto.subtle) is not available in this runtime"));
+    return Promise.reject(new Error("Web Crypto is not available in this runtime"));
   }
   return subtle.importKey("raw", encoder.encode(apiSecretKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 }
@@ -40,10 +40,8 @@ export function toBytes(rawBody: unknown): Uint8Array {
   // toString rather than instanceof, so buffers from another realm (vm, iframes) are accepted too.
   if (Object.prototype.toString.call(rawBody) === "[object ArrayBuffer]") return new Uint8Array(rawBody as ArrayBuffer);
   if (ArrayBuffer.isView(rawBody)) return new Uint8Array(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
-  throw new AuthsignalValidationError(
-    "rawBody",
-    "expected the unparsed request body as a string, Uint8Array or ArrayBuffer; a body parser may have already turned it into an object",
-  );
+  // A body parser that ran first leaves an object, which can no longer be verified.
+  throw new AuthsignalValidationError("rawBody", "expected the raw body as a string, Uint8Array or ArrayBuffer");
 }
 
 /**

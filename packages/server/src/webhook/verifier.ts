@@ -83,11 +83,12 @@ export function createWebhookVerifier(apiSecretKey: string): WebhookVerifier {
     return typeof rawBody === "string" ? rawBody : decodeUtf8(body);
   }
 
+  // Frozen, so no other code can swap the checks out of a shared verifier.
   return Object.freeze({
     async constructEvent(rawBody, signatureHeader, toleranceMinutes = DEFAULT_TOLERANCE_MINUTES) {
       const payload = parseObject(await verifiedText(rawBody, signatureHeader, toleranceMinutes));
       if ("records" in payload) {
-        throw invalidPayload("The body is a batch of log events; read it with constructLogEventBatch.");
+        throw invalidPayload("The body is a log event batch: use constructLogEventBatch.");
       }
       checkEnvelope(payload, "data");
       return payload as WebhookEvent;
@@ -96,7 +97,7 @@ export function createWebhookVerifier(apiSecretKey: string): WebhookVerifier {
       const payload = parseObject(await verifiedText(rawBody, signatureHeader, toleranceMinutes));
       const { records } = payload;
       if (!Array.isArray(records)) {
-        throw invalidPayload("The body is not a batch of log events: it has no records array. Use constructEvent.");
+        throw invalidPayload("The body is not a log event batch: use constructEvent.");
       }
       for (const record of records) checkEnvelope(isObject(record) ? record : {}, "record");
       return payload as WebhookLogEventBatch;
@@ -126,10 +127,7 @@ export async function constructWebhookLogEventBatch(
 
 function checkTolerance(toleranceMinutes: unknown): asserts toleranceMinutes is number {
   if (typeof toleranceMinutes !== "number" || !Number.isFinite(toleranceMinutes) || toleranceMinutes < 0) {
-    throw new AuthsignalValidationError(
-      "toleranceMinutes",
-      "expected a finite number of minutes ≥ 0 (0 turns the timestamp check off)",
-    );
+    throw new AuthsignalValidationError("toleranceMinutes", "expected a number of minutes of 0 or more");
   }
 }
 

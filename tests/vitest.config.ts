@@ -1,0 +1,3 @@
+import { ecosystemTestConfig } from "../vitest.config.base.ts";
+
+export default ecosystemTestConfig(import.meta.dirname);
