@@ -1,0 +1,31 @@
+// Which public packages a change touches, and whether the pending changesets cover them. The
+// spec is public contract: a change under openapi/ counts for the packages generated from it.
+export const publicPackages = ["core", "server", "management"] as const;
+
+/** The packages whose users see a change to these paths (repository-relative). */
+export function packagesTouched(paths: string[]): Set<string> {
+  const touched = new Set<string>();
+  for (const path of paths) {
+    const source = /^packages\/([^/]+)\/src\//.exec(path);
+    if (source?.[1] && (publicPackages as readonly string[]).includes(source[1])) touched.add(source[1]);
+    const spec = /^openapi\/([^/]+)\//.exec(path);
+    if (spec?.[1] === "shared") {
+      touched.add("server");
+      touched.add("management");
+    } else if (spec?.[1] === "server" || spec?.[1] === "management") {
+      touched.add(spec[1]);
+    }
+  }
+  return touched;
+}
+
+/** The packages a changeset file's front matter bumps, with the bump type. */
+export function changesetBumps(markdown: string): Map<string, string> {
+  const bumps = new Map<string, string>();
+  const frontMatter = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? "";
+  for (const line of frontMatter.split("\n")) {
+    const entry = /^\s*["']?@authsignal-ts\/([\w-]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line);
+    if (entry?.[1] && entry[2]) bumps.set(entry[1], entry[2]);
+  }
+  return bumps;
+}

@@ -1,0 +1,40 @@
+// CI report: changes to each API's spec since the last release that break existing users. It
+// fails only when a package has breaking changes but no pending major changeset.
+// Usage: node scripts/report-breaking-changes.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { changesetBumps } from "./changeset-check.ts";
+import type { OpenApiDocument } from "./openapi-document.ts";
+import { repoRoot } from "./pack.ts";
+import { git, releaseBase } from "./release-base.ts";
+import { breakingChanges } from "./spec-diff.ts";
+
+const base = releaseBase(repoRoot);
+if (!base) {
+  console.log("breaking changes: no release tag yet, so there is no released spec to compare with");
+} else {
+  const majors = new Set<string>();
+  const changesetDir = join(repoRoot, ".changeset");
+  for (const file of readdirSync(changesetDir).filter((name) => name.endsWith(".md") && name !== "README.md")) {
+    for (const [name, bump] of changesetBumps(readFileSync(join(changesetDir, file), "utf8")))
+      if (bump === "major") majors.add(name);
+  }
+  for (const api of ["server", "management"]) {
+    const specPath = `packages/${api}/src/generated/openapi.json`;
+    let released: OpenApiDocument;
+    try {
+      released = JSON.parse(git(["show", `${base}:${specPath}`], repoRoot)) as OpenApiDocument;
+    } catch {
+      console.log(`breaking changes (${api}): not in ${base}, nothing to compare`);
+      continue;
+    }
+    const current = JSON.parse(readFileSync(join(repoRoot, specPath), "utf8")) as OpenApiDocument;
+    const changes = breakingChanges(released, current);
+    console.log(`breaking changes (${api}) since ${base}: ${changes.length === 0 ? "none" : ""}`);
+    for (const change of changes) console.log(`  - ${change}`);
+    if (changes.length > 0 && !majors.has(api)) {
+      console.error(`@authsignal-ts/${api} has breaking spec changes but no pending major changeset.`);
+      process.exitCode = 1;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { changesetBumps, packagesTouched } from "../changeset-check.ts";
+
+describe("packagesTouched", () => {
+  it("maps package sources and spec folders to the packages users install", () => {
+    expect([...packagesTouched(["packages/core/src/transport.ts"])]).toEqual(["core"]);
+    expect([...packagesTouched(["openapi/server/paths/users.yaml"])]).toEqual(["server"]);
+    expect([...packagesTouched(["openapi/shared/components.yaml"])].sort()).toEqual(["management", "server"]);
+    expect([...packagesTouched(["openapi/management/openapi.yaml", "packages/server/src/client.ts"])].sort()).toEqual([
+      "management",
+      "server",
+    ]);
+  });
+
+  it("ignores tests, docs, private packages and tooling", () => {
+    expect(
+      packagesTouched([
+        "packages/server/test/client.test.ts",
+        "packages/server/README.md",
+        "scripts/generate.ts",
+        "benchmarks/size.ts",
+        "openapi/README.md",
+      ]).size,
+    ).toBe(0);
+  });
+});
+
+describe("changesetBumps", () => {
+  it("reads the packages and bump types from the front matter", () => {
+    const markdown =
+      '---\n"@authsignal-ts/server": minor\n\'@authsignal-ts/core\': patch\n---\n\nText "@authsignal-ts/management": major\n';
+    expect([...changesetBumps(markdown)]).toEqual([
+      ["server", "minor"],
+      ["core", "patch"],
+    ]);
+  });
+});
