@@ -2,7 +2,8 @@
 import { defineConfig, type UserConfig } from "tsdown";
 
 export const packageBuildConfig: UserConfig = defineConfig({
-  entry: ["src/index.ts"],
+  // The openapi-fetch client is its own entry point, so openapi-fetch loads only for those who use it.
+  entry: ["src/index.ts", "src/fetch-client.ts"],
   format: ["esm", "cjs"],
   platform: "neutral",
   target: "es2022",

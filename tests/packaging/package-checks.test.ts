@@ -54,6 +54,13 @@ function expectedResolutions(name: PackageName): Record<string, Record<string, s
       "node16-esm": "dist/index.d.ts",
       bundler: "dist/index.d.ts",
     },
+    // node10 ignores exports maps and reads fetch-client/package.json instead.
+    "./fetch-client": {
+      node10: "dist/fetch-client.d.cts",
+      "node16-cjs": "dist/fetch-client.d.cts",
+      "node16-esm": "dist/fetch-client.d.ts",
+      bundler: "dist/fetch-client.d.ts",
+    },
     ...(name === "core" ? {} : { "./openapi.json": everywhere("openapi.json") }),
     "./package.json": everywhere("package.json"),
   };
@@ -113,8 +120,14 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
       import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
       require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
     });
+    expect(manifest.exports["./fetch-client"]).toEqual({
+      import: { types: "./dist/fetch-client.d.ts", default: "./dist/fetch-client.js" },
+      require: { types: "./dist/fetch-client.d.cts", default: "./dist/fetch-client.cjs" },
+    });
     expect(Object.keys(manifest.exports)).toEqual(
-      name === "core" ? [".", "./package.json"] : [".", "./openapi.json", "./package.json"],
+      name === "core"
+        ? [".", "./fetch-client", "./package.json"]
+        : [".", "./fetch-client", "./openapi.json", "./package.json"],
     );
   });
 });

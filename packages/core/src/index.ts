@@ -18,7 +18,6 @@ export {
   AuthsignalUnprocessableEntityError,
   AuthsignalValidationError,
 } from "./errors.ts";
-export { createFetchClient } from "./fetch-client.ts";
 export type { Logger } from "./logger.ts";
 export type {
   ApiClient,

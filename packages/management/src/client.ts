@@ -1,8 +1,7 @@
-import { type ApiClient, type ClientOptions, createApiClient, createFetchClient } from "@authsignal-ts/core";
-import type { Client } from "openapi-fetch";
+import { type ApiClient, type ClientOptions, createApiClient } from "@authsignal-ts/core";
 import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
-import type { operations as Operations, paths } from "./generated/schema.ts";
+import type { operations as Operations } from "./generated/schema.ts";
 
 export type ManagementRegion = keyof typeof servers;
 export type ManagementClientOptions = ClientOptions<ManagementRegion>;
@@ -14,9 +13,4 @@ const definition = { identity: { name, version }, servers, operations };
 /** A client for the Management API. Authenticate with the Management API secret key. */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {
   return createApiClient<Operations, typeof operations>(definition, options);
-}
-
-/** The same API as an openapi-fetch client, for `{ data, error, response }` results. */
-export function createManagementFetchClient(options: ManagementClientOptions): Client<paths> {
-  return createFetchClient<paths>(definition, options);
 }

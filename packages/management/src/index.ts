@@ -19,7 +19,6 @@ export {
 } from "@authsignal-ts/core";
 export {
   createManagementClient,
-  createManagementFetchClient,
   type ManagementClient,
   type ManagementClientOptions,
   type ManagementRegion,

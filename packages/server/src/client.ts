@@ -1,8 +1,7 @@
-import { type ApiClient, type ClientOptions, createApiClient, createFetchClient } from "@authsignal-ts/core";
-import type { Client } from "openapi-fetch";
+import { type ApiClient, type ClientOptions, createApiClient } from "@authsignal-ts/core";
 import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
-import type { operations as Operations, paths } from "./generated/schema.ts";
+import type { operations as Operations } from "./generated/schema.ts";
 import { createWebhookVerifier, type WebhookVerifier } from "./webhook/verifier.ts";
 
 export type ServerRegion = keyof typeof servers;
@@ -20,9 +19,4 @@ export function createServerClient(options: ServerClientOptions): ServerClient {
   const client = createApiClient<Operations, typeof operations>(definition, options);
   // Created after createApiClient, which has already rejected a missing or empty secret key.
   return Object.assign(client, { webhook: createWebhookVerifier(options.apiSecretKey) });
-}
-
-/** The same API as an openapi-fetch client, for `{ data, error, response }` results. */
-export function createServerFetchClient(options: ServerClientOptions): Client<paths> {
-  return createFetchClient<paths>(definition, options);
 }

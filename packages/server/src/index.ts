@@ -19,7 +19,6 @@ export {
 } from "@authsignal-ts/core";
 export {
   createServerClient,
-  createServerFetchClient,
   type ServerClient,
   type ServerClientOptions,
   type ServerRegion,
