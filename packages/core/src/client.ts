@@ -1,5 +1,5 @@
 import { type ClientOptions, type PackageIdentity, resolveConfig } from "./config.ts";
-import { AuthsignalError, AuthsignalValidationError } from "./errors.ts";
+import { AuthsignalResponseError, AuthsignalValidationError } from "./errors.ts";
 import type { ApiClient } from "./method-types.ts";
 import type { OperationSpec, OperationTable, PaginationSpec } from "./operation.ts";
 import { describe, type MethodArgument } from "./request.ts";
@@ -60,16 +60,14 @@ async function* iteratePages(
     const page = (await transport.call(operation, pageArgs, options)) as Record<string, unknown> | undefined;
     const items = page?.[itemsField];
     if (!Array.isArray(items)) {
-      throw new AuthsignalError(`The page has no "${itemsField}" array`, { errorCode: "invalid_response" });
+      throw new AuthsignalResponseError(`The page has no "${itemsField}" array`);
     }
     yield* items;
     const cursor = page?.[cursorField];
     if (cursor === undefined || cursor === null || cursor === "") return;
     // A cursor the API already returned would loop forever.
     if (seen.has(cursor)) {
-      throw new AuthsignalError(`The API returned the cursor "${String(cursor)}" twice`, {
-        errorCode: "invalid_response",
-      });
+      throw new AuthsignalResponseError(`The API returned the cursor "${String(cursor)}" twice`);
     }
     seen.add(cursor);
     pageArgs = { ...args, [cursorParam]: cursor };

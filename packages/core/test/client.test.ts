@@ -100,6 +100,7 @@ describe("pagination iterators", () => {
   it("refuses a cursor the API already returned instead of looping forever", async () => {
     const { client } = clientWith(pages({ users: [], lastEvaluatedUserId: "same" }));
     await expect(collect((client.iterateUsers as () => AsyncIterable<unknown>)())).rejects.toMatchObject({
+      name: "AuthsignalResponseError",
       errorCode: "invalid_response",
     });
   });
