@@ -139,6 +139,14 @@ describe("transport.call", () => {
     expect(error).toMatchObject({ statusCode: 502, errorCode: "http_502", errorDescription: undefined });
   });
 
+  it("still yields a proper error for an empty error body", async () => {
+    const { transport } = transportWith(() => new Response(null, { status: 503 }));
+    const error = await rejection(transport.call(getUser, { userId: "u1" }, { maxRetries: 0 }));
+    expect(error).toBeInstanceOf(AuthsignalInternalServerError);
+    expect(error).toMatchObject({ statusCode: 503, errorCode: "http_503", errorDescription: undefined });
+    expect(error.message).toBe("503 http_503");
+  });
+
   it("reports a success body that is not JSON", async () => {
     const { transport } = transportWith(() => new Response("{ truncated", { status: 200 }));
     const error = await rejection(transport.call(getUser, { userId: "u1" }));
