@@ -1,7 +1,7 @@
 // Bundle size of each package as a user's bundler sees it, with its dependencies, minified and
 // gzipped. The budgeted figure imports the client factory, which brings every operation,
 // retries, every error class and (for the server) webhook verification; the `export *` figure
-// adds the optional openapi-fetch client too. @authsignal/node is measured in the same run.
+// is all the main entry point exports. @authsignal/node is measured in the same run.
 // Usage: node size.ts [--check]   (--check exits non-zero when a budget is exceeded)
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";

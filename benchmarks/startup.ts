@@ -1,10 +1,13 @@
 // What importing a package costs a fresh Node process, the median over fresh processes: the time
-// of the import itself, and peak RSS. It runs in a project where npm installed the packed
-// tarballs and @authsignal/node, as users install them. Peak RSS after loading a module grows
-// in steps that depend on the module's path length as well as its code, so the RSS budget
-// applies to what a package adds over a one-file control package at a path of the same length.
-// Usage: node startup.ts [--check] [runs]   (--check fails when ours exceed 10 ms on the fastest
-// run; RSS is reported against its 3 MB budget, not enforced: see BENCHMARKS.md)
+// of the import itself, and peak RSS over bare `node` running the same probe without the import.
+// It runs in a project where npm installed the packed tarballs and @authsignal/node, as users
+// install them, beside a one-line control package.
+// When the project's path is long (over about 40 characters here), importing any package at all,
+// the control included, makes V8 tier Node's own path handling up to Maglev, which maps about
+// 2 MB more of the node binary. The RSS budget is then held against the control, which shows
+// that cost, instead of against bare node. BENCHMARKS.md has the measurements.
+// Usage: node startup.ts [--check] [runs]   (--check fails when either of ours exceeds 10 ms on
+// its fastest run, or 3 MB of median peak RSS over that baseline)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +23,10 @@ const officialVersion = (
   }
 ).devDependencies["@authsignal/node"];
 
-const project = mkdtempSync(join(tmpdir(), "authsignal-ts-startup-"));
+// A short name keeps the project's path under that length wherever the temporary folder is short.
+const project = mkdtempSync(join(tmpdir(), "as-startup-"));
+const control = "@authsignal-tx/control";
+const controlDir = join(project, "node_modules", control);
 const packed = join(project, "packed");
 mkdirSync(packed);
 const tarballs = packPublicPackages(packed);
@@ -39,14 +45,12 @@ execFileSync(
   ],
   { cwd: project, stdio: ["ignore", "ignore", "inherit"] },
 );
-// Same scope length and depth as ours: @authsignal-tx/control beside @authsignal-ts/server.
-const control = join(project, "node_modules/@authsignal-tx/control");
-mkdirSync(control, { recursive: true });
+mkdirSync(controlDir, { recursive: true });
 writeFileSync(
-  join(control, "package.json"),
-  JSON.stringify({ name: "@authsignal-tx/control", type: "module", exports: "./index.js" }),
+  join(controlDir, "package.json"),
+  JSON.stringify({ name: control, type: "module", exports: "./index.js" }),
 );
-writeFileSync(join(control, "index.js"), "export const loaded = true;\n");
+writeFileSync(join(controlDir, "index.js"), "export const loaded = true;\n");
 
 const probe = (name: string | undefined) => `
   const startedAt = performance.now();
@@ -79,21 +83,27 @@ function measure(name: string | undefined) {
 let overBudget = false;
 try {
   const bare = measure(undefined);
-  const baseline = measure("@authsignal-tx/control");
-  console.log(`import cost, median of ${runs} fresh processes (Node ${process.version})`);
+  const controlCost = measure(control).maxRssMb - bare.maxRssMb;
+  const nodeTieredUp = controlCost > 1.5;
+  const baseline = nodeTieredUp ? "the control" : "bare node";
+  console.log(`import cost in ${project}, median of ${runs} fresh processes (Node ${process.version})`);
   console.log(
-    `  bare node peak RSS ${bare.maxRssMb.toFixed(1)} MB; the one-file control adds ${(baseline.maxRssMb - bare.maxRssMb).toFixed(2)} MB and ${baseline.importMs.toFixed(1)} ms`,
+    `  bare node peak RSS ${bare.maxRssMb.toFixed(1)} MB; the one-line control adds ${controlCost.toFixed(2)} MB`,
   );
+  if (nodeTieredUp)
+    console.log("  Node tiered up its path handling even for the control, so RSS is held against the control");
   for (const name of subjects) {
     const { importMs, fastestImportMs, maxRssMb } = measure(name);
-    const added = maxRssMb - baseline.maxRssMb;
+    const addedRssMb = maxRssMb - bare.maxRssMb - (nodeTieredUp ? controlCost : 0);
     const ours = name.startsWith("@authsignal-ts/");
-    if (ours && fastestImportMs > budgets.importMs) overBudget = true;
+    const timeOver = fastestImportMs > budgets.importMs;
+    const rssOver = addedRssMb > budgets.addedRssMb;
+    if (ours && (timeOver || rssOver)) overBudget = true;
     const verdict = ours
-      ? `  time ${importMs <= budgets.importMs ? "within" : "OVER"} 10 ms, RSS ${added <= budgets.addedRssMb ? "within" : "over"} 3 MB`
+      ? `  time ${timeOver ? "OVER" : "within"} ${budgets.importMs} ms, RSS ${rssOver ? "OVER" : "within"} ${budgets.addedRssMb} MB`
       : "";
     console.log(
-      `  ${name.padEnd(26)} import ${importMs.toFixed(1).padStart(6)} ms   RSS +${added.toFixed(2).padStart(5)} MB over the control, +${(maxRssMb - bare.maxRssMb).toFixed(2).padStart(5)} MB over bare node${verdict}`,
+      `  ${name.padEnd(26)} import ${importMs.toFixed(1).padStart(6)} ms   peak RSS +${addedRssMb.toFixed(2).padStart(5)} MB over ${baseline}${verdict}`,
     );
   }
 } finally {

@@ -1,6 +1,7 @@
 // Which public packages a change touches, and whether the pending changesets cover them. The
-// spec is public contract: a change under openapi/ counts for the packages generated from it.
-export const publicPackages = ["core", "server", "management"] as const;
+// spec is public contract: a change under openapi/ counts for the packages generated from it,
+// and a change to the internal transport (packages/core) for both packages that bundle it.
+import { publicPackages } from "./pack.ts";
 
 /** The packages whose users see a change to these paths (repository-relative). */
 export function packagesTouched(paths: string[]): Set<string> {
@@ -9,7 +10,7 @@ export function packagesTouched(paths: string[]): Set<string> {
     const source = /^packages\/([^/]+)\/src\//.exec(path);
     if (source?.[1] && (publicPackages as readonly string[]).includes(source[1])) touched.add(source[1]);
     const spec = /^openapi\/([^/]+)\//.exec(path);
-    if (spec?.[1] === "shared") {
+    if (spec?.[1] === "shared" || source?.[1] === "core") {
       touched.add("server");
       touched.add("management");
     } else if (spec?.[1] === "server" || spec?.[1] === "management") {

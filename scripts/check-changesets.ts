@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { changesetBumps, packagesTouched } from "./changeset-check.ts";
-import { repoRoot } from "./pack.ts";
+import { publicPackages, repoRoot } from "./pack.ts";
 import { git, releaseBase } from "./release-base.ts";
 
 const base = releaseBase(repoRoot);
@@ -29,6 +29,13 @@ console.log(
 if (missing.length > 0) {
   console.error(
     `These packages changed without a changeset: ${missing.map((name) => `@authsignal-ts/${name}`).join(", ")}.\nRun \`pnpm changeset\` to describe the change for their changelogs.`,
+  );
+  process.exitCode = 1;
+}
+const unpublished = [...covered].filter((name) => !(publicPackages as readonly string[]).includes(name));
+if (unpublished.length > 0) {
+  console.error(
+    `Changesets name packages that are never published: ${unpublished.map((name) => `@authsignal-ts/${name}`).join(", ")}.\nThe transport (packages/core) ships inside @authsignal-ts/server and @authsignal-ts/management: name those instead.`,
   );
   process.exitCode = 1;
 }

@@ -6,7 +6,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const publicPackages = ["core", "server", "management"] as const;
+// The transport (packages/core) is bundled into each of these, never published on its own.
+export const publicPackages = ["server", "management"] as const;
 export type PublicPackage = (typeof publicPackages)[number];
 
 /** Packs the built packages into `destination`; returns each package's tarball path. */

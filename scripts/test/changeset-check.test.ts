@@ -3,7 +3,8 @@ import { changesetBumps, packagesTouched } from "../changeset-check.ts";
 
 describe("packagesTouched", () => {
   it("maps package sources and spec folders to the packages users install", () => {
-    expect([...packagesTouched(["packages/core/src/transport.ts"])]).toEqual(["core"]);
+    expect([...packagesTouched(["packages/server/src/webhook/verifier.ts"])]).toEqual(["server"]);
+    expect([...packagesTouched(["packages/core/src/transport.ts"])].sort()).toEqual(["management", "server"]);
     expect([...packagesTouched(["openapi/server/paths/users.yaml"])]).toEqual(["server"]);
     expect([...packagesTouched(["openapi/shared/components.yaml"])].sort()).toEqual(["management", "server"]);
     expect([...packagesTouched(["openapi/management/openapi.yaml", "packages/server/src/client.ts"])].sort()).toEqual([
@@ -17,6 +18,7 @@ describe("packagesTouched", () => {
       packagesTouched([
         "packages/server/test/client.test.ts",
         "packages/server/README.md",
+        "packages/core/test/transport.test.ts",
         "scripts/generate.ts",
         "benchmarks/size.ts",
         "openapi/README.md",

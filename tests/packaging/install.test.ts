@@ -9,14 +9,52 @@ beforeAll(async () => {
 afterAll(() => project?.remove());
 
 describe("npm install of the tarballs", () => {
-  it("resolves both packages and core from the project's own node_modules", async () => {
+  it("resolves both packages from the project's own node_modules, with no package of ours besides", async () => {
     await project.write(
       "resolve.mjs",
-      'for (const name of ["@authsignal-ts/server", "@authsignal-ts/management", "@authsignal-ts/core"]) console.log(import.meta.resolve(name));',
+      `import { readdirSync } from "node:fs";
+for (const name of ["@authsignal-ts/server", "@authsignal-ts/management"]) console.log(import.meta.resolve(name));
+console.log(readdirSync("node_modules/@authsignal-ts").join(","));`,
     );
     const { stdout } = await runIn(project, process.execPath, ["resolve.mjs"]);
-    const resolved = stdout.trim().split("\n");
-    expect(resolved).toHaveLength(3);
-    for (const url of resolved) expect(url).toContain(`${project.dir}/node_modules/@authsignal-ts/`);
+    const [server, management, installed] = stdout.trim().split("\n");
+    expect(server).toBe(`file://${project.dir}/node_modules/@authsignal-ts/server/dist/index.js`);
+    expect(management).toBe(`file://${project.dir}/node_modules/@authsignal-ts/management/dist/index.js`);
+    expect(installed).toBe("management,server");
+  });
+
+  // Each package and entry point bundles its own copy of the error classes.
+  it("lets one AuthsignalError class catch errors from the other package and the fetch-client entry", async () => {
+    await project.write(
+      "errors.mjs",
+      `import { AuthsignalError, AuthsignalValidationError, createServerClient } from "@authsignal-ts/server";
+import { createServerFetchClient } from "@authsignal-ts/server/fetch-client";
+import * as management from "@authsignal-ts/management";
+const thrown = (create) => { try { create(); } catch (error) { return error; } };
+const errors = {
+  server: thrown(() => createServerClient({ apiSecretKey: "" })),
+  fetchClient: thrown(() => createServerFetchClient({ apiSecretKey: "" })),
+  management: thrown(() => management.createManagementClient({ apiSecretKey: "" })),
+};
+console.log(JSON.stringify({
+  distinctClasses: management.AuthsignalValidationError !== AuthsignalValidationError,
+  ...Object.fromEntries(Object.entries(errors).map(([from, error]) => [from, [
+    error instanceof AuthsignalError,
+    error instanceof AuthsignalValidationError,
+    error instanceof management.AuthsignalValidationError,
+    error instanceof management.AuthsignalApiError,
+    error.name,
+    error.field,
+  ]])),
+}));`,
+    );
+    const { stdout } = await runIn(project, process.execPath, ["errors.mjs"]);
+    const expected = [true, true, true, false, "AuthsignalValidationError", "apiSecretKey"];
+    expect(JSON.parse(stdout)).toEqual({
+      distinctClasses: true,
+      server: expected,
+      fetchClient: expected,
+      management: expected,
+    });
   });
 });

@@ -11,8 +11,7 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { describe, expect, it } from "vitest";
 
-const packages = ["core", "server", "management"] as const;
-type PackageName = (typeof packages)[number];
+const packages = ["server", "management"] as const;
 
 const attwBin = join(createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json"), "../dist/index.js");
 
@@ -44,7 +43,7 @@ async function attw(tarball: string): Promise<{ exitCode: number; report: AttwRe
 const resolutionKinds = ["node10", "node16-cjs", "node16-esm", "bundler"];
 
 /** What each entrypoint must resolve to under each resolution kind, by file name in the package. */
-function expectedResolutions(name: PackageName): Record<string, Record<string, string>> {
+function expectedResolutions(): Record<string, Record<string, string>> {
   const everywhere = (file: string) => Object.fromEntries(resolutionKinds.map((kind) => [kind, file]));
   return {
     ".": {
@@ -61,7 +60,7 @@ function expectedResolutions(name: PackageName): Record<string, Record<string, s
       "node16-esm": "dist/fetch-client.d.ts",
       bundler: "dist/fetch-client.d.ts",
     },
-    ...(name === "core" ? {} : { "./openapi.json": everywhere("openapi.json") }),
+    "./openapi.json": everywhere("openapi.json"),
     "./package.json": everywhere("package.json"),
   };
 }
@@ -94,7 +93,7 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
         ),
       ]),
     );
-    expect(resolved).toEqual(expectedResolutions(name));
+    expect(resolved).toEqual(expectedResolutions());
   });
 
   it("declares what registries, bundlers and package managers read", async () => {
@@ -124,10 +123,6 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
       import: { types: "./dist/fetch-client.d.ts", default: "./dist/fetch-client.js" },
       require: { types: "./dist/fetch-client.d.cts", default: "./dist/fetch-client.cjs" },
     });
-    expect(Object.keys(manifest.exports)).toEqual(
-      name === "core"
-        ? [".", "./fetch-client", "./package.json"]
-        : [".", "./fetch-client", "./openapi.json", "./package.json"],
-    );
+    expect(Object.keys(manifest.exports)).toEqual([".", "./fetch-client", "./openapi.json", "./package.json"]);
   });
 });

@@ -1,55 +1,62 @@
 // Each tarball holds exactly what users need: the builds, types, the shipped spec, README and
-// LICENSE, and nothing from src/ or the tests.
+// LICENSE, and nothing from src/ or the tests. Each entry point is one self-contained file.
 import { execFileSync } from "node:child_process";
 import { ecosystem } from "@authsignal-ts/scripts/ecosystem-context";
 import { describe, expect, it } from "vitest";
 
-// Shared chunks carry a content hash in their names; they are listed by pattern.
+const packages = ["server", "management"] as const;
+
 function filesIn(tarball: string): string[] {
   return execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
     .split("\n")
     .filter(Boolean)
-    .map((path) => path.replace(/^package\//, "").replace(/-[\w-]{8}\.(js|cjs|d\.ts|d\.cts)$/, "-<hash>.$1"))
+    .map((path) => path.replace(/^package\//, ""))
     .sort();
 }
 
-const entry = (name: string) => [`dist/${name}.cjs`, `dist/${name}.d.cts`, `dist/${name}.d.ts`, `dist/${name}.js`];
-const builds = [...entry("index"), ...entry("fetch-client"), "fetch-client/package.json"];
-const chunk = (name: string, kinds: string[]) => kinds.map((kind) => `dist/${name}-<hash>.${kind}`);
+function fileIn(tarball: string, path: string): string {
+  return execFileSync("tar", ["-xzOf", tarball, `package/${path}`], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+}
 
-describe("tarball contents", () => {
-  it.each(["server", "management"] as const)("@authsignal-ts/%s ships its builds, types and bundled spec", (name) => {
-    expect(filesIn(ecosystem().tarballs[name])).toEqual(
+/** Every module specifier a built file loads: static and dynamic imports, re-exports and requires. */
+function specifiersIn(source: string): string[] {
+  const pattern =
+    /\b(?:import|export)\b[^;"'`]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']/g;
+  return [...new Set([...source.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? ""))].sort();
+}
+
+const entry = (name: string) => [`dist/${name}.cjs`, `dist/${name}.d.cts`, `dist/${name}.d.ts`, `dist/${name}.js`];
+
+describe.each(packages)("@authsignal-ts/%s", (name) => {
+  const tarball = () => ecosystem().tarballs[name];
+
+  it("ships its builds, types and bundled spec, and nothing else", () => {
+    expect(filesIn(tarball())).toEqual(
       [
         "LICENSE",
         "README.md",
-        ...builds,
-        // What both entry points share: the generated table and the client's types.
-        ...chunk("operations", ["js", "cjs"]),
-        ...chunk("client", ["d.ts", "d.cts"]),
+        ...entry("index"),
+        ...entry("fetch-client"),
+        "fetch-client/package.json",
         "openapi.json",
         "package.json",
       ].sort(),
     );
   });
 
-  it("@authsignal-ts/core ships its builds and types", () => {
-    expect(filesIn(ecosystem().tarballs.core)).toEqual(
-      [
-        "LICENSE",
-        "README.md",
-        ...builds,
-        ...chunk("transport", ["js", "cjs"]),
-        ...chunk("request-options", ["d.ts", "d.cts"]),
-        "package.json",
-      ].sort(),
-    );
+  // Each further module resolved at import costs start-up memory (BENCHMARKS.md).
+  it("builds each entry point as one file: the client loads nothing else, the fetch client only openapi-fetch", () => {
+    for (const file of entry("index")) expect(specifiersIn(fileIn(tarball(), file)), file).toEqual([]);
+    for (const file of entry("fetch-client"))
+      expect(specifiersIn(fileIn(tarball(), file)), file).toEqual(["openapi-fetch"]);
   });
 
-  it("rewrites workspace dependencies to real versions", () => {
-    const manifest = JSON.parse(
-      execFileSync("tar", ["-xzOf", ecosystem().tarballs.server, "package/package.json"], { encoding: "utf8" }),
-    ) as { dependencies: Record<string, string> };
-    expect(manifest.dependencies["@authsignal-ts/core"]).toMatch(/^\d+\.\d+\.\d+/);
+  it("depends on openapi-fetch alone, at a published version range", () => {
+    const manifest = JSON.parse(fileIn(tarball(), "package.json")) as {
+      dependencies: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
+    expect(Object.keys(manifest.dependencies)).toEqual(["openapi-fetch"]);
+    expect(manifest.dependencies["openapi-fetch"]).toMatch(/^\^?\d+\.\d+\.\d+/);
   });
 });

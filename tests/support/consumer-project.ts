@@ -18,8 +18,8 @@ export interface ConsumerProject {
 }
 
 /**
- * Creates a project with the given package.json fields and installs all three tarballs (core is
- * the others' dependency) plus `extraDependencies` from the registry.
+ * Creates a project with the given package.json fields and installs both tarballs plus
+ * `extraDependencies` from the registry.
  */
 export async function createConsumerProject(
   manifest: Record<string, unknown> = {},
@@ -27,7 +27,7 @@ export async function createConsumerProject(
 ): Promise<ConsumerProject> {
   const dir = mkdtempSync(join(tmpdir(), "authsignal-ts-consumer-"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, ...manifest }, null, 2));
-  const { core, server, management } = ecosystem().tarballs;
+  const { server, management } = ecosystem().tarballs;
   await run(
     "npm",
     [
@@ -38,7 +38,6 @@ export async function createConsumerProject(
       "--no-fund",
       "--no-package-lock",
       "--loglevel=error",
-      core,
       server,
       management,
       ...extraDependencies,

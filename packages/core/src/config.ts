@@ -69,9 +69,7 @@ export function resolveConfig(
     throw new AuthsignalValidationError("options", "expected an object with at least apiSecretKey");
   }
   const { apiSecretKey, region = "us", baseUrl, fetch = globalThis.fetch } = options;
-  if (typeof apiSecretKey !== "string" || apiSecretKey.trim() === "") {
-    throw new AuthsignalValidationError("apiSecretKey", "expected a non-empty string");
-  }
+  checkSecretKey(apiSecretKey);
   if (typeof fetch !== "function") {
     throw new AuthsignalValidationError("fetch", "no global fetch; pass one");
   }
@@ -94,6 +92,12 @@ export function resolveConfig(
     maxRetryDelayMs: checkDelay(options.maxRetryDelayMs, "maxRetryDelayMs") ?? defaults.maxRetryDelayMs,
     logger,
   };
+}
+
+export function checkSecretKey(apiSecretKey: unknown): asserts apiSecretKey is string {
+  if (typeof apiSecretKey !== "string" || apiSecretKey.trim() === "") {
+    throw new AuthsignalValidationError("apiSecretKey", "expected a non-empty string");
+  }
 }
 
 /** `undefined` stays undefined (the default applies); anything else must pass `valid`. */

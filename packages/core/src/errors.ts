@@ -10,17 +10,43 @@ export interface AuthsignalErrorDetails {
   cause?: unknown;
 }
 
+// Each public package bundles its own copy of these classes (one file per entry point loads
+// faster), so the same class can exist more than once in an app: in @authsignal-ts/server, in
+// @authsignal-ts/management, and in each one's /fetch-client entry. `instanceof` therefore
+// compares a brand shared through the global symbol registry, not class identity.
+/** Static key holding an error class's brand, which is also its instances' `name`. */
+export const errorClassBrand: unique symbol = Symbol.for("@authsignal-ts/error-class");
+type Branded = { [errorClassBrand]?: string } | null | undefined;
+
+// Fields are `declare`d and set in constructors: emitted field declarations would only add bytes.
 export class AuthsignalError extends Error {
-  override name = "AuthsignalError";
+  static readonly [errorClassBrand]: string = "AuthsignalError";
+
+  /** True for instances of this class or a subclass, from this copy of the SDK or any other. */
+  // biome-ignore-start lint/complexity/noThisInStatic: `this` is whichever class is right of instanceof.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // A caller's own subclass inherits a brand but has none of its own: only identity can tell.
+    const brand = Object.hasOwn(this, errorClassBrand) && this[errorClassBrand];
+    for (let prototype = value; prototype != null; ) {
+      prototype = Object.getPrototypeOf(prototype);
+      if (prototype === this.prototype) return true;
+      if (brand && (prototype?.constructor as Branded)?.[errorClassBrand] === brand) return true;
+    }
+    return false;
+  }
+  // biome-ignore-end lint/complexity/noThisInStatic: see above.
+
   /** The HTTP status of the response; absent when no response was received. */
-  readonly statusCode: number | undefined;
+  declare readonly statusCode: number | undefined;
   /** A machine-readable code: the API's `error` field, or one of the SDK's own codes. */
-  readonly errorCode: string;
+  declare readonly errorCode: string;
   /** A human-readable explanation, when the API or SDK gave one. */
-  readonly errorDescription: string | undefined;
+  declare readonly errorDescription: string | undefined;
 
   constructor(message: string, details: AuthsignalErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    // Inherited, so a caller's own subclass takes the name of the class it extends.
+    this.name = (new.target as unknown as { [errorClassBrand]: string })[errorClassBrand];
     this.statusCode = details.statusCode;
     this.errorCode = details.errorCode;
     this.errorDescription = details.errorDescription;
@@ -29,12 +55,12 @@ export class AuthsignalError extends Error {
 
 /** The API answered with a non-2xx status. Subclasses name the common statuses. */
 export class AuthsignalApiError extends AuthsignalError {
-  override name = "AuthsignalApiError";
+  static override readonly [errorClassBrand]: string = "AuthsignalApiError";
   declare readonly statusCode: number;
   /** The response headers, for rate-limit and tracing details. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The request ID the API or its gateway attached to the response, for support requests. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(statusCode: number, headers: Headers, body: unknown) {
     const { errorCode, errorDescription } = readErrorBody(statusCode, body);
@@ -51,33 +77,33 @@ export class AuthsignalApiError extends AuthsignalError {
 
 /** 400: the request was malformed or failed the API's validation. */
 export class AuthsignalBadRequestError extends AuthsignalApiError {
-  override name = "AuthsignalBadRequestError";
+  static override readonly [errorClassBrand]: string = "AuthsignalBadRequestError";
 }
 /** 401: the secret key is missing, wrong, or for another region or API. */
 export class AuthsignalAuthenticationError extends AuthsignalApiError {
-  override name = "AuthsignalAuthenticationError";
+  static override readonly [errorClassBrand]: string = "AuthsignalAuthenticationError";
 }
 /** 403: the key may not perform this operation. */
 export class AuthsignalPermissionDeniedError extends AuthsignalApiError {
-  override name = "AuthsignalPermissionDeniedError";
+  static override readonly [errorClassBrand]: string = "AuthsignalPermissionDeniedError";
 }
 /** 404: the resource does not exist. */
 export class AuthsignalNotFoundError extends AuthsignalApiError {
-  override name = "AuthsignalNotFoundError";
+  static override readonly [errorClassBrand]: string = "AuthsignalNotFoundError";
 }
 /** 409: the request conflicts with the resource's state, such as creating one that exists. */
 export class AuthsignalConflictError extends AuthsignalApiError {
-  override name = "AuthsignalConflictError";
+  static override readonly [errorClassBrand]: string = "AuthsignalConflictError";
 }
 /** 422: the request was well-formed but could not be processed. */
 export class AuthsignalUnprocessableEntityError extends AuthsignalApiError {
-  override name = "AuthsignalUnprocessableEntityError";
+  static override readonly [errorClassBrand]: string = "AuthsignalUnprocessableEntityError";
 }
 /** 429: too many requests. The client already retried as far as `maxRetries` allowed. */
 export class AuthsignalRateLimitError extends AuthsignalApiError {
-  override name = "AuthsignalRateLimitError";
+  static override readonly [errorClassBrand]: string = "AuthsignalRateLimitError";
   /** How long the API asked callers to wait (`Retry-After` or `retry-after-ms`), if it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(statusCode: number, headers: Headers, body: unknown) {
     super(statusCode, headers, body);
@@ -86,7 +112,7 @@ export class AuthsignalRateLimitError extends AuthsignalApiError {
 }
 /** 5xx: the API failed. The client already retried when that was safe. */
 export class AuthsignalInternalServerError extends AuthsignalApiError {
-  override name = "AuthsignalInternalServerError";
+  static override readonly [errorClassBrand]: string = "AuthsignalInternalServerError";
 }
 
 const errorClassByStatus: Record<number, typeof AuthsignalApiError> = {
@@ -108,7 +134,7 @@ export function apiErrorFor(statusCode: number, headers: Headers, body: unknown)
 
 /** No response arrived: the connection was refused, reset or dropped, or the host is unknown. */
 export class AuthsignalConnectionError extends AuthsignalError {
-  override name = "AuthsignalConnectionError";
+  static override readonly [errorClassBrand]: string = "AuthsignalConnectionError";
 
   constructor(message: string, cause: unknown, errorCode = "connection_error") {
     super(message, { errorCode, cause });
@@ -117,7 +143,7 @@ export class AuthsignalConnectionError extends AuthsignalError {
 
 /** An attempt took longer than `timeoutMs`. */
 export class AuthsignalTimeoutError extends AuthsignalConnectionError {
-  override name = "AuthsignalTimeoutError";
+  static override readonly [errorClassBrand]: string = "AuthsignalTimeoutError";
 
   constructor(timeoutMs: number) {
     super(`The request timed out after ${timeoutMs} ms`, undefined, "timeout");
@@ -126,7 +152,7 @@ export class AuthsignalTimeoutError extends AuthsignalConnectionError {
 
 /** The caller's `signal` aborted the call. `cause` is the signal's reason. */
 export class AuthsignalAbortError extends AuthsignalError {
-  override name = "AuthsignalAbortError";
+  static override readonly [errorClassBrand]: string = "AuthsignalAbortError";
 
   constructor(reason: unknown) {
     super("The request was aborted", { errorCode: "aborted", cause: reason });
@@ -135,7 +161,7 @@ export class AuthsignalAbortError extends AuthsignalError {
 
 /** A 2xx response whose body could not be read as the API's JSON. */
 export class AuthsignalResponseError extends AuthsignalError {
-  override name = "AuthsignalResponseError";
+  static override readonly [errorClassBrand]: string = "AuthsignalResponseError";
 
   constructor(message: string, statusCode?: number) {
     super(message, { statusCode, errorCode: "invalid_response" });
@@ -144,9 +170,9 @@ export class AuthsignalResponseError extends AuthsignalError {
 
 /** A method was called with an argument that cannot be sent; no request was made. */
 export class AuthsignalValidationError extends AuthsignalError {
-  override name = "AuthsignalValidationError";
+  static override readonly [errorClassBrand]: string = "AuthsignalValidationError";
   /** The argument or option at fault, such as `userId` or `apiSecretKey`. */
-  readonly field: string;
+  declare readonly field: string;
 
   constructor(field: string, problem: string) {
     super(`Invalid "${field}": ${problem}`, { errorCode: "invalid_argument", errorDescription: problem });

@@ -1,5 +1,5 @@
 export { type ApiDefinition, createApiClient } from "./client.ts";
-export { type ClientOptions, defaults, type PackageIdentity } from "./config.ts";
+export { type ClientOptions, checkSecretKey, defaults, type PackageIdentity } from "./config.ts";
 export {
   AuthsignalAbortError,
   AuthsignalApiError,
@@ -17,6 +17,7 @@ export {
   AuthsignalTimeoutError,
   AuthsignalUnprocessableEntityError,
   AuthsignalValidationError,
+  errorClassBrand,
 } from "./errors.ts";
 export type { Logger } from "./logger.ts";
 export type {

@@ -1,4 +1,4 @@
-import { AuthsignalError } from "@authsignal-ts/core";
+import { AuthsignalError, errorClassBrand } from "@authsignal-ts/core";
 
 /** Why a webhook request was rejected. */
 export type WebhookErrorCode =
@@ -16,7 +16,7 @@ export type WebhookErrorCode =
  * request was sent to Authsignal, so there is no `statusCode`.
  */
 export class AuthsignalWebhookError extends AuthsignalError {
-  override name = "AuthsignalWebhookError";
+  static override readonly [errorClassBrand]: string = "AuthsignalWebhookError";
   declare readonly statusCode: undefined;
   declare readonly errorCode: WebhookErrorCode;
   declare readonly errorDescription: string;

@@ -1,7 +1,7 @@
 // The X-Signature-V2 scheme: `t=<Unix seconds>,v2=<signature>[,v2=…]`, where each signature is the
 // base64 HMAC-SHA256 of `<t>.<raw body>` keyed with the Server API secret, without `=` padding.
 // Only Web Crypto is used, so this runs on Node ≥ 20, Bun, Deno, Workers and in browsers alike.
-import { AuthsignalValidationError } from "@authsignal-ts/core";
+import { AuthsignalValidationError, checkSecretKey } from "@authsignal-ts/core";
 import { AuthsignalWebhookError } from "./errors.ts";
 
 /** The header Authsignal signs webhook requests with, lower-cased as `Headers.get` accepts it. */
@@ -20,19 +20,12 @@ export interface SignatureHeader {
 
 const encoder = new TextEncoder();
 
-export function checkSecretKey(apiSecretKey: unknown): asserts apiSecretKey is string {
-  if (typeof apiSecretKey !== "string" || apiSecretKey.trim() === "") {
-    throw new AuthsignalValidationError("apiSecretKey", "expected a non-empty string");
-  }
-}
-
 /** Imports the secret once as a non-extractable key, so the raw secret is not needed after this. */
 export function importSigningKey(apiSecretKey: string): Promise<CryptoKey> {
-  const subtle = globalThis.crypto?.subtle;
-  if (subtle === undefined) {
-    return Promise.reject(new Error("Web Crypto is not available in this runtime"));
-  }
-  return subtle.importKey("raw", encoder.encode(apiSecretKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  // Every runtime the package supports has Web Crypto as a global (Node from 19).
+  return crypto.subtle.importKey("raw", encoder.encode(apiSecretKey), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
 }
 
 export function toBytes(rawBody: unknown): Uint8Array {
@@ -62,9 +55,10 @@ export function parseSignatureHeader(header: unknown): SignatureHeader {
     if (key === "t") rawTimestamp = value;
     else if (key === "v2" && value !== "") signatures.push(value);
   }
-  if (rawTimestamp === undefined) throw invalidHeader("The X-Signature-V2 header has no t= timestamp.");
-  const timestamp = /^\d{1,15}$/.test(rawTimestamp) ? Number(rawTimestamp) : Number.NaN;
-  if (Number.isNaN(timestamp)) throw invalidHeader("The X-Signature-V2 timestamp is not a number of Unix seconds.");
+  if (rawTimestamp === undefined || !/^\d{1,15}$/.test(rawTimestamp)) {
+    throw invalidHeader("The X-Signature-V2 header has no t= timestamp in Unix seconds.");
+  }
+  const timestamp = Number(rawTimestamp);
   if (signatures.length === 0) throw invalidHeader("The X-Signature-V2 header has no v2= signature.");
   return { timestamp, signatures };
 }
@@ -78,9 +72,7 @@ export async function computeSignature(key: CryptoKey, timestamp: number, body: 
   message.set(prefix);
   message.set(body, prefix.length);
   const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, message));
-  let binary = "";
-  for (const byte of mac) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/=+$/, "");
+  return btoa(String.fromCharCode(...mac)).replace(/=+$/, "");
 }
 
 /**

@@ -1,8 +1,7 @@
-import { AuthsignalValidationError } from "@authsignal-ts/core";
+import { AuthsignalValidationError, checkSecretKey } from "@authsignal-ts/core";
 import type { WebhookLogEventBatch } from "../generated/schema.ts";
 import { AuthsignalWebhookError } from "./errors.ts";
 import {
-  checkSecretKey,
   computeSignature,
   importSigningKey,
   parseSignatureHeader,
@@ -59,7 +58,12 @@ export function createWebhookVerifier(apiSecretKey: string): WebhookVerifier {
     return signingKey;
   };
 
-  async function verifiedText(rawBody: unknown, header: unknown, toleranceMinutes: unknown): Promise<string> {
+  /** The verified body as a JSON object; its shape is checked by the caller. */
+  async function verifiedPayload(
+    rawBody: unknown,
+    header: unknown,
+    toleranceMinutes: unknown,
+  ): Promise<Record<string, unknown>> {
     checkTolerance(toleranceMinutes);
     const body = toBytes(rawBody);
     const { timestamp, signatures } = parseSignatureHeader(header);
@@ -80,13 +84,13 @@ export function createWebhookVerifier(apiSecretKey: string): WebhookVerifier {
     if (!matched) {
       throw new AuthsignalWebhookError("signature_mismatch", "No v2 signature matches the body and secret key.");
     }
-    return typeof rawBody === "string" ? rawBody : decodeUtf8(body);
+    return parseObject(typeof rawBody === "string" ? rawBody : decodeUtf8(body));
   }
 
   // Frozen, so no other code can swap the checks out of a shared verifier.
   return Object.freeze({
     async constructEvent(rawBody, signatureHeader, toleranceMinutes = DEFAULT_TOLERANCE_MINUTES) {
-      const payload = parseObject(await verifiedText(rawBody, signatureHeader, toleranceMinutes));
+      const payload = await verifiedPayload(rawBody, signatureHeader, toleranceMinutes);
       if ("records" in payload) {
         throw invalidPayload("The body is a log event batch: use constructLogEventBatch.");
       }
@@ -94,7 +98,7 @@ export function createWebhookVerifier(apiSecretKey: string): WebhookVerifier {
       return payload as WebhookEvent;
     },
     async constructLogEventBatch(rawBody, signatureHeader, toleranceMinutes = DEFAULT_TOLERANCE_MINUTES) {
-      const payload = parseObject(await verifiedText(rawBody, signatureHeader, toleranceMinutes));
+      const payload = await verifiedPayload(rawBody, signatureHeader, toleranceMinutes);
       const { records } = payload;
       if (!Array.isArray(records)) {
         throw invalidPayload("The body is not a log event batch: use constructEvent.");
@@ -145,7 +149,7 @@ function parseObject(text: string): Record<string, unknown> {
     payload = JSON.parse(text);
   } catch {
     // No cause: the parser's message quotes the body, which can hold OTP codes.
-    throw invalidPayload("The body is not JSON.");
+    throw invalidPayload("The body is not a JSON object.");
   }
   if (!isObject(payload)) throw invalidPayload("The body is not a JSON object.");
   return payload;

@@ -1,3 +1,0 @@
-import { packageBuildConfig } from "../../tsdown.config.base.ts";
-
-export default packageBuildConfig;
