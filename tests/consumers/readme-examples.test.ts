@@ -1,9 +1,11 @@
 // Every TypeScript example in the READMEs type-checks against the packed packages, so the docs
 // cannot drift from the API. Helpers a reader supplies (redirect, sendSms, the webhook handler)
-// are declared when an example uses them without defining them.
+// are declared when an example uses them without defining them. The examples that need no
+// secret also run, and must print what their `console.log(…); // output` comments say.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { ecosystem } from "@authsignal-ts/scripts/ecosystem-context";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsumerProject, createConsumerProject, runIn } from "../support/consumer-project.ts";
 
@@ -67,5 +69,29 @@ describe("README examples", () => {
     }
     expect(count).toBeGreaterThanOrEqual(8);
     await runIn(project, process.execPath, [tsc, "-p", "tsconfig.json"]);
+  });
+});
+
+/** The output an example promises: the comment after each `console.log(…);`. */
+function promisedOutput(example: string): string[] {
+  return [...example.matchAll(/^console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1] ?? "");
+}
+
+describe("README examples that need no secret", () => {
+  // The README's Prism address stands for the mock this run started.
+  const runnable = () =>
+    examplesIn(readFileSync(join(repoRoot, "README.md"), "utf8"))
+      .filter((example) => !example.includes("process.env") && promisedOutput(example).length > 0)
+      .map((example) => example.replaceAll("http://127.0.0.1:4010", ecosystem().serverMockUrl));
+
+  it("include the stubbed fetch and the Prism mock examples", () => {
+    expect(runnable().map((example) => example.includes("fetch: async"))).toEqual([true, false]);
+  });
+
+  it.each([0, 1])("example %i runs and prints what its comments promise", async (index) => {
+    const example = runnable()[index] ?? "";
+    const file = await project.write(`run/example_${index}.ts`, example);
+    const { stdout } = await runIn(project, process.execPath, [file]);
+    expect(stdout.trim().split("\n")).toEqual(promisedOutput(example));
   });
 });
