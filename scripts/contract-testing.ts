@@ -1,5 +1,6 @@
 // What contract tests use: the Prism mock's URL, client options that record every call for the
-// coverage check, and a helper to catch rejections.
+// coverage check, per-call options that pick a documented response, and helpers to catch
+// rejections.
 import { appendFileSync } from "node:fs";
 import { inject } from "vitest";
 
@@ -38,6 +39,22 @@ export const recordingFetch: typeof fetch = async (input, init) => {
  */
 export function contractClientOptions() {
   return { apiSecretKey: "sk_test_contract", baseUrl: inject("prismUrl"), fetch: recordingFetch, maxRetries: 0 };
+}
+
+/** Per-call options asking Prism for the documented response with this status instead of the success. */
+export function preferStatus(status: number) {
+  return { headers: { prefer: `code=${status}` } };
+}
+
+/** Resolves to the error the promise rejected with; fails if it fulfilled or rejected with anything else. */
+export async function rejectionWith<T>(
+  promise: Promise<unknown>,
+  errorClass: abstract new (...args: never) => T,
+): Promise<T> {
+  const error = await rejectionOf(promise);
+  if (!(error instanceof errorClass))
+    throw new Error(`expected a ${errorClass.name}, got ${String(error)}`, { cause: error });
+  return error;
 }
 
 /** Resolves to what the promise rejected with; fails if it fulfilled. */

@@ -1,8 +1,9 @@
 // Contract tests: every call goes through the public client to a Prism mock started from this
 // package's bundled spec with --errors (see vitest-prism-setup.ts in scripts/).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { CreateActionConfigurationBody } from "../../src/index.ts";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 const withdrawals: CreateActionConfigurationBody = {
   actionCode: "withdrawFunds",
@@ -21,7 +22,7 @@ describe("createActionConfiguration", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createActionConfiguration(withdrawals, prefer(status)));
+    const error = await apiError(mgmt.createActionConfiguration(withdrawals, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -54,7 +55,7 @@ describe("getActionConfiguration", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getActionConfiguration({ actionCode: "signIn" }, prefer(status)));
+    const error = await apiError(mgmt.getActionConfiguration({ actionCode: "signIn" }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -82,7 +83,7 @@ describe("updateActionConfiguration", () => {
     const error = await apiError(
       mgmt.updateActionConfiguration(
         { actionCode: "signIn", attributes: { defaultUserActionResult: "ALLOW" } },
-        prefer(status),
+        preferStatus(status),
       ),
     );
     expect(error.statusCode).toBe(status);
@@ -105,7 +106,7 @@ describe("deleteActionConfiguration", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteActionConfiguration({ actionCode: "withdrawFunds" }, prefer(status)));
+    const error = await apiError(mgmt.deleteActionConfiguration({ actionCode: "withdrawFunds" }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });

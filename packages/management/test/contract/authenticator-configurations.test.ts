@@ -1,6 +1,7 @@
 // Contract tests for PATCH /authenticator-configurations/{authenticatorId}, the generic, flat update.
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 const authenticatorId = "6a1f2e9d-4c3b-4d5a-8e7f-9b0c1d2e3f4a";
 
@@ -38,7 +39,7 @@ describe("updateAuthenticatorConfiguration", () => {
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
     const error = await apiError(
-      mgmt.updateAuthenticatorConfiguration({ authenticatorId, attributes: { isActive: false } }, prefer(status)),
+      mgmt.updateAuthenticatorConfiguration({ authenticatorId, attributes: { isActive: false } }, preferStatus(status)),
     );
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);

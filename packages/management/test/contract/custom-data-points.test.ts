@@ -1,6 +1,7 @@
 // Contract tests for custom data points, keyed by the ID the API gives them.
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 const amount = {
   name: "amount",
@@ -27,7 +28,7 @@ describe("createCustomDataPoint", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createCustomDataPoint(amount, prefer(status)));
+    const error = await apiError(mgmt.createCustomDataPoint(amount, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -51,7 +52,7 @@ describe("getCustomDataPoint", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getCustomDataPoint({ customDataPointId }, prefer(status)));
+    const error = await apiError(mgmt.getCustomDataPoint({ customDataPointId }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -71,7 +72,7 @@ describe("updateCustomDataPoint", () => {
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
     const error = await apiError(
-      mgmt.updateCustomDataPoint({ customDataPointId, attributes: { isPublic: true } }, prefer(status)),
+      mgmt.updateCustomDataPoint({ customDataPointId, attributes: { isPublic: true } }, preferStatus(status)),
     );
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
@@ -93,7 +94,7 @@ describe("deleteCustomDataPoint", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteCustomDataPoint({ customDataPointId }, prefer(status)));
+    const error = await apiError(mgmt.deleteCustomDataPoint({ customDataPointId }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });

@@ -1,6 +1,7 @@
 // Contract tests for message overrides of the pre-built UI's copy, and their catalog.
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 const overrides = {
   en: { "sms-code-entry.heading": "Enter the code we texted you" },
@@ -15,7 +16,7 @@ describe("getMessageOverrides", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getMessageOverrides({}, prefer(status)));
+    const error = await apiError(mgmt.getMessageOverrides({}, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -33,7 +34,7 @@ describe("updateMessageOverrides", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updateMessageOverrides({ messageOverrides: overrides }, prefer(status)));
+    const error = await apiError(mgmt.updateMessageOverrides({ messageOverrides: overrides }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -64,7 +65,7 @@ describe("getMessageOverridesCatalog", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getMessageOverridesCatalog({}, prefer(status)));
+    const error = await apiError(mgmt.getMessageOverridesCatalog({}, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });

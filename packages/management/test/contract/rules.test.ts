@@ -1,6 +1,7 @@
 // Contract tests for rules, under /action_configurations/{actionCode}/rules (underscore, as the docs have it).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 const rule = {
   name: "Block anonymous IPs",
@@ -20,7 +21,7 @@ describe("createRule", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createRule({ actionCode: "signIn", attributes: rule }, prefer(status)));
+    const error = await apiError(mgmt.createRule({ actionCode: "signIn", attributes: rule }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -48,7 +49,7 @@ describe("getRule", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getRule(ids, prefer(status)));
+    const error = await apiError(mgmt.getRule(ids, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -71,7 +72,7 @@ describe("updateRule", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updateRule({ ...ids, attributes: { isActive: false } }, prefer(status)));
+    const error = await apiError(mgmt.updateRule({ ...ids, attributes: { isActive: false } }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -97,7 +98,7 @@ describe("deleteRule", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteRule(ids, prefer(status)));
+    const error = await apiError(mgmt.deleteRule(ids, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });

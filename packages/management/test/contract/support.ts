@@ -1,8 +1,8 @@
 // What every contract test file shares: the client, the statuses each operation documents, and
 // helpers to ask Prism for one of them and to catch the error it causes.
-import { contractClientOptions, rejectionOf } from "@authsignal-ts/scripts/contract-testing";
+import { contractClientOptions, rejectionWith } from "@authsignal-ts/scripts/contract-testing";
 import { expect } from "vitest";
-import { AuthsignalApiError, createManagementClient, type RequestOptions } from "../../src/index.ts";
+import { AuthsignalApiError, createManagementClient } from "../../src/index.ts";
 
 export const mgmt = createManagementClient(contractClientOptions());
 
@@ -15,17 +15,8 @@ export const documentedErrors = [
   [500, "internal_error"],
 ] as const;
 
-/** Asks Prism for the documented response with this status, and sends the call once: no retries. */
-export function prefer(status: number): RequestOptions {
-  return { headers: { prefer: `code=${status}` }, maxRetries: 0 };
-}
-
 /** Resolves to the `AuthsignalApiError` the call rejected with; fails if it resolved or threw anything else. */
-export async function apiError(promise: Promise<unknown>): Promise<AuthsignalApiError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(AuthsignalApiError);
-  return error as AuthsignalApiError;
-}
+export const apiError = (promise: Promise<unknown>) => rejectionWith(promise, AuthsignalApiError);
 
 /** Asserts the mock refused the request for breaking the spec at `field`: the documented 400, with Prism's violations. */
 export async function expectRefused(promise: Promise<unknown>, field: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Contract tests for the tenant: GET and PATCH /tenant.
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 describe("getTenant", () => {
   it("returns the documented tenant settings", async () => {
@@ -11,7 +12,7 @@ describe("getTenant", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getTenant({}, prefer(status)));
+    const error = await apiError(mgmt.getTenant({}, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -36,7 +37,7 @@ describe("updateTenant", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updateTenant({ disableRecoveryCodes: true }, prefer(status)));
+    const error = await apiError(mgmt.updateTenant({ disableRecoveryCodes: true }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });

@@ -1,6 +1,7 @@
 // Contract tests for the theme of the pre-built UI: GET and PATCH /theme.
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 const face = { url: "https://cdn.acme.com/fonts/inter-variable.woff2", weight: "100 900" };
 
@@ -23,7 +24,7 @@ describe("getTheme", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getTheme({}, prefer(status)));
+    const error = await apiError(mgmt.getTheme({}, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -47,7 +48,7 @@ describe("updateTheme", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updateTheme({ primaryColor: "#000000" }, prefer(status)));
+    const error = await apiError(mgmt.updateTheme({ primaryColor: "#000000" }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });

@@ -1,7 +1,8 @@
 // Contract tests for value lists (the Portal's "Custom Lists"), keyed by their alias.
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { CreateValueListBody } from "../../src/index.ts";
-import { apiError, documentedErrors, expectRefused, mgmt, prefer } from "./support.ts";
+import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
 
 const blockedDomains: CreateValueListBody = {
   name: "Blocked email domains",
@@ -29,7 +30,7 @@ describe("createValueList", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createValueList(blockedDomains, prefer(status)));
+    const error = await apiError(mgmt.createValueList(blockedDomains, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -59,7 +60,7 @@ describe("getValueList", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getValueList({ alias: "blocked-email-domains" }, prefer(status)));
+    const error = await apiError(mgmt.getValueList({ alias: "blocked-email-domains" }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });
@@ -82,7 +83,7 @@ describe("updateValueList", () => {
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
     const error = await apiError(
-      mgmt.updateValueList({ alias: "blocked-email-domains", attributes: { isActive: true } }, prefer(status)),
+      mgmt.updateValueList({ alias: "blocked-email-domains", attributes: { isActive: true } }, preferStatus(status)),
     );
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
@@ -104,7 +105,7 @@ describe("deleteValueList", () => {
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteValueList({ alias: "blocked-email-domains" }, prefer(status)));
+    const error = await apiError(mgmt.deleteValueList({ alias: "blocked-email-domains" }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
     expect(error.errorCode).toBe(errorCode);
   });

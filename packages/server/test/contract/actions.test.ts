@@ -1,15 +1,9 @@
 // Contract tests for the Actions operations other than track (see track.test.ts), against the
 // Prism mock (see support.ts).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { UserActionState } from "../../src/index.ts";
-import {
-  apiError,
-  contractServer,
-  documentedErrors,
-  expectDocumentedError,
-  preferStatus,
-  violationLocations,
-} from "./support.ts";
+import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
 
 const server = contractServer();
 const action = { userId: "usr_123", action: "signIn", idempotencyKey: "0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55" };

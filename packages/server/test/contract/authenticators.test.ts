@@ -1,15 +1,9 @@
 // Contract tests for the Authenticators and Authenticator configurations operations, against
 // the Prism mock (see support.ts).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { BatchPasskeyAuthenticator, EnrollVerifiedAuthenticatorAttributes } from "../../src/index.ts";
-import {
-  apiError,
-  contractServer,
-  documentedErrors,
-  expectDocumentedError,
-  preferStatus,
-  violationLocations,
-} from "./support.ts";
+import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
 
 const server = contractServer();
 

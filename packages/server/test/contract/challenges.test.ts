@@ -1,4 +1,5 @@
 // Contract tests for the Challenges operations, against the Prism mock (see support.ts).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { ChallengeRequest, ChallengeVerificationMethod } from "../../src/index.ts";
 import {
@@ -7,7 +8,6 @@ import {
   documentedErrors,
   expectDocumentedError,
   preferExample,
-  preferStatus,
   violationLocations,
 } from "./support.ts";
 

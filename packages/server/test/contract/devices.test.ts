@@ -1,13 +1,7 @@
 // Contract tests for the Devices operations, against the Prism mock (see support.ts).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import {
-  apiError,
-  contractServer,
-  documentedErrors,
-  expectDocumentedError,
-  preferStatus,
-  violationLocations,
-} from "./support.ts";
+import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
 
 const server = contractServer();
 const device = { userId: "usr_123", deviceId: "5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21" };

@@ -1,13 +1,7 @@
 // Contract tests for the Sessions operations, against the Prism mock (see support.ts).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import {
-  apiError,
-  contractServer,
-  documentedErrors,
-  expectDocumentedError,
-  preferStatus,
-  violationLocations,
-} from "./support.ts";
+import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
 
 const server = contractServer();
 const clientId = "8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918";

@@ -1,6 +1,6 @@
 // Helpers shared by the contract tests: the client under test, error capture, and Prism's
 // validation report.
-import { contractClientOptions, rejectionOf } from "@authsignal-ts/scripts/contract-testing";
+import { contractClientOptions, rejectionWith } from "@authsignal-ts/scripts/contract-testing";
 import { expect } from "vitest";
 import { AuthsignalApiError, createServerClient } from "../../src/index.ts";
 
@@ -12,22 +12,13 @@ export function contractServer() {
 /** The documented error statuses every operation answers with. */
 export const documentedErrors = [400, 401, 404, 429, 500] as const;
 
-/** Asks Prism for one documented error response instead of the success. */
-export function preferStatus(status: number) {
-  return { headers: { prefer: `code=${status}` } };
-}
-
 /** Asks Prism for a named example of the success response. */
 export function preferExample(name: string) {
   return { headers: { prefer: `example=${name}` } };
 }
 
 /** Resolves to the API error the promise rejected with; fails on any other outcome. */
-export async function apiError(promise: Promise<unknown>): Promise<AuthsignalApiError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(AuthsignalApiError);
-  return error as AuthsignalApiError;
-}
+export const apiError = (promise: Promise<unknown>) => rejectionWith(promise, AuthsignalApiError);
 
 /** Checks an error carries the shared error body: a status, a snake_case code and a description. */
 export function expectDocumentedError(error: AuthsignalApiError, status: number) {

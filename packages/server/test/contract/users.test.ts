@@ -1,4 +1,5 @@
 // Contract tests for the Users operations, against the Prism mock (see support.ts).
+import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import {
   apiError,
@@ -6,7 +7,6 @@ import {
   documentedErrors,
   expectDocumentedError,
   preferExample,
-  preferStatus,
   violationLocations,
 } from "./support.ts";
 
