@@ -7,7 +7,7 @@ const entryPoints = ["src/index.ts", "src/fetch-client.ts"];
 /**
  * One build per entry point, so each loads as a single file with no imports of ours. Shared
  * chunks and a separate `@authsignal-ts/core` package each cost a module resolution at import,
- * and those took peak RSS from about 1 MB to over 4 MB above bare `node` (BENCHMARKS.md).
+ * which took peak RSS from about 1.2 MB to 4 MB above bare `node` (BENCHMARKS.md).
  * `extra` applies to the first build only, for one-off steps such as copying files.
  */
 export function packageBuildConfigs(extra: UserConfig = {}): UserConfig[] {
