@@ -2,9 +2,9 @@
 // @authsignal/node, measured in one run against the same answering server in another process.
 // Rounds are interleaved so drift in machine load hits every contender alike; the median of the
 // rounds is reported. Usage: node client-cpu.ts [callsPerRound=2000] [rounds=7]
-import { fork } from "node:child_process";
 import { Authsignal } from "@authsignal/node";
 import { createServerClient } from "@authsignal-ts/server";
+import { interleavedMedians, startAnsweringServer } from "./cpu-measure.ts";
 
 const callsPerRound = Number(process.argv[2] ?? 2000);
 const rounds = Number(process.argv[3] ?? 7);
@@ -16,11 +16,7 @@ const attributes = {
   deviceId: "dev_42",
 };
 
-const child = fork(new URL("./answering-server.ts", import.meta.url), { stdio: "inherit" });
-const port = await new Promise<number>((resolve) =>
-  child.once("message", (message: { port: number }) => resolve(message.port)),
-);
-const baseUrl = `http://127.0.0.1:${port}`;
+const { baseUrl, stop } = await startAnsweringServer();
 
 const authorization = `Basic ${btoa(`${secret}:`)}`;
 const ours = createServerClient({ apiSecretKey: secret, baseUrl });
@@ -39,18 +35,7 @@ const contenders: Record<string, () => Promise<unknown>> = {
   "@authsignal/node": () => official.track({ userId: "usr_123", action: "signIn", attributes }),
 };
 
-async function measure(call: () => Promise<unknown>, calls: number): Promise<number> {
-  const before = process.cpuUsage();
-  for (let index = 0; index < calls; index++) await call();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / calls;
-}
-
-for (const call of Object.values(contenders)) await measure(call, 500); // warm up JIT and sockets
-const samples = new Map<string, number[]>(Object.keys(contenders).map((name) => [name, []]));
-for (let round = 0; round < rounds; round++) {
-  for (const [name, call] of Object.entries(contenders)) samples.get(name)?.push(await measure(call, callsPerRound));
-}
+const perCall = await interleavedMedians(contenders, { rounds, callsPerRound, warmUpCalls: 500 });
 // Our own work per call, without the network: the same track() against an in-memory fetch,
 // minus the same stub called directly.
 const payload = await contenders["raw fetch"]?.().then((body) => JSON.stringify(body));
@@ -63,15 +48,7 @@ const inMemory = {
       await stub(`${baseUrl}/users/usr_123/actions/signIn`, { method: "POST", body: JSON.stringify(attributes) })
     ).json(),
 };
-for (const call of Object.values(inMemory)) await measure(call, 5000);
-const overhead = { ours: [] as number[], raw: [] as number[] };
-for (let round = 0; round < rounds; round++) {
-  overhead.ours.push(await measure(inMemory.ours, 20_000));
-  overhead.raw.push(await measure(inMemory.raw, 20_000));
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const perCall = Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+const overhead = await interleavedMedians(inMemory, { rounds, callsPerRound: 20_000, warmUpCalls: 5000 });
 const raw = perCall["raw fetch"] ?? Number.NaN;
 const mine = perCall["@authsignal-ts/server"] ?? Number.NaN;
 const theirs = perCall["@authsignal/node"] ?? Number.NaN;
@@ -85,6 +62,6 @@ console.log(`  ours / raw fetch          ${(mine / raw).toFixed(3)}  (target ≤
 console.log(`  ours / @authsignal/node   ${(mine / theirs).toFixed(3)}  (target ≤ 0.80)`);
 console.log(`  raw fetch / @authsignal/node ${(raw / theirs).toFixed(3)}  (the floor for any fetch-based client)`);
 console.log(
-  `  our own work per call, in-memory fetch: ${(median(overhead.ours) - median(overhead.raw)).toFixed(1)} µs`,
+  `  our own work per call, in-memory fetch: ${((overhead.ours ?? Number.NaN) - (overhead.raw ?? Number.NaN)).toFixed(1)} µs`,
 );
-child.disconnect();
+stop();
