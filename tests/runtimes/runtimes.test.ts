@@ -11,12 +11,10 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsumerProject, createConsumerProject } from "../support/consumer-project.ts";
-import { nodeBinary } from "./node-binaries.ts";
+import { nodeBinary, testedNodeVersions } from "./node-binaries.ts";
 import { runProcess } from "./processes.ts";
 
-// The newest 20.x and 22.x on the registry when this was written (`npm view node versions`).
-const NODE_20 = "20.20.2";
-const NODE_22 = "22.23.3";
+const [NODE_20, NODE_22] = testedNodeVersions;
 const RUN_TIMEOUT_MS = 30_000;
 
 const require = createRequire(import.meta.url);
