@@ -56,3 +56,20 @@ export function ecosystemTestConfig(packageRoot: string) {
     },
   });
 }
+
+/**
+ * The config of fidelity/, which replays request and response shapes from Authsignal's own code
+ * through Prism proxies of the bundled specs (each test file starts its own).
+ */
+export function fidelityTestConfig(packageRoot: string) {
+  return defineConfig({
+    root: packageRoot,
+    test: {
+      name: "fidelity",
+      include: ["test/**/*.test.ts"],
+      typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+      testTimeout: 15_000,
+      hookTimeout: 90_000,
+    },
+  });
+}

@@ -3,18 +3,20 @@
 // and a change to the internal transport (packages/core) for both packages that bundle it.
 import { publicPackages } from "./pack.ts";
 
-/** The packages whose users see a change to these paths (repository-relative). */
-export function packagesTouched(paths: string[]): Set<string> {
+/**
+ * The packages whose users see a change to these paths (repository-relative). `specOwners` maps
+ * each folder under openapi/ to the package generated from it (openapi/call-connect → server).
+ */
+export function packagesTouched(paths: string[], specOwners: Readonly<Record<string, string>>): Set<string> {
   const touched = new Set<string>();
   for (const path of paths) {
     const source = /^packages\/([^/]+)\/src\//.exec(path);
     if (source?.[1] && (publicPackages as readonly string[]).includes(source[1])) touched.add(source[1]);
-    const spec = /^openapi\/([^/]+)\//.exec(path);
-    if (spec?.[1] === "shared" || source?.[1] === "core") {
-      touched.add("server");
-      touched.add("management");
-    } else if (spec?.[1] === "server" || spec?.[1] === "management") {
-      touched.add(spec[1]);
+    const spec = /^openapi\/([^/]+)\//.exec(path)?.[1];
+    if (spec === "shared" || source?.[1] === "core") {
+      for (const name of publicPackages) touched.add(name);
+    } else if (spec && Object.hasOwn(specOwners, spec)) {
+      touched.add(specOwners[spec] as string);
     }
   }
   return touched;

@@ -2,6 +2,7 @@
 // has a pending changeset. Usage: node scripts/check-changesets.ts
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadApis } from "./apis.ts";
 import { changesetBumps, packagesTouched } from "./changeset-check.ts";
 import { publicPackages, repoRoot } from "./pack.ts";
 import { git, releaseBase } from "./release-base.ts";
@@ -14,7 +15,10 @@ const range = base
 const changed = git(["diff", "--name-only", ...range], repoRoot)
   .split("\n")
   .filter(Boolean);
-const touched = packagesTouched(changed);
+const specOwners = Object.fromEntries(
+  (await loadApis()).apis.map((api) => [api.root.split("/")[0] as string, api.packageName]),
+);
+const touched = packagesTouched(changed, specOwners);
 
 const changesetDir = join(repoRoot, ".changeset");
 const covered = new Set<string>();

@@ -10,16 +10,23 @@ interface OperationRoute {
   pattern: RegExp;
 }
 
+/**
+ * Each operation's method and path pattern, most specific first: where a literal path and a
+ * template both match (`/authenticator-configurations/sms` and `…/{authenticatorId}`), the
+ * literal is the route, as in OpenAPI.
+ */
 export function routesOf(document: OpenApiDocument): OperationRoute[] {
-  const routes: OperationRoute[] = [];
+  const routes: (OperationRoute & { templates: number })[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
     const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+");
+    const templates = path.split("{").length - 1;
     for (const method of httpMethods) {
       const operationId = item[method]?.operationId;
-      if (operationId) routes.push({ operationId, method: method.toUpperCase(), pattern: new RegExp(`^${source}$`) });
+      if (operationId)
+        routes.push({ operationId, method: method.toUpperCase(), pattern: new RegExp(`^${source}$`), templates });
     }
   }
-  return routes;
+  return routes.sort((a, b) => a.templates - b.templates).map(({ templates: _, ...route }) => route);
 }
 
 /** Every problem found; an empty list means the contract suite covered the spec. */

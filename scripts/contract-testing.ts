@@ -1,4 +1,4 @@
-// What contract tests use: the Prism mock's URL, client options that record every call for the
+// What contract tests use: each Prism mock's URL, client options that record every call for the
 // coverage check, per-call options that pick a documented response, and helpers to catch
 // rejections.
 import { appendFileSync } from "node:fs";
@@ -6,39 +6,48 @@ import { inject } from "vitest";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    prismUrl: string;
+    /** Each API's Prism mock, by the API's name in openapi/redocly.yaml. */
+    prismUrls: Record<string, string>;
     contractCallLog: string;
   }
 }
 
-/** One call seen by the mock, as the coverage check reads it. */
+/** One call seen by a mock, as the coverage check reads it. */
 export interface RecordedCall {
+  /** The API whose mock answered. */
+  api: string;
   method: string;
   path: string;
   status: number;
   violations: { location: string[]; message: string }[];
 }
 
-/** A fetch that records each call's method, path, status and Prism violations, then returns the response. */
-export const recordingFetch: typeof fetch = async (input, init) => {
-  const request = new Request(input, init);
-  const response = await fetch(request);
-  const call: RecordedCall = {
-    method: request.method,
-    path: new URL(request.url).pathname,
-    status: response.status,
-    violations: JSON.parse(response.headers.get("sl-violations") ?? "[]"),
+/** A fetch that records each call's API, method, path, status and Prism violations, then returns the response. */
+export function recordingFetch(api: string): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const response = await fetch(request);
+    const call: RecordedCall = {
+      api,
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      violations: JSON.parse(response.headers.get("sl-violations") ?? "[]"),
+    };
+    appendFileSync(inject("contractCallLog"), `${JSON.stringify(call)}\n`);
+    return response;
   };
-  appendFileSync(inject("contractCallLog"), `${JSON.stringify(call)}\n`);
-  return response;
-};
+}
 
 /**
- * Options for a client that talks to this package's Prism mock and records its calls. Retries are
- * off: a forced 500 or 429 should come straight back, and retrying is proven by the fault suite.
+ * Options for a client that talks to the Prism mock of `api` (its name in openapi/redocly.yaml)
+ * and records its calls. Retries are off: a forced 500 or 429 should come straight back, and
+ * retrying is proven by the fault suite.
  */
-export function contractClientOptions() {
-  return { apiSecretKey: "sk_test_contract", baseUrl: inject("prismUrl"), fetch: recordingFetch, maxRetries: 0 };
+export function contractClientOptions(api: string) {
+  const baseUrl = inject("prismUrls")[api];
+  if (!baseUrl) throw new Error(`No Prism mock runs for API "${api}" in this package's contract tests`);
+  return { apiSecretKey: "sk_test_contract", baseUrl, fetch: recordingFetch(api), maxRetries: 0 };
 }
 
 /** Per-call options asking Prism for the documented response with this status instead of the success. */

@@ -1,42 +1,42 @@
-// Regenerates everything a package derives from its API's spec:
-//   packages/<api>/src/generated/openapi.json   the bundled spec (shipped as <pkg>/openapi.json)
-//   packages/<api>/src/generated/schema.ts      openapi-typescript's types
-//   packages/<api>/src/generated/operations.ts  the runtime table that becomes the client's methods
-// Usage: node scripts/generate.ts [api ...]   (no argument: every API in openapi/redocly.yaml)
+// Regenerates everything a package derives from an API's spec, into the folder scripts/apis.ts
+// gives it (packages/<api>/src/generated for the server and management APIs):
+//   openapi.json   the bundled spec (the server and management ones ship as <pkg>/openapi.json)
+//   schema.ts      openapi-typescript's types
+//   operations.ts  the runtime table that becomes the client's methods
+// Usage: node scripts/generate.ts [name ...]   where a name is an API or the package it generates
+// into (`server` covers call-connect); no argument: every API in openapi/redocly.yaml
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, posix } from "node:path";
-import { fileURLToPath } from "node:url";
-import { bundle, loadConfig } from "@redocly/openapi-core";
+import { join } from "node:path";
+import { bundle } from "@redocly/openapi-core";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { type ApiLayout, loadApis } from "./apis.ts";
 import type { OpenApiDocument } from "./openapi-document.ts";
 import { renderOperationTable } from "./operation-table.ts";
+import { repoRoot } from "./pack.ts";
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const openapiTypescriptVersion: string = (await import("openapi-typescript/package.json", { with: { type: "json" } }))
   .default.version;
 
-const config = await loadConfig({ configPath: join(repoRoot, "openapi/redocly.yaml") });
-const apiConfigs = config.resolvedConfig.apis ?? {};
-const apis = Object.keys(apiConfigs);
+const { config, apis } = await loadApis();
 const requested = process.argv.slice(2);
+const isRequested = (api: ApiLayout) =>
+  requested.length === 0 || requested.includes(api.name) || requested.includes(api.packageName);
 for (const name of requested) {
-  if (!apis.includes(name)) throw new Error(`Unknown API "${name}"; openapi/redocly.yaml lists ${apis.join(", ")}`);
+  if (!apis.some((api) => api.name === name || api.packageName === name))
+    throw new Error(`Unknown API "${name}"; openapi/redocly.yaml lists ${apis.map((api) => api.name).join(", ")}`);
 }
 
-for (const api of requested.length > 0 ? requested : apis) {
-  const configuredRoot = apiConfigs[api]?.root;
-  if (!configuredRoot) throw new Error(`openapi/redocly.yaml has no root for API "${api}"`);
-  const root = posix.normalize(configuredRoot);
-  const result = await bundle({ ref: join(repoRoot, "openapi", root), config, dereference: false });
+for (const api of apis.filter(isRequested)) {
+  const result = await bundle({ ref: join(repoRoot, "openapi", api.root), config, dereference: false });
   const errors = result.problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) {
-    throw new Error(`Bundling ${api} failed:\n${errors.map((problem) => problem.message).join("\n")}`);
+    throw new Error(`Bundling ${api.name} failed:\n${errors.map((problem) => problem.message).join("\n")}`);
   }
   const document = result.bundle.parsed as OpenApiDocument;
-  const outDir = join(repoRoot, "packages", api, "src/generated");
+  const outDir = join(repoRoot, api.generatedDir);
   await mkdir(outDir, { recursive: true });
 
-  const provenance = `Source: openapi/${root} (info.version ${document.info.version}); generator: openapi-typescript ${openapiTypescriptVersion}.`;
+  const provenance = `Source: openapi/${api.root} (info.version ${document.info.version}); generator: openapi-typescript ${openapiTypescriptVersion}.`;
   const banner = `${COMMENT_HEADER.replace(" */", ` * ${provenance}\n * Regenerate with \`pnpm generate\`.\n */`)}`;
 
   await writeFile(join(outDir, "openapi.json"), `${JSON.stringify(document, null, 2)}\n`);
@@ -51,5 +51,5 @@ for (const api of requested.length > 0 ? requested : apis) {
   await writeFile(join(outDir, "schema.ts"), banner + astToString(ast));
 
   await writeFile(join(outDir, "operations.ts"), banner + renderOperationTable(document));
-  console.log(`generated packages/${api}/src/generated from openapi/${root}`);
+  console.log(`generated ${api.generatedDir} from openapi/${api.root}`);
 }

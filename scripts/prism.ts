@@ -1,12 +1,14 @@
-// Starts `prism mock --errors` from a bundled spec on a free loopback port and waits for it to
-// be ready. Prism has no readiness endpoint, so readiness is its "listening" log line.
+// Starts Prism with `--errors` from a bundled spec on a free loopback port and waits for it to
+// be ready: `mock` answers with the spec's examples, `proxy` forwards to an upstream and checks
+// both the request and the upstream's response against the spec. Prism has no readiness
+// endpoint, so readiness is its "listening" log line.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 
 export interface PrismMock {
-  /** The mock's base URL. Prism serves the spec's paths without the server URL's base path. */
+  /** The mock's (or proxy's) base URL. Prism serves the spec's paths without the server URL's base path. */
   baseUrl: string;
   stop(): Promise<void>;
 }
@@ -17,10 +19,24 @@ const prismBin = join(dirname(prismPackage), (require(prismPackage) as { bin: { 
 const readyPattern = /Prism is listening on (http:\/\/\S+)/;
 const startTimeoutMs = 60_000;
 
-export async function startPrism(specPath: string): Promise<PrismMock> {
+/** A mock answering with the spec's examples; requests that break the spec get its documented 400. */
+export function startPrism(specPath: string): Promise<PrismMock> {
+  return startWithRetries(["mock"], specPath);
+}
+
+/**
+ * A validating proxy in front of `upstreamUrl`: a request that breaks the spec is refused with a
+ * 422 before it reaches the upstream, and an upstream response that breaks it becomes a 500.
+ * Both list what broke in `sl-violations`.
+ */
+export function startPrismProxy(specPath: string, upstreamUrl: string): Promise<PrismMock> {
+  return startWithRetries(["proxy"], specPath, upstreamUrl);
+}
+
+async function startWithRetries(command: string[], specPath: string, ...rest: string[]): Promise<PrismMock> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(specPath, await findFreePort());
+      return await startOnce(command, specPath, rest, await findFreePort());
     } catch (error) {
       // Another process may take the port between findFreePort and Prism binding it.
       if (attempt >= 3 || !String(error).includes("EADDRINUSE")) throw error;
@@ -28,10 +44,10 @@ export async function startPrism(specPath: string): Promise<PrismMock> {
   }
 }
 
-function startOnce(specPath: string, port: number): Promise<PrismMock> {
+function startOnce(command: string[], specPath: string, rest: string[], port: number): Promise<PrismMock> {
   const child = spawn(
     process.execPath,
-    [prismBin, "mock", "--host", "127.0.0.1", "--port", String(port), "--errors", specPath],
+    [prismBin, ...command, "--host", "127.0.0.1", "--port", String(port), "--errors", specPath, ...rest],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } },
   );
   const killOnExit = () => child.kill("SIGKILL");

@@ -3,6 +3,7 @@
 // Usage: node scripts/report-breaking-changes.ts
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadApis } from "./apis.ts";
 import { changesetBumps } from "./changeset-check.ts";
 import type { OpenApiDocument } from "./openapi-document.ts";
 import { repoRoot } from "./pack.ts";
@@ -19,8 +20,7 @@ if (!base) {
     for (const [name, bump] of changesetBumps(readFileSync(join(changesetDir, file), "utf8")))
       if (bump === "major") majors.add(name);
   }
-  for (const api of ["server", "management"]) {
-    const specPath = `packages/${api}/src/generated/openapi.json`;
+  for (const { name: api, packageName, specPath } of (await loadApis()).apis) {
     let released: OpenApiDocument;
     try {
       released = JSON.parse(git(["show", `${base}:${specPath}`], repoRoot)) as OpenApiDocument;
@@ -32,8 +32,8 @@ if (!base) {
     const changes = breakingChanges(released, current);
     console.log(`breaking changes (${api}) since ${base}: ${changes.length === 0 ? "none" : ""}`);
     for (const change of changes) console.log(`  - ${change}`);
-    if (changes.length > 0 && !majors.has(api)) {
-      console.error(`@authsignal-ts/${api} has breaking spec changes but no pending major changeset.`);
+    if (changes.length > 0 && !majors.has(packageName)) {
+      console.error(`@authsignal-ts/${packageName} has breaking spec changes (${api}) but no pending major changeset.`);
       process.exitCode = 1;
     }
   }

@@ -7,6 +7,10 @@ export default defineConfig(
     // package root, not dist/, so the subpath resolves the same with and without the exports map:
     // TypeScript's `moduleResolution: node10` and pre-exports bundlers look for the file at
     // `<package>/openapi.json`.
-    copy: [{ from: "src/generated/openapi.json", to: "." }],
+    // Call Connect's spec ships beside it as `<package>/call-connect/openapi.json`.
+    copy: [
+      { from: "src/generated/openapi.json", to: "." },
+      { from: "src/generated/call-connect/openapi.json", to: "call-connect" },
+    ],
   }),
 );

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { changesetBumps, packagesTouched } from "../changeset-check.ts";
 
+// As openapi/redocly.yaml lays them out.
+const specOwners = { server: "server", management: "management", "call-connect": "server" };
+const touched = (paths: string[]) => packagesTouched(paths, specOwners);
+
 describe("packagesTouched", () => {
   it("maps package sources and spec folders to the packages users install", () => {
-    expect([...packagesTouched(["packages/server/src/webhook/verifier.ts"])]).toEqual(["server"]);
-    expect([...packagesTouched(["packages/core/src/transport.ts"])].sort()).toEqual(["management", "server"]);
-    expect([...packagesTouched(["openapi/server/paths/users.yaml"])]).toEqual(["server"]);
-    expect([...packagesTouched(["openapi/shared/components.yaml"])].sort()).toEqual(["management", "server"]);
-    expect([...packagesTouched(["openapi/management/openapi.yaml", "packages/server/src/client.ts"])].sort()).toEqual([
+    expect([...touched(["packages/server/src/webhook/verifier.ts"])]).toEqual(["server"]);
+    expect([...touched(["packages/core/src/transport.ts"])].sort()).toEqual(["management", "server"]);
+    expect([...touched(["openapi/server/paths/users.yaml"])]).toEqual(["server"]);
+    expect([...touched(["openapi/shared/components.yaml"])].sort()).toEqual(["management", "server"]);
+    expect([...touched(["openapi/call-connect/paths/call_start.yaml"])]).toEqual(["server"]);
+    expect([...touched(["openapi/management/openapi.yaml", "packages/server/src/client.ts"])].sort()).toEqual([
       "management",
       "server",
     ]);
@@ -15,7 +20,7 @@ describe("packagesTouched", () => {
 
   it("ignores tests, docs, private packages and tooling", () => {
     expect(
-      packagesTouched([
+      touched([
         "packages/server/test/client.test.ts",
         "packages/server/README.md",
         "packages/core/test/transport.test.ts",

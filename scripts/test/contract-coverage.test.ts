@@ -13,6 +13,7 @@ const document: OpenApiDocument = {
 };
 
 const call = (method: string, path: string, status: number, violations: RecordedCall["violations"] = []) => ({
+  api: "server",
   method,
   path,
   status,
@@ -34,10 +35,10 @@ describe("coverageProblems", () => {
 
   it("names each operation missing a success or an error case", () => {
     const calls = [call("GET", "/users/u1", 200), call("GET", "/users", 400)];
-    expect(coverageProblems(document, calls)).toEqual([
-      "getUser has no contract test of a documented error",
-      "deleteUser has no contract test that succeeds",
+    expect(coverageProblems(document, calls).sort()).toEqual([
       "deleteUser has no contract test of a documented error",
+      "deleteUser has no contract test that succeeds",
+      "getUser has no contract test of a documented error",
       "queryUsers has no contract test that succeeds",
     ]);
   });
@@ -54,5 +55,23 @@ describe("coverageProblems", () => {
     expect(problems).toContain("getUser (200): Prism found the response breaks the spec: must match format");
     expect(problems).toContain("POST /users matches no operation in the spec");
     expect(problems.join()).not.toContain("request problems are fine");
+  });
+
+  it("counts a call to a literal path for it, not for a template that also matches", () => {
+    const withLiteral: OpenApiDocument = {
+      ...document,
+      paths: {
+        "/settings/{settingId}": { patch: { operationId: "updateSetting" } },
+        "/settings/sms": { patch: { operationId: "updateSmsSetting" } },
+      },
+    };
+    const problems = coverageProblems(withLiteral, [
+      call("PATCH", "/settings/sms", 200),
+      call("PATCH", "/settings/sms", 404),
+    ]);
+    expect(problems).toEqual([
+      "updateSetting has no contract test that succeeds",
+      "updateSetting has no contract test of a documented error",
+    ]);
   });
 });

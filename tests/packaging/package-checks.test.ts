@@ -12,6 +12,8 @@ import { formatMessage } from "publint/utils";
 import { describe, expect, it } from "vitest";
 
 const packages = ["server", "management"] as const;
+/** The bundled specs each package ships besides its builds: the server package also has Call Connect's. */
+const shippedSpecs = { server: ["openapi.json", "call-connect/openapi.json"], management: ["openapi.json"] };
 
 const attwBin = join(createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json"), "../dist/index.js");
 
@@ -43,7 +45,7 @@ async function attw(tarball: string): Promise<{ exitCode: number; report: AttwRe
 const resolutionKinds = ["node10", "node16-cjs", "node16-esm", "bundler"];
 
 /** What each entrypoint must resolve to under each resolution kind, by file name in the package. */
-function expectedResolutions(): Record<string, Record<string, string>> {
+function expectedResolutions(name: (typeof packages)[number]): Record<string, Record<string, string>> {
   const everywhere = (file: string) => Object.fromEntries(resolutionKinds.map((kind) => [kind, file]));
   return {
     ".": {
@@ -60,7 +62,7 @@ function expectedResolutions(): Record<string, Record<string, string>> {
       "node16-esm": "dist/fetch-client.d.ts",
       bundler: "dist/fetch-client.d.ts",
     },
-    "./openapi.json": everywhere("openapi.json"),
+    ...Object.fromEntries(shippedSpecs[name].map((spec) => [`./${spec}`, everywhere(spec)])),
     "./package.json": everywhere("package.json"),
   };
 }
@@ -93,7 +95,7 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
         ),
       ]),
     );
-    expect(resolved).toEqual(expectedResolutions());
+    expect(resolved).toEqual(expectedResolutions(name));
   });
 
   it("declares what registries, bundlers and package managers read", async () => {
@@ -123,6 +125,11 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
       import: { types: "./dist/fetch-client.d.ts", default: "./dist/fetch-client.js" },
       require: { types: "./dist/fetch-client.d.cts", default: "./dist/fetch-client.cjs" },
     });
-    expect(Object.keys(manifest.exports)).toEqual([".", "./fetch-client", "./openapi.json", "./package.json"]);
+    expect(Object.keys(manifest.exports)).toEqual([
+      ".",
+      "./fetch-client",
+      ...shippedSpecs[name].map((spec) => `./${spec}`),
+      "./package.json",
+    ]);
   });
 });

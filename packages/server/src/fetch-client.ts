@@ -3,7 +3,10 @@
 import { createFetchClient } from "@authsignal-ts/core/fetch-client";
 import type { Client } from "openapi-fetch";
 import { name, version } from "../package.json" with { type: "json" };
+import type { CallConnectClientOptions } from "./call-connect.ts";
 import type { ServerClientOptions } from "./client.ts";
+import { servers as callConnectServers } from "./generated/call-connect/operations.ts";
+import type { paths as callConnectPaths } from "./generated/call-connect/schema.ts";
 import { servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
@@ -13,4 +16,9 @@ import type { paths } from "./generated/schema.ts";
  */
 export function createServerFetchClient(options: ServerClientOptions): Client<paths> {
   return createFetchClient<paths>({ identity: { name, version }, servers }, options);
+}
+
+/** The Call Connect API as an openapi-fetch client, on its own host, with the Call Connect secret key. */
+export function createCallConnectFetchClient(options: CallConnectClientOptions): Client<callConnectPaths> {
+  return createFetchClient<callConnectPaths>({ identity: { name, version }, servers: callConnectServers }, options);
 }

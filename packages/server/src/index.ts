@@ -18,6 +18,20 @@ export {
   type RequestOptions,
 } from "@authsignal-ts/core";
 export {
+  type CallConnectChannel,
+  type CallConnectClient,
+  type CallConnectClientOptions,
+  type CallConnectOperations,
+  type CallConnectPaths,
+  type CallConnectRegion,
+  type CallState,
+  createCallConnectClient,
+  type FinishCallRequest,
+  type FinishCallResponse,
+  type StartCallRequest,
+  type StartCallResponse,
+} from "./call-connect.ts";
+export {
   createServerClient,
   type ServerClient,
   type ServerClientOptions,

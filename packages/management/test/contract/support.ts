@@ -4,7 +4,7 @@ import { contractClientOptions, rejectionWith } from "@authsignal-ts/scripts/con
 import { expect } from "vitest";
 import { AuthsignalApiError, createManagementClient } from "../../src/index.ts";
 
-export const mgmt = createManagementClient(contractClientOptions());
+export const mgmt = createManagementClient(contractClientOptions("management"));
 
 /** The error statuses every Management API operation documents, with the code of each one's example. */
 export const documentedErrors = [

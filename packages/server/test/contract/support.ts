@@ -6,7 +6,7 @@ import { AuthsignalApiError, createServerClient } from "../../src/index.ts";
 
 /** A client that talks to the Prism mock and records each call for the coverage check. */
 export function contractServer() {
-  return createServerClient(contractClientOptions());
+  return createServerClient(contractClientOptions("server"));
 }
 
 /** The documented error statuses every operation answers with. */

@@ -4,7 +4,7 @@ import { contractClientOptions, rejectionOf } from "@authsignal-ts/scripts/contr
 import { describe, expect, it } from "vitest";
 import { AuthsignalApiError, createServerClient } from "../../src/index.ts";
 
-const server = createServerClient(contractClientOptions());
+const server = createServerClient(contractClientOptions("server"));
 
 async function apiError(promise: Promise<unknown>): Promise<AuthsignalApiError> {
   const error = await rejectionOf(promise);

@@ -1,0 +1,36 @@
+import type { CallConnectOperations } from "@authsignal-ts/server";
+import { caseBuilder } from "../../src/case.ts";
+
+const callConnectCase = caseBuilder<CallConnectOperations>();
+const authsignalNode = {
+  repo: "authsignal/authsignal-node",
+  commit: "dca8a296e677dbc06cd0f2fd609f4f73f28eada5",
+} as const;
+
+export default [
+  callConnectCase("startCall", {
+    name: "start a call for a caller found by phone number",
+    source: { ...authsignalNode, path: "test/call-connect.test.ts", at: "start call test" },
+    method: "POST",
+    path: "/call/start",
+    body: { referenceId: "0b8f8a3c-8f0e-4c1b-9a4e-2d6c7b5a1e3f", phoneNumber: "+6427123456" },
+    response: {
+      status: 200,
+      body: { messageId: "ef6b3212-6121-4a9e-92ef-09d819e36e93", channel: "WHATSAPP" },
+      source: { ...authsignalNode, path: "test/call-connect.test.ts", at: "expects channel WHATSAPP" },
+    },
+  }),
+  callConnectCase("finishCall", {
+    name: "finish a call with every field the official type has",
+    source: { ...authsignalNode, path: "src/call-connect.ts", at: "FinishCallRequest, FinishCallResponse" },
+    method: "POST",
+    path: "/call/finish",
+    body: {
+      referenceId: "0b8f8a3c-8f0e-4c1b-9a4e-2d6c7b5a1e3f",
+      state: "CHALLENGE_SUCCEEDED",
+      userId: "usr_123",
+      payload: {},
+    },
+    response: { status: 200, body: { success: true } },
+  }),
+];

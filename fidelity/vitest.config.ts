@@ -1,0 +1,3 @@
+import { fidelityTestConfig } from "../vitest.config.base.ts";
+
+export default fidelityTestConfig(import.meta.dirname);
