@@ -3033,7 +3033,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Whether the token is valid, and the action's outcome. The action code is sent as `actionCode`. */
+            /** @description Whether the token is valid, and the action's outcome. The action code is sent as both `action` and the deprecated `actionCode`. */
             200: {
                 headers: {
                     [name: string]: unknown;
