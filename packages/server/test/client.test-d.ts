@@ -3,6 +3,7 @@ import type { operations } from "../src/generated/operations.ts";
 import type {
   AuthenticatorConfiguration,
   ChallengeResponse,
+  DeleteResponse,
   GetChallengeResponse,
   GetUserResponse,
   QueryUsersResponse,
@@ -71,11 +72,12 @@ describe("Server API operation types", () => {
     expectTypeOf(server.validateChallenge({ token: "t" })).resolves.toEqualTypeOf<ValidateChallengeResponse>();
   });
 
-  it("resolves to undefined when the API documents no body", () => {
-    expectTypeOf(server.deleteUser({ userId: "u" })).resolves.toEqualTypeOf<undefined>();
+  it("resolves deletes to their success body, and to undefined when the API documents no body", () => {
+    expectTypeOf(server.deleteUser({ userId: "u" })).resolves.toEqualTypeOf<DeleteResponse>();
     expectTypeOf(
       server.deleteAuthenticator({ userId: "u", userAuthenticatorId: "a" }),
-    ).resolves.toEqualTypeOf<undefined>();
+    ).resolves.toEqualTypeOf<DeleteResponse>();
+    expectTypeOf<DeleteResponse["success"]>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf(server.revokeSession({ accessToken: "t" })).resolves.toEqualTypeOf<undefined>();
     expectTypeOf(server.revokeUserSessions({ userId: "u" })).resolves.toEqualTypeOf<undefined>();
   });
@@ -88,9 +90,10 @@ describe("Server API operation types", () => {
   });
 
   it("documents the wire names and types the docs get wrong", () => {
-    // Validate Challenge sends the action as actionCode; Get Challenge's action is a string.
-    expectTypeOf<ValidateChallengeResponse>().toHaveProperty("actionCode");
-    expectTypeOf<ValidateChallengeResponse>().not.toHaveProperty("action");
+    // Validate Challenge sends the action twice, as action and the deprecated actionCode; Get
+    // Challenge's action is a string.
+    expectTypeOf<ValidateChallengeResponse["action"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ValidateChallengeResponse["actionCode"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<GetChallengeResponse["action"]>().toEqualTypeOf<string | undefined>();
     // Unix seconds are numbers, ISO timestamps are strings.
     expectTypeOf<ChallengeResponse["expiresAt"]>().toEqualTypeOf<number>();

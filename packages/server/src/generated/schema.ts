@@ -225,10 +225,14 @@ export interface paths {
          */
         get: operations["getUser"];
         put?: never;
-        post?: never;
+        /**
+         * Update a user (POST)
+         * @description The same update as Update User, sent as POST, as the official Ruby and Java SDKs do (their live tests show the API accepts it). Prefer `updateUser`; this method exists so every route the official SDKs use is described. Sending the same attributes twice has the same effect as once, so the call is retried safely.
+         */
+        post: operations["updateUserWithPost"];
         /**
          * Delete a user
-         * @description Deletes a user and all of their authenticators. The API documents no response body, so the method resolves to `undefined`.
+         * @description Deletes a user and all of their authenticators, and with `actions` also their actions.
          */
         delete: operations["deleteUser"];
         options?: never;
@@ -390,7 +394,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an authenticator
-         * @description Removes one of a user's authenticators; the user can no longer verify with it. The API documents no response body, so the method resolves to `undefined`.
+         * @description Removes one of a user's authenticators; the user can no longer verify with it.
          */
         delete: operations["deleteAuthenticator"];
         options?: never;
@@ -785,6 +789,8 @@ export interface components {
         ActionRule: {
             /** @description The rule's description. */
             description?: string;
+            /** @description Extra data stored with the rule. The Go SDK types it as any JSON value, and no source shows its shape. */
+            metadata?: unknown;
             /** @description The rule's name. */
             name: string;
             /** @description The rule's ID. */
@@ -994,8 +1000,35 @@ export interface components {
             /** @enum {string} */
             verificationMethod: "SMS" | "WHATSAPP";
         };
-        /** @description The challenge to start. `verificationMethod` selects where the code goes: `phoneNumber` for `SMS` and `WHATSAPP`, `email` for `EMAIL_OTP`. */
-        ChallengeRequest: components["schemas"]["ChallengePhoneRequest"] | components["schemas"]["ChallengeEmailRequest"];
+        /** @description The challenge to start. `verificationMethod` selects where the code goes: `phoneNumber` for `SMS` and `WHATSAPP`, `email` for `EMAIL_OTP`. To send another code for a challenge already started, send its `challengeId` without a method or contact detail. */
+        ChallengeRequest: components["schemas"]["ChallengePhoneRequest"] | components["schemas"]["ChallengeEmailRequest"] | components["schemas"]["ChallengeResendRequest"];
+        /**
+         * Another code for an earlier challenge
+         * @description Sends a new code for a challenge already started, found by its `challengeId`: the official Node SDK's request type makes every other field optional, so the method, the action and the phone number or email come from the earlier challenge.
+         */
+        ChallengeResendRequest: {
+            action?: components["schemas"]["ActionCode"];
+            /** @description The ID of the earlier challenge to send a new code for. */
+            challengeId: string;
+            custom?: components["schemas"]["CustomData"];
+            /** @description An ID for the user's device, used by the action's rules. */
+            deviceId?: string;
+            /** @description The key of the action the earlier challenge belongs to. */
+            idempotencyKey?: string;
+            /** @description The user's IP address, used by the action's rules. */
+            ipAddress?: string;
+            /**
+             * @description The locale of the message, as a BCP 47 tag.
+             * @example en-NZ
+             */
+            locale?: string;
+            scope?: components["schemas"]["ChallengeScope"];
+            smsChannel?: components["schemas"]["SmsChannel"];
+            /** @description The user agent of the user's browser or app, used by the action's rules. */
+            userAgent?: string;
+            /** @description The ID of the user in your app. */
+            userId?: string;
+        };
         /** @description The started challenge. */
         ChallengeResponse: {
             /** @description The challenge's ID; pass it to Verify Challenge with the code the user enters. */
@@ -1006,10 +1039,10 @@ export interface components {
             idempotencyKey?: string;
         };
         /**
-         * @description What the token returned after the challenge may do: add a new authenticator with the verified phone number or email, update an existing one, or both (space-separated).
+         * @description What the token returned after the challenge may do with the user's authenticators: read them, add one with the verified phone number or email, update or remove one, or both add and update (space-separated). The four single scopes are the official Node SDK's `AuthScope`; the docs list the combined one.
          * @enum {string}
          */
-        ChallengeScope: "add:authenticators" | "update:authenticators" | "add:authenticators update:authenticators";
+        ChallengeScope: "read:authenticators" | "add:authenticators" | "update:authenticators" | "remove:authenticators" | "add:authenticators update:authenticators";
         /**
          * @description The verification methods a challenge can be started with from the server.
          * @enum {string}
@@ -1044,6 +1077,11 @@ export interface components {
         /** @description Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point. */
         CustomData: {
             [key: string]: string | number | boolean;
+        };
+        /** @description Whether the deletion succeeded. The docs show `{"success": true}`; the Ruby SDK's live tests need a JSON object here, and the PHP SDK's tests read `success`. */
+        DeleteResponse: {
+            /** @description True when the resource was deleted. */
+            success?: boolean;
         };
         /** @description An email OTP or magic link needs to be sent, because the Email OTP or Email Magic Link authenticator delivers through a webhook. `data` carries `code` for email OTP and `url` for magic links. */
         EmailCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
@@ -1111,6 +1149,40 @@ export interface components {
             verificationMethod: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
         };
         /**
+         * Email authenticator, by its legacy channel
+         * @deprecated
+         * @description A verified email address named by the deprecated `oobChannel` instead of `verificationMethod`. The docs still list `oobChannel`.
+         */
+        EnrollLegacyEmailAuthenticatorAttributes: {
+            /**
+             * Format: email
+             * @description The verified email address.
+             */
+            email: string;
+            /** @description Make this the user's default verification method. */
+            isDefault?: boolean;
+            /**
+             * @description The channel, from before `verificationMethod` existed.
+             * @enum {string}
+             */
+            oobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
+        };
+        /**
+         * Phone authenticator, by its legacy channel
+         * @deprecated
+         * @description A verified phone number named by the deprecated `oobChannel` instead of `verificationMethod`, as the PHP SDK's tests send it. The docs still list `oobChannel`.
+         */
+        EnrollLegacyPhoneAuthenticatorAttributes: {
+            /** @description Make this the user's default verification method. */
+            isDefault?: boolean;
+            /**
+             * @description The channel, from before `verificationMethod` existed.
+             * @enum {string}
+             */
+            oobChannel: "SMS";
+            phoneNumber: components["schemas"]["PhoneNumber"];
+        };
+        /**
          * Passkey
          * @description A passkey registered outside Authsignal, for example when migrating from another provider.
          */
@@ -1145,8 +1217,8 @@ export interface components {
             /** @enum {string} */
             verificationMethod: "SMS" | "WHATSAPP";
         };
-        /** @description The authenticator to enroll. `verificationMethod` selects which other fields apply: an email address for `EMAIL_OTP` and `EMAIL_MAGIC_LINK`, a phone number for `SMS` and `WHATSAPP`, an `otpUri` for `AUTHENTICATOR_APP`, and the credential for `PASSKEY`. */
-        EnrollVerifiedAuthenticatorAttributes: components["schemas"]["EnrollEmailAuthenticatorAttributes"] | components["schemas"]["EnrollPhoneAuthenticatorAttributes"] | components["schemas"]["EnrollAuthenticatorAppAttributes"] | components["schemas"]["EnrollPasskeyAttributes"];
+        /** @description The authenticator to enroll. `verificationMethod` selects which other fields apply: an email address for `EMAIL_OTP` and `EMAIL_MAGIC_LINK`, a phone number for `SMS` and `WHATSAPP`, an `otpUri` for `AUTHENTICATOR_APP`, and the credential for `PASSKEY`. The deprecated `oobChannel` may stand in for `verificationMethod` for email and SMS. */
+        EnrollVerifiedAuthenticatorAttributes: components["schemas"]["EnrollEmailAuthenticatorAttributes"] | components["schemas"]["EnrollPhoneAuthenticatorAttributes"] | components["schemas"]["EnrollAuthenticatorAppAttributes"] | components["schemas"]["EnrollPasskeyAttributes"] | components["schemas"]["EnrollLegacyEmailAuthenticatorAttributes"] | components["schemas"]["EnrollLegacyPhoneAuthenticatorAttributes"];
         /** @description The enrolled authenticator. */
         EnrollVerifiedAuthenticatorResponse: {
             authenticator: components["schemas"]["UserAuthenticator"];
@@ -1196,6 +1268,8 @@ export interface components {
              * @description When the action was tracked.
              */
             createdAt: string;
+            /** @description The key of the action, as given to or returned by Track Action. */
+            idempotencyKey?: string;
             /** @description Data that the action's flow or verification webhooks attached to the action. */
             output?: {
                 [key: string]: unknown;
@@ -1254,9 +1328,11 @@ export interface components {
              * @example en-NZ
              */
             locale?: string;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
+            phoneNumber?: components["schemas"]["UserPhoneNumber"];
             /** @description Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
+            /** @description The ID of the user in your app. */
+            userId?: string;
             /** @description The user's username. */
             username?: string;
         };
@@ -1364,7 +1440,7 @@ export interface components {
             emailVerified?: boolean;
             /** @description The user's preferred locale, as a BCP 47 tag. */
             locale?: string;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
+            phoneNumber?: components["schemas"]["UserPhoneNumber"];
             /** @description Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
             /** @description The ID of the user in your app. */
@@ -1405,8 +1481,10 @@ export interface components {
             crypto?: {
                 address?: string;
                 asset?: string;
-                assetAmount?: number;
-                assetAmountUsd?: number;
+                /** @description The amount of the asset; null when unknown (the Go SDK sends null by default). */
+                assetAmount?: number | null;
+                /** @description The amount in US dollars; null when unknown (the Go SDK sends null by default). */
+                assetAmountUsd?: number | null;
                 txnHash?: string;
             };
             custom?: components["schemas"]["CustomData"];
@@ -1428,9 +1506,9 @@ export interface components {
              * @example en-NZ
              */
             locale?: string;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
-            /** @description Show the authenticator settings screen after the user completes a challenge. */
-            redirectToSettings?: boolean;
+            phoneNumber?: components["schemas"]["UserPhoneNumber"];
+            /** @description Show the authenticator settings screen after the user completes a challenge. Null is the same as false: the Go SDK sends it whenever attributes are given. */
+            redirectToSettings?: boolean | null;
             /**
              * Format: uri
              * @description Where the pre-built UI returns the user after a challenge (redirect mode only).
@@ -1473,11 +1551,14 @@ export interface components {
         };
         /** @description The action after the update. */
         UpdateActionResponse: {
+            action?: components["schemas"]["ActionCode"];
             /**
              * Format: date-time
              * @description When the action was tracked.
              */
             createdAt?: string;
+            /** @description The key of the action. */
+            idempotencyKey?: string;
             /** @description Data that the action's flow or verification webhooks attached to the action. */
             output?: {
                 [key: string]: unknown;
@@ -1490,6 +1571,8 @@ export interface components {
              * @description When the state last changed.
              */
             stateUpdatedAt?: string;
+            /** @description The user the action belongs to. */
+            userId?: string;
             verificationMethod?: components["schemas"]["VerificationMethod"];
         };
         /** @description The device attributes to change. Omitted attributes keep their current value. */
@@ -1521,7 +1604,7 @@ export interface components {
              * @example en-NZ
              */
             locale?: string;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
+            phoneNumber?: components["schemas"]["UserPhoneNumber"];
             /**
              * @description Whether you have verified the phone number yourself (false when omitted). A verified phone number can be used for SMS authenticators without another verification.
              * @default false
@@ -1533,6 +1616,7 @@ export interface components {
         /** @description The user's attributes after the update. */
         UpdateUserResponse: {
             custom?: components["schemas"]["CustomData"];
+            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
             /** @description The user's display name. */
             displayName?: string;
             /**
@@ -1544,7 +1628,7 @@ export interface components {
             emailVerified?: boolean;
             /** @description The user's preferred locale, as a BCP 47 tag. */
             locale?: string;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
+            phoneNumber?: components["schemas"]["UserPhoneNumber"];
             /** @description Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
             /** @description The ID of the user in your app. */
@@ -1651,6 +1735,11 @@ export interface components {
             /** @description The ID of the user in your app. */
             userId: string;
         };
+        /**
+         * @description A phone number kept as a user attribute. Send it in E.164 format; the API stores and returns whatever it is given, and the official SDKs' live tests send and read back local numbers such as `9876543210`.
+         * @example +6421555123
+         */
+        UserPhoneNumber: string;
         /** @description A user found by Query Users. */
         UserSummary: {
             /**
@@ -1671,13 +1760,14 @@ export interface components {
             enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
             /** @description Whether the user has at least one verification method. */
             isEnrolled?: boolean;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
+            /** @description The user's phone number, as stored (E.164 when it was sent that way); null when the user has none. */
+            phoneNumber?: string | null;
             /** @description Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
             /** @description The ID of the user in your app. */
             userId: string;
-            /** @description The user's username. */
-            username?: string;
+            /** @description The user's username; null when the user has none. */
+            username?: string | null;
         };
         /** @description The token to validate, and optionally who and what it must belong to. */
         ValidateChallengeRequest: {
@@ -1687,8 +1777,13 @@ export interface components {
             /** @description When given, the token is valid only if it belongs to this user. */
             userId?: string;
         };
-        /** @description Whether the challenge was completed. The API names the action `actionCode` (the docs show it as `action`, and the official Node SDK renames it); this spec documents the wire. */
+        /** @description Whether the challenge was completed. The API sends the action code twice: as `action`, and as the deprecated `actionCode` that some official SDKs still read. */
         ValidateChallengeResponse: {
+            action?: components["schemas"]["ActionCode"];
+            /**
+             * @deprecated
+             * @description The same action code as `action`, under its deprecated name.
+             */
             actionCode?: components["schemas"]["ActionCode"];
             /** @description Why the token is not valid, when `isValid` is false. */
             error?: string;
@@ -1973,6 +2068,7 @@ export type ChallengeEmailRequest = components['schemas']['ChallengeEmailRequest
 export type ChallengeLogCreatedEvent = components['schemas']['ChallengeLogCreatedEvent'];
 export type ChallengePhoneRequest = components['schemas']['ChallengePhoneRequest'];
 export type ChallengeRequest = components['schemas']['ChallengeRequest'];
+export type ChallengeResendRequest = components['schemas']['ChallengeResendRequest'];
 export type ChallengeResponse = components['schemas']['ChallengeResponse'];
 export type ChallengeScope = components['schemas']['ChallengeScope'];
 export type ChallengeVerificationMethod = components['schemas']['ChallengeVerificationMethod'];
@@ -1980,9 +2076,12 @@ export type ClaimChallengeRequest = components['schemas']['ClaimChallengeRequest
 export type ClaimChallengeResponse = components['schemas']['ClaimChallengeResponse'];
 export type CreateSessionRequest = components['schemas']['CreateSessionRequest'];
 export type CustomData = components['schemas']['CustomData'];
+export type DeleteResponse = components['schemas']['DeleteResponse'];
 export type EmailCreatedEvent = components['schemas']['EmailCreatedEvent'];
 export type EnrollAuthenticatorAppAttributes = components['schemas']['EnrollAuthenticatorAppAttributes'];
 export type EnrollEmailAuthenticatorAttributes = components['schemas']['EnrollEmailAuthenticatorAttributes'];
+export type EnrollLegacyEmailAuthenticatorAttributes = components['schemas']['EnrollLegacyEmailAuthenticatorAttributes'];
+export type EnrollLegacyPhoneAuthenticatorAttributes = components['schemas']['EnrollLegacyPhoneAuthenticatorAttributes'];
 export type EnrollPasskeyAttributes = components['schemas']['EnrollPasskeyAttributes'];
 export type EnrollPhoneAuthenticatorAttributes = components['schemas']['EnrollPhoneAuthenticatorAttributes'];
 export type EnrollVerifiedAuthenticatorAttributes = components['schemas']['EnrollVerifiedAuthenticatorAttributes'];
@@ -2016,6 +2115,7 @@ export type UserActionState = components['schemas']['UserActionState'];
 export type UserActionSummary = components['schemas']['UserActionSummary'];
 export type UserAuthenticator = components['schemas']['UserAuthenticator'];
 export type UserDevice = components['schemas']['UserDevice'];
+export type UserPhoneNumber = components['schemas']['UserPhoneNumber'];
 export type UserSummary = components['schemas']['UserSummary'];
 export type ValidateChallengeRequest = components['schemas']['ValidateChallengeRequest'];
 export type ValidateChallengeResponse = components['schemas']['ValidateChallengeResponse'];
@@ -2319,7 +2419,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only users with this email address.
+                 * @description Only users with this email address. Not checked as an address: the official Go and PHP SDKs' tests query by a domain such as `example.com`.
                  * @example jane@example.com
                  */
                 email?: string;
@@ -2334,10 +2434,10 @@ export interface operations {
                  */
                 limit?: number;
                 /**
-                 * @description Only users with this phone number, in E.164 format.
+                 * @description Only users with this phone number, as stored: E.164, or the local form it was set in.
                  * @example +6421555123
                  */
-                phoneNumber?: components["schemas"]["PhoneNumber"];
+                phoneNumber?: components["schemas"]["UserPhoneNumber"];
                 /** @description A token issued by Authsignal, such as one returned by a client SDK; finds the user it belongs to and returns its claims as `tokenPayload`. */
                 token?: string;
                 /**
@@ -2399,9 +2499,50 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
-    deleteUser: {
+    updateUserWithPost: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the user in your app.
+                 * @example usr_123
+                 */
+                userId: components["parameters"]["userId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserAttributes"];
+            };
+        };
+        responses: {
+            /** @description The user's attributes after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateUserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Also delete the user's action data.
+                 * @example true
+                 */
+                actions?: boolean;
+            };
             header?: never;
             path: {
                 /**
@@ -2419,7 +2560,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeleteResponse"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -2730,7 +2873,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeleteResponse"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -2888,7 +3033,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Whether the token is valid, and the action's outcome. The action code is sent as `actionCode`. */
+            /** @description Whether the token is valid, and the action's outcome. The action code is sent as both `action` and the deprecated `actionCode`. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -54,6 +54,11 @@ describe("enrollVerifiedAuthenticator", () => {
         name: "1Password",
       },
     ],
+    [
+      "a phone number by the deprecated oobChannel, as the PHP SDK's tests do",
+      { oobChannel: "SMS", phoneNumber: "+6427000000" },
+    ],
+    ["an email address by the deprecated oobChannel", { oobChannel: "EMAIL_MAGIC_LINK", email: "jane@example.com" }],
   ])("enrolls %s", async (_, attributes) => {
     const result = await server.enrollVerifiedAuthenticator({ userId: "usr_123", attributes });
     // The mock accepts each variant, then answers with the documented example (an SMS authenticator).
@@ -87,6 +92,16 @@ describe("enrollVerifiedAuthenticator", () => {
       }),
     );
     expect(violationLocations(error)).toContain("request.body.phoneNumber");
+  });
+
+  it("is refused by the mock when the deprecated oobChannel names SMS but an email is sent", async () => {
+    // Cast on purpose: the types already pair the SMS channel with a phone number.
+    const attributes = {
+      oobChannel: "SMS",
+      email: "jane@example.com",
+    } as unknown as EnrollVerifiedAuthenticatorAttributes;
+    const error = await apiError(server.enrollVerifiedAuthenticator({ userId: "usr_123", attributes }));
+    expect(violationLocations(error)).toContain("request.body");
   });
 
   it("is refused by the mock when the method cannot be enrolled from the server", async () => {
@@ -133,10 +148,10 @@ describe("enrollVerifiedAuthenticators", () => {
 });
 
 describe("deleteAuthenticator", () => {
-  it("resolves to undefined, as the API documents no body", async () => {
+  it("resolves to a success body, which the Ruby and PHP SDKs read", async () => {
     await expect(
       server.deleteAuthenticator({ userId: "usr_123", userAuthenticatorId: "3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c" }),
-    ).resolves.toBeUndefined();
+    ).resolves.toEqual({ success: true });
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status) => {

@@ -1,7 +1,7 @@
 // Contract tests for the Challenges operations, against the Prism mock (see support.ts).
 import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import type { ChallengeRequest, ChallengeVerificationMethod } from "../../src/index.ts";
+import type { ChallengeRequest, ChallengeScope, ChallengeVerificationMethod } from "../../src/index.ts";
 import {
   apiError,
   contractServer,
@@ -29,6 +29,15 @@ describe("challenge", () => {
         scope: "add:authenticators",
         custom: { plan: "pro" },
       },
+    ],
+    ["another code for an earlier challenge, by its ID alone", { challengeId }],
+    [
+      "an email code whose token may read the user's authenticators",
+      { verificationMethod: "EMAIL_OTP", action: "manage", email: "jane@example.com", scope: "read:authenticators" },
+    ],
+    [
+      "an SMS code whose token may remove an authenticator",
+      { verificationMethod: "SMS", action: "manage", phoneNumber: "+6421555123", scope: "remove:authenticators" },
     ],
   ])("sends %s", async (_, request) => {
     const result = await server.challenge(request);
@@ -62,6 +71,21 @@ describe("challenge", () => {
   it("is refused by the mock when the phone number is not E.164", async () => {
     const error = await apiError(server.challenge({ verificationMethod: "SMS", action: "signIn", phoneNumber: "555" }));
     expect(violationLocations(error)).toContain("request.body.phoneNumber");
+  });
+
+  it("is refused by the mock when a resend by challengeId also names a contact detail", async () => {
+    // The types let this through (excess properties are checked across the whole union); the spec
+    // does not: a resend reuses the earlier challenge's phone number or email.
+    const error = await apiError(server.challenge({ challengeId, email: "jane@example.com" }));
+    expect(violationLocations(error)).toContain("request.body");
+  });
+
+  it("is refused by the mock when the scope is not one the API knows", async () => {
+    const scope = "delete:authenticators" as ChallengeScope;
+    const error = await apiError(
+      server.challenge({ verificationMethod: "EMAIL_OTP", action: "a", email: "jane@example.com", scope }),
+    );
+    expect(violationLocations(error)).toContain("request.body");
   });
 });
 
@@ -103,9 +127,10 @@ describe("claimChallenge", () => {
 });
 
 describe("validateChallenge", () => {
-  it("returns the action's outcome, with the action code as sent on the wire", async () => {
+  it("returns the action's outcome, with the action code under both names the wire uses", async () => {
     const result = await server.validateChallenge({ token, userId: "usr_123", action: "signIn" });
     expect(result).toMatchObject({ isValid: true, state: "CHALLENGE_SUCCEEDED", userId: "usr_123" });
+    expect(result.action).toBe("signIn");
     expect(result.actionCode).toBe("signIn");
     expect(result.verificationMethod).toBe("PASSKEY");
   });

@@ -24,6 +24,18 @@ describe("track", () => {
     expect(typeof result.url).toBe("string");
   });
 
+  it.each([
+    [
+      "the nulls the Go SDK sends by default",
+      { redirectToSettings: null, crypto: { asset: "BTC", assetAmount: null, assetAmountUsd: null } },
+    ],
+    ["the phone number in local form the Go live test sends", { phoneNumber: "1234567890" }],
+    ["the redirectToSettings the .NET SDK always sends", { redirectToSettings: false }],
+  ] as const)("accepts %s", async (_, attributes) => {
+    const result = await server.track({ userId: "usr_123", action: "signIn", attributes });
+    expect(result.state).toBe("CHALLENGE_REQUIRED");
+  });
+
   it.each([400, 401, 404, 429, 500])("surfaces the documented %i error", async (status) => {
     const error = await apiError(
       server.track({ userId: "usr_123", action: "signIn" }, { headers: { prefer: `code=${status}` } }),
