@@ -26,6 +26,8 @@ export interface OperationObject {
   parameters?: (ParameterObject | Reference)[];
   requestBody?: Reference | { required?: boolean; content?: Record<string, unknown> };
   "x-idempotent"?: boolean;
+  /** This route does what another operation does; it is described, but gets no client method. */
+  "x-alias-of"?: string;
   "x-idempotency-key"?: string;
   "x-pagination"?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
   [field: string]: unknown;

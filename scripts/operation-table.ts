@@ -24,16 +24,25 @@ interface RenderedOperation {
 
 export function collectOperations(document: OpenApiDocument): RenderedOperation[] {
   const operations: RenderedOperation[] = [];
+  const aliases: { name: string; of: string }[] = [];
   for (const [path, pathItem] of Object.entries(document.paths)) {
     for (const method of httpMethods) {
       const operation = pathItem[method];
-      if (operation) operations.push(describeOperation(document, path, method, operation, pathItem.parameters ?? []));
+      if (!operation) continue;
+      // An alias is a second route to an operation's behaviour (POST /users/{userId} beside
+      // PATCH): the spec describes it, so requests to it validate, but one method is enough.
+      const of = operation["x-alias-of"];
+      if (of !== undefined) aliases.push({ name: operation.operationId ?? `${method} ${path}`, of });
+      else operations.push(describeOperation(document, path, method, operation, pathItem.parameters ?? []));
     }
   }
   const names = new Set<string>();
   for (const { name } of operations) {
     if (names.has(name)) throw new Error(`operationId "${name}" is used twice`);
     names.add(name);
+  }
+  for (const { name, of } of aliases) {
+    if (!names.has(of)) throw new Error(`${name}: x-alias-of names "${of}", which is not an operation with a method`);
   }
   return operations.sort((a, b) => a.name.localeCompare(b.name));
 }

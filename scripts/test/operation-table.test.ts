@@ -19,6 +19,20 @@ function documentWith(paths: OpenApiDocument["paths"], extra: Partial<OpenApiDoc
 const ok = { responses: { "200": { description: "ok" } } };
 
 describe("collectOperations", () => {
+  it("gives an alias route no entry of its own, and refuses an alias of nothing", () => {
+    const document = documentWith({
+      "/users/{userId}": {
+        parameters: [{ $ref: "#/components/parameters/userId" }],
+        patch: { operationId: "updateUser", requestBody: { content: {} }, ...ok },
+        post: { operationId: "updateUserWithPost", "x-alias-of": "updateUser", requestBody: { content: {} }, ...ok },
+      },
+    });
+    expect(collectOperations(document).map((operation) => operation.name)).toEqual(["updateUser"]);
+    const users = document.paths["/users/{userId}"];
+    if (users?.post) users.post["x-alias-of"] = "replaceUser";
+    expect(() => collectOperations(document)).toThrow(/x-alias-of names "replaceUser"/);
+  });
+
   it("turns a new operation in the spec into a table entry", () => {
     const document = documentWith({
       "/users/{userId}/things/{code}": {

@@ -1,10 +1,12 @@
 // The call shapes Authsignal's official SDKs send, which the spec now allows, and the nearby
 // shapes that stay forbidden. The fidelity suite replays the same shapes through Prism.
 import { describe, expectTypeOf, it } from "vitest";
+import { createServerFetchClient } from "../src/fetch-client.ts";
 import type { ChallengeRequest, GetUserResponse, UserSummary, ValidateChallengeResponse } from "../src/index.ts";
 import { createServerClient } from "../src/index.ts";
 
 const server = createServerClient({ apiSecretKey: "sk" });
+const api = createServerFetchClient({ apiSecretKey: "sk" });
 
 describe("shapes the official SDKs send", () => {
   it("accepts them", () => {
@@ -38,10 +40,10 @@ describe("shapes the official SDKs send", () => {
     void server.track({ userId: "u", action: "signIn", attributes: { redirectToSettings: false } });
     // Go and Python set, and read back, a local phone number.
     void server.updateUser({ userId: "u", attributes: { phoneNumber: "9876543210", displayName: "A New User" } });
-    // Ruby and Java update users with POST.
-    void server.updateUserWithPost({
-      userId: "u",
-      attributes: { email: "e@example.com", custom: { foo: "bar", baz: 1 } },
+    // Ruby and Java update users with POST: the same body, through the openapi-fetch client.
+    void api.POST("/users/{userId}", {
+      params: { path: { userId: "u" } },
+      body: { email: "e@example.com", custom: { foo: "bar", baz: 1 } },
     });
     // PHP enrolls with the deprecated oobChannel in place of verificationMethod.
     void server.enrollVerifiedAuthenticator({
@@ -80,7 +82,7 @@ describe("shapes the official SDKs send", () => {
     // @ts-expect-error the legacy SMS channel needs a phone number, not an email
     void server.enrollVerifiedAuthenticator({ userId: "u", attributes: { oobChannel: "SMS", email: "e@example.com" } });
     // @ts-expect-error the POST update takes the same closed attributes as updateUser
-    void server.updateUserWithPost({ userId: "u", attributes: { emailAddress: "e@example.com" } });
+    void api.POST("/users/{userId}", { params: { path: { userId: "u" } }, body: { emailAddress: "e@example.com" } });
     // @ts-expect-error a crypto amount is a number or null, not a string
     void server.track({ userId: "u", action: "a", attributes: { crypto: { assetAmount: "1.5" } } });
   });

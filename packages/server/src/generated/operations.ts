@@ -41,7 +41,6 @@ export const operations = {
   updateAction: { method: "PATCH", path: "/users/{userId}/actions/{action}/{idempotencyKey}", patterns: { action: /^[a-zA-Z0-9_-]{1,64}$/ }, hasBody: true },
   updateDevice: { method: "PATCH", path: "/users/{userId}/devices/{deviceId}", hasBody: true },
   updateUser: { method: "PATCH", path: "/users/{userId}", hasBody: true },
-  updateUserWithPost: { method: "POST", path: "/users/{userId}", hasBody: true, idempotent: true },
   validateChallenge: { method: "POST", path: "/validate", hasBody: true, idempotent: true },
   validateSession: { method: "POST", path: "/sessions/validate", hasBody: true, idempotent: true },
   verify: { method: "POST", path: "/verify", hasBody: true },

@@ -227,7 +227,7 @@ export interface paths {
         put?: never;
         /**
          * Update a user (POST)
-         * @description The same update as Update User, sent as POST, as the official Ruby and Java SDKs do (their live tests show the API accepts it). Prefer `updateUser`; this method exists so every route the official SDKs use is described. Sending the same attributes twice has the same effect as once, so the call is retried safely.
+         * @description The same update as Update User, sent as POST, as the official Ruby and Java SDKs do (their live tests show the API accepts it). It is described so that every route the official SDKs use validates; the client has `updateUser` alone for it (`x-alias-of`), and openapi-fetch users can still send `POST /users/{userId}`.
          */
         post: operations["updateUserWithPost"];
         /**

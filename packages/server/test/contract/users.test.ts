@@ -1,6 +1,7 @@
 // Contract tests for the Users operations, against the Prism mock (see support.ts).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
+import { contractClientOptions, preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
+import { createServerFetchClient } from "../../src/fetch-client.ts";
 import {
   apiError,
   contractServer,
@@ -102,27 +103,37 @@ describe("updateUser", () => {
   });
 });
 
-describe("updateUserWithPost", () => {
+// POST /users/{userId} is an alias of updateUser with no method of its own, so it is called
+// through the openapi-fetch client, on the same recording transport.
+describe("POST /users/{userId} (an alias of updateUser)", () => {
+  const api = createServerFetchClient(contractClientOptions("server"));
+  const params = { path: { userId: "usr_123" } };
+
   it("returns the user's attributes after the update, as the Ruby and Java SDKs send it", async () => {
-    const user = await server.updateUserWithPost({
-      userId: "usr_123",
-      attributes: { email: "jane@example.com", phoneNumber: "+6421555123", username: "jane", custom: { plan: "pro" } },
+    const { data, error } = await api.POST("/users/{userId}", {
+      params,
+      body: { email: "jane@example.com", phoneNumber: "+6421555123", username: "jane", custom: { plan: "pro" } },
     });
-    expect(user).toMatchObject({ userId: "usr_123", email: "jane@example.com", username: "jane" });
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({ userId: "usr_123", email: "jane@example.com", username: "jane" });
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.updateUserWithPost({ userId: "usr_123", attributes: { displayName: "Jane" } }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
+    const { error, response } = await api.POST("/users/{userId}", {
+      params,
+      body: { displayName: "Jane" },
+      ...preferStatus(status),
+    });
+    expect(response.status).toBe(status);
+    expect(error).toMatchObject({ error: expect.stringMatching(/^[a-z_]+$/), errorDescription: expect.any(String) });
   });
 
   it("is refused by the mock when the body has an unknown attribute", async () => {
     // Cast on purpose: the types already reject the misspelt attribute; this proves the spec does too.
-    const attributes = { emailAddress: "jane@example.com" } as unknown as { email: string };
-    const error = await apiError(server.updateUserWithPost({ userId: "usr_123", attributes }));
-    expect(violationLocations(error)).toContain("request.body");
+    const body = { emailAddress: "jane@example.com" } as unknown as { email: string };
+    const { response } = await api.POST("/users/{userId}", { params, body });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("sl-violations")).toContain("body");
   });
 });
 
