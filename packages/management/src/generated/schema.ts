@@ -146,9 +146,137 @@ export interface paths {
         head?: never;
         /**
          * Update an authenticator configuration
-         * @description Changes the tenant-wide settings of one authentication method, such as which provider sends SMS codes, how long codes are, or the relying party passkeys are bound to. Send only the fields that apply to the method. Omitted fields stay as they are; an explicit `null` clears an optional text, list or object field.
+         * @description Changes the tenant-wide settings of one authentication method, such as which provider sends SMS codes, how long codes are, or the relying party passkeys are bound to. Send only the fields that apply to the method. Omitted fields stay as they are; an explicit `null` clears an optional text, list or object field. For SMS, email OTP, passkeys and push, the per-method operations (such as `updateSmsAuthenticatorConfiguration`) are the ones Authsignal's own SDK and Terraform provider use, with typed bodies and the newer providers; this generic form is the one the API reference documents, and covers the other methods too.
          */
         patch: operations["updateAuthenticatorConfiguration"];
+        trace?: never;
+    };
+    "/authenticator-configurations/email-otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the email OTP configuration
+         * @description Returns the tenant's email OTP settings, with the provider's credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no email OTP configuration.
+         */
+        get: operations["getEmailOtpAuthenticatorConfiguration"];
+        put?: never;
+        /**
+         * Create the email OTP configuration
+         * @description Sets up emailed one-time codes for the tenant: the provider that sends them, its credentials and the rate limits. A tenant has one email OTP configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         */
+        post: operations["createEmailOtpAuthenticatorConfiguration"];
+        /**
+         * Delete the email OTP configuration
+         * @description Removes the tenant's email OTP configuration and its stored credentials. Answers 404 when there is none.
+         */
+        delete: operations["deleteEmailOtpAuthenticatorConfiguration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the email OTP configuration
+         * @description Changes some of the tenant's email OTP settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
+         */
+        patch: operations["updateEmailOtpAuthenticatorConfiguration"];
+        trace?: never;
+    };
+    "/authenticator-configurations/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the passkey configuration
+         * @description Returns the tenant's passkey settings. Answers 404 when the tenant has no passkey configuration.
+         */
+        get: operations["getPasskeyAuthenticatorConfiguration"];
+        put?: never;
+        /**
+         * Create the passkey configuration
+         * @description Sets up passkeys for the tenant: the relying party they are bound to, the origins they may be used from and how they are registered. A tenant has one passkey configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         */
+        post: operations["createPasskeyAuthenticatorConfiguration"];
+        /**
+         * Delete the passkey configuration
+         * @description Removes the tenant's passkey configuration. Answers 404 when there is none.
+         */
+        delete: operations["deletePasskeyAuthenticatorConfiguration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the passkey configuration
+         * @description Changes some of the tenant's passkey settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list.
+         */
+        patch: operations["updatePasskeyAuthenticatorConfiguration"];
+        trace?: never;
+    };
+    "/authenticator-configurations/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the push configuration
+         * @description Returns the tenant's push settings, with the credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no push configuration.
+         */
+        get: operations["getPushAuthenticatorConfiguration"];
+        put?: never;
+        /**
+         * Create the push configuration
+         * @description Sets up push challenges for the tenant: how they reach the app, the credentials that takes and whether the app must attest its integrity. A tenant has one push configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         */
+        post: operations["createPushAuthenticatorConfiguration"];
+        /**
+         * Delete the push configuration
+         * @description Removes the tenant's push configuration and its stored credentials. Answers 404 when there is none.
+         */
+        delete: operations["deletePushAuthenticatorConfiguration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the push configuration
+         * @description Changes some of the tenant's push settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
+         */
+        patch: operations["updatePushAuthenticatorConfiguration"];
+        trace?: never;
+    };
+    "/authenticator-configurations/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the SMS configuration
+         * @description Returns the tenant's SMS settings, with the provider's credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no SMS configuration.
+         */
+        get: operations["getSmsAuthenticatorConfiguration"];
+        put?: never;
+        /**
+         * Create the SMS configuration
+         * @description Sets up SMS one-time codes for the tenant: the provider that sends them, its credentials, the countries SMS may go to and the rate limits. A tenant has one SMS configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         */
+        post: operations["createSmsAuthenticatorConfiguration"];
+        /**
+         * Delete the SMS configuration
+         * @description Removes the tenant's SMS configuration and its stored credentials. Answers 404 when there is none.
+         */
+        delete: operations["deleteSmsAuthenticatorConfiguration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update the SMS configuration
+         * @description Changes some of the tenant's SMS settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
+         */
+        patch: operations["updateSmsAuthenticatorConfiguration"];
         trace?: never;
     };
     "/custom-data-points": {
@@ -386,6 +514,19 @@ export interface components {
          * @enum {string}
          */
         ActionOutcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
+        /** @description Credentials for sending push notifications through Apple Push Notification service (APNs). Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        ApnsCredentials: {
+            /** @description The bundle ID of the app that receives the notifications. */
+            bundleId?: string;
+            /** @description The ID of the APNs signing key. */
+            keyId?: string;
+            /** @description The contents of the APNs signing key (`.p8` file). A secret; the API never returns it. */
+            privateKey?: string;
+            /** @description Whether notifications go to the APNs sandbox instead of production. */
+            sandbox?: boolean;
+            /** @description The Apple developer team ID. */
+            teamId?: string;
+        };
         /**
          * @description What happens when a mobile app fails attestation: the request is blocked, or allowed with a warning.
          * @enum {string}
@@ -453,6 +594,38 @@ export interface components {
             webhookUrl?: string;
             whatsAppProvider?: components["schemas"]["WhatsAppProvider"] | string;
         };
+        /** @description Credentials for sending email through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        BirdEmailCredentials: {
+            /** @description The Bird access key. A secret; the API never returns it. */
+            accessKey?: string;
+            channelId?: string;
+            /** @description The locale Bird renders its message templates in. */
+            locale?: string;
+            projectId?: string;
+            /**
+             * Format: email
+             * @description The address emails are sent from.
+             */
+            senderEmail?: string;
+            /** @description The name emails are sent from. */
+            senderName?: string;
+            /** @description The version of the Bird template to send. */
+            versionId?: string;
+            workspaceId?: string;
+        };
+        /** @description Credentials for sending SMS through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        BirdSmsCredentials: {
+            /** @description The Bird access key. A secret; the API never returns it. */
+            accessKey?: string;
+            channelId?: string;
+            /** @description Whether Bird's message templates are used in place of the text Authsignal sends. */
+            enableMessageTemplates?: boolean;
+            /** @description The locale Bird renders its message templates in. */
+            locale?: string;
+            navigatorId?: string;
+            projectId?: string;
+            workspaceId?: string;
+        };
         CreateActionConfigurationBody: {
             actionCode: components["schemas"]["ActionCode"];
             defaultUserActionResult: components["schemas"]["ActionOutcome"];
@@ -479,6 +652,64 @@ export interface components {
             /** @description Must match the key the value is sent under in `custom` when tracking. */
             name: string;
         };
+        /** @description The tenant's email one-time-code settings, created once. Send the credentials of the provider `emailProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
+        CreateEmailOtpAuthenticatorConfigurationBody: {
+            /** @description The custom variables email templates may use. */
+            allowedCustomEmailVariables?: string[];
+            birdEmailCredentials?: WithRequired<components["schemas"]["BirdEmailCredentials"], "accessKey" | "workspaceId" | "channelId" | "projectId">;
+            emailProvider: components["schemas"]["EmailOtpProvider"];
+            /** @description Whether users may enroll and verify with an emailed code. */
+            isActive?: boolean;
+            mailgunEmailCredentials?: WithRequired<components["schemas"]["MailgunEmailCredentials"], "apiKey" | "url" | "templateName" | "domain">;
+            mailjetEmailCredentials?: WithRequired<components["schemas"]["MailjetEmailCredentials"], "privateKey" | "publicKey" | "templateId">;
+            mandrillEmailCredentials?: WithRequired<components["schemas"]["MandrillEmailCredentials"], "apiKey" | "templateName">;
+            sendgridEmailCredentials?: WithRequired<components["schemas"]["SendgridEmailCredentials"], "apiKey" | "templateId" | "fromEmail">;
+            /** @description How often codes may be sent; every limit listed applies. */
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
+            smtpEmailCredentials?: WithRequired<components["schemas"]["SmtpEmailCredentials"], "host" | "port" | "secure" | "user" | "password" | "from">;
+            /** @description How often a code may be submitted. */
+            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"];
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint each code is posted to when `emailProvider` is `WEBHOOK`.
+             */
+            webhookUrl?: string;
+        };
+        /** @description The tenant's passkey settings, created once: the relying party passkeys are bound to and the origins they may be used from. Omitted settings take the API's defaults. */
+        CreatePasskeyAuthenticatorConfigurationBody: {
+            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
+            /** @description The web or Android origins passkeys may be used from, each starting with `https://`, `http://` or `android:`. */
+            expectedOrigins: components["schemas"]["PasskeyOrigin"][];
+            /** @description Whether users may enroll and verify with a passkey. */
+            isActive?: boolean;
+            /** @description The kinds of authenticator the browser should offer first, in order. */
+            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
+            /** @description Whether users are stopped from removing their last passkey, even when they have another method. An admin or the Server API can still remove it. */
+            preventRemovingLastPasskey?: boolean;
+            /** @description The WebAuthn relying party ID, a domain without a scheme, such as `example.com`. */
+            relyingParty: string;
+            userVerificationRequirement?: components["schemas"]["PasskeyUserVerificationRequirement"];
+        };
+        /** @description The tenant's push settings, created once. `DEFAULT` takes APNs or Firebase credentials (or both), `FIREBASE` takes Firebase credentials, and `WEBHOOK` takes a `webhookUrl` and no credentials. Omitted settings take the API's defaults. */
+        CreatePushAuthenticatorConfigurationBody: {
+            apnsCredentials?: WithRequired<components["schemas"]["ApnsCredentials"], "teamId" | "keyId" | "bundleId" | "privateKey">;
+            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
+            /** @description How long a push credential lasts, in minutes (at most a year). */
+            credentialLifetimeInMinutes?: number;
+            fcmCredentials?: WithRequired<components["schemas"]["FcmCredentials"], "serviceAccountKey">;
+            /** @description Whether users may enroll and verify with push. */
+            isActive?: boolean;
+            pushProvider: components["schemas"]["PushConfigurationProvider"];
+            /** @description Whether the app must prove its integrity before a push challenge is accepted. */
+            requireAppAttestation?: boolean;
+            /** @description How often challenges may be sent; every limit listed applies. */
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint each challenge is posted to when `pushProvider` is `WEBHOOK`.
+             */
+            webhookUrl?: string;
+        };
         CreateRuleBody: {
             conditions: components["schemas"]["RuleConditions"];
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
@@ -491,6 +722,34 @@ export interface components {
             type: components["schemas"]["ActionOutcome"];
             /** @description The verification methods allowed when the rule's type is `CHALLENGE`. */
             verificationMethods?: components["schemas"]["KnownVerificationMethod"][];
+        };
+        /** @description The tenant's SMS one-time-code settings, created once. Send the credentials of the provider `smsProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
+        CreateSmsAuthenticatorConfigurationBody: {
+            /** @description The custom variables SMS templates may use. */
+            allowedCustomSmsVariables?: string[];
+            birdSmsCredentials?: WithRequired<components["schemas"]["BirdSmsCredentials"], "accessKey" | "workspaceId">;
+            /** @description The country assumed for a phone number entered without a country code. It must be one of `smsCountryCodes` when that list is set. */
+            defaultCountryCode?: components["schemas"]["SmsCountryCode"];
+            /** @description Whether users may enroll and verify by SMS. */
+            isActive?: boolean;
+            messageMediaCredentials?: WithRequired<components["schemas"]["MessageMediaCredentials"], "apiKey" | "apiSecret">;
+            modicaGroupCredentials?: WithRequired<components["schemas"]["ModicaGroupCredentials"], "username" | "password">;
+            /** @description Limits on the messages sent to numbers that share a prefix. */
+            prefixRateLimitConfigurations?: components["schemas"]["PrefixRateLimitConfigurationInput"][];
+            /** @description How often codes may be sent; every limit listed applies. */
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
+            /** @description The only countries SMS may be sent to. An empty list, or none, allows every country. */
+            smsCountryCodes?: components["schemas"]["SmsCountryCode"][];
+            smsProvider: components["schemas"]["SmsOtpProvider"];
+            /** @description How often a code may be submitted. */
+            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"];
+            tnzCredentials?: WithRequired<components["schemas"]["TnzCredentials"], "apiKey">;
+            twilioCredentials?: WithRequired<components["schemas"]["TwilioCredentials"], "accountSid" | "messagingServiceSid" | "authToken">;
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint each code is posted to when `smsProvider` is `WEBHOOK`.
+             */
+            webhookUrl?: string;
         };
         CreateValueListBody: {
             /** @description Has no effect at present; send `true`. */
@@ -528,6 +787,28 @@ export interface components {
             /** @description `true` when the resource was deleted. */
             success: boolean;
         };
+        /** @description The tenant's email one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+        EmailOtpAuthenticatorConfiguration: {
+            allowedCustomEmailVariables?: string[];
+            authenticatorId: string;
+            birdEmailCredentials?: components["schemas"]["StoredBirdEmailCredentials"] | null;
+            emailProvider?: components["schemas"]["EmailOtpProvider"] | string;
+            isActive: boolean;
+            mailgunEmailCredentials?: components["schemas"]["StoredMailgunEmailCredentials"] | null;
+            mailjetEmailCredentials?: components["schemas"]["StoredMailjetEmailCredentials"] | null;
+            mandrillEmailCredentials?: components["schemas"]["StoredMandrillEmailCredentials"] | null;
+            sendgridEmailCredentials?: components["schemas"]["StoredSendgridEmailCredentials"] | null;
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfiguration"][] | null;
+            smtpEmailCredentials?: components["schemas"]["StoredSmtpEmailCredentials"] | null;
+            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
+            verificationMethod: components["schemas"]["VerificationMethod"];
+            webhookUrl?: string | null;
+        };
+        /**
+         * @description The provider that sends email one-time codes for the per-method email OTP configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+         * @enum {string}
+         */
+        EmailOtpProvider: "BIRD" | "MAILGUN" | "MAILJET" | "MANDRILL" | "SENDGRID" | "SMTP" | "WEBHOOK";
         /**
          * @description The provider that sends emails.
          * @enum {string}
@@ -545,6 +826,11 @@ export interface components {
             /** @description A human-readable explanation of the error. */
             errorDescription?: string;
         };
+        /** @description Credentials for sending push notifications through Firebase Cloud Messaging. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        FcmCredentials: {
+            /** @description The Firebase service account key, as JSON text. A secret; the API never returns it. */
+            serviceAccountKey?: string;
+        };
         /**
          * @description The third-party identity verification or biometrics provider behind a provider authenticator.
          * @enum {string}
@@ -560,11 +846,50 @@ export interface components {
          * @enum {string}
          */
         MagicLinkMode: "NEW_TAB" | "ORIGINAL_TAB";
+        /** @description Credentials for sending email through your own Mailgun account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        MailgunEmailCredentials: {
+            /** @description A secret; the API never returns it. */
+            apiKey?: string;
+            /** @description The Mailgun sending domain. */
+            domain?: string;
+            /** @description The sender emails are sent as. */
+            from?: string;
+            templateName?: string;
+            /**
+             * Format: uri
+             * @description The Mailgun API base URL of the region the domain is in.
+             */
+            url?: string;
+        };
+        /** @description Credentials for sending email through your own Mailjet account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        MailjetEmailCredentials: {
+            /** @description The Mailjet secret key. A secret; the API never returns it. */
+            privateKey?: string;
+            /** @description The Mailjet API key. */
+            publicKey?: string;
+            /** @description The ID of the Mailjet template to send. */
+            templateId?: number;
+        };
+        /** @description Credentials for sending email through your own Mandrill account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        MandrillEmailCredentials: {
+            /** @description A secret; the API never returns it. */
+            apiKey?: string;
+            templateName?: string;
+        };
         /** @description Credentials for sending SMS through your own Bird (MessageBird v2) workspace. */
         MessageBirdV2Credentials: {
             accessKey?: string;
             channelId?: string;
             workspaceId?: string;
+        };
+        /** @description Credentials for sending SMS through your own MessageMedia account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        MessageMediaCredentials: {
+            /** @description A secret; the API never returns it. */
+            apiKey?: string;
+            /** @description A secret; the API never returns it. */
+            apiSecret?: string;
+            /** @description The number messages are sent from. */
+            sourceNumber?: string;
         };
         /** @description The tenant's message overrides. */
         MessageOverrides: {
@@ -619,30 +944,99 @@ export interface components {
         MessagingTemplates: {
             [key: string]: unknown;
         };
+        /** @description Credentials for sending SMS through your own Modica Group account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        ModicaGroupCredentials: {
+            /** @description A secret; the API never returns it. */
+            password?: string;
+            username?: string;
+        };
         /**
          * @description The channel an out-of-band (OOB) authenticator sends its code or link over.
          * @enum {string}
          */
         OobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK" | "SMS";
+        /** @description The tenant's passkey settings. A setting the API has cleared may be `null` or left out. */
+        PasskeyAuthenticatorConfiguration: {
+            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"] | null;
+            authenticatorId: string;
+            expectedOrigins?: string[];
+            isActive: boolean;
+            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
+            preventRemovingLastPasskey?: boolean | null;
+            relyingParty?: string;
+            userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"] | null;
+            verificationMethod: components["schemas"]["VerificationMethod"];
+        };
+        /** @description An origin passkeys may be used from: a web origin such as `https://example.com`, or an Android app's `android:apk-key-hash:…` origin. */
+        PasskeyOrigin: string;
         /**
          * @description A WebAuthn registration hint telling the browser which kind of authenticator to offer first.
          * @enum {string}
          */
         PasskeyRegistrationHint: "security-key" | "client-device" | "hybrid";
         /**
+         * @description Whether a passkey must verify the user (with a PIN or biometric) or only prove possession. The per-method passkey configuration takes `preferred` or `required`.
+         * @enum {string}
+         */
+        PasskeyUserVerificationRequirement: "preferred" | "required";
+        /** @description A limit on the SMS messages sent to phone numbers that share a prefix: numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages in any window of `windowInMinutes` minutes. */
+        PrefixRateLimitConfiguration: {
+            /** @description How numbers are grouped; the string `country`, or a number of leading digits. */
+            blockSize?: string | number;
+            /** @description The countries the limit applies to. */
+            countryCodes?: string[];
+            enabled?: boolean;
+            rateLimit?: number;
+            windowInMinutes?: number;
+        };
+        /** @description A limit to set on the SMS messages sent to phone numbers that share a prefix. Numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages (1 to 1000) in any window of `windowInMinutes` minutes (more than 0, at most 1440, fractions allowed). */
+        PrefixRateLimitConfigurationInput: {
+            /** @description How numbers are grouped; the string `country`, or a positive number of leading digits. */
+            blockSize?: "country" | number;
+            /** @description The countries the limit applies to. */
+            countryCodes?: components["schemas"]["SmsCountryCode"][];
+            enabled?: boolean;
+            rateLimit?: number;
+            windowInMinutes?: number;
+        };
+        /**
          * @description A verification method users may be prompted to enroll after a challenge.
          * @enum {string}
          */
         PromptToEnrollVerificationMethod: "PASSKEY";
+        /** @description The tenant's push settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+        PushAuthenticatorConfiguration: {
+            apnsCredentials?: components["schemas"]["StoredApnsCredentials"] | null;
+            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
+            authenticatorId: string;
+            credentialLifetimeInMinutes?: number | null;
+            fcmCredentials?: components["schemas"]["StoredFcmCredentials"] | null;
+            isActive: boolean;
+            pushProvider?: components["schemas"]["PushConfigurationProvider"] | string;
+            requireAppAttestation?: boolean;
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfiguration"][] | null;
+            verificationMethod: components["schemas"]["VerificationMethod"];
+            webhookUrl?: string | null;
+        };
+        /**
+         * @description How push challenges reach the app: `DEFAULT` delivers through APNs to Apple devices and through Firebase to Android devices, `FIREBASE` through Firebase alone, and `WEBHOOK` posts each challenge to your own `webhookUrl`.
+         * @enum {string}
+         */
+        PushConfigurationProvider: "DEFAULT" | "FIREBASE" | "WEBHOOK";
         /**
          * @description The provider that delivers push notifications.
          * @enum {string}
          */
         PushProvider: "URBAN_AIRSHIP" | "WEBHOOK";
-        /** @description At most `rateLimit` attempts in any window of `windowInMinutes` minutes. */
+        /** @description At most `rateLimit` attempts in any window of `windowInMinutes` minutes. The window may be fractional, such as `2.5`. */
         RateLimitConfiguration: {
             rateLimit?: number;
             windowInMinutes?: number;
+        };
+        /** @description A limit to set: at most `rateLimit` attempts (1 to 100) in any window of `windowInMinutes` minutes (1 to 1440, fractions allowed). */
+        RateLimitConfigurationInput: {
+            rateLimit: number;
+            windowInMinutes: number;
         };
         Rule: {
             actionCode?: components["schemas"]["ActionCode"];
@@ -663,16 +1057,180 @@ export interface components {
         RuleConditions: {
             [key: string]: unknown;
         };
+        /** @description Credentials for sending email through your own SendGrid account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        SendgridEmailCredentials: {
+            /** @description A secret; the API never returns it. */
+            apiKey?: string;
+            /**
+             * Format: email
+             * @description The address emails are sent from.
+             */
+            fromEmail?: string;
+            /** @description The name emails are sent from. */
+            fromName?: string;
+            /** @description The ID of the SendGrid dynamic template to send. */
+            templateId?: string;
+        };
+        /** @description The tenant's SMS one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+        SmsAuthenticatorConfiguration: {
+            allowedCustomSmsVariables?: string[];
+            authenticatorId: string;
+            birdSmsCredentials?: components["schemas"]["StoredBirdSmsCredentials"] | null;
+            defaultCountryCode?: string | null;
+            isActive: boolean;
+            messageMediaCredentials?: components["schemas"]["StoredMessageMediaCredentials"] | null;
+            modicaGroupCredentials?: components["schemas"]["StoredModicaGroupCredentials"] | null;
+            prefixRateLimitConfigurations?: components["schemas"]["PrefixRateLimitConfiguration"][];
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfiguration"][] | null;
+            smsCountryCodes?: string[];
+            smsProvider?: components["schemas"]["SmsOtpProvider"] | string;
+            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
+            tnzCredentials?: components["schemas"]["StoredTnzCredentials"] | null;
+            twilioCredentials?: components["schemas"]["StoredTwilioCredentials"] | null;
+            verificationMethod: components["schemas"]["VerificationMethod"];
+            webhookUrl?: string | null;
+        };
         /**
          * @description The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
          * @enum {string}
          */
         SmsChannel: "DEFAULT" | "WHATSAPP";
         /**
+         * @description A country SMS may be sent to: one of the two-letter codes the SMS configuration accepts, which are ISO 3166-1 alpha-2 codes with `XK` for Kosovo.
+         * @enum {string}
+         */
+        SmsCountryCode: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BR" | "BS" | "BT" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GT" | "GU" | "GW" | "GY" | "HK" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SY" | "SZ" | "TC" | "TD" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+        /**
+         * @description The provider that sends SMS one-time codes for the per-method SMS configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+         * @enum {string}
+         */
+        SmsOtpProvider: "BIRD" | "MESSAGE_MEDIA" | "MODICA_GROUP" | "TNZ" | "TWILIO" | "WEBHOOK";
+        /**
          * @description The provider that sends SMS messages.
          * @enum {string}
          */
         SmsProvider: "TWILIO" | "MESSAGE_BIRD" | "MESSAGE_BIRD_V2" | "MODICA_GROUP" | "TNZ" | "WEBHOOK";
+        /** @description Credentials for sending email through your own SMTP server. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        SmtpEmailCredentials: {
+            /** @description The sender emails are sent as. */
+            from?: string;
+            fromName?: string;
+            host?: string;
+            /** @description A secret; the API never returns it. */
+            password?: string;
+            port?: number;
+            /** @description Where replies go. */
+            replyTo?: string;
+            replyToName?: string;
+            /** @description Whether the connection uses TLS. */
+            secure?: boolean;
+            user?: string;
+        };
+        /** @description What the API reports of the stored credentials for Apple Push Notification service (APNs): their settings, never their secrets. */
+        StoredApnsCredentials: {
+            /** @description The bundle ID of the app that receives the notifications. */
+            bundleId?: string;
+            /** @description The ID of the APNs signing key. */
+            keyId?: string;
+            /** @description Whether notifications go to the APNs sandbox instead of production. */
+            sandbox?: boolean;
+            /** @description The Apple developer team ID. */
+            teamId?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
+        StoredBirdEmailCredentials: {
+            channelId?: string;
+            /** @description The locale Bird renders its message templates in. */
+            locale?: string;
+            projectId?: string;
+            /** @description The address emails are sent from. */
+            senderEmail?: string;
+            /** @description The name emails are sent from. */
+            senderName?: string;
+            /** @description The version of the Bird template to send. */
+            versionId?: string;
+            workspaceId?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
+        StoredBirdSmsCredentials: {
+            channelId?: string;
+            /** @description Whether Bird's message templates are used in place of the text Authsignal sends. */
+            enableMessageTemplates?: boolean;
+            /** @description The locale Bird renders its message templates in. */
+            locale?: string;
+            navigatorId?: string;
+            projectId?: string;
+            workspaceId?: string;
+        };
+        /** @description What the API reports of the stored credentials for Firebase Cloud Messaging: their settings, never their secrets. */
+        StoredFcmCredentials: {
+            /** @description The service account's email address, read from the key. */
+            clientEmail?: string;
+            /** @description The Firebase project ID, read from the service account key. */
+            projectId?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own Mailgun account: their settings, never their secrets. */
+        StoredMailgunEmailCredentials: {
+            /** @description The Mailgun sending domain. */
+            domain?: string;
+            /** @description The sender emails are sent as. */
+            from?: string;
+            templateName?: string;
+            /** @description The Mailgun API base URL of the region the domain is in. */
+            url?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own Mailjet account: their settings, never their secrets. */
+        StoredMailjetEmailCredentials: {
+            /** @description The Mailjet API key. */
+            publicKey?: string;
+            /** @description The ID of the Mailjet template to send. */
+            templateId?: number;
+        };
+        /** @description What the API reports of the stored credentials for your own Mandrill account: their settings, never their secrets. */
+        StoredMandrillEmailCredentials: {
+            templateName?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own MessageMedia account: their settings, never their secrets. */
+        StoredMessageMediaCredentials: {
+            /** @description The number messages are sent from. */
+            sourceNumber?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own Modica Group account: their settings, never their secrets. */
+        StoredModicaGroupCredentials: {
+            username?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own SendGrid account: their settings, never their secrets. */
+        StoredSendgridEmailCredentials: {
+            /** @description The address emails are sent from. */
+            fromEmail?: string;
+            /** @description The name emails are sent from. */
+            fromName?: string;
+            /** @description The ID of the SendGrid dynamic template to send. */
+            templateId?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own SMTP server: their settings, never their secrets. */
+        StoredSmtpEmailCredentials: {
+            /** @description The sender emails are sent as. */
+            from?: string;
+            fromName?: string;
+            host?: string;
+            port?: number;
+            /** @description Where replies go. */
+            replyTo?: string;
+            replyToName?: string;
+            /** @description Whether the connection uses TLS. */
+            secure?: boolean;
+            user?: string;
+        };
+        /** @description What the API reports of the stored credentials for your own TNZ account: their settings, never their secrets. For TNZ the object is empty, since its only credential is secret. */
+        StoredTnzCredentials: Record<string, never>;
+        /** @description What the API reports of the stored credentials for your own Twilio account: their settings, never their secrets. */
+        StoredTwilioCredentials: {
+            /** @description The Twilio account SID. */
+            accountSid?: string;
+            /** @description The SID of the Twilio Messaging Service that sends the messages. */
+            messagingServiceSid?: string;
+        };
         /** @description The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false`. */
         Tenant: {
             allowDeletingUserAuthenticators?: boolean;
@@ -833,10 +1391,18 @@ export interface components {
             display?: components["schemas"]["ThemeTypeface"];
             text?: components["schemas"]["ThemeTypeface"];
         };
-        /** @description Credentials for sending SMS through your own Twilio account. */
+        /** @description Credentials for sending SMS through your own TNZ account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        TnzCredentials: {
+            /** @description A secret; the API never returns it. */
+            apiKey?: string;
+        };
+        /** @description Credentials for sending SMS through your own Twilio account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         TwilioCredentials: {
+            /** @description The Twilio account SID. */
             accountSid?: string;
+            /** @description The Twilio auth token. A secret; the API never returns it. */
             authToken?: string;
+            /** @description The SID of the Twilio Messaging Service that sends the messages. */
             messagingServiceSid?: string;
         };
         /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
@@ -918,9 +1484,55 @@ export interface components {
             /** @description Whether the value is shown to the user in push and QR code challenge claims. */
             isPublic?: boolean;
         };
+        /** @description A partial update of the email OTP settings. An omitted field stays as it is. `null` clears a rate limit setting or a provider's stored credentials; an empty list empties `allowedCustomEmailVariables`. A list replaces the stored one. When `emailProvider` changes, send the new provider's credentials and leave the old provider's out. */
+        UpdateEmailOtpAuthenticatorConfigurationBody: {
+            allowedCustomEmailVariables?: string[];
+            birdEmailCredentials?: components["schemas"]["BirdEmailCredentials"] | null;
+            emailProvider?: components["schemas"]["EmailOtpProvider"];
+            isActive?: boolean;
+            mailgunEmailCredentials?: components["schemas"]["MailgunEmailCredentials"] | null;
+            mailjetEmailCredentials?: components["schemas"]["MailjetEmailCredentials"] | null;
+            mandrillEmailCredentials?: components["schemas"]["MandrillEmailCredentials"] | null;
+            sendgridEmailCredentials?: components["schemas"]["SendgridEmailCredentials"] | null;
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][] | null;
+            smtpEmailCredentials?: components["schemas"]["SmtpEmailCredentials"] | null;
+            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"] | null;
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+             */
+            webhookUrl?: string;
+        };
         /** @description The complete set of message overrides. It replaces the current set: a locale or override ID left out is deleted, and an empty `messageOverrides` deletes them all. */
         UpdateMessageOverridesBody: {
             messageOverrides: components["schemas"]["MessageOverridesByLocale"];
+        };
+        /** @description A partial update of the passkey settings. An omitted field stays as it is. `null` clears `userVerificationRequirement` or `authenticatorAttachment`; an empty list empties `passkeyRegistrationHints`. A list replaces the stored one. Send `expectedOrigins` with a changed `relyingParty`, since origins belong to a relying party. */
+        UpdatePasskeyAuthenticatorConfigurationBody: {
+            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"] | null;
+            /** @description The origins, replacing the stored list; it cannot be emptied. */
+            expectedOrigins?: components["schemas"]["PasskeyOrigin"][];
+            isActive?: boolean;
+            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
+            preventRemovingLastPasskey?: boolean;
+            relyingParty?: string;
+            userVerificationRequirement?: components["schemas"]["PasskeyUserVerificationRequirement"] | null;
+        };
+        /** @description A partial update of the push settings. An omitted field stays as it is. `null` clears `credentialLifetimeInMinutes`, the sending limits or a provider's stored credentials. A list replaces the stored one. When `pushProvider` changes, send the new provider's credentials and leave the old provider's out. */
+        UpdatePushAuthenticatorConfigurationBody: {
+            apnsCredentials?: components["schemas"]["ApnsCredentials"] | null;
+            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
+            credentialLifetimeInMinutes?: number | null;
+            fcmCredentials?: components["schemas"]["FcmCredentials"] | null;
+            isActive?: boolean;
+            pushProvider?: components["schemas"]["PushConfigurationProvider"];
+            requireAppAttestation?: boolean;
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][] | null;
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint challenges are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+             */
+            webhookUrl?: string;
         };
         /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
         UpdateRuleBody: {
@@ -936,6 +1548,27 @@ export interface components {
             type?: components["schemas"]["ActionOutcome"];
             /** @description The verification methods allowed when the rule's type is `CHALLENGE`. */
             verificationMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
+        };
+        /** @description A partial update of the SMS settings. An omitted field stays as it is. `null` clears `defaultCountryCode`, a rate limit setting or a provider's stored credentials; an empty list empties `smsCountryCodes` (which also clears `defaultCountryCode`), `prefixRateLimitConfigurations` or `allowedCustomSmsVariables`. A list replaces the stored one. When `smsProvider` changes, send the new provider's credentials and leave the old provider's out. */
+        UpdateSmsAuthenticatorConfigurationBody: {
+            allowedCustomSmsVariables?: string[];
+            birdSmsCredentials?: components["schemas"]["BirdSmsCredentials"] | null;
+            defaultCountryCode?: components["schemas"]["SmsCountryCode"] | null;
+            isActive?: boolean;
+            messageMediaCredentials?: components["schemas"]["MessageMediaCredentials"] | null;
+            modicaGroupCredentials?: components["schemas"]["ModicaGroupCredentials"] | null;
+            prefixRateLimitConfigurations?: components["schemas"]["PrefixRateLimitConfigurationInput"][];
+            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][] | null;
+            smsCountryCodes?: components["schemas"]["SmsCountryCode"][];
+            smsProvider?: components["schemas"]["SmsOtpProvider"];
+            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"] | null;
+            tnzCredentials?: components["schemas"]["TnzCredentials"] | null;
+            twilioCredentials?: components["schemas"]["TwilioCredentials"] | null;
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+             */
+            webhookUrl?: string;
         };
         /** @description A partial update; an omitted setting stays as it is. */
         UpdateTenantBody: {
@@ -1112,6 +1745,21 @@ export interface components {
         WhatsAppProvider: "BIRD";
     };
     responses: {
+        /** @description The tenant already has a configuration for this method, and a tenant has at most one. Read or update it instead, or delete it first. */
+        AuthenticatorConfigurationExists: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "already_exists",
+                 *       "errorDescription": "The tenant already has a configuration for this authentication method."
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The request was malformed or failed validation. */
         BadRequest: {
             headers: {
@@ -1224,38 +1872,79 @@ export interface components {
 export type ActionCode = components['schemas']['ActionCode'];
 export type ActionConfiguration = components['schemas']['ActionConfiguration'];
 export type ActionOutcome = components['schemas']['ActionOutcome'];
+export type ApnsCredentials = components['schemas']['ApnsCredentials'];
 export type AppAttestationFailureMode = components['schemas']['AppAttestationFailureMode'];
 export type AuthenticatorAttachment = components['schemas']['AuthenticatorAttachment'];
 export type AuthenticatorConfiguration = components['schemas']['AuthenticatorConfiguration'];
+export type BirdEmailCredentials = components['schemas']['BirdEmailCredentials'];
+export type BirdSmsCredentials = components['schemas']['BirdSmsCredentials'];
 export type CreateActionConfigurationBody = components['schemas']['CreateActionConfigurationBody'];
 export type CreateCustomDataPointBody = components['schemas']['CreateCustomDataPointBody'];
+export type CreateEmailOtpAuthenticatorConfigurationBody = components['schemas']['CreateEmailOtpAuthenticatorConfigurationBody'];
+export type CreatePasskeyAuthenticatorConfigurationBody = components['schemas']['CreatePasskeyAuthenticatorConfigurationBody'];
+export type CreatePushAuthenticatorConfigurationBody = components['schemas']['CreatePushAuthenticatorConfigurationBody'];
 export type CreateRuleBody = components['schemas']['CreateRuleBody'];
+export type CreateSmsAuthenticatorConfigurationBody = components['schemas']['CreateSmsAuthenticatorConfigurationBody'];
 export type CreateValueListBody = components['schemas']['CreateValueListBody'];
 export type CustomDataPoint = components['schemas']['CustomDataPoint'];
 export type CustomDataPointDataType = components['schemas']['CustomDataPointDataType'];
 export type CustomDataPointModelType = components['schemas']['CustomDataPointModelType'];
 export type DeleteResult = components['schemas']['DeleteResult'];
+export type EmailOtpAuthenticatorConfiguration = components['schemas']['EmailOtpAuthenticatorConfiguration'];
+export type EmailOtpProvider = components['schemas']['EmailOtpProvider'];
 export type EmailProvider = components['schemas']['EmailProvider'];
 export type Error = components['schemas']['Error'];
+export type FcmCredentials = components['schemas']['FcmCredentials'];
 export type IdentityProviderType = components['schemas']['IdentityProviderType'];
 export type KnownVerificationMethod = components['schemas']['KnownVerificationMethod'];
 export type MagicLinkMode = components['schemas']['MagicLinkMode'];
+export type MailgunEmailCredentials = components['schemas']['MailgunEmailCredentials'];
+export type MailjetEmailCredentials = components['schemas']['MailjetEmailCredentials'];
+export type MandrillEmailCredentials = components['schemas']['MandrillEmailCredentials'];
 export type MessageBirdV2Credentials = components['schemas']['MessageBirdV2Credentials'];
+export type MessageMediaCredentials = components['schemas']['MessageMediaCredentials'];
 export type MessageOverrides = components['schemas']['MessageOverrides'];
 export type MessageOverridesByLocale = components['schemas']['MessageOverridesByLocale'];
 export type MessageOverridesCatalog = components['schemas']['MessageOverridesCatalog'];
 export type MessageOverridesCatalogPoint = components['schemas']['MessageOverridesCatalogPoint'];
 export type MessageOverridesCatalogScreen = components['schemas']['MessageOverridesCatalogScreen'];
 export type MessagingTemplates = components['schemas']['MessagingTemplates'];
+export type ModicaGroupCredentials = components['schemas']['ModicaGroupCredentials'];
 export type OobChannel = components['schemas']['OobChannel'];
+export type PasskeyAuthenticatorConfiguration = components['schemas']['PasskeyAuthenticatorConfiguration'];
+export type PasskeyOrigin = components['schemas']['PasskeyOrigin'];
 export type PasskeyRegistrationHint = components['schemas']['PasskeyRegistrationHint'];
+export type PasskeyUserVerificationRequirement = components['schemas']['PasskeyUserVerificationRequirement'];
+export type PrefixRateLimitConfiguration = components['schemas']['PrefixRateLimitConfiguration'];
+export type PrefixRateLimitConfigurationInput = components['schemas']['PrefixRateLimitConfigurationInput'];
 export type PromptToEnrollVerificationMethod = components['schemas']['PromptToEnrollVerificationMethod'];
+export type PushAuthenticatorConfiguration = components['schemas']['PushAuthenticatorConfiguration'];
+export type PushConfigurationProvider = components['schemas']['PushConfigurationProvider'];
 export type PushProvider = components['schemas']['PushProvider'];
 export type RateLimitConfiguration = components['schemas']['RateLimitConfiguration'];
+export type RateLimitConfigurationInput = components['schemas']['RateLimitConfigurationInput'];
 export type Rule = components['schemas']['Rule'];
 export type RuleConditions = components['schemas']['RuleConditions'];
+export type SendgridEmailCredentials = components['schemas']['SendgridEmailCredentials'];
+export type SmsAuthenticatorConfiguration = components['schemas']['SmsAuthenticatorConfiguration'];
 export type SmsChannel = components['schemas']['SmsChannel'];
+export type SmsCountryCode = components['schemas']['SmsCountryCode'];
+export type SmsOtpProvider = components['schemas']['SmsOtpProvider'];
 export type SmsProvider = components['schemas']['SmsProvider'];
+export type SmtpEmailCredentials = components['schemas']['SmtpEmailCredentials'];
+export type StoredApnsCredentials = components['schemas']['StoredApnsCredentials'];
+export type StoredBirdEmailCredentials = components['schemas']['StoredBirdEmailCredentials'];
+export type StoredBirdSmsCredentials = components['schemas']['StoredBirdSmsCredentials'];
+export type StoredFcmCredentials = components['schemas']['StoredFcmCredentials'];
+export type StoredMailgunEmailCredentials = components['schemas']['StoredMailgunEmailCredentials'];
+export type StoredMailjetEmailCredentials = components['schemas']['StoredMailjetEmailCredentials'];
+export type StoredMandrillEmailCredentials = components['schemas']['StoredMandrillEmailCredentials'];
+export type StoredMessageMediaCredentials = components['schemas']['StoredMessageMediaCredentials'];
+export type StoredModicaGroupCredentials = components['schemas']['StoredModicaGroupCredentials'];
+export type StoredSendgridEmailCredentials = components['schemas']['StoredSendgridEmailCredentials'];
+export type StoredSmtpEmailCredentials = components['schemas']['StoredSmtpEmailCredentials'];
+export type StoredTnzCredentials = components['schemas']['StoredTnzCredentials'];
+export type StoredTwilioCredentials = components['schemas']['StoredTwilioCredentials'];
 export type Tenant = components['schemas']['Tenant'];
 export type Theme = components['schemas']['Theme'];
 export type ThemeAlignment = components['schemas']['ThemeAlignment'];
@@ -1272,12 +1961,17 @@ export type ThemePageBackground = components['schemas']['ThemePageBackground'];
 export type ThemeShadows = components['schemas']['ThemeShadows'];
 export type ThemeTypeface = components['schemas']['ThemeTypeface'];
 export type ThemeTypography = components['schemas']['ThemeTypography'];
+export type TnzCredentials = components['schemas']['TnzCredentials'];
 export type TwilioCredentials = components['schemas']['TwilioCredentials'];
 export type UpdateActionConfigurationBody = components['schemas']['UpdateActionConfigurationBody'];
 export type UpdateAuthenticatorConfigurationBody = components['schemas']['UpdateAuthenticatorConfigurationBody'];
 export type UpdateCustomDataPointBody = components['schemas']['UpdateCustomDataPointBody'];
+export type UpdateEmailOtpAuthenticatorConfigurationBody = components['schemas']['UpdateEmailOtpAuthenticatorConfigurationBody'];
 export type UpdateMessageOverridesBody = components['schemas']['UpdateMessageOverridesBody'];
+export type UpdatePasskeyAuthenticatorConfigurationBody = components['schemas']['UpdatePasskeyAuthenticatorConfigurationBody'];
+export type UpdatePushAuthenticatorConfigurationBody = components['schemas']['UpdatePushAuthenticatorConfigurationBody'];
 export type UpdateRuleBody = components['schemas']['UpdateRuleBody'];
+export type UpdateSmsAuthenticatorConfigurationBody = components['schemas']['UpdateSmsAuthenticatorConfigurationBody'];
 export type UpdateTenantBody = components['schemas']['UpdateTenantBody'];
 export type UpdateThemeBody = components['schemas']['UpdateThemeBody'];
 export type UpdateThemeBorders = components['schemas']['UpdateThemeBorders'];
@@ -1298,6 +1992,7 @@ export type ValueListItem = components['schemas']['ValueListItem'];
 export type ValueListItemType = components['schemas']['ValueListItemType'];
 export type VerificationMethod = components['schemas']['VerificationMethod'];
 export type WhatsAppProvider = components['schemas']['WhatsAppProvider'];
+export type ResponseAuthenticatorConfigurationExists = components['responses']['AuthenticatorConfigurationExists'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseServerError = components['responses']['ServerError'];
@@ -1609,6 +2304,462 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getEmailOtpAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The email OTP configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailOtpAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createEmailOtpAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmailOtpAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The new email OTP configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailOtpAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AuthenticatorConfigurationExists"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteEmailOtpAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateEmailOtpAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEmailOtpAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The email OTP configuration after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailOtpAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getPasskeyAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passkey configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createPasskeyAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePasskeyAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The new passkey configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AuthenticatorConfigurationExists"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deletePasskeyAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updatePasskeyAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePasskeyAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The passkey configuration after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getPushAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The push configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createPushAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePushAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The new push configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AuthenticatorConfigurationExists"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deletePushAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updatePushAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePushAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The push configuration after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getSmsAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SMS configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createSmsAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSmsAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The new SMS configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAuthenticatorConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AuthenticatorConfigurationExists"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteSmsAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateSmsAuthenticatorConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSmsAuthenticatorConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The SMS configuration after the update. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAuthenticatorConfiguration"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2058,3 +3209,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
