@@ -50,9 +50,9 @@ describe("flow action types", () => {
   it("rejects a flow that breaks its shape at compile time", () => {
     // @ts-expect-error rules is required, even when empty
     void mgmt.updateActionFlow({ actionCode: "signIn", attributes: { actionNodes: [complete] } });
-    // @ts-expect-error a node needs its nodeId
     void mgmt.updateActionFlow({
       actionCode: "signIn",
+      // @ts-expect-error a node needs its nodeId
       attributes: { actionNodes: [{ nodeType: "BLOCK" }], rules: [] },
     });
     void mgmt.updateActionFlow({
@@ -65,9 +65,9 @@ describe("flow action types", () => {
       // @ts-expect-error a flow rule has ruleId, name and conditions only
       attributes: { actionNodes: [complete], rules: [{ ruleId: "a", name: "A", isActive: true }] },
     });
-    // @ts-expect-error the expected version is a number
     void mgmt.updateActionFlow({
       actionCode: "signIn",
+      // @ts-expect-error the expected version is a number
       attributes: { actionNodes: [complete], rules: [], expectedFlowVersion: "3" },
     });
   });

@@ -75,8 +75,8 @@ describe("updateActionFlow", () => {
   });
 
   it("is refused by the mock without the rules array", async () => {
-    // @ts-expect-error rules is required, even when empty
     await expectRefused(
+      // @ts-expect-error rules is required, even when empty
       mgmt.updateActionFlow({ actionCode: "signIn", attributes: { actionNodes: flow.actionNodes } }),
       "rules",
     );
