@@ -91,6 +91,24 @@ describe("ManagementClient types for the rest of the Management API", () => {
     expectTypeOf(mgmt.updateValueList).parameter(0).toHaveProperty("alias").toEqualTypeOf<string>();
   });
 
+  it("writes and reads the tenant's webhooks and IP allow-list", () => {
+    void mgmt.updateTenant({
+      authenticatorEventsWebhookConfig: { url: "https://api.acme.com/events", includeCredentialPublicKey: true },
+      logEventsWebhookConfig: { endpointUrl: "https://api.acme.com/logs" },
+      ipWhitelist: ["203.0.113.0/24"],
+    });
+    expectTypeOf<Tenant["ipWhitelist"]>().toEqualTypeOf<string[] | undefined>();
+    expectTypeOf<Tenant["tenantId"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<NonNullable<Tenant["logEventsWebhookConfig"]>["endpointUrl"]>().toEqualTypeOf<string | undefined>();
+  });
+
+  it("sets, reads and clears a typeface's size adjust", () => {
+    void mgmt.updateTheme({ typography: { text: { sizeAdjust: 110 }, button: { sizeAdjust: null } } });
+    expectTypeOf<NonNullable<NonNullable<Theme["typography"]>["display"]>["sizeAdjust"]>().toEqualTypeOf<
+      number | undefined
+    >();
+  });
+
   it("accepts null where a PATCH can clear a field", () => {
     void mgmt.updateRule({ actionCode: "signIn", ruleId: "r1", attributes: { conditions: null, description: null } });
     void mgmt.updateValueList({ alias: "blocked", attributes: { valueListItems: null } });
@@ -127,6 +145,12 @@ describe("ManagementClient types for the rest of the Management API", () => {
     void mgmt.updateMessageOverrides({});
     // @ts-expect-error tenantId is read-only
     void mgmt.updateTenant({ tenantId: "t1" });
+    // @ts-expect-error the log events webhook needs its endpoint URL
+    void mgmt.updateTenant({ logEventsWebhookConfig: {} });
+    // @ts-expect-error the IP allow-list is a list of ranges
+    void mgmt.updateTenant({ ipWhitelist: "203.0.113.0/24" });
+    // @ts-expect-error the tenant's settings are not cleared with null
+    void mgmt.updateTenant({ ipWhitelist: null });
     // @ts-expect-error a rule's ID is a path parameter, required next to the action code
     void mgmt.getRule({ actionCode: "signIn" });
   });

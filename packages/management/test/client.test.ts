@@ -32,13 +32,24 @@ describe("createManagementClient", () => {
     expect(await requests[0]?.json()).toEqual({ verificationWebhookUrl: null });
   });
 
-  it("creates rules on the documented underscore path", async () => {
+  it("sends rules and flows under the hyphenated action-configurations path every official client uses", async () => {
     const { client, requests } = recordingClient();
     await client.createRule({
       actionCode: "signIn",
       attributes: { name: "r", isActive: true, priority: 0, type: "ALLOW", conditions: {} },
     });
-    expect(requests[0]?.url).toBe("https://api.authsignal.com/v1/management/action_configurations/signIn/rules");
+    await client.listRules({ actionCode: "signIn" });
+    await client.updateActionFlow({
+      actionCode: "signIn",
+      attributes: { actionNodes: [{ nodeId: "c", nodeType: "COMPLETE" }], rules: [] },
+    });
+    const base = "https://api.authsignal.com/v1/management/action-configurations/signIn";
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `POST ${base}/rules`,
+      `GET ${base}/rules`,
+      `PUT ${base}/flow`,
+    ]);
+    expect(await requests[2]?.json()).toEqual({ actionNodes: [{ nodeId: "c", nodeType: "COMPLETE" }], rules: [] });
   });
 
   it("rejects an action code outside the documented pattern before sending", async () => {

@@ -6,71 +6,6 @@
  */
 
 export interface paths {
-    "/action_configurations/{actionCode}/rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The code of the action configuration, such as `signIn`.
-                 * @example signIn
-                 */
-                actionCode: components["parameters"]["actionCode"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a rule
-         * @description Adds a rule to an action. Rules are evaluated in ascending priority, and the first that matches overrides the action's default outcome. The path uses `action_configurations` with an underscore, as Authsignal's API reference does.
-         */
-        post: operations["createRule"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action_configurations/{actionCode}/rules/{ruleId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The code of the action configuration, such as `signIn`.
-                 * @example signIn
-                 */
-                actionCode: components["parameters"]["actionCode"];
-                /**
-                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
-                 * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
-                 */
-                ruleId: components["parameters"]["ruleId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a rule
-         * @description Returns one of an action's rules. The path uses `action_configurations` with an underscore, as Authsignal's API reference does.
-         */
-        get: operations["getRule"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a rule
-         * @description Deletes one of an action's rules. The action's other rules and its default outcome are unchanged.
-         */
-        delete: operations["deleteRule"];
-        options?: never;
-        head?: never;
-        /**
-         * Update a rule
-         * @description Changes a rule. Omitted fields stay as they are; an explicit `null` clears an optional field, including `conditions`. Changing `priority` changes the order rules are evaluated in.
-         */
-        patch: operations["updateRule"];
-        trace?: never;
-    };
     "/action-configurations": {
         parameters: {
             query?: never;
@@ -82,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * Create an action configuration
-         * @description Configures how the action with a new code is handled by default: its outcome when no rule matches, the verification methods a challenge offers, and its message templates.
+         * @description Configures how the action with a new code is handled. A classic action takes its outcome when no rule matches, the verification methods a challenge offers, and its message templates. A flow action takes only `actionType: FLOW`; publish its flow next with `updateActionFlow`. A 409 means an action configuration with this code already exists.
          */
         post: operations["createActionConfiguration"];
         delete?: never;
@@ -106,23 +41,118 @@ export interface paths {
         };
         /**
          * Get an action configuration
-         * @description Returns how an action is handled by default, and when an action with this code was last tracked.
+         * @description Returns how an action is handled, and when an action with this code was last tracked. A flow action also returns the nodes and version of its published flow; `listRules` returns the rules they reference.
          */
         get: operations["getActionConfiguration"];
         put?: never;
         post?: never;
         /**
          * Delete an action configuration
-         * @description Deletes the configuration of an action code. A 404 means the code has no configuration.
+         * @description Deletes the configuration of an action code, with its rules, or with its flow for a flow action (a flow cannot be unpublished on its own). A 404 means the code has no configuration.
          */
         delete: operations["deleteActionConfiguration"];
         options?: never;
         head?: never;
         /**
          * Update an action configuration
-         * @description Changes how an action is handled by default. Omitted fields stay as they are; an explicit `null` clears an optional field.
+         * @description Changes how a classic action is handled by default. Omitted fields stay as they are; an explicit `null` clears an optional field. A flow action's flow is changed with `updateActionFlow`, and its type cannot change.
          */
         patch: operations["updateActionConfiguration"];
+        trace?: never;
+    };
+    "/action-configurations/{actionCode}/flow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish a flow action's flow
+         * @description Publishes a new version of a flow action's flow: its nodes, and the rules its `RULE` nodes reference. The rules replace the action's rules; a rule the flow no longer lists is removed. Send the `flowVersion` last read as `expectedFlowVersion` so that a flow published elsewhere in the meantime is not overwritten: the API then answers 409. A flow cannot be unpublished; delete the action configuration instead.
+         */
+        put: operations["updateActionFlow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-configurations/{actionCode}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an action's rules
+         * @description Returns every rule of an action, in no documented order. A classic action's rules come with all their fields; a flow action's rules are the ones its published flow defines, and may carry only `ruleId`, `name` and `conditions`.
+         */
+        get: operations["listRules"];
+        put?: never;
+        /**
+         * Create a rule
+         * @description Adds a rule to a classic action. Rules are evaluated in ascending priority, and the first that matches overrides the action's default outcome. The rules of a flow action are published with its flow instead (`updateActionFlow`).
+         */
+        post: operations["createRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action-configurations/{actionCode}/rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+                /**
+                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
+                 */
+                ruleId: components["parameters"]["ruleId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a rule
+         * @description Returns one of an action's rules.
+         */
+        get: operations["getRule"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a rule
+         * @description Deletes one of an action's rules. The action's other rules and its default outcome are unchanged.
+         */
+        delete: operations["deleteRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a rule
+         * @description Changes a rule. Omitted fields stay as they are; an explicit `null` clears an optional field, including `conditions`. Changing `priority` changes the order rules are evaluated in.
+         */
+        patch: operations["updateRule"];
         trace?: never;
     };
     "/authenticator-configurations/{authenticatorId}": {
@@ -386,7 +416,7 @@ export interface paths {
         };
         /**
          * Get the tenant
-         * @description Returns the settings of the tenant the Management API secret key belongs to. A setting that has never been set is left out of the response.
+         * @description Returns the settings of the tenant the Management API secret key belongs to. A setting that has never been set is left out of the response, and a tenant with none set may answer `{}`.
          */
         get: operations["getTenant"];
         put?: never;
@@ -396,7 +426,7 @@ export interface paths {
         head?: never;
         /**
          * Update the tenant
-         * @description Changes some of the tenant's settings and returns all of them. Settings left out of the request stay as they are.
+         * @description Changes some of the tenant's settings and returns all of them. Settings left out of the request stay as they are; a webhook configuration or IP allow-list that is sent replaces the current one. The tenant always exists: it cannot be created or deleted.
          */
         patch: operations["updateTenant"];
         trace?: never;
@@ -488,10 +518,16 @@ export interface components {
          * @example signIn
          */
         ActionCode: string;
+        /** @description How an action is handled. A classic action has a default outcome and rules; a flow action has the nodes of its published flow instead, and may have no default outcome. Only `actionCode` is always present. */
         ActionConfiguration: {
             actionCode: components["schemas"]["ActionCode"];
-            defaultUserActionResult: components["schemas"]["ActionOutcome"];
+            /** @description The nodes of a flow action's published flow, exactly as they were published; `null` or absent for a classic action and for a flow that was never published. Its rules are listed by `listRules`. */
+            actionNodes?: components["schemas"]["FlowNode"][] | null;
+            actionType?: components["schemas"]["ActionType"];
+            defaultUserActionResult?: components["schemas"]["ActionOutcome"];
             defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
+            /** @description The version of a flow action's published flow; `null` or absent for a classic action and for a flow that was never published. */
+            flowVersion?: number | null;
             /**
              * Format: date-time
              * @description When an action with this code was last tracked.
@@ -500,7 +536,7 @@ export interface components {
             messagingTemplates?: components["schemas"]["MessagingTemplates"];
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
             /** @description The ID of the tenant the action belongs to. */
-            tenantId: string;
+            tenantId?: string;
             /** @description The verification methods users may use to complete a challenge. */
             verificationMethods?: components["schemas"]["VerificationMethod"][];
             /**
@@ -509,11 +545,23 @@ export interface components {
              */
             verificationWebhookUrl?: string;
         };
+        /** @description A flow action after its flow was published. */
+        ActionFlow: {
+            actionCode: components["schemas"]["ActionCode"];
+            /** @description The published nodes. The API may leave them out; `getActionConfiguration` returns them. */
+            actionNodes?: components["schemas"]["FlowNode"][];
+            actionType?: components["schemas"]["ActionType"];
+            /** @description The version of the flow now published. It goes up by one with every publish. */
+            flowVersion: number;
+            tenantId?: string;
+        };
         /**
          * @description What happens to an action by default, or when a rule matches.
          * @enum {string}
          */
         ActionOutcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
+        /** @description How an action decides its outcome. The known values are listed; an older API answers other values (such as `LEGACY` or `MULTI_STEP_AUTHENTICATION`) or an empty string for a classic action, so responses accept any string. */
+        ActionType: components["schemas"]["KnownActionType"] | string;
         /** @description Credentials for sending push notifications through Apple Push Notification service (APNs). Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         ApnsCredentials: {
             /** @description The bundle ID of the app that receives the notifications. */
@@ -594,6 +642,13 @@ export interface components {
             webhookUrl?: string;
             whatsAppProvider?: components["schemas"]["WhatsAppProvider"] | string;
         };
+        /** @description Where the tenant's authenticator events (such as `authenticator.created`) are sent. */
+        AuthenticatorEventsWebhookConfig: {
+            /** @description Whether passkey `authenticator.created` events carry the credential's public key. */
+            includeCredentialPublicKey?: boolean;
+            /** Format: uri */
+            url?: string;
+        };
         /** @description Credentials for sending email through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         BirdEmailCredentials: {
             /** @description The Bird access key. A secret; the API never returns it. */
@@ -626,8 +681,13 @@ export interface components {
             projectId?: string;
             workspaceId?: string;
         };
-        CreateActionConfigurationBody: {
+        /** @description A new action configuration: a classic one, with its default outcome, or a flow one, whose flow is then published with `updateActionFlow`. */
+        CreateActionConfigurationBody: components["schemas"]["CreateClassicActionConfigurationBody"] | components["schemas"]["CreateFlowActionConfigurationBody"];
+        /** @description A classic action: a default outcome that its rules can override. `actionType` may be left out; sending it makes an archived action with this code come back as a classic one. */
+        CreateClassicActionConfigurationBody: {
             actionCode: components["schemas"]["ActionCode"];
+            /** @constant */
+            actionType?: "CLASSIC";
             defaultUserActionResult: components["schemas"]["ActionOutcome"];
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
             messagingTemplates?: components["schemas"]["MessagingTemplates"];
@@ -674,6 +734,12 @@ export interface components {
              * @description The HTTPS endpoint each code is posted to when `emailProvider` is `WEBHOOK`.
              */
             webhookUrl?: string;
+        };
+        /** @description A flow action, created with no flow: publish one next with `updateActionFlow`. It takes no default outcome, because its flow decides. */
+        CreateFlowActionConfigurationBody: {
+            actionCode: components["schemas"]["ActionCode"];
+            /** @constant */
+            actionType: "FLOW";
         };
         /** @description The tenant's passkey settings, created once: the relying party passkeys are bound to and the origins they may be used from. Omitted settings take the API's defaults. */
         CreatePasskeyAuthenticatorConfigurationBody: {
@@ -831,16 +897,92 @@ export interface components {
             /** @description The Firebase service account key, as JSON text. A secret; the API never returns it. */
             serviceAccountKey?: string;
         };
+        /** @description One branch of a node: a key (a rule ID, a verification method or a button) and the `nodeId` of the node the flow moves to when it applies. */
+        FlowBranch: [
+            string,
+            string
+        ];
+        /** @description One node of a flow. `nodeId` and `nodeType` are always present, and the fields that point at other nodes name a `nodeId` of the same flow. Each node type carries its own fields, which the API checks, so a node may carry fields not listed here. A `RULE` node branches on `ruleChildNodeIds`, in order, and falls back to `elseChildNodeId`. */
+        FlowNode: {
+            /** @description Pairs of a button and the node to move to when it is pressed. */
+            buttonChildNodeIds?: components["schemas"]["FlowBranch"][];
+            /** @description The node that follows this one. */
+            childNodeId?: string;
+            /** @description The node a `RULE` node moves to when none of its rules match. */
+            elseChildNodeId?: string;
+            /** @description Whether the user may skip an `ENROLLMENT` node. */
+            isOptional?: boolean;
+            /** @description The verification methods a `VERIFICATION` or `ENROLLMENT` node offers, keyed by method, such as `{"PASSKEY": {"isEnabled": true}}`. */
+            methodConfigurations?: {
+                [key: string]: {
+                    isEnabled?: boolean;
+                };
+            };
+            /** @description A label for the node, shown in the flow builder and for verification steps. */
+            name?: string;
+            /** @description The node's ID, unique within the flow. */
+            nodeId: string;
+            nodeType: components["schemas"]["FlowNodeType"];
+            /** @description The nodes that lead to this one; empty for the first node. */
+            parentNodeIds?: string[];
+            /** @description A `RULE` node's branches: pairs of a rule ID, defined in the flow's `rules`, and the node to move to when that rule matches. */
+            ruleChildNodeIds?: components["schemas"]["FlowBranch"][];
+            /** @description Pairs of a verification method and the node to move to after it. */
+            verificationMethodChildNodeIds?: components["schemas"]["FlowBranch"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description What a flow node does. The known types are listed; the flow builder has others, and the API checks them, so any non-empty string is accepted. */
+        FlowNodeType: components["schemas"]["KnownFlowNodeType"] | string;
+        /** @description A rule a flow defines. Exactly one `RULE` node of the flow must reference it in its `ruleChildNodeIds`. The API ignores any other field, so none is accepted. */
+        FlowRule: {
+            conditions?: components["schemas"]["RuleConditions"];
+            /** @description Up to 256 letters, digits, spaces and common punctuation (`!?@#$%^&*(){}:;"'<>,.+=/-[]`). */
+            name: string;
+            /** @description The rule's ID, chosen by the flow and unique within it. */
+            ruleId: string;
+        };
         /**
          * @description The third-party identity verification or biometrics provider behind a provider authenticator.
          * @enum {string}
          */
         IdentityProviderType: "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE";
         /**
+         * @description How an action decides its outcome: `CLASSIC` evaluates the action's rules against its default outcome, `FLOW` runs a published flow of nodes.
+         * @enum {string}
+         */
+        KnownActionType: "CLASSIC" | "FLOW";
+        /**
+         * @description The node types Authsignal's flows are known to use.
+         * @enum {string}
+         */
+        KnownFlowNodeType: "RULE" | "VERIFICATION" | "ENROLLMENT" | "BLOCK" | "COMPLETE";
+        /**
          * @description Every verification method documented by any Authsignal source.
          * @enum {string}
          */
         KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
+        /** @description A rule as the list of an action's rules returns it. A classic action's rules have every field of `Rule`; the rules of a flow action are the ones its flow defines, and may have only `ruleId`, `name` and `conditions`. */
+        ListedRule: {
+            actionCode?: components["schemas"]["ActionCode"];
+            conditions?: components["schemas"]["RuleConditions"];
+            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
+            description?: string;
+            isActive?: boolean;
+            name: string;
+            priority?: number;
+            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
+            /** @description The rule's ID: a UUID the API gave a classic rule, or the ID a flow gave its rule. */
+            ruleId: string;
+            tenantId?: string;
+            type?: components["schemas"]["ActionOutcome"];
+            verificationMethods?: components["schemas"]["VerificationMethod"][];
+        };
+        /** @description Where the tenant's batched log events (`action.log_created`, `challenge.log_created`) are sent. */
+        LogEventsWebhookConfig: {
+            /** Format: uri */
+            endpointUrl?: string;
+        };
         /**
          * @description Where a magic link completes the flow: in a new tab or in the tab that started it.
          * @enum {string}
@@ -918,7 +1060,8 @@ export interface components {
             defaultCopy: {
                 [key: string]: string;
             };
-            item: string;
+            /** @description The element of the screen the text belongs to; left out when there is none. */
+            item?: string;
             /** @description A human-readable name for the text. */
             label: string;
             /** @description The longest replacement text accepted, in characters. */
@@ -1231,21 +1374,26 @@ export interface components {
             /** @description The SID of the Twilio Messaging Service that sends the messages. */
             messagingServiceSid?: string;
         };
-        /** @description The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false`. */
+        /** @description The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false` or to an empty list, so every field may be missing, `tenantId` too. */
         Tenant: {
             allowDeletingUserAuthenticators?: boolean;
             allowDisablingMfa?: boolean;
+            authenticatorEventsWebhookConfig?: components["schemas"]["AuthenticatorEventsWebhookConfig"];
             /** @description The custom domain the pre-built UI is served from, if one is set up. */
             customDomain?: string;
             disableRecoveryCodes?: boolean;
             hideAuthsignalLogo?: boolean;
             hideRecoveryCodesOnEnrollment?: boolean;
+            /** @description Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
             hideSuccessScreenOnEnrollment?: boolean;
+            /** @description The IPv4 ranges, in CIDR notation, allowed to call the Server API. An empty list allows every address. */
+            ipWhitelist?: string[];
+            logEventsWebhookConfig?: components["schemas"]["LogEventsWebhookConfig"];
             name?: string;
             redirectOnSessionExpiry?: boolean;
             skipRecoveryCodesOnProgrammaticEnrollment?: boolean;
-            tenantId: string;
-            /** @description How long a token issued by a challenge stays valid, in minutes. */
+            tenantId?: string;
+            /** @description How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
             tokenDurationInMinutes?: number;
         };
         /** @description How the pre-built UI looks. */
@@ -1384,6 +1532,8 @@ export interface components {
              * @description A single font file. Superseded by `faces`.
              */
             fontUrl?: string;
+            /** @description A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). */
+            sizeAdjust?: number;
         };
         /** @description The typefaces of body text, headings and buttons. They apply to both colour modes. */
         ThemeTypography: {
@@ -1421,6 +1571,15 @@ export interface components {
              * @description A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
              */
             verificationWebhookUrl?: string | null;
+        };
+        /** @description A flow to publish: its nodes and the rules they reference, as the flow builder exports them, and optionally the version the change is based on. */
+        UpdateActionFlowBody: {
+            /** @description The flow's nodes. Node IDs are unique, and every node a node points at is in the flow. */
+            actionNodes: components["schemas"]["FlowNode"][];
+            /** @description The `flowVersion` this change is based on. When the published flow has moved on since, the API refuses the change with a 409 rather than overwrite it. Leave it out of a first publish. */
+            expectedFlowVersion?: number;
+            /** @description Every rule the flow's `RULE` nodes reference, each exactly once; `[]` when there are none. Publishing removes the action's rules that are not listed. */
+            rules: components["schemas"]["FlowRule"][];
         };
         /** @description A partial update of one authenticator configuration. The object is flat: each field applies only to the verification methods it concerns (for example `smsProvider` to SMS, and `relyingParty` to passkeys). An omitted field stays as it is, and an explicit `null` clears an optional text, list or object field. */
         UpdateAuthenticatorConfigurationBody: {
@@ -1478,6 +1637,16 @@ export interface components {
             webhookUrl?: string | null;
             whatsAppProvider?: components["schemas"]["WhatsAppProvider"];
         };
+        /** @description Where to send the tenant's authenticator events (such as `authenticator.created`). A flag left out keeps the value the API has. */
+        UpdateAuthenticatorEventsWebhookConfig: {
+            /** @description Whether passkey `authenticator.created` events carry the credential's public key. */
+            includeCredentialPublicKey?: boolean;
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint that receives the events.
+             */
+            url: string;
+        };
         /** @description A partial update: an omitted field stays as it is, and `description: null` clears the description. The name, data type and model type are fixed when the data point is created. */
         UpdateCustomDataPointBody: {
             description?: string | null;
@@ -1502,6 +1671,14 @@ export interface components {
              * @description The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
              */
             webhookUrl?: string;
+        };
+        /** @description Where to send the tenant's batched log events (`action.log_created`, `challenge.log_created`). */
+        UpdateLogEventsWebhookConfig: {
+            /**
+             * Format: uri
+             * @description The HTTPS endpoint that receives the batches.
+             */
+            endpointUrl: string;
         };
         /** @description The complete set of message overrides. It replaces the current set: a locale or override ID left out is deleted, and an empty `messageOverrides` deletes them all. */
         UpdateMessageOverridesBody: {
@@ -1572,10 +1749,15 @@ export interface components {
         };
         /** @description A partial update; an omitted setting stays as it is. */
         UpdateTenantBody: {
+            authenticatorEventsWebhookConfig?: components["schemas"]["UpdateAuthenticatorEventsWebhookConfig"];
             disableRecoveryCodes?: boolean;
+            /** @description Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
             hideSuccessScreenOnEnrollment?: boolean;
+            /** @description The IPv4 ranges, in CIDR notation such as `203.0.113.0/24`, allowed to call the Server API. The list replaces the current one; `[]` allows every address. */
+            ipWhitelist?: string[];
+            logEventsWebhookConfig?: components["schemas"]["UpdateLogEventsWebhookConfig"];
             name?: string;
-            /** @description How long a token issued by a challenge stays valid, in minutes. */
+            /** @description How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
             tokenDurationInMinutes?: number;
         };
         /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears a field. */
@@ -1699,6 +1881,8 @@ export interface components {
              * @description A single font file. Superseded by `faces`.
              */
             fontUrl?: string | null;
+            /** @description A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). `null` clears it. */
+            sizeAdjust?: number | null;
         };
         /** @description The typefaces of body text, headings and buttons; `null` removes one. They apply to both colour modes. */
         UpdateThemeTypography: {
@@ -1871,16 +2055,21 @@ export interface components {
 }
 export type ActionCode = components['schemas']['ActionCode'];
 export type ActionConfiguration = components['schemas']['ActionConfiguration'];
+export type ActionFlow = components['schemas']['ActionFlow'];
 export type ActionOutcome = components['schemas']['ActionOutcome'];
+export type ActionType = components['schemas']['ActionType'];
 export type ApnsCredentials = components['schemas']['ApnsCredentials'];
 export type AppAttestationFailureMode = components['schemas']['AppAttestationFailureMode'];
 export type AuthenticatorAttachment = components['schemas']['AuthenticatorAttachment'];
 export type AuthenticatorConfiguration = components['schemas']['AuthenticatorConfiguration'];
+export type AuthenticatorEventsWebhookConfig = components['schemas']['AuthenticatorEventsWebhookConfig'];
 export type BirdEmailCredentials = components['schemas']['BirdEmailCredentials'];
 export type BirdSmsCredentials = components['schemas']['BirdSmsCredentials'];
 export type CreateActionConfigurationBody = components['schemas']['CreateActionConfigurationBody'];
+export type CreateClassicActionConfigurationBody = components['schemas']['CreateClassicActionConfigurationBody'];
 export type CreateCustomDataPointBody = components['schemas']['CreateCustomDataPointBody'];
 export type CreateEmailOtpAuthenticatorConfigurationBody = components['schemas']['CreateEmailOtpAuthenticatorConfigurationBody'];
+export type CreateFlowActionConfigurationBody = components['schemas']['CreateFlowActionConfigurationBody'];
 export type CreatePasskeyAuthenticatorConfigurationBody = components['schemas']['CreatePasskeyAuthenticatorConfigurationBody'];
 export type CreatePushAuthenticatorConfigurationBody = components['schemas']['CreatePushAuthenticatorConfigurationBody'];
 export type CreateRuleBody = components['schemas']['CreateRuleBody'];
@@ -1895,8 +2084,16 @@ export type EmailOtpProvider = components['schemas']['EmailOtpProvider'];
 export type EmailProvider = components['schemas']['EmailProvider'];
 export type Error = components['schemas']['Error'];
 export type FcmCredentials = components['schemas']['FcmCredentials'];
+export type FlowBranch = components['schemas']['FlowBranch'];
+export type FlowNode = components['schemas']['FlowNode'];
+export type FlowNodeType = components['schemas']['FlowNodeType'];
+export type FlowRule = components['schemas']['FlowRule'];
 export type IdentityProviderType = components['schemas']['IdentityProviderType'];
+export type KnownActionType = components['schemas']['KnownActionType'];
+export type KnownFlowNodeType = components['schemas']['KnownFlowNodeType'];
 export type KnownVerificationMethod = components['schemas']['KnownVerificationMethod'];
+export type ListedRule = components['schemas']['ListedRule'];
+export type LogEventsWebhookConfig = components['schemas']['LogEventsWebhookConfig'];
 export type MagicLinkMode = components['schemas']['MagicLinkMode'];
 export type MailgunEmailCredentials = components['schemas']['MailgunEmailCredentials'];
 export type MailjetEmailCredentials = components['schemas']['MailjetEmailCredentials'];
@@ -1964,9 +2161,12 @@ export type ThemeTypography = components['schemas']['ThemeTypography'];
 export type TnzCredentials = components['schemas']['TnzCredentials'];
 export type TwilioCredentials = components['schemas']['TwilioCredentials'];
 export type UpdateActionConfigurationBody = components['schemas']['UpdateActionConfigurationBody'];
+export type UpdateActionFlowBody = components['schemas']['UpdateActionFlowBody'];
 export type UpdateAuthenticatorConfigurationBody = components['schemas']['UpdateAuthenticatorConfigurationBody'];
+export type UpdateAuthenticatorEventsWebhookConfig = components['schemas']['UpdateAuthenticatorEventsWebhookConfig'];
 export type UpdateCustomDataPointBody = components['schemas']['UpdateCustomDataPointBody'];
 export type UpdateEmailOtpAuthenticatorConfigurationBody = components['schemas']['UpdateEmailOtpAuthenticatorConfigurationBody'];
+export type UpdateLogEventsWebhookConfig = components['schemas']['UpdateLogEventsWebhookConfig'];
 export type UpdateMessageOverridesBody = components['schemas']['UpdateMessageOverridesBody'];
 export type UpdatePasskeyAuthenticatorConfigurationBody = components['schemas']['UpdatePasskeyAuthenticatorConfigurationBody'];
 export type UpdatePushAuthenticatorConfigurationBody = components['schemas']['UpdatePushAuthenticatorConfigurationBody'];
@@ -2005,6 +2205,228 @@ export type ParameterCustomDataPointId = components['parameters']['customDataPoi
 export type ParameterRuleId = components['parameters']['ruleId'];
 export type $defs = Record<string, never>;
 export interface operations {
+    createActionConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActionConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The new action configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description An action configuration with this code already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "errorDescription": "An action configuration with this code already exists."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getActionConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteActionConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action configuration was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateActionConfiguration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionConfigurationBody"];
+            };
+        };
+        responses: {
+            /** @description The updated action configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionConfiguration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateActionFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionFlowBody"];
+            };
+        };
+        responses: {
+            /** @description The action with its newly published flow. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionFlow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The published flow is no longer at `expectedFlowVersion`: it was published elsewhere since it was read. Read the action configuration again and review the difference. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "conflict",
+                     *       "errorDescription": "The flow was published at a newer version than expected."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The code of the action configuration, such as `signIn`.
+                 * @example signIn
+                 */
+                actionCode: components["parameters"]["actionCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action's rules; an empty array when it has none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListedRule"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     createRule: {
         parameters: {
             query?: never;
@@ -2143,132 +2565,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rule"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    createActionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateActionConfigurationBody"];
-            };
-        };
-        responses: {
-            /** @description The new action configuration. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionConfiguration"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    getActionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The code of the action configuration, such as `signIn`.
-                 * @example signIn
-                 */
-                actionCode: components["parameters"]["actionCode"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The action configuration. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionConfiguration"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    deleteActionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The code of the action configuration, such as `signIn`.
-                 * @example signIn
-                 */
-                actionCode: components["parameters"]["actionCode"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The action configuration was deleted. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    updateActionConfiguration: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The code of the action configuration, such as `signIn`.
-                 * @example signIn
-                 */
-                actionCode: components["parameters"]["actionCode"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateActionConfigurationBody"];
-            };
-        };
-        responses: {
-            /** @description The updated action configuration. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActionConfiguration"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -27,6 +27,38 @@ describe("createActionConfiguration", () => {
     expect(error.errorCode).toBe(errorCode);
   });
 
+  it("creates a flow action from its code and type alone", async () => {
+    const result = await mgmt.createActionConfiguration({ actionCode: "signIn", actionType: "FLOW" });
+    expect(result.actionCode).toBeTruthy();
+  });
+
+  it("accepts the classic action type stated explicitly", async () => {
+    const result = await mgmt.createActionConfiguration({ ...withdrawals, actionType: "CLASSIC" });
+    expect(result.actionCode).toBeTruthy();
+  });
+
+  it("surfaces the documented 409 when the action code is taken", async () => {
+    const error = await apiError(mgmt.createActionConfiguration(withdrawals, preferStatus(409)));
+    expect(error.statusCode).toBe(409);
+    expect(error.errorCode).toBe("conflict");
+  });
+
+  it("is refused by the mock when a flow action is given a default outcome", async () => {
+    await expectRefused(
+      // @ts-expect-error a flow action's flow decides its outcome
+      mgmt.createActionConfiguration({ actionCode: "signIn", actionType: "FLOW", defaultUserActionResult: "ALLOW" }),
+      "defaultUserActionResult",
+    );
+  });
+
+  it("is refused by the mock when the action type is not CLASSIC or FLOW", async () => {
+    await expectRefused(
+      // @ts-expect-error the action type is CLASSIC or FLOW
+      mgmt.createActionConfiguration({ ...withdrawals, actionType: "LEGACY" }),
+      "actionType",
+    );
+  });
+
   it("is refused by the mock when the action code breaks the pattern", async () => {
     await expectRefused(mgmt.createActionConfiguration({ ...withdrawals, actionCode: "withdraw funds" }), "actionCode");
   });
@@ -52,6 +84,7 @@ describe("getActionConfiguration", () => {
     expect(result.defaultUserActionResult).toBe("CHALLENGE");
     expect(result.lastActionCreatedAt).toBeTruthy();
     expect(result.verificationWebhookUrl).toMatch(/^https:/);
+    expect(result.actionType).toBe("CLASSIC");
   });
 
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {

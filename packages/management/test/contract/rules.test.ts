@@ -1,4 +1,5 @@
-// Contract tests for rules, under /action_configurations/{actionCode}/rules (underscore, as the docs have it).
+// Contract tests for rules, under /action-configurations/{actionCode}/rules: the hyphenated path every
+// official client calls (the docs print an underscore; see openapi/README.md).
 import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
@@ -12,6 +13,20 @@ const rule = {
 } as const;
 
 const ids = { actionCode: "signIn", ruleId: "9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f" } as const;
+
+describe("listRules", () => {
+  it("returns the action's rules as an array", async () => {
+    const rules = await mgmt.listRules({ actionCode: "signIn" });
+    expect(rules.map((listed) => listed.name)).toEqual(["Block anonymous IPs", "Challenge new devices"]);
+    expect(rules[1]?.verificationMethods).toEqual(["PASSKEY", "SMS"]);
+  });
+
+  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
+    const error = await apiError(mgmt.listRules({ actionCode: "signIn" }, preferStatus(status)));
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+  });
+});
 
 describe("createRule", () => {
   it("returns the documented rule", async () => {

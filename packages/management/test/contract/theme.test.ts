@@ -47,6 +47,13 @@ describe("updateTheme", () => {
     expect(theme.primaryColor).toBeTruthy();
   });
 
+  it("sends a size adjust on each typeface, and null to clear one", async () => {
+    const theme = await mgmt.updateTheme({
+      typography: { text: { sizeAdjust: 110 }, button: { faces: null, fontUrl: null, sizeAdjust: null } },
+    });
+    expect(theme.typography?.text?.sizeAdjust).toBe(105);
+  });
+
   it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
     const error = await apiError(mgmt.updateTheme({ primaryColor: "#000000" }, preferStatus(status)));
     expect(error.statusCode).toBe(status);
@@ -63,6 +70,10 @@ describe("updateTheme", () => {
       mgmt.updateTheme({ typography: { display: { faces: Array.from({ length: 7 }, () => face) } } }),
       "faces",
     );
+  });
+
+  it.each([66, 151])("is refused by the mock when a size adjust is %i, outside 67 to 150", async (sizeAdjust) => {
+    await expectRefused(mgmt.updateTheme({ typography: { display: { sizeAdjust } } }), "sizeAdjust");
   });
 
   it("is refused by the mock when a font weight is out of range", async () => {
