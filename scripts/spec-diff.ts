@@ -54,6 +54,8 @@ export function breakingChanges(before: OpenApiDocument, after: OpenApiDocument)
     const oldResponse = successSchema(before, old.operation);
     const newResponse = successSchema(after, now.operation);
     if (oldResponse && !newResponse) changes.push(`${name}: the success response no longer has a JSON body`);
+    // A method that resolved to undefined now resolves to an object: its result type changes.
+    if (!oldResponse && newResponse) changes.push(`${name}: the success response now has a JSON body`);
     if (oldResponse && newResponse)
       compareSchemas(`${name} response`, "output", before, oldResponse, after, newResponse, changes, 0);
   }
@@ -109,6 +111,7 @@ function compareSchemas(
   }
   if (direction === "input" && !beforeEnum && afterEnum)
     changes.push(`${where}: now limited to ${afterEnum.map((v) => JSON.stringify(v)).join(", ")}`);
+  if (direction === "input") compareConstraints(where, before, after, changes);
   const beforeProps = (before.properties ?? {}) as Record<string, SchemaObject>;
   const afterProps = (after.properties ?? {}) as Record<string, SchemaObject>;
   const beforeRequired = new Set((before.required as string[] | undefined) ?? []);
@@ -142,6 +145,38 @@ function compareSchemas(
       changes,
       depth + 1,
     );
+  }
+}
+
+// Lower bounds narrow an input when they rise, upper bounds when they fall.
+const lowerBounds = ["minimum", "exclusiveMinimum", "minLength", "minItems"] as const;
+const upperBounds = ["maximum", "exclusiveMaximum", "maxLength", "maxItems"] as const;
+
+/** Reports an input that now accepts fewer values: a new or tighter bound, a new pattern or format. */
+function compareConstraints(where: string, before: SchemaObject, after: SchemaObject, changes: string[]) {
+  // A dropped pattern held the length in check too, so lengths alone cannot tell if it narrowed.
+  const patternDropped = typeof before.pattern === "string" && after.pattern === undefined;
+  for (const [keywords, tighter] of [
+    [lowerBounds, (old: number, now: number) => now > old],
+    [upperBounds, (old: number, now: number) => now < old],
+  ] as const) {
+    for (const keyword of keywords) {
+      if (patternDropped && (keyword === "minLength" || keyword === "maxLength")) continue;
+      const old = before[keyword];
+      const now = after[keyword];
+      if (typeof now !== "number") continue;
+      if (typeof old !== "number") changes.push(`${where}: now has ${keyword} ${now}`);
+      else if (tighter(old, now)) changes.push(`${where}: ${keyword} ${old} became ${now}`);
+    }
+  }
+  for (const keyword of ["pattern", "format"] as const) {
+    const now = after[keyword];
+    if (typeof now === "string" && now !== before[keyword]) {
+      const old = before[keyword];
+      changes.push(
+        typeof old === "string" ? `${where}: ${keyword} ${old} became ${now}` : `${where}: now has ${keyword} ${now}`,
+      );
+    }
   }
 }
 

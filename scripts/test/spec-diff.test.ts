@@ -86,4 +86,38 @@ describe("breakingChanges", () => {
     const changed = spec({ update: { ...update, properties: { ...update.properties, email: { type: "integer" } } } });
     expect(breakingChanges(spec(), changed)).toEqual(["updateUser request.email: type string became integer"]);
   });
+
+  it("reports an input that accepts fewer values: a new or tighter bound, pattern or format", () => {
+    const bounded = spec({
+      update: {
+        ...update,
+        properties: {
+          ...update.properties,
+          email: { type: "string", format: "email" },
+          locale: { type: "string", maxLength: 35, pattern: "^[a-z]{2}" },
+        },
+      },
+    });
+    const looser = spec({
+      update: { ...update, properties: { ...update.properties, locale: { type: "string", maxLength: 64 } } },
+    });
+    expect(breakingChanges(spec(), bounded)).toEqual([
+      "updateUser request.email: now has format email",
+      "updateUser request.locale: now has maxLength 35",
+      "updateUser request.locale: now has pattern ^[a-z]{2}",
+    ]);
+    expect(breakingChanges(looser, bounded)).toEqual([
+      "updateUser request.email: now has format email",
+      "updateUser request.locale: maxLength 64 became 35",
+      "updateUser request.locale: now has pattern ^[a-z]{2}",
+    ]);
+    expect(breakingChanges(bounded, looser)).toEqual([]);
+  });
+
+  it("reports a success response that gains a body, which changes the method's result", () => {
+    const withoutBody = spec();
+    const patch = withoutBody.paths["/users/{userId}"]?.patch;
+    if (patch) patch.responses = { "200": { description: "updated" } };
+    expect(breakingChanges(withoutBody, spec())).toEqual(["updateUser: the success response now has a JSON body"]);
+  });
 });
