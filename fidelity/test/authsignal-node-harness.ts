@@ -8,8 +8,6 @@ import { startProxies, type ValidatingProxy } from "../src/proxies.ts";
 import type { ReceivedRequest } from "../src/upstream.ts";
 
 export const apiSecretKey = "sk_test_fidelity";
-/** The package and commit the call shapes are read from: @authsignal/node 2.21.0. */
-export const nodeSdk = { repo: "authsignal/authsignal-node", commit: "dca8a296e677dbc06cd0f2fd609f4f73f28eada5" };
 
 /** The methods authsignal-node.test.ts calls. */
 export const usersActionsAndSessions = [

@@ -1,11 +1,8 @@
 import type { CallConnectOperations } from "@authsignal-ts/server";
 import { caseBuilder } from "../../src/case.ts";
+import { node as authsignalNode } from "../sdks.ts";
 
 const callConnectCase = caseBuilder<CallConnectOperations>();
-const authsignalNode = {
-  repo: "authsignal/authsignal-node",
-  commit: "dca8a296e677dbc06cd0f2fd609f4f73f28eada5",
-} as const;
 
 export default [
   callConnectCase("startCall", {

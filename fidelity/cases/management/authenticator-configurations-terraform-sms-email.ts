@@ -2,30 +2,9 @@
 // resources build, and the answers of the stub API its lifecycle tests run against.
 import type { operations } from "@authsignal-ts/management";
 import { caseBuilder } from "../../src/case.ts";
+import { lifecycle, mapping, resource } from "../terraform-authenticator-sources.ts";
 
 const managementCase = caseBuilder<operations>();
-const repo = "authsignal/terraform-provider-authsignal";
-const lifecycle = (at: string) =>
-  ({
-    repo,
-    path: "internal/provider/authenticator_lifecycle_test.go",
-    commit: "286d0daf66382e03dc9af1d9db64b8d641d3d498",
-    at,
-  }) as const;
-const mapping = (at: string) =>
-  ({
-    repo,
-    path: "internal/provider/authenticator_mapping_test.go",
-    commit: "26279c8c1b97ca762ca277158a233856b5e8dee0",
-    at,
-  }) as const;
-const resource = (method: string, at: string) =>
-  ({
-    repo,
-    path: `internal/provider/${method}_authenticator_configuration_resource.go`,
-    commit: "286d0daf66382e03dc9af1d9db64b8d641d3d498",
-    at,
-  }) as const;
 
 const twilioSms = {
   authenticatorId: "auth_1",

@@ -1,12 +1,9 @@
 // Get, update and query actions as each official SDK sends them, with the fields their tests read.
 import type { operations } from "@authsignal-ts/server";
 import { caseBuilder } from "../../src/case.ts";
+import { go, java, node, php } from "../sdks.ts";
 
 const serverCase = caseBuilder<operations>();
-const node = { repo: "authsignal/authsignal-node", commit: "dca8a296e677dbc06cd0f2fd609f4f73f28eada5" } as const;
-const go = { repo: "authsignal/authsignalgo", commit: "ba3d89657d07a292f08c7b046318702ff871ff7e" } as const;
-const java = { repo: "authsignal/authsignal-java", commit: "7aad6c2edd60a51f949e3ec2511c7b89bba3c7da" } as const;
-const php = { repo: "authsignal/authsignal-php", commit: "ed9b95e06bd0006e82874cc4ddfc4ab80eeb8f89" } as const;
 
 const key = "5f3e5c1e-3c2a-4a8e-9d1b-6b2f1c0a9e7d";
 

@@ -1,9 +1,9 @@
 // The device calls: only the PHP SDK makes them.
 import type { operations } from "@authsignal-ts/server";
 import { caseBuilder } from "../../src/case.ts";
+import { php } from "../sdks.ts";
 
 const serverCase = caseBuilder<operations>();
-const php = { repo: "authsignal/authsignal-php", commit: "ed9b95e06bd0006e82874cc4ddfc4ab80eeb8f89" } as const;
 
 const device = {
   userId: "123:test",

@@ -1,12 +1,9 @@
 // Create, validate, refresh and revoke sessions as each official SDK sends them.
 import type { operations } from "@authsignal-ts/server";
 import { caseBuilder } from "../../src/case.ts";
+import { dotnet, go, java, node } from "../sdks.ts";
 
 const serverCase = caseBuilder<operations>();
-const node = { repo: "authsignal/authsignal-node", commit: "dca8a296e677dbc06cd0f2fd609f4f73f28eada5" } as const;
-const go = { repo: "authsignal/authsignalgo", commit: "ba3d89657d07a292f08c7b046318702ff871ff7e" } as const;
-const dotnet = { repo: "authsignal/authsignal-dotnet", commit: "123e06e5f7d2cd63c7dd37d9447cbf26d33d2c01" } as const;
-const java = { repo: "authsignal/authsignal-java", commit: "7aad6c2edd60a51f949e3ec2511c7b89bba3c7da" } as const;
 
 const clientId = "46e10ac5-cb9c-458f-ad86-0f698f67b365";
 const accessToken = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c3JfMTIzIn0.sig";

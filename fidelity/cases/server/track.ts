@@ -1,14 +1,9 @@
 // Track Action (POST /users/{userId}/actions/{action}) as each official SDK sends it.
 import type { operations, TrackResponse } from "@authsignal-ts/server";
 import { caseBuilder } from "../../src/case.ts";
+import { dotnet, go, java, node, php, ruby } from "../sdks.ts";
 
 const serverCase = caseBuilder<operations>();
-const node = { repo: "authsignal/authsignal-node", commit: "dca8a296e677dbc06cd0f2fd609f4f73f28eada5" } as const;
-const go = { repo: "authsignal/authsignalgo", commit: "ba3d89657d07a292f08c7b046318702ff871ff7e" } as const;
-const ruby = { repo: "authsignal/authsignal-ruby", commit: "cba87bce062571ec24d7040f18a1b21ea4372cea" } as const;
-const dotnet = { repo: "authsignal/authsignal-dotnet", commit: "123e06e5f7d2cd63c7dd37d9447cbf26d33d2c01" } as const;
-const java = { repo: "authsignal/authsignal-java", commit: "7aad6c2edd60a51f949e3ec2511c7b89bba3c7da" } as const;
-const php = { repo: "authsignal/authsignal-php", commit: "ed9b95e06bd0006e82874cc4ddfc4ab80eeb8f89" } as const;
 
 /** What the live tests read back from a track: a challenge for an enrolled user. */
 const challengeRequired: TrackResponse = {
