@@ -5,6 +5,7 @@ import {
   type OpenApiDocument,
   type OperationObject,
   type ParameterObject,
+  type Reference,
   resolveRef,
   type SchemaObject,
 } from "./openapi-document.ts";
@@ -17,6 +18,7 @@ interface RenderedOperation {
   patterns?: Record<string, string>;
   query?: Record<string, "repeat" | "comma">;
   hasBody?: true;
+  result?: "array" | "none";
   idempotent?: true;
   idempotencyKeyField?: string;
   pagination?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
@@ -88,6 +90,7 @@ function describeOperation(
   // GET, PUT, PATCH and DELETE are idempotent by definition; a POST only when the spec says so.
   const idempotentPost = method === "post" && (operation["x-idempotent"] === true || Boolean(idempotencyKeyField));
   const pagination = paginationOf(name, operation, Object.keys(query));
+  const result = resultOf(document, name, operation);
   return {
     name,
     method: method.toUpperCase(),
@@ -95,10 +98,30 @@ function describeOperation(
     ...(Object.keys(patterns).length > 0 ? { patterns } : {}),
     ...(Object.keys(query).length > 0 ? { query } : {}),
     ...(hasBody ? { hasBody: true as const } : {}),
+    ...(result ? { result } : {}),
     ...(idempotentPost ? { idempotent: true as const } : {}),
     ...(idempotencyKeyField ? { idempotencyKeyField } : {}),
     ...(pagination ? { pagination } : {}),
   };
+}
+
+/** The JSON type of the first 2xx response's body: `undefined` for an object (the usual case). */
+function resultOf(document: OpenApiDocument, name: string, operation: OperationObject): "array" | "none" | undefined {
+  const responses = (operation.responses ?? {}) as Record<string, unknown>;
+  const status = Object.keys(responses).find((code) => /^2\d\d$/.test(code));
+  const response = status
+    ? resolveRef<{ content?: Record<string, { schema?: SchemaObject | Reference }> }>(
+        document,
+        responses[status] as never,
+      )
+    : undefined;
+  const schema = response?.content?.["application/json"]?.schema;
+  if (!schema) return "none";
+  const resolved = resolveRef<SchemaObject>(document, schema);
+  if (resolved.type === "array") return "array";
+  // Unions and compositions (oneOf, allOf, anyOf) are of objects in these specs.
+  if (resolved.type === undefined || resolved.type === "object") return undefined;
+  throw new Error(`${name}: a ${String(resolved.type)} success body is not something the client can check`);
 }
 
 function paginationOf(name: string, operation: OperationObject, queryNames: string[]) {

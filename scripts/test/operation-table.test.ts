@@ -16,9 +16,31 @@ function documentWith(paths: OpenApiDocument["paths"], extra: Partial<OpenApiDoc
   };
 }
 
-const ok = { responses: { "200": { description: "ok" } } };
+const json = (schema: object) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
+const ok = { responses: json({ type: "object" }) };
 
 describe("collectOperations", () => {
+  it("says what JSON type a success body has when it is not an object: an array, or none", () => {
+    const document = documentWith({
+      "/things": { get: { operationId: "listThings", responses: json({ type: "array", items: {} }) } },
+      "/thing": {
+        get: { operationId: "getThing", responses: json({ oneOf: [{ type: "object" }] }) },
+        delete: { operationId: "deleteThing", responses: { "204": { description: "gone" } } },
+        put: { operationId: "putThing", responses: json({ type: "string" }) },
+      },
+    });
+    const paths = document.paths;
+    const put = paths["/thing"]?.put;
+    if (paths["/thing"]) delete paths["/thing"].put;
+    expect(Object.fromEntries(collectOperations(document).map(({ name, result }) => [name, result]))).toEqual({
+      deleteThing: "none",
+      getThing: undefined,
+      listThings: "array",
+    });
+    if (paths["/thing"] && put) paths["/thing"].put = put;
+    expect(() => collectOperations(document)).toThrow(/putThing: a string success body/);
+  });
+
   it("gives an alias route no entry of its own, and refuses an alias of nothing", () => {
     const document = documentWith({
       "/users/{userId}": {

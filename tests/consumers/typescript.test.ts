@@ -180,11 +180,16 @@ describe.each(consumers)("TypeScript consumer: $dir", (consumer) => {
         metafile: true,
         logLevel: "silent",
       });
-      // The bundler took the ESM builds from the exports map.
-      const packageFiles = Object.keys(metafile.inputs).filter((input) => input.includes("@authsignal-ts/"));
+      // The bundler took the ESM builds from the exports map, and the chunks they load on first use.
+      const packageFiles = Object.keys(metafile.inputs)
+        .filter((input) => input.includes("@authsignal-ts/"))
+        .map((input) => input.replace(/-[\w-]+\.js$/, ".js"));
       expect(packageFiles.sort()).toEqual([
         "node_modules/@authsignal-ts/management/dist/index.js",
+        "node_modules/@authsignal-ts/management/dist/pagination.js",
         "node_modules/@authsignal-ts/server/dist/index.js",
+        "node_modules/@authsignal-ts/server/dist/pagination.js",
+        "node_modules/@authsignal-ts/server/dist/verification.js",
         "node_modules/@authsignal-ts/server/openapi.json",
       ]);
     } else {

@@ -27,13 +27,28 @@ function specifiersIn(source: string): string[] {
   return [...new Set([...source.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3] ?? ""))].sort();
 }
 
+/** The chunks each package's entry loads with `import()` on first use, by name before the hash. */
+const lazyChunks = { server: ["pagination", "verification"], management: ["pagination"] };
+const chunkName = (specifier: string) => specifier.replace(/-[\w-]+\.c?js$/, "");
+
+/**
+ * The specifiers a file loads as soon as it runs: ESM imports and re-exports, and CommonJS
+ * requires that are not inside the arrow function a lazy `import()` compiles to.
+ */
+function staticSpecifiersIn(source: string): string[] {
+  const pattern = /\b(?:import|export)\b[^;"'`(]*?\bfrom\s*["']([^"']+)["']|(?<!=>\s*)\brequire\(\s*["']([^"']+)["']/g;
+  return [...source.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? "");
+}
+
 const entry = (name: string) => [`dist/${name}.cjs`, `dist/${name}.d.cts`, `dist/${name}.d.ts`, `dist/${name}.js`];
 
 describe.each(packages)("@authsignal-ts/%s", (name) => {
   const tarball = () => ecosystem().tarballs[name];
 
-  it("ships its builds, types and bundled spec, and nothing else", () => {
-    expect(filesIn(tarball())).toEqual(
+  it("ships its builds, types, lazily loaded chunks and bundled spec, and nothing else", () => {
+    const files = filesIn(tarball());
+    const isChunk = (file: string) => /^dist\/(pagination|verification)-[\w-]+\.c?js$/.test(file);
+    expect(files.filter((file) => !isChunk(file))).toEqual(
       [
         "LICENSE",
         "README.md",
@@ -44,11 +59,30 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
         "package.json",
       ].sort(),
     );
+    // One ESM and one CommonJS build of each.
+    expect(files.filter(isChunk).map((file) => chunkName(file.replace("dist/", "./")))).toEqual(
+      lazyChunks[name].flatMap((chunk) => [`./${chunk}`, `./${chunk}`]),
+    );
   });
 
   // Each further module resolved at import costs start-up memory (BENCHMARKS.md).
   it("builds each entry point as one file: the client loads nothing else, the fetch client only openapi-fetch", () => {
-    for (const file of entry("index")) expect(specifiersIn(fileIn(tarball(), file)), file).toEqual([]);
+    for (const file of entry("index")) {
+      const source = fileIn(tarball(), file);
+      const types = file.endsWith(".d.ts") || file.endsWith(".d.cts");
+      const lazy = specifiersIn(source);
+      // Code for rarer features (webhook verification, pagination) is loaded on first use, from
+      // a chunk of the package's own: never at import.
+      expect(lazy.map(chunkName).sort(), file).toEqual(types ? [] : lazyChunks[name].map((chunk) => `./${chunk}`));
+      expect(staticSpecifiersIn(source), file).toEqual([]);
+      for (const chunk of lazy) {
+        const extension = file.endsWith(".cjs") ? ".cjs" : ".js";
+        expect(chunk.endsWith(extension), chunk).toBe(true);
+        // It shares the entry's copy of everything (the error classes above all): it imports the
+        // entry and nothing else.
+        expect(specifiersIn(fileIn(tarball(), `dist/${chunk.slice(2)}`)), chunk).toEqual([`./index${extension}`]);
+      }
+    }
     for (const file of entry("fetch-client"))
       expect(specifiersIn(fileIn(tarball(), file)), file).toEqual(["openapi-fetch"]);
   });

@@ -1,10 +1,10 @@
 import { type ClientOptions, type PackageIdentity, resolveConfig } from "./config.ts";
-import { AuthsignalResponseError, AuthsignalValidationError } from "./errors.ts";
+import { AuthsignalValidationError } from "./errors.ts";
 import type { ApiClient } from "./method-types.ts";
-import type { OperationSpec, OperationTable, PaginationSpec } from "./operation.ts";
+import type { OperationTable } from "./operation.ts";
 import { describe, type MethodArgument } from "./request.ts";
 import type { RequestOptions } from "./request-options.ts";
-import { createTransport, type Transport } from "./transport.ts";
+import { createTransport } from "./transport.ts";
 
 export interface ApiDefinition<Table extends Partial<OperationTable>> {
   identity: PackageIdentity;
@@ -47,29 +47,8 @@ function argumentError(args: unknown) {
   return new AuthsignalValidationError("args", `expected an object, got ${describe(args)}`);
 }
 
-async function* iteratePages(
-  transport: Transport,
-  operation: OperationSpec,
-  { cursorParam, cursorField, itemsField }: PaginationSpec,
-  args: MethodArgument,
-  options: RequestOptions | undefined,
-): AsyncGenerator<unknown, void, undefined> {
-  const seen = new Set<unknown>();
-  let pageArgs = args;
-  for (;;) {
-    const page = (await transport.call(operation, pageArgs, options)) as Record<string, unknown> | undefined;
-    const items = page?.[itemsField];
-    if (!Array.isArray(items)) {
-      throw new AuthsignalResponseError(`The page has no "${itemsField}" array`);
-    }
-    yield* items;
-    const cursor = page?.[cursorField];
-    if (cursor === undefined || cursor === null || cursor === "") return;
-    // A cursor the API already returned would loop forever.
-    if (seen.has(cursor)) {
-      throw new AuthsignalResponseError(`The API returned the cursor "${String(cursor)}" twice`);
-    }
-    seen.add(cursor);
-    pageArgs = { ...args, [cursorParam]: cursor };
-  }
+// The page walk loads on first use (it builds to a file of its own), so clients that never
+// iterate do not carry it.
+async function* iteratePages(...args: Parameters<typeof import("./pagination.ts").iteratePages>) {
+  yield* (await import("./pagination.ts")).iteratePages(...args);
 }

@@ -37,6 +37,12 @@ export interface ClientOptions<Region extends string = string> {
    * @default 8000
    */
   maxRetryDelayMs?: number;
+  /**
+   * The most bytes a response body may have once decoded (after gzip or brotli). A larger one is
+   * cancelled as it streams in and fails with an `AuthsignalResponseError`.
+   * @default 10485760 (10 MiB)
+   */
+  maxResponseBytes?: number;
   /** Receives a line per attempt, retry and response, with `Authorization` redacted. Off by default. */
   logger?: Logger;
 }
@@ -50,10 +56,20 @@ export interface ResolvedConfig {
   timeoutMs: number;
   initialRetryDelayMs: number;
   maxRetryDelayMs: number;
+  maxResponseBytes: number;
   logger: Logger | undefined;
 }
 
-export const defaults = { maxRetries: 2, timeoutMs: 10_000, initialRetryDelayMs: 500, maxRetryDelayMs: 8_000 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+const controlCharacters = /[\x00-\x1f\x7f]/;
+
+export const defaults = {
+  maxRetries: 2,
+  timeoutMs: 10_000,
+  initialRetryDelayMs: 500,
+  maxRetryDelayMs: 8_000,
+  maxResponseBytes: 10 * 1024 * 1024,
+};
 
 export interface PackageIdentity {
   name: string;
@@ -75,11 +91,11 @@ export function resolveConfig(
   }
   const { logger } = options;
   if (logger !== undefined && typeof logger?.debug !== "function") {
-    throw new AuthsignalValidationError("logger", "expected an object with a debug method");
+    throw new AuthsignalValidationError("logger", "expected a debug method");
   }
   return {
     baseUrl: baseUrl === undefined ? serverFor(region, servers) : checkBaseUrl(baseUrl),
-    authorization: `Basic ${btoa(`${apiSecretKey}:`)}`,
+    authorization: basicAuthorization(apiSecretKey),
     fetch,
     headers: {
       accept: "application/json",
@@ -90,6 +106,13 @@ export function resolveConfig(
     timeoutMs: checkTimeout(options.timeoutMs, "timeoutMs") ?? defaults.timeoutMs,
     initialRetryDelayMs: checkDelay(options.initialRetryDelayMs, "initialRetryDelayMs") ?? defaults.initialRetryDelayMs,
     maxRetryDelayMs: checkDelay(options.maxRetryDelayMs, "maxRetryDelayMs") ?? defaults.maxRetryDelayMs,
+    maxResponseBytes:
+      checkNumber(
+        options.maxResponseBytes,
+        "maxResponseBytes",
+        (n) => Number.isInteger(n) && n > 0,
+        "a whole number > 0",
+      ) ?? defaults.maxResponseBytes,
     logger,
   };
 }
@@ -98,6 +121,18 @@ export function checkSecretKey(apiSecretKey: unknown): asserts apiSecretKey is s
   if (typeof apiSecretKey !== "string" || apiSecretKey.trim() === "") {
     throw new AuthsignalValidationError("apiSecretKey", "expected a non-empty string");
   }
+  // RFC 7617: the user-id of Basic auth has no colon and no control characters. A key read from
+  // a file often ends in a newline, which would fail every call with a 401.
+  if (apiSecretKey.includes(":") || controlCharacters.test(apiSecretKey)) {
+    throw new AuthsignalValidationError("apiSecretKey", "must not contain a colon or control characters");
+  }
+}
+
+/** Basic auth with the secret as the user-id and an empty password, encoded as UTF-8 (RFC 7617). */
+function basicAuthorization(apiSecretKey: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(`${apiSecretKey}:`)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
 }
 
 /** `undefined` stays undefined (the default applies); anything else must pass `valid`. */
@@ -107,13 +142,21 @@ function checkNumber(value: unknown, field: string, valid: (value: number) => bo
 }
 
 export const checkRetries = (value: unknown, field: string) =>
-  checkNumber(value, field, (n) => Number.isInteger(n) && n >= 0, "a whole number of 0 or more");
+  checkNumber(value, field, (n) => Number.isInteger(n) && n >= 0, "a whole number >= 0");
 
-export const checkTimeout = (value: unknown, field: string) =>
-  checkNumber(value, field, (n) => n > 0, "a number of milliseconds above 0 (or Infinity)");
+/** The longest delay timers honour (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
+export const maxTimerMs = 2_147_483_647;
 
-const checkDelay = (value: unknown, field: string) =>
-  checkNumber(value, field, (n) => Number.isFinite(n) && n >= 0, "a number of milliseconds of 0 or more");
+/** A timeout beyond what a timer can wait means "no limit" as surely as Infinity does. */
+export const checkTimeout = (value: unknown, field: string) => {
+  const timeoutMs = checkNumber(value, field, (n) => n > 0, "milliseconds > 0, or Infinity");
+  return timeoutMs !== undefined && timeoutMs > maxTimerMs ? Number.POSITIVE_INFINITY : timeoutMs;
+};
+
+const checkDelay = (value: unknown, field: string) => {
+  const delayMs = checkNumber(value, field, (n) => Number.isFinite(n) && n >= 0, "milliseconds >= 0");
+  return delayMs === undefined ? undefined : Math.min(delayMs, maxTimerMs);
+};
 
 function serverFor(region: string, servers: Readonly<Record<string, string>>): string {
   const url = Object.hasOwn(servers, region) ? servers[region] : undefined;
@@ -123,12 +166,23 @@ function serverFor(region: string, servers: Readonly<Record<string, string>>): s
   return url;
 }
 
+// The messages never repeat the URL: it may carry a password.
 function checkBaseUrl(baseUrl: unknown): string {
-  if (typeof baseUrl === "string" && URL.canParse(baseUrl)) {
-    const { protocol } = new URL(baseUrl);
-    if (protocol === "https:" || protocol === "http:") return baseUrl.replace(/\/+$/, "");
-  }
-  throw new AuthsignalValidationError("baseUrl", "expected an absolute http(s) URL");
+  const url = typeof baseUrl === "string" && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  // Operation paths are appended to it, so a query or fragment would swallow them.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+  const stray = /[\s?#\x00-\x1f\x7f]/;
+  const problem =
+    !url || !/^https?:$/.test(url.protocol)
+      ? "expected an absolute http(s) URL"
+      : stray.test(baseUrl as string)
+        ? "must not contain whitespace, a query or a fragment"
+        : url.username || url.password
+          ? "must not contain credentials"
+          : "";
+  if (problem) throw new AuthsignalValidationError("baseUrl", problem);
+  // Normalized, so what is sent is what the URL parser read.
+  return (url as URL).href.replace(/\/+$/, "");
 }
 
 /** Lower-cases header names so later merges replace rather than duplicate, and drops `authorization`. */
@@ -136,10 +190,17 @@ export function normalizeHeaders(headers: Record<string, string> | undefined, fi
   const normalized: Record<string, string> = {};
   if (headers === undefined) return normalized;
   if (typeof headers !== "object" || headers === null) {
-    throw new AuthsignalValidationError(field, "expected an object of header names to values");
+    throw new AuthsignalValidationError(field, "expected an object of headers");
   }
   for (const [name, value] of Object.entries(headers)) {
+    // What fetch would refuse, refused here so it is an argument error, not a failed request:
+    // a name outside RFC 9110's token characters, a value with a control character (a tab aside)
+    // or a character beyond Latin-1.
+    if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name))
+      throw new AuthsignalValidationError(field, `"${name}" is not a header name`);
     if (typeof value !== "string") throw new AuthsignalValidationError(`${field}.${name}`, "expected a string");
+    if (/[^\t -\u00ff]/.test(value))
+      throw new AuthsignalValidationError(`${field}.${name}`, "has a character a header cannot carry");
     const lower = name.toLowerCase();
     if (lower !== "authorization") normalized[lower] = value;
   }

@@ -64,7 +64,9 @@ export class AuthsignalApiError extends AuthsignalError {
 
   constructor(statusCode: number, headers: Headers, body: unknown) {
     const { errorCode, errorDescription } = readErrorBody(statusCode, body);
-    super(`${statusCode} ${errorCode}${errorDescription ? `: ${errorDescription}` : ""}`, {
+    // The server's words stay whole in errorCode and errorDescription; the message, which ends
+    // up in logs, gets one bounded line of them.
+    super(`${statusCode} ${oneLine(errorCode, 64)}${errorDescription ? `: ${oneLine(errorDescription, 300)}` : ""}`, {
       statusCode,
       errorCode,
       errorDescription,
@@ -159,12 +161,15 @@ export class AuthsignalAbortError extends AuthsignalError {
   }
 }
 
-/** A 2xx response whose body could not be read as the API's JSON. */
+/**
+ * A response the client cannot use: a 2xx body that is not the JSON the operation returns, a
+ * body cut short (`truncated_response`), or one over `maxResponseBytes` (`response_too_large`).
+ */
 export class AuthsignalResponseError extends AuthsignalError {
   static override readonly [errorClassBrand]: string = "AuthsignalResponseError";
 
-  constructor(message: string, statusCode?: number) {
-    super(message, { statusCode, errorCode: "invalid_response" });
+  constructor(message: string, statusCode?: number, errorCode = "invalid_response") {
+    super(message, { statusCode, errorCode });
   }
 }
 
@@ -178,6 +183,13 @@ export class AuthsignalValidationError extends AuthsignalError {
     super(`Invalid "${field}": ${problem}`, { errorCode: "invalid_argument", errorDescription: problem });
     this.field = field;
   }
+}
+
+/** Text on one line, at most `max` characters: control characters and line breaks become spaces. */
+function oneLine(text: string, max: number): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces.
+  const line = text.replace(/[\x00-\x1f\x7f\u2028\u2029]+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function readErrorBody(statusCode: number, body: unknown): { errorCode: string; errorDescription?: string } {

@@ -21,6 +21,12 @@ export interface OperationSpec {
   readonly idempotent?: true;
   /** A body field the client fills with a fresh key when the caller leaves it out. */
   readonly idempotencyKeyField?: string;
+  /**
+   * What a success response's JSON body is: an object when absent, `array` for a list, `none`
+   * when the spec gives it no body (any body is then ignored). A body of another type is an
+   * `AuthsignalResponseError`, so a typed result is never `null` or a number.
+   */
+  readonly result?: "array" | "none";
   /** Present on cursor-paginated operations: the client adds an async iterator over every item. */
   readonly pagination?: PaginationSpec;
 }

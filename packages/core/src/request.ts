@@ -7,11 +7,23 @@ import { bodySource, type OperationSpec } from "./operation.ts";
 export type MethodArgument = Record<string, unknown>;
 
 export function buildUrl(baseUrl: string, operation: OperationSpec, args: MethodArgument): string {
-  const path = operation.path.replace(/\{([^}]+)\}/g, (_placeholder, name: string) =>
-    encodePathParam(name, operation.patterns?.[name], args[name]),
-  );
+  const path = fillPath(operation.path, operation.patterns, args);
   const query = operation.query === undefined ? "" : buildQuery(operation.query, args);
   return query === "" ? baseUrl + path : `${baseUrl}${path}?${query}`;
+}
+
+/**
+ * Replaces each `{name}` in `template` with its checked, percent-encoded value. The one path rule
+ * of every entry point: the methods and the openapi-fetch clients both build paths with it.
+ */
+export function fillPath(
+  template: string,
+  patterns: OperationSpec["patterns"],
+  values: Record<string, unknown>,
+): string {
+  return template.replace(/\{([^}]+)\}/g, (_placeholder, name: string) =>
+    encodePathParam(name, patterns?.[name], values[name]),
+  );
 }
 
 function encodePathParam(name: string, pattern: RegExp | undefined, value: unknown): string {
@@ -29,7 +41,13 @@ function encodePathParam(name: string, pattern: RegExp | undefined, value: unkno
   if (pattern && !pattern.test(text)) {
     throw new AuthsignalValidationError(name, `"${text}" does not match ${pattern.source}`);
   }
-  return encodeURIComponent(text);
+  return encodeURIComponent(wellFormed(name, text));
+}
+
+/** The text, if URLs can carry it: a lone surrogate has no UTF-8 form (encodeURIComponent throws). */
+function wellFormed(name: string, text: string): string {
+  if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return text;
+  throw new AuthsignalValidationError(name, "has a lone surrogate");
 }
 
 function buildQuery(params: NonNullable<OperationSpec["query"]>, args: MethodArgument): string {
@@ -49,7 +67,9 @@ function buildQuery(params: NonNullable<OperationSpec["query"]>, args: MethodArg
 }
 
 function queryValue(name: string, value: unknown): string {
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  // URLSearchParams would quietly turn a lone surrogate into U+FFFD.
+  if (typeof value === "string") return wellFormed(name, value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
   throw new AuthsignalValidationError(name, `expected a string, number or boolean, got ${describe(value)}`);
 }
 
@@ -69,6 +89,27 @@ export function pickBody(operation: OperationSpec, args: MethodArgument): Record
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) if (!Object.hasOwn(query, key)) body[key] = value;
   return body;
+}
+
+/**
+ * The body as JSON. What JSON cannot hold (a BigInt, a cycle, a `toJSON` that throws) fails here,
+ * before anything is sent, naming the first top-level field at fault under `field`.
+ */
+export function serializeBody(body: Record<string, unknown>, field: string): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    let culprit = field;
+    for (const [key, value] of Object.entries(body)) {
+      try {
+        JSON.stringify(value);
+      } catch {
+        culprit = field === "" ? key : `${field}.${key}`;
+        break;
+      }
+    }
+    throw new AuthsignalValidationError(culprit || "args", `is not JSON: ${String(error).split("\n")[0]}`);
+  }
 }
 
 export function describe(value: unknown): string {

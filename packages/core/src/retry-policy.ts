@@ -43,18 +43,25 @@ export function retryDelayMs(retry: number, settings: RetrySettings, headers: He
   return backoff * (1 - Math.random() * 0.25);
 }
 
-/** The wait the response asks for, from `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date. */
+/**
+ * The wait the response asks for: `retry-after-ms` (milliseconds), or `Retry-After` in the forms
+ * RFC 9110 allows, whole seconds or an HTTP date. Anything else (`0x1`, `1e1`, `-1`, `1, 2`) is
+ * ignored, and the client backs off as if no wait was asked.
+ */
 export function retryAfterMs(headers: Headers): number | undefined {
+  // Headers.get has already trimmed the values.
   const milliseconds = headers.get("retry-after-ms");
-  if (milliseconds !== null) {
-    const value = Number(milliseconds);
-    if (milliseconds.trim() !== "" && Number.isFinite(value) && value >= 0) return value;
-  }
+  if (milliseconds && /^\d+(\.\d+)?$/.test(milliseconds)) return Number(milliseconds);
   const retryAfter = headers.get("retry-after");
-  if (retryAfter === null || retryAfter.trim() === "") return undefined;
-  const seconds = Number(retryAfter);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(retryAfter);
+  if (!retryAfter) return undefined;
+  if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  // The shape of an IMF-fixdate or of the obsolete RFC 850 and asctime forms recipients must
+  // still accept; Date.parse then checks the names and ranges.
+  const form = /^\w{3,9}, \d\d[ -]\w{3}[ -]\d{2,4} [\d:]{8} GMT$|^\w{3} \w{3} [ \d]\d [\d:]{8} (\d{4})$/.exec(
+    retryAfter,
+  );
+  // asctime has no zone, and means GMT.
+  const date = form ? Date.parse(form[1] ? `${retryAfter} GMT` : retryAfter) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 

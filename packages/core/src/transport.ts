@@ -1,18 +1,21 @@
 // The one place requests leave the process, for both the generated methods and the openapi-fetch
 // client: auth and headers, per-attempt timeouts joined with the caller's signal, retries by the
 // policy in retry-policy.ts, and the mapping of every failure to an AuthsignalError.
+import { readBody } from "./body.ts";
 import { checkRetries, checkTimeout, normalizeHeaders, type ResolvedConfig } from "./config.ts";
 import {
   AuthsignalAbortError,
+  AuthsignalApiError,
   AuthsignalConnectionError,
-  type AuthsignalError,
+  AuthsignalError,
   AuthsignalResponseError,
   AuthsignalTimeoutError,
+  AuthsignalValidationError,
   apiErrorFor,
 } from "./errors.ts";
 import { redactHeaders } from "./logger.ts";
-import { isIdempotent, type OperationSpec } from "./operation.ts";
-import { buildUrl, type MethodArgument, pickBody } from "./request.ts";
+import { bodySource, isIdempotent, type OperationSpec } from "./operation.ts";
+import { buildUrl, describe, type MethodArgument, pickBody, serializeBody } from "./request.ts";
 import type { RequestOptions } from "./request-options.ts";
 import { type AttemptFailure, isRetryable, mayHaveReachedServer, retryDelayMs } from "./retry-policy.ts";
 
@@ -45,7 +48,10 @@ export interface ReceivedResponse {
 export function createTransport(config: ResolvedConfig): Transport {
   const { baseUrl, authorization, fetch: fetchImpl, headers: defaultHeaders, logger } = config;
 
-  async function call(operation: OperationSpec, args: MethodArgument, options: RequestOptions = {}) {
+  async function call(operation: OperationSpec, args: MethodArgument, requestOptions?: RequestOptions) {
+    // Any object, or nothing; a string or number has no options to read.
+    const options: RequestOptions = requestOptions ?? {};
+    checkSignal(options);
     const url = buildUrl(baseUrl, operation, args);
     let body = pickBody(operation, args);
     const keyField = operation.idempotencyKeyField;
@@ -57,24 +63,33 @@ export function createTransport(config: ResolvedConfig): Transport {
     if (options.headers !== undefined) Object.assign(headers, normalizeHeaders(options.headers, "options.headers"));
     headers.authorization = authorization;
     if (body !== undefined) headers["content-type"] = "application/json";
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload =
+      body === undefined ? undefined : serializeBody(body, bodySource(operation) === "attributes" ? "attributes" : "");
 
     const received = await send(
       { method: operation.method, url, headers, body: payload },
       isIdempotent(operation),
       options,
     );
-    const parsed = parseJson(received.text);
-    if (received.status >= 300) {
-      throw apiErrorFor(received.status, received.headers, parsed.ok ? parsed.value : received.text);
-    }
-    if (!parsed.ok)
-      throw new AuthsignalResponseError(`The ${received.status} response is not valid JSON`, received.status);
+    const { status, text } = received;
+    const parsed = parseJson(text);
+    if (status >= 300) throw apiErrorFor(status, received.headers, parsed.ok ? parsed.value : text);
+    if (operation.result === "none") return undefined;
+    if (!parsed.ok) throw new AuthsignalResponseError(`The ${status} response is not valid JSON`, status);
+    // The result is typed from the spec, so it must at least be of the type the spec gives it.
+    const expected = operation.result === "array" ? "an array" : "an object";
+    const actual = parsed.value === undefined ? "empty" : describe(parsed.value);
+    if (actual !== expected)
+      throw new AuthsignalResponseError(`The ${status} response is ${actual}, not ${expected}`, status);
     return parsed.value;
   }
 
   function log(event: string, request: OutgoingRequest, details: Record<string, unknown>) {
-    logger?.debug(`authsignal: ${event}`, { method: request.method, url: request.url, ...details });
+    try {
+      logger?.debug(`authsignal: ${event}`, { method: request.method, url: request.url, ...details });
+    } catch {
+      // A failing debug log must not fail the call it describes.
+    }
   }
 
   async function send(
@@ -93,9 +108,10 @@ export function createTransport(config: ResolvedConfig): Transport {
         if (received.status < 400) return received;
         failure = { kind: "status", status: received.status, headers: received.headers };
         if (retry >= maxRetries || !isRetryable(failure, idempotent)) return received;
-      } catch (caught) {
-        const error = caught as AuthsignalError;
-        if (error instanceof AuthsignalAbortError) throw error;
+      } catch (error) {
+        // Only a failure without a usable response may be retried: never an abort, a redirect,
+        // or a body that was too large or cut short.
+        if (!(error instanceof AuthsignalConnectionError)) throw error;
         failure =
           error instanceof AuthsignalTimeoutError
             ? { kind: "timeout" }
@@ -130,18 +146,40 @@ export function createTransport(config: ResolvedConfig): Transport {
     signal?.addEventListener("abort", forwardAbort, { once: true });
     const startedAt = logger ? performance.now() : 0;
     if (logger) log("request", request, { attempt: attemptNumber, headers: redactHeaders(request.headers) });
+    let response: Response | undefined;
     try {
-      const init: RequestInit = { method: request.method, headers: request.headers, signal: controller.signal };
+      // Redirects are not followed: the body and the secret must never go to another origin.
+      const init: RequestInit = {
+        method: request.method,
+        headers: request.headers,
+        signal: controller.signal,
+        redirect: "manual",
+      };
       if (request.body !== undefined) init.body = request.body;
-      const response = await fetchImpl(request.url, init);
+      response = await fetchImpl(request.url, init);
+      const { status } = response;
+      // A caller's own fetch may follow redirects anyway (`redirected`); a browser hides them
+      // (an opaque redirect, status 0). Either way the response is not the API's answer.
+      if ((status >= 300 && status < 400) || !status || response.redirected) {
+        response.body?.cancel().catch(() => {});
+        throw redirectError(request.url, response);
+      }
       // The timeout also covers the body, so a response that stalls mid-stream still ends.
-      const text = await response.text();
-      if (logger)
-        log("response", request, { status: response.status, durationMs: Math.round(performance.now() - startedAt) });
-      return { status: response.status, statusText: response.statusText, headers: response.headers, text };
+      const text = await readBody(response, config.maxResponseBytes);
+      if (logger) log("response", request, { status, durationMs: Math.round(performance.now() - startedAt) });
+      return { status, statusText: response.statusText, headers: response.headers, text };
     } catch (error) {
       if (signal?.aborted) throw new AuthsignalAbortError(signal.reason);
       if (timedOut) throw new AuthsignalTimeoutError(timeoutMs);
+      if (error instanceof AuthsignalError) throw error;
+      // The status arrived, so the API acted on the request: a body cut short is its answer
+      // broken, not a connection that never delivered it.
+      if (response)
+        throw new AuthsignalResponseError(
+          `The ${response.status} response was cut short: ${messageOf(error)}`,
+          response.status,
+          "truncated_response",
+        );
       throw new AuthsignalConnectionError(
         `The request to ${new URL(request.url).origin} failed: ${messageOf(error)}`,
         error,
@@ -153,6 +191,22 @@ export function createTransport(config: ResolvedConfig): Transport {
   }
 
   return { call, send, config };
+}
+
+/** The error for a redirect, naming only the target's origin (its path may carry tokens). */
+function redirectError(requestUrl: string, response: Response): AuthsignalApiError {
+  const location = response.redirected ? response.url : response.headers.get("location");
+  const target = location && URL.canParse(location, requestUrl) ? new URL(location, requestUrl).origin : "elsewhere";
+  return new AuthsignalApiError(response.status, response.headers, {
+    error: "redirect_not_followed",
+    errorDescription: `Refused to follow a redirect to ${target}`,
+  });
+}
+
+/** A `signal` that is not an AbortSignal would fail deep in fetch, after a retry or two. */
+function checkSignal({ signal }: RequestOptions) {
+  if (signal !== undefined && typeof signal?.addEventListener !== "function")
+    throw new AuthsignalValidationError("options.signal", "expected an AbortSignal");
 }
 
 function sleep(delayMs: number, signal: AbortSignal | undefined): Promise<void> {

@@ -28,12 +28,47 @@ describe("retryAfterMs", () => {
   it("reads retry-after-ms first, then Retry-After in seconds or as an HTTP date", () => {
     expect(retryAfterMs(new Headers({ "retry-after-ms": "250", "retry-after": "9" }))).toBe(250);
     expect(retryAfterMs(new Headers({ "retry-after": "3" }))).toBe(3000);
-    expect(retryAfterMs(new Headers({ "retry-after": "0.5" }))).toBe(500);
     const inFiveSeconds = new Date(Date.now() + 5000).toUTCString();
     const fromDate = retryAfterMs(new Headers({ "retry-after": inFiveSeconds })) ?? 0;
     expect(fromDate).toBeGreaterThan(3000);
     expect(fromDate).toBeLessThanOrEqual(5000);
     expect(retryAfterMs(new Headers({ "retry-after": new Date(Date.now() - 60_000).toUTCString() }))).toBe(0);
+  });
+
+  it("reads every HTTP-date form RFC 9110 allows: IMF-fixdate, RFC 850 and asctime (which is GMT)", () => {
+    const now = Date.parse("Sun, 06 Nov 1994 08:49:30 GMT");
+    const realNow = Date.now;
+    Date.now = () => now;
+    try {
+      for (const date of [
+        "Sun, 06 Nov 1994 08:49:37 GMT",
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 1994",
+      ]) {
+        expect(retryAfterMs(new Headers({ "retry-after": date })), date).toBe(7000);
+      }
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it("ignores what RFC 9110 does not allow, so the client backs off instead", () => {
+    for (const value of [
+      "0x1",
+      "1e1",
+      "0.5",
+      "+3",
+      " 1, 2",
+      "Infinity",
+      "3 seconds",
+      "06 Nov 1994",
+      "Sun, 32 Nov 1994 08:49:37 GMT",
+    ]) {
+      expect(retryAfterMs(new Headers({ "retry-after": value })), value).toBeUndefined();
+    }
+    for (const value of ["1e3", "-5", "0x10"]) {
+      expect(retryAfterMs(new Headers({ "retry-after-ms": value })), value).toBeUndefined();
+    }
   });
 
   it("ignores missing, negative and unreadable values", () => {

@@ -95,9 +95,11 @@ describe("transport.call", () => {
     expect(requests).toHaveLength(0);
   });
 
-  it("resolves to undefined for an empty success body", async () => {
-    const { transport } = transportWith(() => new Response(null, { status: 204 }));
-    await expect(transport.call(getUser, { userId: "u1" })).resolves.toBeUndefined();
+  it("resolves to undefined for an operation the spec gives no response body, whatever arrives", async () => {
+    const revoke: OperationSpec = { method: "POST", path: "/revoke", hasBody: true, result: "none" };
+    for (const respond of [() => new Response(null, { status: 204 }), () => Response.json({ success: true })]) {
+      await expect(transportWith(respond).transport.call(revoke, {})).resolves.toBeUndefined();
+    }
   });
 
   it("turns an API error body into an AuthsignalApiError", async () => {

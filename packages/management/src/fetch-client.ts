@@ -4,7 +4,7 @@ import { createFetchClient } from "@authsignal-ts/core/fetch-client";
 import type { Client } from "openapi-fetch";
 import { name, version } from "../package.json" with { type: "json" };
 import type { ManagementClientOptions } from "./client.ts";
-import { servers } from "./generated/operations.ts";
+import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
 /**
@@ -12,5 +12,5 @@ import type { paths } from "./generated/schema.ts";
  * exceptions, on the same transport: auth, timeouts and retries.
  */
 export function createManagementFetchClient(options: ManagementClientOptions): Client<paths> {
-  return createFetchClient<paths>({ identity: { name, version }, servers }, options);
+  return createFetchClient<paths>({ identity: { name, version }, servers, operations }, options);
 }

@@ -5,8 +5,10 @@ import { AuthsignalValidationError, createManagementClient } from "../src/index.
 function recordingClient(region?: "us" | "au" | "eu" | "ca") {
   const requests: Request[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    requests.push(new Request(input, init));
-    return Response.json({});
+    const request = new Request(input, init);
+    requests.push(request);
+    // A list of rules is an array; everything else these tests call answers an object.
+    return Response.json(request.method === "GET" && request.url.endsWith("/rules") ? [] : {});
   };
   const client = createManagementClient({ apiSecretKey: "sk_mgmt", fetch, ...(region ? { region } : {}) });
   return { client, requests };

@@ -5,9 +5,12 @@ import type { Client } from "openapi-fetch";
 import { name, version } from "../package.json" with { type: "json" };
 import type { CallConnectClientOptions } from "./call-connect.ts";
 import type { ServerClientOptions } from "./client.ts";
-import { servers as callConnectServers } from "./generated/call-connect/operations.ts";
+import {
+  operations as callConnectOperations,
+  servers as callConnectServers,
+} from "./generated/call-connect/operations.ts";
 import type { paths as callConnectPaths } from "./generated/call-connect/schema.ts";
-import { servers } from "./generated/operations.ts";
+import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
 
 /**
@@ -15,10 +18,13 @@ import type { paths } from "./generated/schema.ts";
  * exceptions, on the same transport: auth, timeouts and retries.
  */
 export function createServerFetchClient(options: ServerClientOptions): Client<paths> {
-  return createFetchClient<paths>({ identity: { name, version }, servers }, options);
+  return createFetchClient<paths>({ identity: { name, version }, servers, operations }, options);
 }
 
 /** The Call Connect API as an openapi-fetch client, on its own host, with the Call Connect secret key. */
 export function createCallConnectFetchClient(options: CallConnectClientOptions): Client<callConnectPaths> {
-  return createFetchClient<callConnectPaths>({ identity: { name, version }, servers: callConnectServers }, options);
+  return createFetchClient<callConnectPaths>(
+    { identity: { name, version }, servers: callConnectServers, operations: callConnectOperations },
+    options,
+  );
 }

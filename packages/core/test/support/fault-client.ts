@@ -12,6 +12,8 @@ export const faultOperations = {
     hasBody: true,
     idempotencyKeyField: "idempotencyKey",
   },
+  listThings: { method: "GET", path: "/things", query: { filter: "repeat" }, result: "array" },
+  revoke: { method: "POST", path: "/revoke", hasBody: true, result: "none" },
 } as const satisfies OperationTable;
 
 type Json = { 200: { content: { "application/json": Record<string, unknown> } } };
@@ -24,8 +26,18 @@ interface FaultOperations {
   };
   track: {
     parameters: { path: { userId: string; action: string } };
-    requestBody?: { content: { "application/json": { idempotencyKey?: string; email?: string } } };
+    requestBody?: { content: { "application/json": { idempotencyKey?: string; email?: string; custom?: unknown } } };
     responses: Json;
+  };
+  listThings: {
+    parameters: { path?: never; query?: { filter?: string } };
+    requestBody?: never;
+    responses: { 200: { content: { "application/json": { id: string }[] } } };
+  };
+  revoke: {
+    parameters: { path?: never };
+    requestBody: { content: { "application/json": { token: string } } };
+    responses: { 200: { content?: never } };
   };
 }
 

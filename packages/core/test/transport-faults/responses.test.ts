@@ -22,16 +22,19 @@ describe("response bodies", () => {
     expect(error).toMatchObject({ statusCode: 200, errorCode: "invalid_response" });
   });
 
-  it("reports a body cut off by the connection as a connection error", async () => {
+  it("reports a body cut off by the connection as a truncated response, and does not retry it", async () => {
     server = await startFaultServer((_request, response) => {
       response.writeHead(200, { "content-type": "application/json", "content-length": "100" });
       response.write('{"userId":');
       setTimeout(() => response.socket?.destroy(), 10);
     });
-    const error = await faultClient(server.url, { maxRetries: 0 })
+    const error = await faultClient(server.url)
       .getUser({ userId: "u1" })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AuthsignalConnectionError);
+    expect(error).toBeInstanceOf(AuthsignalResponseError);
+    expect(error).not.toBeInstanceOf(AuthsignalConnectionError);
+    expect(error).toMatchObject({ statusCode: 200, errorCode: "truncated_response" });
+    expect(server.requests).toHaveLength(1);
   });
 
   it("turns an HTML error page into a typed error with the status", async () => {
@@ -43,9 +46,45 @@ describe("response bodies", () => {
     expect(error).toMatchObject({ statusCode: 502, errorCode: "http_502", errorDescription: undefined });
   });
 
-  it.each([200, 204] as const)("resolves an empty %i to undefined", async (status) => {
+  it.each([200, 204] as const)("resolves an empty %i to undefined where the spec gives no body", async (status) => {
     server = await startFaultServer((_request, response) => reply.empty(response, status));
-    await expect(faultClient(server.url).getUser({ userId: "u1" })).resolves.toBeUndefined();
+    await expect(faultClient(server.url).revoke({ token: "t" })).resolves.toBeUndefined();
+  });
+});
+
+describe("success bodies of the wrong type", () => {
+  it.each([
+    ["null", null],
+    ["an array", []],
+    ["number", 42],
+    ["string", "ok"],
+  ])("rejects %s where the operation returns an object", async (described, body) => {
+    server = await startFaultServer((_request, response) => reply.json(response, 200, body));
+    const error = await faultClient(server.url)
+      .track({ userId: "u1", action: "signIn" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthsignalResponseError);
+    expect(error).toMatchObject({ statusCode: 200, errorCode: "invalid_response" });
+    expect((error as Error).message).toBe(`The 200 response is ${described}, not an object`);
+  });
+
+  it("rejects an empty 200 where the operation returns an object", async () => {
+    server = await startFaultServer((_request, response) => reply.empty(response, 200));
+    const error = await faultClient(server.url)
+      .getUser({ userId: "u1" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthsignalResponseError);
+    expect((error as Error).message).toBe("The 200 response is empty, not an object");
+  });
+
+  it("takes an array where the operation returns one, and rejects an object there", async () => {
+    server = await startFaultServer((request, response) =>
+      reply.json(response, 200, request.path.endsWith("?object") ? { id: "a" } : [{ id: "a" }]),
+    );
+    await expect(faultClient(server.url).listThings()).resolves.toEqual([{ id: "a" }]);
+    await expect(
+      faultClient(`${server.url}`, { fetch: (input, init) => fetch(`${String(input)}?object`, init) }).listThings(),
+    ).rejects.toThrow("The 200 response is an object, not an array");
   });
 });
 
@@ -64,7 +103,7 @@ describe("the openapi-fetch client", () => {
 
   const clientFor = (url: string) =>
     createFetchClient<Paths>(
-      { identity: { name: "t", version: "0" }, servers: { us: url } },
+      { identity: { name: "t", version: "0" }, servers: { us: url }, operations: {} },
       { apiSecretKey: "sk_raw", baseUrl: url, initialRetryDelayMs: 1, maxRetryDelayMs: 5 },
     );
 

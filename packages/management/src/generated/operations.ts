@@ -46,7 +46,7 @@ export const operations = {
   getTenant: { method: "GET", path: "/tenant" },
   getTheme: { method: "GET", path: "/theme" },
   getValueList: { method: "GET", path: "/value-lists/{alias}" },
-  listRules: { method: "GET", path: "/action-configurations/{actionCode}/rules", patterns: { actionCode: /^[a-zA-Z0-9_-]{1,64}$/ } },
+  listRules: { method: "GET", path: "/action-configurations/{actionCode}/rules", patterns: { actionCode: /^[a-zA-Z0-9_-]{1,64}$/ }, result: "array" },
   updateActionConfiguration: { method: "PATCH", path: "/action-configurations/{actionCode}", patterns: { actionCode: /^[a-zA-Z0-9_-]{1,64}$/ }, hasBody: true },
   updateActionFlow: { method: "PUT", path: "/action-configurations/{actionCode}/flow", patterns: { actionCode: /^[a-zA-Z0-9_-]{1,64}$/ }, hasBody: true },
   updateAuthenticatorConfiguration: { method: "PATCH", path: "/authenticator-configurations/{authenticatorId}", hasBody: true },

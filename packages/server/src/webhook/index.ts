@@ -1,10 +1,5 @@
 export { AuthsignalWebhookError, type WebhookErrorCode } from "./errors.ts";
-export {
-  type SignWebhookPayloadOptions,
-  signWebhookPayload,
-  WEBHOOK_SIGNATURE_HEADER,
-  type WebhookRawBody,
-} from "./signature.ts";
+export type { SignWebhookPayloadOptions, WebhookRawBody } from "./signature.ts";
 export type {
   WebhookEvent,
   WebhookEventOf,
@@ -16,5 +11,7 @@ export {
   constructWebhookEvent,
   constructWebhookLogEventBatch,
   createWebhookVerifier,
+  signWebhookPayload,
+  WEBHOOK_SIGNATURE_HEADER,
   type WebhookVerifier,
 } from "./verifier.ts";

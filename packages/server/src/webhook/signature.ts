@@ -4,9 +4,6 @@
 import { AuthsignalValidationError, checkSecretKey } from "@authsignal-ts/core";
 import { AuthsignalWebhookError } from "./errors.ts";
 
-/** The header Authsignal signs webhook requests with, lower-cased as `Headers.get` accepts it. */
-export const WEBHOOK_SIGNATURE_HEADER = "x-signature-v2";
-
 /**
  * The request body exactly as received. Pass the raw bytes or text, never a parsed and
  * re-serialized object: a single changed byte breaks the signature.
@@ -97,10 +94,7 @@ export interface SignWebhookPayloadOptions {
   timestamp?: number | Date;
 }
 
-/**
- * Signs a payload as Authsignal does and returns the full `X-Signature-V2` header value, for
- * testing your own webhook handlers.
- */
+/** What the exported `signWebhookPayload` runs, once verification.ts is loaded. */
 export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<string> {
   if (typeof options !== "object" || options === null) {
     throw new AuthsignalValidationError("options", "expected an object with payload and apiSecretKey");

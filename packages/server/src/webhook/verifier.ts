@@ -1,18 +1,23 @@
-import { AuthsignalValidationError, checkSecretKey } from "@authsignal-ts/core";
+// What the package exports for webhooks, kept small: the checks themselves are in
+// verification.ts, loaded on first use (it builds to a file of its own), so importing the package
+// or creating a server client never loads them.
+import { checkSecretKey } from "@authsignal-ts/core";
 import type { WebhookLogEventBatch } from "../generated/schema.ts";
-import { AuthsignalWebhookError } from "./errors.ts";
-import {
-  computeSignature,
-  importSigningKey,
-  parseSignatureHeader,
-  signaturesEqual,
-  toBytes,
-  type WebhookRawBody,
-} from "./signature.ts";
+import type { SignWebhookPayloadOptions, WebhookRawBody } from "./signature.ts";
 import type { WebhookEvent } from "./types.ts";
+import type { VerifierState } from "./verification.ts";
 
-/** The official SDKs' default: wide enough for clock skew and retries, narrow enough to stop replays. */
-const DEFAULT_TOLERANCE_MINUTES = 5;
+/** The header Authsignal signs webhook requests with, lower-cased as `Headers.get` accepts it. */
+export const WEBHOOK_SIGNATURE_HEADER = "x-signature-v2";
+
+let verification: Promise<typeof import("./verification.ts")> | undefined;
+const loadVerification = () => {
+  verification ??= import("./verification.ts").catch((error: unknown) => {
+    verification = undefined; // let a later call try again
+    throw error;
+  });
+  return verification;
+};
 
 /**
  * Verifies webhook requests signed with one Server API secret key.
@@ -44,69 +49,23 @@ export interface WebhookVerifier {
 }
 
 /**
- * A verifier for one Server API secret key. The key is held only in this closure and imported
- * into Web Crypto once, on first use, then reused for every request.
+ * A verifier for one Server API secret key. The key is held only in this closure (and the state
+ * verification.ts caches its Web Crypto import in, on first use).
  */
 export function createWebhookVerifier(apiSecretKey: string): WebhookVerifier {
   checkSecretKey(apiSecretKey);
-  let signingKey: Promise<CryptoKey> | undefined;
-  const getSigningKey = () => {
-    signingKey ??= importSigningKey(apiSecretKey).catch((error: unknown) => {
-      signingKey = undefined; // let a later call retry instead of failing forever
-      throw error;
-    });
-    return signingKey;
-  };
-
-  /** The verified body as a JSON object; its shape is checked by the caller. */
-  async function verifiedPayload(
-    rawBody: unknown,
-    header: unknown,
-    toleranceMinutes: unknown,
-  ): Promise<Record<string, unknown>> {
-    checkTolerance(toleranceMinutes);
-    const body = toBytes(rawBody);
-    const { timestamp, signatures } = parseSignatureHeader(header);
-    if (toleranceMinutes > 0) {
-      // Rounded like the official SDK, so both accept the same timestamps at the boundary.
-      const skewSeconds = Math.abs(Math.round(Date.now() / 1000) - timestamp);
-      if (skewSeconds > toleranceMinutes * 60) {
-        throw new AuthsignalWebhookError(
-          "timestamp_outside_tolerance",
-          `The signature's timestamp is ${skewSeconds} seconds from now, more than the ${toleranceMinutes}-minute tolerance.`,
-        );
-      }
-    }
-    const expected = await computeSignature(await getSigningKey(), timestamp, body);
-    // Every candidate is compared in full, so the time taken does not reveal which one matched.
-    let matched = false;
-    for (const candidate of signatures) matched = signaturesEqual(expected, candidate) || matched;
-    if (!matched) {
-      throw new AuthsignalWebhookError("signature_mismatch", "No v2 signature matches the body and secret key.");
-    }
-    return parseObject(typeof rawBody === "string" ? rawBody : decodeUtf8(body));
-  }
-
+  const state: VerifierState = { apiSecretKey };
+  // A tolerance of 5 minutes, the official SDKs' default, is wide enough for clock skew and
+  // retries and narrow enough to stop replays.
+  const verify =
+    <Name extends keyof WebhookVerifier>(name: Name) =>
+    async (rawBody: WebhookRawBody, signatureHeader: string | null | undefined, toleranceMinutes = 5) =>
+      (await loadVerification())[name](state, rawBody, signatureHeader, toleranceMinutes);
   // Frozen, so no other code can swap the checks out of a shared verifier.
   return Object.freeze({
-    async constructEvent(rawBody, signatureHeader, toleranceMinutes = DEFAULT_TOLERANCE_MINUTES) {
-      const payload = await verifiedPayload(rawBody, signatureHeader, toleranceMinutes);
-      if ("records" in payload) {
-        throw invalidPayload("The body is a log event batch: use constructLogEventBatch.");
-      }
-      checkEnvelope(payload, "data");
-      return payload as WebhookEvent;
-    },
-    async constructLogEventBatch(rawBody, signatureHeader, toleranceMinutes = DEFAULT_TOLERANCE_MINUTES) {
-      const payload = await verifiedPayload(rawBody, signatureHeader, toleranceMinutes);
-      const { records } = payload;
-      if (!Array.isArray(records)) {
-        throw invalidPayload("The body is not a log event batch: use constructEvent.");
-      }
-      for (const record of records) checkEnvelope(isObject(record) ? record : {}, "record");
-      return payload as WebhookLogEventBatch;
-    },
-  } satisfies WebhookVerifier);
+    constructEvent: verify("constructEvent"),
+    constructLogEventBatch: verify("constructLogEventBatch"),
+  }) as WebhookVerifier;
 }
 
 /** Verifies one request without keeping a verifier; prefer `createWebhookVerifier` on hot paths. */
@@ -129,46 +88,10 @@ export async function constructWebhookLogEventBatch(
   return createWebhookVerifier(apiSecretKey).constructLogEventBatch(rawBody, signatureHeader, toleranceMinutes);
 }
 
-function checkTolerance(toleranceMinutes: unknown): asserts toleranceMinutes is number {
-  if (typeof toleranceMinutes !== "number" || !Number.isFinite(toleranceMinutes) || toleranceMinutes < 0) {
-    throw new AuthsignalValidationError("toleranceMinutes", "expected a number of minutes of 0 or more");
-  }
-}
-
-function decodeUtf8(body: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(body);
-  } catch {
-    throw invalidPayload("The body is not valid UTF-8.");
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(text);
-  } catch {
-    // No cause: the parser's message quotes the body, which can hold OTP codes.
-    throw invalidPayload("The body is not a JSON object.");
-  }
-  if (!isObject(payload)) throw invalidPayload("The body is not a JSON object.");
-  return payload;
-}
-
-/** Checks the envelope fields every event has, so a handler never meets a half-formed event. */
-function checkEnvelope(event: Record<string, unknown>, contentField: "data" | "record"): void {
-  if (typeof event.version !== "number") throw invalidPayload('The event has no numeric "version".');
-  for (const field of ["type", "id", "source", "time", "tenantId"]) {
-    const value = event[field];
-    if (typeof value !== "string" || value === "") throw invalidPayload(`The event has no "${field}".`);
-  }
-  if (!isObject(event[contentField])) throw invalidPayload(`The event has no "${contentField}" object.`);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function invalidPayload(description: string): AuthsignalWebhookError {
-  return new AuthsignalWebhookError("invalid_payload", description);
+/**
+ * Signs a payload as Authsignal does and returns the full `X-Signature-V2` header value, for
+ * testing your own webhook handlers.
+ */
+export async function signWebhookPayload(options: SignWebhookPayloadOptions): Promise<string> {
+  return (await loadVerification()).signWebhookPayload(options);
 }
