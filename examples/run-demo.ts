@@ -1,5 +1,6 @@
 // `pnpm demo`: runs quickstart.ts against Prism mocks of both APIs, started from the bundled
-// specs, and stops them afterwards. With both real secret keys set, it targets the real API.
+// specs, and stops them afterwards. With both real secret keys set, it targets the real API. It
+// runs the workspace's sources (node --conditions=@authsignal-ts/source), so it needs no build.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { startPrism } from "@authsignal-ts/scripts/prism";
@@ -12,7 +13,10 @@ const mocks = [];
 if (realKeys) {
   console.log(`Using the real Authsignal API (region ${process.env.AUTHSIGNAL_REGION ?? "us"}).`);
 } else {
-  console.log("No secret keys set: starting Prism mocks of both APIs from the spec…");
+  console.log(
+    "No secret keys set: starting Prism mocks of both APIs from the spec. A mock answers every call\n" +
+      "with the example the spec gives for it, whatever you send, so the results below are examples.",
+  );
   const [server, management] = await Promise.all([
     startPrism(require.resolve("@authsignal-ts/server/openapi.json")),
     startPrism(require.resolve("@authsignal-ts/management/openapi.json")),
@@ -29,7 +33,8 @@ if (realKeys) {
 
 try {
   const exitCode = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [new URL("./quickstart.ts", import.meta.url).pathname], {
+    // The same flags, so the quick start also runs the workspace's sources (the source condition).
+    const child = spawn(process.execPath, [...process.execArgv, new URL("./quickstart.ts", import.meta.url).pathname], {
       env,
       stdio: "inherit",
     });

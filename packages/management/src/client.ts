@@ -1,14 +1,14 @@
 import { type ApiClient, type ClientOptions, createApiClient } from "@authsignal-ts/core";
-import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
 import type { operations as Operations } from "./generated/schema.ts";
+import { identity } from "./identity.ts";
 
 export type ManagementRegion = keyof typeof servers;
 export type ManagementClientOptions = ClientOptions<ManagementRegion>;
 /** One method per Management API operation, named by its operationId. */
 export type ManagementClient = ApiClient<Operations, typeof operations>;
 
-const definition = { identity: { name, version }, servers, operations };
+const definition = { identity, servers, operations };
 
 /** A client for the Management API. Authenticate with the Management API secret key. */
 export function createManagementClient(options: ManagementClientOptions): ManagementClient {

@@ -2,15 +2,15 @@
 // (`@authsignal-ts/management/fetch-client`) so that openapi-fetch loads only for those who use it.
 import { createFetchClient } from "@authsignal-ts/core/fetch-client";
 import type { Client } from "openapi-fetch";
-import { name, version } from "../package.json" with { type: "json" };
 import type { ManagementClientOptions } from "./client.ts";
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
+import { identity } from "./identity.ts";
 
 /**
  * The same API as an openapi-fetch client, for `{ data, error, response }` results instead of
  * exceptions, on the same transport: auth, timeouts and retries.
  */
 export function createManagementFetchClient(options: ManagementClientOptions): Client<paths> {
-  return createFetchClient<paths>({ identity: { name, version }, servers, operations }, options);
+  return createFetchClient<paths>({ identity, servers, operations }, options);
 }

@@ -1,7 +1,7 @@
 import { type ApiClient, type ClientOptions, createApiClient } from "@authsignal-ts/core";
-import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/call-connect/operations.ts";
 import type { operations as Operations } from "./generated/call-connect/schema.ts";
+import { identity } from "./identity.ts";
 
 export type {
   CallConnectChannel,
@@ -20,7 +20,7 @@ export type CallConnectClientOptions = ClientOptions<CallConnectRegion>;
 /** `startCall` and `finishCall`, the Call Connect API's operations. */
 export type CallConnectClient = ApiClient<Operations, typeof operations>;
 
-const definition = { identity: { name, version }, servers, operations };
+const definition = { identity, servers, operations };
 
 /**
  * A client for the Call Connect API, which has its own host (`https://us-connect.authsignal.com`

@@ -1,7 +1,7 @@
 import { type ApiClient, type ClientOptions, createApiClient } from "@authsignal-ts/core";
-import { name, version } from "../package.json" with { type: "json" };
 import { operations, servers } from "./generated/operations.ts";
 import type { operations as Operations } from "./generated/schema.ts";
+import { identity } from "./identity.ts";
 import { createWebhookVerifier, type WebhookVerifier } from "./webhook/verifier.ts";
 
 export type ServerRegion = keyof typeof servers;
@@ -12,7 +12,7 @@ export type ServerClient = ApiClient<Operations, typeof operations> & {
   readonly webhook: WebhookVerifier;
 };
 
-const definition = { identity: { name, version }, servers, operations };
+const definition = { identity, servers, operations };
 
 /** A client for the Server API. Authenticate with the Server API secret key. */
 export function createServerClient(options: ServerClientOptions): ServerClient {

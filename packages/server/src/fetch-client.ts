@@ -2,7 +2,6 @@
 // (`@authsignal-ts/server/fetch-client`) so that openapi-fetch loads only for those who use it.
 import { createFetchClient } from "@authsignal-ts/core/fetch-client";
 import type { Client } from "openapi-fetch";
-import { name, version } from "../package.json" with { type: "json" };
 import type { CallConnectClientOptions } from "./call-connect.ts";
 import type { ServerClientOptions } from "./client.ts";
 import {
@@ -12,19 +11,20 @@ import {
 import type { paths as callConnectPaths } from "./generated/call-connect/schema.ts";
 import { operations, servers } from "./generated/operations.ts";
 import type { paths } from "./generated/schema.ts";
+import { identity } from "./identity.ts";
 
 /**
  * The same API as an openapi-fetch client, for `{ data, error, response }` results instead of
  * exceptions, on the same transport: auth, timeouts and retries.
  */
 export function createServerFetchClient(options: ServerClientOptions): Client<paths> {
-  return createFetchClient<paths>({ identity: { name, version }, servers, operations }, options);
+  return createFetchClient<paths>({ identity, servers, operations }, options);
 }
 
 /** The Call Connect API as an openapi-fetch client, on its own host, with the Call Connect secret key. */
 export function createCallConnectFetchClient(options: CallConnectClientOptions): Client<callConnectPaths> {
   return createFetchClient<callConnectPaths>(
-    { identity: { name, version }, servers: callConnectServers, operations: callConnectOperations },
+    { identity, servers: callConnectServers, operations: callConnectOperations },
     options,
   );
 }
