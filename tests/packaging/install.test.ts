@@ -57,4 +57,57 @@ console.log(JSON.stringify({
       management: expected,
     });
   });
+
+  // The compat entry bundles a copy of its own too, in an ES module and a CommonJS build.
+  it("lets the compat AuthsignalError and the packages' classes recognise each other's errors, across copies", async () => {
+    await project.write(
+      "compat-errors.mjs",
+      `import { createRequire } from "node:module";
+import * as server from "@authsignal-ts/server";
+import * as compat from "@authsignal-ts/server/compat";
+import * as management from "@authsignal-ts/management";
+const compatCjs = createRequire(import.meta.url)("@authsignal-ts/server/compat");
+const unauthorized = async () => Response.json({ error: "unauthorized", errorDescription: "Wrong key." }, { status: 401 });
+const fromCompat = await new compat.Authsignal({ apiSecretKey: "" }).getUser({ userId: "u" }).catch((error) => error);
+const fromServer = await server.createServerClient({ apiSecretKey: "sk", fetch: unauthorized, maxRetries: 0 })
+  .getUser({ userId: "u" }).catch((error) => error);
+const fromManagement = await management.createManagementClient({ apiSecretKey: "sk", fetch: unauthorized, maxRetries: 0 })
+  .getEmailOtpAuthenticatorConfiguration().catch((error) => error);
+let validation;
+try { server.createServerClient({ apiSecretKey: "" }); } catch (error) { validation = error; }
+const is = (error) => [
+  error instanceof compat.AuthsignalError,
+  error instanceof compatCjs.AuthsignalError,
+  error instanceof server.AuthsignalError,
+  error instanceof management.AuthsignalError,
+  error instanceof server.AuthsignalApiError,
+];
+console.log(JSON.stringify({
+  distinctCopies: compat.AuthsignalError !== compatCjs.AuthsignalError,
+  fromCompat: [...is(fromCompat), fromCompat.name, fromCompat.message, fromCompat.cause instanceof server.AuthsignalValidationError],
+  fromServer: is(fromServer),
+  fromManagement: is(fromManagement),
+  validation: is(validation),
+}));`,
+    );
+    const { stdout } = await runIn(project, process.execPath, ["compat-errors.mjs"]);
+    expect(JSON.parse(stdout)).toEqual({
+      distinctCopies: true,
+      fromCompat: [
+        true,
+        true,
+        true,
+        true,
+        false,
+        "AuthsignalError",
+        'AuthsignalError: 500 - Invalid "apiSecretKey": expected a non-empty string',
+        true,
+      ],
+      // An HTTP error of the native clients has the official fields, with a numeric status.
+      fromServer: [true, true, true, true, true],
+      fromManagement: [true, true, true, true, true],
+      // One without a status does not pass for the official error.
+      validation: [false, false, true, true, false],
+    });
+  });
 });

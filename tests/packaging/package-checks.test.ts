@@ -14,6 +14,8 @@ import { describe, expect, it } from "vitest";
 const packages = ["server", "management"] as const;
 /** The bundled specs each package ships besides its builds: the server package also has Call Connect's. */
 const shippedSpecs = { server: ["openapi.json", "call-connect/openapi.json"], management: ["openapi.json"] };
+/** Entry points a package has besides `.` and `./fetch-client`: the server's `@authsignal/node` compat layer. */
+const ownEntries = { server: ["compat"], management: [] as string[] };
 
 const attwBin = join(createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json"), "../dist/index.js");
 
@@ -55,13 +57,18 @@ function expectedResolutions(name: (typeof packages)[number]): Record<string, Re
       "node16-esm": "dist/index.d.ts",
       bundler: "dist/index.d.ts",
     },
-    // node10 ignores exports maps and reads fetch-client/package.json instead.
-    "./fetch-client": {
-      node10: "dist/fetch-client.d.cts",
-      "node16-cjs": "dist/fetch-client.d.cts",
-      "node16-esm": "dist/fetch-client.d.ts",
-      bundler: "dist/fetch-client.d.ts",
-    },
+    // node10 ignores exports maps and reads fetch-client/package.json (compat/package.json) instead.
+    ...Object.fromEntries(
+      ["fetch-client", ...ownEntries[name]].map((entry) => [
+        `./${entry}`,
+        {
+          node10: `dist/${entry}.d.cts`,
+          "node16-cjs": `dist/${entry}.d.cts`,
+          "node16-esm": `dist/${entry}.d.ts`,
+          bundler: `dist/${entry}.d.ts`,
+        },
+      ]),
+    ),
     ...Object.fromEntries(shippedSpecs[name].map((spec) => [`./${spec}`, everywhere(spec)])),
     "./package.json": everywhere("package.json"),
   };
@@ -121,13 +128,16 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
       import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
       require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
     });
-    expect(manifest.exports["./fetch-client"]).toEqual({
-      import: { types: "./dist/fetch-client.d.ts", default: "./dist/fetch-client.js" },
-      require: { types: "./dist/fetch-client.d.cts", default: "./dist/fetch-client.cjs" },
-    });
+    for (const entry of ["fetch-client", ...ownEntries[name]]) {
+      expect(manifest.exports[`./${entry}`]).toEqual({
+        import: { types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` },
+        require: { types: `./dist/${entry}.d.cts`, default: `./dist/${entry}.cjs` },
+      });
+    }
     expect(Object.keys(manifest.exports)).toEqual([
       ".",
       "./fetch-client",
+      ...ownEntries[name].map((entry) => `./${entry}`),
       ...shippedSpecs[name].map((spec) => `./${spec}`),
       "./package.json",
     ]);

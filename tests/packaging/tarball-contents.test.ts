@@ -7,6 +7,14 @@ import { describe, expect, it } from "vitest";
 const packages = ["server", "management"] as const;
 /** The bundled specs each package ships: the server package also has Call Connect's. */
 const shippedSpecs = { server: ["openapi.json", "call-connect/openapi.json"], management: ["openapi.json"] };
+/**
+ * Entry points a package has besides the client and the fetch client, and the one module each may
+ * import: the server's `@authsignal/node` compat layer verifies webhooks synchronously with Node's crypto.
+ */
+const ownEntries: Record<(typeof packages)[number], Record<string, string[]>> = {
+  server: { compat: ["node:crypto"] },
+  management: {},
+};
 
 function filesIn(tarball: string): string[] {
   return execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
@@ -55,6 +63,7 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
         ...entry("index"),
         ...entry("fetch-client"),
         "fetch-client/package.json",
+        ...Object.keys(ownEntries[name]).flatMap((own) => [...entry(own), `${own}/package.json`]),
         ...shippedSpecs[name],
         "package.json",
       ].sort(),
@@ -66,7 +75,7 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
   });
 
   // Each further module resolved at import costs start-up memory (BENCHMARKS.md).
-  it("builds each entry point as one file: the client loads nothing else, the fetch client only openapi-fetch", () => {
+  it("builds each entry point as one file: the client loads nothing else, the fetch client only openapi-fetch, compat only node:crypto", () => {
     for (const file of entry("index")) {
       const source = fileIn(tarball(), file);
       const types = file.endsWith(".d.ts") || file.endsWith(".d.cts");
@@ -85,6 +94,13 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
     }
     for (const file of entry("fetch-client"))
       expect(specifiersIn(fileIn(tarball(), file)), file).toEqual(["openapi-fetch"]);
+    // Nothing lazy either: the page walk it never uses is inlined, not a chunk of its own.
+    for (const [own, imports] of Object.entries(ownEntries[name])) {
+      for (const file of entry(own)) {
+        const types = file.endsWith(".d.ts") || file.endsWith(".d.cts");
+        expect(specifiersIn(fileIn(tarball(), file)), file).toEqual(types ? [] : imports);
+      }
+    }
   });
 
   it("depends on openapi-fetch alone, at a published version range", () => {

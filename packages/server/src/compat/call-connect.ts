@@ -1,0 +1,56 @@
+// `new CallConnect({ apiSecretKey, apiUrl, retries })` with the official `startCall` and
+// `finishCall`, on the same generated Call Connect table and transport as createCallConnectClient.
+import { createApiClient } from "@authsignal-ts/core";
+import { name, version } from "../../package.json" with { type: "json" };
+import { operations, servers } from "../generated/call-connect/operations.ts";
+import type {
+  FinishCallRequest,
+  FinishCallResponse,
+  operations as Operations,
+  StartCallRequest,
+  StartCallResponse,
+} from "../generated/call-connect/schema.ts";
+import { maxRetriesFor } from "./authsignal.ts";
+import { nativeCaller } from "./errors.ts";
+import type { AuthsignalConstructor } from "./types.ts";
+
+export type { FinishCallRequest, FinishCallResponse, StartCallRequest, StartCallResponse };
+
+const definition = { identity: { name, version }, servers, operations };
+
+/**
+ * The Call Connect client of `@authsignal/node` 2.x. Call Connect has its own host (`apiUrl`
+ * defaults to `https://us-connect.authsignal.com`) and its own secret key. Both methods reject
+ * with `AuthsignalError`.
+ */
+export class CallConnect {
+  /** The Call Connect API's base URL. */
+  apiUrl: string;
+  readonly #apiSecretKey: string;
+  readonly #call;
+
+  constructor({ apiSecretKey, apiUrl, retries }: AuthsignalConstructor) {
+    this.apiUrl = apiUrl ?? servers.us;
+    this.#apiSecretKey = apiSecretKey;
+    const baseUrl = this.apiUrl;
+    const maxRetries = maxRetriesFor(retries);
+    this.#call = nativeCaller(() =>
+      createApiClient<Operations, typeof operations>(definition, { apiSecretKey, baseUrl, maxRetries }),
+    );
+  }
+
+  /** The Call Connect secret key. Not an own property, so it stays out of logs of the client. */
+  get apiSecretKey(): string {
+    return this.#apiSecretKey;
+  }
+
+  /** Sends the caller a link to authenticate with, found by phone number or email address. */
+  startCall(request: StartCallRequest): Promise<StartCallResponse> {
+    return this.#call((api) => api.startCall(request));
+  }
+
+  /** Records how the call ended. */
+  finishCall(request: FinishCallRequest): Promise<FinishCallResponse> {
+    return this.#call((api) => api.finishCall(request));
+  }
+}
