@@ -4,9 +4,9 @@
 // What it adds is the official surface: argument names (`actionCodes`), `action` on validate,
 // `undefined` where the official methods resolve to void, and the official error.
 import { createApiClient } from "@authsignal-ts/core";
-import { name, version } from "../../package.json" with { type: "json" };
 import { operations, servers } from "../generated/operations.ts";
 import type { operations as Operations, UpdateActionResponse, UpdateUserResponse } from "../generated/schema.ts";
+import { identity } from "../identity.ts";
 import { nativeCaller } from "./errors.ts";
 import type {
   AuthsignalConstructor,
@@ -52,7 +52,7 @@ import { Webhook } from "./webhook.ts";
 /** The official SDK's default: the US region's Server API. */
 export const DEFAULT_API_URL: string = servers.us;
 
-const definition = { identity: { name, version }, servers, operations };
+const definition = { identity, servers, operations };
 
 /** `retries` as the official SDK reads it: 0, a negative number or NaN turns retries off. */
 export function maxRetriesFor(retries: number | undefined): number | undefined {

@@ -1,7 +1,6 @@
 // `new CallConnect({ apiSecretKey, apiUrl, retries })` with the official `startCall` and
 // `finishCall`, on the same generated Call Connect table and transport as createCallConnectClient.
 import { createApiClient } from "@authsignal-ts/core";
-import { name, version } from "../../package.json" with { type: "json" };
 import { operations, servers } from "../generated/call-connect/operations.ts";
 import type {
   FinishCallRequest,
@@ -10,13 +9,14 @@ import type {
   StartCallRequest,
   StartCallResponse,
 } from "../generated/call-connect/schema.ts";
+import { identity } from "../identity.ts";
 import { maxRetriesFor } from "./authsignal.ts";
 import { nativeCaller } from "./errors.ts";
 import type { AuthsignalConstructor } from "./types.ts";
 
 export type { FinishCallRequest, FinishCallResponse, StartCallRequest, StartCallResponse };
 
-const definition = { identity: { name, version }, servers, operations };
+const definition = { identity, servers, operations };
 
 /**
  * The Call Connect client of `@authsignal/node` 2.x. Call Connect has its own host (`apiUrl`
