@@ -19,6 +19,8 @@ export interface ParameterObject {
   style?: string;
   explode?: boolean;
   schema?: SchemaObject | Reference;
+  example?: unknown;
+  examples?: Record<string, unknown>;
 }
 
 export interface OperationObject {

@@ -23,4 +23,5 @@ export {
   type ManagementClientOptions,
   type ManagementRegion,
 } from "./client.ts";
+export type * from "./generated/methods.ts";
 export type * from "./generated/schema.ts";

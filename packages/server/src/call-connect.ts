@@ -1,24 +1,28 @@
-import { type ApiClient, type ClientOptions, createApiClient } from "@authsignal-ts/core";
+import { type ClientOptions, createApiClient } from "@authsignal-ts/core";
+import type { CallConnectMethods } from "./generated/call-connect/methods.ts";
 import { operations, servers } from "./generated/call-connect/operations.ts";
 import type { operations as Operations } from "./generated/call-connect/schema.ts";
 import { identity } from "./identity.ts";
 
 export type {
-  CallConnectChannel,
-  CallState,
+  CallConnectMethods,
   FinishCallRequest,
   FinishCallResponse,
-  operations as CallConnectOperations,
-  paths as CallConnectPaths,
   StartCallRequest,
   StartCallResponse,
+} from "./generated/call-connect/methods.ts";
+export type {
+  CallConnectChannel,
+  CallState,
+  operations as CallConnectOperations,
+  paths as CallConnectPaths,
 } from "./generated/call-connect/schema.ts";
 
 /** The regions Call Connect is known to run in; for any other, pass `baseUrl`. */
 export type CallConnectRegion = keyof typeof servers;
 export type CallConnectClientOptions = ClientOptions<CallConnectRegion>;
-/** `startCall` and `finishCall`, the Call Connect API's operations. */
-export type CallConnectClient = ApiClient<Operations, typeof operations>;
+/** `startCall` and `finishCall`, the Call Connect API's operations (declared in `generated/call-connect/methods.ts`). */
+export interface CallConnectClient extends CallConnectMethods {}
 
 const definition = { identity, servers, operations };
 

@@ -1,4 +1,5 @@
-import { type ApiClient, type ClientOptions, createApiClient } from "@authsignal-ts/core";
+import { type ClientOptions, createApiClient } from "@authsignal-ts/core";
+import type { ServerMethods } from "./generated/methods.ts";
 import { operations, servers } from "./generated/operations.ts";
 import type { operations as Operations } from "./generated/schema.ts";
 import { identity } from "./identity.ts";
@@ -6,17 +7,31 @@ import { createWebhookVerifier, type WebhookVerifier } from "./webhook/verifier.
 
 export type ServerRegion = keyof typeof servers;
 export type ServerClientOptions = ClientOptions<ServerRegion>;
-/** One method per Server API operation, named by its operationId, and `webhook` to verify webhooks. */
-export type ServerClient = ApiClient<Operations, typeof operations> & {
-  /** Verifies requests Authsignal sends to your webhook endpoints, with the client's secret key. */
+/**
+ * A Server API client: one method per operation (declared and documented in
+ * `generated/methods.ts`), `iterateUsers`, and `webhook` to verify webhooks.
+ */
+export interface ServerClient extends ServerMethods {
+  /**
+   * Verifies requests Authsignal sends to your webhook endpoints, with the client's secret key:
+   * `constructEvent` resolves to the event, or rejects with `AuthsignalWebhookError`.
+   *
+   * @see https://docs.authsignal.com/advanced-usage/webhooks/verify-requests
+   * @example
+   * ```ts
+   * const event = await server.webhook.constructEvent(await request.text(), request.headers.get("x-signature-v2"));
+   * ```
+   */
   readonly webhook: WebhookVerifier;
-};
+}
 
 const definition = { identity, servers, operations };
 
 /** A client for the Server API. Authenticate with the Server API secret key. */
 export function createServerClient(options: ServerClientOptions): ServerClient {
-  const client = createApiClient<Operations, typeof operations>(definition, options);
+  // The generated declarations must agree with the methods derived from the table and the spec's
+  // types; a test checks that they are equal, and this assignment that the runtime fits them.
+  const client: ServerMethods = createApiClient<Operations, typeof operations>(definition, options);
   // Created after createApiClient, which has already rejected a missing or empty secret key.
   return Object.assign(client, { webhook: createWebhookVerifier(options.apiSecretKey) });
 }

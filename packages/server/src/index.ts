@@ -21,6 +21,7 @@ export {
   type CallConnectChannel,
   type CallConnectClient,
   type CallConnectClientOptions,
+  type CallConnectMethods,
   type CallConnectOperations,
   type CallConnectPaths,
   type CallConnectRegion,
@@ -37,5 +38,6 @@ export {
   type ServerClientOptions,
   type ServerRegion,
 } from "./client.ts";
+export type * from "./generated/methods.ts";
 export type * from "./generated/schema.ts";
 export * from "./webhook/index.ts";

@@ -17,7 +17,8 @@ export interface paths {
         put?: never;
         /**
          * Create an action configuration
-         * @description Configures how the action with a new code is handled. A classic action takes its outcome when no rule matches, the verification methods a challenge offers, and its message templates. A flow action takes only `actionType: FLOW`; publish its flow next with `updateActionFlow`. A 409 means an action configuration with this code already exists.
+         *
+         * Configures how the action with a new code is handled. A classic action takes its outcome when no rule matches, the verification methods a challenge offers, and its message templates. A flow action takes only `actionType: FLOW`; publish its flow next with `updateActionFlow`. A 409 means an action configuration with this code already exists.
          */
         post: operations["createActionConfiguration"];
         delete?: never;
@@ -32,7 +33,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -41,21 +43,24 @@ export interface paths {
         };
         /**
          * Get an action configuration
-         * @description Returns how an action is handled, and when an action with this code was last tracked. A flow action also returns the nodes and version of its published flow; `listRules` returns the rules they reference.
+         *
+         * Returns how an action is handled, and when an action with this code was last tracked. A flow action also returns the nodes and version of its published flow; `listRules` returns the rules they reference.
          */
         get: operations["getActionConfiguration"];
         put?: never;
         post?: never;
         /**
          * Delete an action configuration
-         * @description Deletes the configuration of an action code, with its rules, or with its flow for a flow action (a flow cannot be unpublished on its own). A 404 means the code has no configuration.
+         *
+         * Deletes the configuration of an action code, with its rules, or with its flow for a flow action (a flow cannot be unpublished on its own). A 404 means the code has no configuration.
          */
         delete: operations["deleteActionConfiguration"];
         options?: never;
         head?: never;
         /**
          * Update an action configuration
-         * @description Changes how a classic action is handled by default. Omitted fields stay as they are; an explicit `null` clears an optional field. A flow action's flow is changed with `updateActionFlow`, and its type cannot change.
+         *
+         * Changes how a classic action is handled by default. Omitted fields stay as they are; an explicit `null` clears an optional field. A flow action's flow is changed with `updateActionFlow`, and its type cannot change.
          */
         patch: operations["updateActionConfiguration"];
         trace?: never;
@@ -66,7 +71,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -76,7 +82,8 @@ export interface paths {
         get?: never;
         /**
          * Publish a flow action's flow
-         * @description Publishes a new version of a flow action's flow: its nodes, and the rules its `RULE` nodes reference. The rules replace the action's rules; a rule the flow no longer lists is removed. Send the `flowVersion` last read as `expectedFlowVersion` so that a flow published elsewhere in the meantime is not overwritten: the API then answers 409. A flow cannot be unpublished; delete the action configuration instead.
+         *
+         * Publishes a new version of a flow action's flow: its nodes, and the rules its `RULE` nodes reference. The rules replace the action's rules; a rule the flow no longer lists is removed. Send the `flowVersion` last read as `expectedFlowVersion` so that a flow published elsewhere in the meantime is not overwritten: the API then answers 409. A flow cannot be unpublished; delete the action configuration instead.
          */
         put: operations["updateActionFlow"];
         post?: never;
@@ -92,7 +99,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -101,13 +109,15 @@ export interface paths {
         };
         /**
          * List an action's rules
-         * @description Returns every rule of an action, in no documented order. A classic action's rules come with all their fields; a flow action's rules are the ones its published flow defines, and may carry only `ruleId`, `name` and `conditions`.
+         *
+         * Returns every rule of an action, in no documented order. A classic action's rules come with all their fields; a flow action's rules are the ones its published flow defines, and may carry only `ruleId`, `name` and `conditions`.
          */
         get: operations["listRules"];
         put?: never;
         /**
          * Create a rule
-         * @description Adds a rule to a classic action. Rules are evaluated in ascending priority, and the first that matches overrides the action's default outcome. The rules of a flow action are published with its flow instead (`updateActionFlow`).
+         *
+         * Adds a rule to a classic action. Rules are evaluated in ascending priority, and the first that matches overrides the action's default outcome. The rules of a flow action are published with its flow instead (`updateActionFlow`).
          */
         post: operations["createRule"];
         delete?: never;
@@ -122,12 +132,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
                 /**
-                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 *
                  * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
                  */
                 ruleId: components["parameters"]["ruleId"];
@@ -136,21 +148,24 @@ export interface paths {
         };
         /**
          * Get a rule
-         * @description Returns one of an action's rules.
+         *
+         * Returns one of an action's rules.
          */
         get: operations["getRule"];
         put?: never;
         post?: never;
         /**
          * Delete a rule
-         * @description Deletes one of an action's rules. The action's other rules and its default outcome are unchanged.
+         *
+         * Deletes one of an action's rules. The action's other rules and its default outcome are unchanged.
          */
         delete: operations["deleteRule"];
         options?: never;
         head?: never;
         /**
          * Update a rule
-         * @description Changes a rule. Omitted fields stay as they are; an explicit `null` clears an optional field, including `conditions`. Changing `priority` changes the order rules are evaluated in.
+         *
+         * Changes a rule. Omitted fields stay as they are; an explicit `null` clears an optional field, including `conditions`. Changing `priority` changes the order rules are evaluated in.
          */
         patch: operations["updateRule"];
         trace?: never;
@@ -161,7 +176,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the authenticator configuration, returned as its `authenticatorId`.
+                 * The ID of the authenticator configuration, returned as its `authenticatorId`.
+                 *
                  * @example 6a1f2e9d-4c3b-4d5a-8e7f-9b0c1d2e3f4a
                  */
                 authenticatorId: components["parameters"]["authenticatorId"];
@@ -176,7 +192,8 @@ export interface paths {
         head?: never;
         /**
          * Update an authenticator configuration
-         * @description Changes the tenant-wide settings of one authentication method, such as which provider sends SMS codes, how long codes are, or the relying party passkeys are bound to. Send only the fields that apply to the method. Omitted fields stay as they are; an explicit `null` clears an optional text, list or object field. For SMS, email OTP, passkeys and push, the per-method operations (such as `updateSmsAuthenticatorConfiguration`) are the ones Authsignal's own SDK and Terraform provider use, with typed bodies and the newer providers; this generic form is the one the API reference documents, and covers the other methods too.
+         *
+         * Changes the tenant-wide settings of one authentication method, such as which provider sends SMS codes, how long codes are, or the relying party passkeys are bound to. Send only the fields that apply to the method. Omitted fields stay as they are; an explicit `null` clears an optional text, list or object field. For SMS, email OTP, passkeys and push, the per-method operations (such as `updateSmsAuthenticatorConfiguration`) are the ones Authsignal's own SDK and Terraform provider use, with typed bodies and the newer providers; this generic form is the one the API reference documents, and covers the other methods too.
          */
         patch: operations["updateAuthenticatorConfiguration"];
         trace?: never;
@@ -190,25 +207,29 @@ export interface paths {
         };
         /**
          * Get the email OTP configuration
-         * @description Returns the tenant's email OTP settings, with the provider's credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no email OTP configuration.
+         *
+         * Returns the tenant's email OTP settings, with the provider's credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no email OTP configuration.
          */
         get: operations["getEmailOtpAuthenticatorConfiguration"];
         put?: never;
         /**
          * Create the email OTP configuration
-         * @description Sets up emailed one-time codes for the tenant: the provider that sends them, its credentials and the rate limits. A tenant has one email OTP configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         *
+         * Sets up emailed one-time codes for the tenant: the provider that sends them, its credentials and the rate limits. A tenant has one email OTP configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
          */
         post: operations["createEmailOtpAuthenticatorConfiguration"];
         /**
          * Delete the email OTP configuration
-         * @description Removes the tenant's email OTP configuration and its stored credentials. Answers 404 when there is none.
+         *
+         * Removes the tenant's email OTP configuration and its stored credentials. Answers 404 when there is none.
          */
         delete: operations["deleteEmailOtpAuthenticatorConfiguration"];
         options?: never;
         head?: never;
         /**
          * Update the email OTP configuration
-         * @description Changes some of the tenant's email OTP settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
+         *
+         * Changes some of the tenant's email OTP settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
          */
         patch: operations["updateEmailOtpAuthenticatorConfiguration"];
         trace?: never;
@@ -222,25 +243,29 @@ export interface paths {
         };
         /**
          * Get the passkey configuration
-         * @description Returns the tenant's passkey settings. Answers 404 when the tenant has no passkey configuration.
+         *
+         * Returns the tenant's passkey settings. Answers 404 when the tenant has no passkey configuration.
          */
         get: operations["getPasskeyAuthenticatorConfiguration"];
         put?: never;
         /**
          * Create the passkey configuration
-         * @description Sets up passkeys for the tenant: the relying party they are bound to, the origins they may be used from and how they are registered. A tenant has one passkey configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         *
+         * Sets up passkeys for the tenant: the relying party they are bound to, the origins they may be used from and how they are registered. A tenant has one passkey configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
          */
         post: operations["createPasskeyAuthenticatorConfiguration"];
         /**
          * Delete the passkey configuration
-         * @description Removes the tenant's passkey configuration. Answers 404 when there is none.
+         *
+         * Removes the tenant's passkey configuration. Answers 404 when there is none.
          */
         delete: operations["deletePasskeyAuthenticatorConfiguration"];
         options?: never;
         head?: never;
         /**
          * Update the passkey configuration
-         * @description Changes some of the tenant's passkey settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list.
+         *
+         * Changes some of the tenant's passkey settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list.
          */
         patch: operations["updatePasskeyAuthenticatorConfiguration"];
         trace?: never;
@@ -254,25 +279,29 @@ export interface paths {
         };
         /**
          * Get the push configuration
-         * @description Returns the tenant's push settings, with the credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no push configuration.
+         *
+         * Returns the tenant's push settings, with the credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no push configuration.
          */
         get: operations["getPushAuthenticatorConfiguration"];
         put?: never;
         /**
          * Create the push configuration
-         * @description Sets up push challenges for the tenant: how they reach the app, the credentials that takes and whether the app must attest its integrity. A tenant has one push configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         *
+         * Sets up push challenges for the tenant: how they reach the app, the credentials that takes and whether the app must attest its integrity. A tenant has one push configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
          */
         post: operations["createPushAuthenticatorConfiguration"];
         /**
          * Delete the push configuration
-         * @description Removes the tenant's push configuration and its stored credentials. Answers 404 when there is none.
+         *
+         * Removes the tenant's push configuration and its stored credentials. Answers 404 when there is none.
          */
         delete: operations["deletePushAuthenticatorConfiguration"];
         options?: never;
         head?: never;
         /**
          * Update the push configuration
-         * @description Changes some of the tenant's push settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
+         *
+         * Changes some of the tenant's push settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
          */
         patch: operations["updatePushAuthenticatorConfiguration"];
         trace?: never;
@@ -286,25 +315,29 @@ export interface paths {
         };
         /**
          * Get the SMS configuration
-         * @description Returns the tenant's SMS settings, with the provider's credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no SMS configuration.
+         *
+         * Returns the tenant's SMS settings, with the provider's credentials reduced to their settings (secrets are never returned). Answers 404 when the tenant has no SMS configuration.
          */
         get: operations["getSmsAuthenticatorConfiguration"];
         put?: never;
         /**
          * Create the SMS configuration
-         * @description Sets up SMS one-time codes for the tenant: the provider that sends them, its credentials, the countries SMS may go to and the rate limits. A tenant has one SMS configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
+         *
+         * Sets up SMS one-time codes for the tenant: the provider that sends them, its credentials, the countries SMS may go to and the rate limits. A tenant has one SMS configuration, so a second create fails with 409 `already_exists`. Not safe to retry blindly: a retry after a lost response also gets 409.
          */
         post: operations["createSmsAuthenticatorConfiguration"];
         /**
          * Delete the SMS configuration
-         * @description Removes the tenant's SMS configuration and its stored credentials. Answers 404 when there is none.
+         *
+         * Removes the tenant's SMS configuration and its stored credentials. Answers 404 when there is none.
          */
         delete: operations["deleteSmsAuthenticatorConfiguration"];
         options?: never;
         head?: never;
         /**
          * Update the SMS configuration
-         * @description Changes some of the tenant's SMS settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
+         *
+         * Changes some of the tenant's SMS settings. Omitted fields stay as they are; `null` clears the fields that can be cleared, and a list replaces the stored list. Credentials may be updated without their secret, which then stays as stored.
          */
         patch: operations["updateSmsAuthenticatorConfiguration"];
         trace?: never;
@@ -320,7 +353,8 @@ export interface paths {
         put?: never;
         /**
          * Create a custom data point
-         * @description Declares a custom data point: a value sent under `custom` when tracking an action, which rules can then test. The name must match the key under `custom`; `modelType` says whether the value describes the action or the user.
+         *
+         * Declares a custom data point: a value sent under `custom` when tracking an action, which rules can then test. The name must match the key under `custom`; `modelType` says whether the value describes the action or the user.
          */
         post: operations["createCustomDataPoint"];
         delete?: never;
@@ -335,7 +369,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * The ID the API gave the custom data point when it was created, returned as its `id`.
+                 *
                  * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
                  */
                 customDataPointId: components["parameters"]["customDataPointId"];
@@ -344,21 +379,24 @@ export interface paths {
         };
         /**
          * Get a custom data point
-         * @description Returns a custom data point by the ID the API gave it.
+         *
+         * Returns a custom data point by the ID the API gave it.
          */
         get: operations["getCustomDataPoint"];
         put?: never;
         post?: never;
         /**
          * Delete a custom data point
-         * @description Deletes a custom data point by the ID the API gave it.
+         *
+         * Deletes a custom data point by the ID the API gave it.
          */
         delete: operations["deleteCustomDataPoint"];
         options?: never;
         head?: never;
         /**
          * Update a custom data point
-         * @description Changes a custom data point's description or whether it is shown in challenges. Omitted fields stay as they are; `description: null` clears the description. The name, data type and model type cannot change: delete the data point and create another.
+         *
+         * Changes a custom data point's description or whether it is shown in challenges. Omitted fields stay as they are; `description: null` clears the description. The name, data type and model type cannot change: delete the data point and create another.
          */
         patch: operations["updateCustomDataPoint"];
         trace?: never;
@@ -372,7 +410,8 @@ export interface paths {
         };
         /**
          * Get the message overrides
-         * @description Returns the text that replaces the pre-built UI's default copy, by locale and message override ID. Text that is not overridden is not listed; the catalog has the defaults.
+         *
+         * Returns the text that replaces the pre-built UI's default copy, by locale and message override ID. Text that is not overridden is not listed; the catalog has the defaults.
          */
         get: operations["getMessageOverrides"];
         put?: never;
@@ -382,7 +421,8 @@ export interface paths {
         head?: never;
         /**
          * Replace the message overrides
-         * @description Replaces all of the tenant's message overrides with the ones sent. Despite the PATCH method this is not a partial update: a locale or override ID left out is deleted, and an empty `messageOverrides` object deletes every override. To change one text, read the overrides, change it, and send them all back.
+         *
+         * Replaces all of the tenant's message overrides with the ones sent. Despite the PATCH method this is not a partial update: a locale or override ID left out is deleted, and an empty `messageOverrides` object deletes every override. To change one text, read the overrides, change it, and send them all back.
          */
         patch: operations["updateMessageOverrides"];
         trace?: never;
@@ -396,7 +436,8 @@ export interface paths {
         };
         /**
          * Get the message overrides catalog
-         * @description Lists every piece of pre-built UI text that can be overridden: its message override ID, the screen it appears on, the longest replacement accepted, the placeholders and tags a replacement may use, and the default copy in each locale.
+         *
+         * Lists every piece of pre-built UI text that can be overridden: its message override ID, the screen it appears on, the longest replacement accepted, the placeholders and tags a replacement may use, and the default copy in each locale.
          */
         get: operations["getMessageOverridesCatalog"];
         put?: never;
@@ -416,7 +457,8 @@ export interface paths {
         };
         /**
          * Get the tenant
-         * @description Returns the settings of the tenant the Management API secret key belongs to. A setting that has never been set is left out of the response, and a tenant with none set may answer `{}`.
+         *
+         * Returns the settings of the tenant the Management API secret key belongs to. A setting that has never been set is left out of the response, and a tenant with none set may answer `{}`.
          */
         get: operations["getTenant"];
         put?: never;
@@ -426,7 +468,8 @@ export interface paths {
         head?: never;
         /**
          * Update the tenant
-         * @description Changes some of the tenant's settings and returns all of them. Settings left out of the request stay as they are; a webhook configuration or IP allow-list that is sent replaces the current one. The tenant always exists: it cannot be created or deleted.
+         *
+         * Changes some of the tenant's settings and returns all of them. Settings left out of the request stay as they are; a webhook configuration or IP allow-list that is sent replaces the current one. The tenant always exists: it cannot be created or deleted.
          */
         patch: operations["updateTenant"];
         trace?: never;
@@ -440,7 +483,8 @@ export interface paths {
         };
         /**
          * Get the theme
-         * @description Returns how the pre-built UI looks: the brand name, logos, colours, borders, layout, typography, and the dark mode variations.
+         *
+         * Returns how the pre-built UI looks: the brand name, logos, colours, borders, layout, typography, and the dark mode variations.
          */
         get: operations["getTheme"];
         put?: never;
@@ -450,7 +494,8 @@ export interface paths {
         head?: never;
         /**
          * Update the theme
-         * @description Changes how the pre-built UI looks and returns the whole theme. Omitted fields stay as they are, and an explicit `null` clears a field. Typography, links, shadows and the exit position apply to both colour modes, so `darkMode` does not accept them.
+         *
+         * Changes how the pre-built UI looks and returns the whole theme. Omitted fields stay as they are, and an explicit `null` clears a field. Typography, links, shadows and the exit position apply to both colour modes, so `darkMode` does not accept them.
          */
         patch: operations["updateTheme"];
         trace?: never;
@@ -466,7 +511,8 @@ export interface paths {
         put?: never;
         /**
          * Create a value list
-         * @description Creates a custom list of strings or numbers, such as blocked email domains or trusted IP addresses, that rules can test with the "In List" and "Not In List" operators. The API derives the list's alias, which identifies it in later calls, from its name.
+         *
+         * Creates a custom list of strings or numbers, such as blocked email domains or trusted IP addresses, that rules can test with the "In List" and "Not In List" operators. The API derives the list's alias, which identifies it in later calls, from its name.
          */
         post: operations["createValueList"];
         delete?: never;
@@ -481,7 +527,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 *
                  * @example blocked-email-domains
                  */
                 alias: components["parameters"]["alias"];
@@ -490,21 +537,24 @@ export interface paths {
         };
         /**
          * Get a value list
-         * @description Returns a value list and its items.
+         *
+         * Returns a value list and its items.
          */
         get: operations["getValueList"];
         put?: never;
         post?: never;
         /**
          * Delete a value list
-         * @description Deletes a value list and its items.
+         *
+         * Deletes a value list and its items.
          */
         delete: operations["deleteValueList"];
         options?: never;
         head?: never;
         /**
          * Update a value list
-         * @description Changes a value list. Omitted fields stay as they are. `valueListItems` replaces the list's items, and `null` empties it. The alias and the item type cannot change.
+         *
+         * Changes a value list. Omitted fields stay as they are. `valueListItems` replaces the list's items, and `null` empties it. The alias and the item type cannot change.
          */
         patch: operations["updateValueList"];
         trace?: never;
@@ -514,101 +564,107 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+         * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+         *
          * @example signIn
          */
         ActionCode: string;
-        /** @description How an action is handled. A classic action has a default outcome and rules; a flow action has the nodes of its published flow instead, and may have no default outcome. Only `actionCode` is always present. */
+        /** How an action is handled. A classic action has a default outcome and rules; a flow action has the nodes of its published flow instead, and may have no default outcome. Only `actionCode` is always present. */
         ActionConfiguration: {
             actionCode: components["schemas"]["ActionCode"];
-            /** @description The nodes of a flow action's published flow, exactly as they were published; `null` or absent for a classic action and for a flow that was never published. Its rules are listed by `listRules`. */
+            /** The nodes of a flow action's published flow, exactly as they were published; `null` or absent for a classic action and for a flow that was never published. Its rules are listed by `listRules`. */
             actionNodes?: components["schemas"]["FlowNode"][] | null;
             actionType?: components["schemas"]["ActionType"];
             defaultUserActionResult?: components["schemas"]["ActionOutcome"];
             defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** @description The version of a flow action's published flow; `null` or absent for a classic action and for a flow that was never published. */
+            /** The version of a flow action's published flow; `null` or absent for a classic action and for a flow that was never published. */
             flowVersion?: number | null;
             /**
+             * When an action with this code was last tracked.
+             *
              * Format: date-time
-             * @description When an action with this code was last tracked.
              */
             lastActionCreatedAt?: string;
             messagingTemplates?: components["schemas"]["MessagingTemplates"];
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** @description The ID of the tenant the action belongs to. */
+            /** The ID of the tenant the action belongs to. */
             tenantId?: string;
-            /** @description The verification methods users may use to complete a challenge. */
+            /** The verification methods users may use to complete a challenge. */
             verificationMethods?: components["schemas"]["VerificationMethod"][];
             /**
+             * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
+             *
              * Format: uri
-             * @description A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
              */
             verificationWebhookUrl?: string;
         };
-        /** @description A flow action after its flow was published. */
+        /** A flow action after its flow was published. */
         ActionFlow: {
             actionCode: components["schemas"]["ActionCode"];
-            /** @description The published nodes. The API may leave them out; `getActionConfiguration` returns them. */
+            /** The published nodes. The API may leave them out; `getActionConfiguration` returns them. */
             actionNodes?: components["schemas"]["FlowNode"][];
             actionType?: components["schemas"]["ActionType"];
-            /** @description The version of the flow now published. It goes up by one with every publish. */
+            /** The version of the flow now published. It goes up by one with every publish. */
             flowVersion: number;
             tenantId?: string;
         };
         /**
-         * @description What happens to an action by default, or when a rule matches.
+         * What happens to an action by default, or when a rule matches.
+         *
          * @enum {string}
          */
         ActionOutcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
-        /** @description How an action decides its outcome. The known values are listed; an older API answers other values (such as `LEGACY` or `MULTI_STEP_AUTHENTICATION`) or an empty string for a classic action, so responses accept any string. */
+        /** How an action decides its outcome. The known values are listed; an older API answers other values (such as `LEGACY` or `MULTI_STEP_AUTHENTICATION`) or an empty string for a classic action, so responses accept any string. */
         ActionType: components["schemas"]["KnownActionType"] | string;
-        /** @description Credentials for sending push notifications through Apple Push Notification service (APNs). Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending push notifications through Apple Push Notification service (APNs). Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         ApnsCredentials: {
-            /** @description The bundle ID of the app that receives the notifications. */
+            /** The bundle ID of the app that receives the notifications. */
             bundleId?: string;
-            /** @description The ID of the APNs signing key. */
+            /** The ID of the APNs signing key. */
             keyId?: string;
-            /** @description The contents of the APNs signing key (`.p8` file). A secret; the API never returns it. */
+            /** The contents of the APNs signing key (`.p8` file). A secret; the API never returns it. */
             privateKey?: string;
-            /** @description Whether notifications go to the APNs sandbox instead of production. */
+            /** Whether notifications go to the APNs sandbox instead of production. */
             sandbox?: boolean;
-            /** @description The Apple developer team ID. */
+            /** The Apple developer team ID. */
             teamId?: string;
         };
         /**
-         * @description What happens when a mobile app fails attestation: the request is blocked, or allowed with a warning.
+         * What happens when a mobile app fails attestation: the request is blocked, or allowed with a warning.
+         *
          * @enum {string}
          */
         AppAttestationFailureMode: "BLOCK" | "ALLOW_WITH_WARNING";
         /**
-         * @description Which WebAuthn authenticators may be registered: roaming (cross-platform), built-in (platform) or either.
+         * Which WebAuthn authenticators may be registered: roaming (cross-platform), built-in (platform) or either.
+         *
          * @enum {string}
          */
         AuthenticatorAttachment: "cross-platform" | "platform" | "all-supported";
-        /** @description The tenant-wide settings of one authentication method. The object is flat: each field applies only to the verification methods it concerns. Provider fields are open, because the API has added providers beyond those documented for this endpoint. Provider credentials are not listed. */
+        /** The tenant-wide settings of one authentication method. The object is flat: each field applies only to the verification methods it concerns. Provider fields are open, because the API has added providers beyond those documented for this endpoint. Provider credentials are not listed. */
         AuthenticatorConfiguration: {
             allowMultipleUserAuthenticators?: boolean;
             appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
             authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
             authenticatorId: string;
-            /** @description A legacy classification: `OOB`, `OTP`, `SECURITY_KEY`, `PASSKEY`, `PUSH` or `PROVIDER`. */
+            /** A legacy classification: `OOB`, `OTP`, `SECURITY_KEY`, `PASSKEY`, `PUSH` or `PROVIDER`. */
             authenticatorType?: string;
             disableEnrollmentPrompt?: boolean;
-            /** @description The identity documents accepted, by provider-specific keys. */
+            /** The identity documents accepted, by provider-specific keys. */
             documentTypes?: {
                 [key: string]: unknown;
             };
             dontSkipEnrollmentInputScreen?: boolean;
             emailProvider?: components["schemas"]["EmailProvider"] | string;
             enrollmentPromptInterval?: number;
-            /** @description The origins passkeys may be used from. */
+            /** The origins passkeys may be used from. */
             expectedOrigins?: string[];
             hideTotpAppDownloadScreen?: boolean;
-            /** @description Whether users may enroll and verify with this method. */
+            /** Whether users may enroll and verify with this method. */
             isActive?: boolean;
             isEditableByUser?: boolean;
             isHiddenToUser?: boolean;
-            /** @description The issuer shown in authenticator apps. */
+            /** The issuer shown in authenticator apps. */
             issuerName?: string;
             magicLinkMode?: components["schemas"]["MagicLinkMode"];
             messageTemplate?: string;
@@ -617,73 +673,75 @@ export interface components {
             providerType?: components["schemas"]["IdentityProviderType"];
             pushProvider?: components["schemas"]["PushProvider"] | string;
             rateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"];
-            /** @description The methods a user may recover access with. */
+            /** The methods a user may recover access with. */
             recoveryMethods?: components["schemas"]["VerificationMethod"][];
             redirectUrls?: string[];
-            /** @description The WebAuthn relying party ID, such as `example.com`. */
+            /** The WebAuthn relying party ID, such as `example.com`. */
             relyingParty?: string;
             requireAppAttestation?: boolean;
-            /** @description The sender name or address messages come from. */
+            /** The sender name or address messages come from. */
             sender?: string;
             sendingRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"];
             sessionTtlInMinutes?: number;
             showEmailDeliveryTimeWarning?: boolean;
             smsChannel?: components["schemas"]["SmsChannel"];
-            /** @description The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
+            /** The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
             smsCountryCodes?: string[];
             smsProvider?: components["schemas"]["SmsProvider"] | string;
             userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"];
             verificationCodeLength?: number;
             verificationMethod?: components["schemas"]["VerificationMethod"];
             /**
+             * Where messages are posted when a provider is `WEBHOOK`.
+             *
              * Format: uri
-             * @description Where messages are posted when a provider is `WEBHOOK`.
              */
             webhookUrl?: string;
             whatsAppProvider?: components["schemas"]["WhatsAppProvider"] | string;
         };
-        /** @description Where the tenant's authenticator events (such as `authenticator.created`) are sent. */
+        /** Where the tenant's authenticator events (such as `authenticator.created`) are sent. */
         AuthenticatorEventsWebhookConfig: {
-            /** @description Whether passkey `authenticator.created` events carry the credential's public key. */
+            /** Whether passkey `authenticator.created` events carry the credential's public key. */
             includeCredentialPublicKey?: boolean;
             /** Format: uri */
             url?: string;
         };
-        /** @description Credentials for sending email through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending email through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         BirdEmailCredentials: {
-            /** @description The Bird access key. A secret; the API never returns it. */
+            /** The Bird access key. A secret; the API never returns it. */
             accessKey?: string;
             channelId?: string;
-            /** @description The locale Bird renders its message templates in. */
+            /** The locale Bird renders its message templates in. */
             locale?: string;
             projectId?: string;
             /**
+             * The address emails are sent from.
+             *
              * Format: email
-             * @description The address emails are sent from.
              */
             senderEmail?: string;
-            /** @description The name emails are sent from. */
+            /** The name emails are sent from. */
             senderName?: string;
-            /** @description The version of the Bird template to send. */
+            /** The version of the Bird template to send. */
             versionId?: string;
             workspaceId?: string;
         };
-        /** @description Credentials for sending SMS through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending SMS through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         BirdSmsCredentials: {
-            /** @description The Bird access key. A secret; the API never returns it. */
+            /** The Bird access key. A secret; the API never returns it. */
             accessKey?: string;
             channelId?: string;
-            /** @description Whether Bird's message templates are used in place of the text Authsignal sends. */
+            /** Whether Bird's message templates are used in place of the text Authsignal sends. */
             enableMessageTemplates?: boolean;
-            /** @description The locale Bird renders its message templates in. */
+            /** The locale Bird renders its message templates in. */
             locale?: string;
             navigatorId?: string;
             projectId?: string;
             workspaceId?: string;
         };
-        /** @description A new action configuration: a classic one, with its default outcome, or a flow one, whose flow is then published with `updateActionFlow`. */
+        /** A new action configuration: a classic one, with its default outcome, or a flow one, whose flow is then published with `updateActionFlow`. */
         CreateActionConfigurationBody: components["schemas"]["CreateClassicActionConfigurationBody"] | components["schemas"]["CreateFlowActionConfigurationBody"];
-        /** @description A classic action: a default outcome that its rules can override. `actionType` may be left out; sending it makes an archived action with this code come back as a classic one. */
+        /** A classic action: a default outcome that its rules can override. `actionType` may be left out; sending it makes an archived action with this code come back as a classic one. */
         CreateClassicActionConfigurationBody: {
             actionCode: components["schemas"]["ActionCode"];
             /** @constant */
@@ -692,11 +750,12 @@ export interface components {
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
             messagingTemplates?: components["schemas"]["MessagingTemplates"];
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** @description The verification methods users may use to complete a challenge. */
+            /** The verification methods users may use to complete a challenge. */
             verificationMethods?: components["schemas"]["KnownVerificationMethod"][];
             /**
+             * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
+             *
              * Format: uri
-             * @description A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
              */
             verificationWebhookUrl?: string;
         };
@@ -704,75 +763,78 @@ export interface components {
             dataType: components["schemas"]["CustomDataPointDataType"];
             description?: string;
             /**
-             * @description Whether the value is shown to the user in push and QR code challenge claims. Defaults to `false`.
+             * Whether the value is shown to the user in push and QR code challenge claims. Defaults to `false`.
+             *
              * @default false
              */
             isPublic?: boolean;
             modelType: components["schemas"]["CustomDataPointModelType"];
-            /** @description Must match the key the value is sent under in `custom` when tracking. */
+            /** Must match the key the value is sent under in `custom` when tracking. */
             name: string;
         };
-        /** @description The tenant's email one-time-code settings, created once. Send the credentials of the provider `emailProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
+        /** The tenant's email one-time-code settings, created once. Send the credentials of the provider `emailProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
         CreateEmailOtpAuthenticatorConfigurationBody: {
-            /** @description The custom variables email templates may use. */
+            /** The custom variables email templates may use. */
             allowedCustomEmailVariables?: string[];
             birdEmailCredentials?: WithRequired<components["schemas"]["BirdEmailCredentials"], "accessKey" | "workspaceId" | "channelId" | "projectId">;
             emailProvider: components["schemas"]["EmailOtpProvider"];
-            /** @description Whether users may enroll and verify with an emailed code. */
+            /** Whether users may enroll and verify with an emailed code. */
             isActive?: boolean;
             mailgunEmailCredentials?: WithRequired<components["schemas"]["MailgunEmailCredentials"], "apiKey" | "url" | "templateName" | "domain">;
             mailjetEmailCredentials?: WithRequired<components["schemas"]["MailjetEmailCredentials"], "privateKey" | "publicKey" | "templateId">;
             mandrillEmailCredentials?: WithRequired<components["schemas"]["MandrillEmailCredentials"], "apiKey" | "templateName">;
             sendgridEmailCredentials?: WithRequired<components["schemas"]["SendgridEmailCredentials"], "apiKey" | "templateId" | "fromEmail">;
-            /** @description How often codes may be sent; every limit listed applies. */
+            /** How often codes may be sent; every limit listed applies. */
             sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
             smtpEmailCredentials?: WithRequired<components["schemas"]["SmtpEmailCredentials"], "host" | "port" | "secure" | "user" | "password" | "from">;
-            /** @description How often a code may be submitted. */
+            /** How often a code may be submitted. */
             submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"];
             /**
+             * The HTTPS endpoint each code is posted to when `emailProvider` is `WEBHOOK`.
+             *
              * Format: uri
-             * @description The HTTPS endpoint each code is posted to when `emailProvider` is `WEBHOOK`.
              */
             webhookUrl?: string;
         };
-        /** @description A flow action, created with no flow: publish one next with `updateActionFlow`. It takes no default outcome, because its flow decides. */
+        /** A flow action, created with no flow: publish one next with `updateActionFlow`. It takes no default outcome, because its flow decides. */
         CreateFlowActionConfigurationBody: {
             actionCode: components["schemas"]["ActionCode"];
             /** @constant */
             actionType: "FLOW";
         };
-        /** @description The tenant's passkey settings, created once: the relying party passkeys are bound to and the origins they may be used from. Omitted settings take the API's defaults. */
+        /** The tenant's passkey settings, created once: the relying party passkeys are bound to and the origins they may be used from. Omitted settings take the API's defaults. */
         CreatePasskeyAuthenticatorConfigurationBody: {
             authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
-            /** @description The web or Android origins passkeys may be used from, each starting with `https://`, `http://` or `android:`. */
+            /** The web or Android origins passkeys may be used from, each starting with `https://`, `http://` or `android:`. */
             expectedOrigins: components["schemas"]["PasskeyOrigin"][];
-            /** @description Whether users may enroll and verify with a passkey. */
+            /** Whether users may enroll and verify with a passkey. */
             isActive?: boolean;
-            /** @description The kinds of authenticator the browser should offer first, in order. */
+            /** The kinds of authenticator the browser should offer first, in order. */
             passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
-            /** @description Whether users are stopped from removing their last passkey, even when they have another method. An admin or the Server API can still remove it. */
+            /** Whether users are stopped from removing their last passkey, even when they have another method. An admin or the Server API can still remove it. */
             preventRemovingLastPasskey?: boolean;
-            /** @description The WebAuthn relying party ID, a domain without a scheme, such as `example.com`. */
+            /** The WebAuthn relying party ID, a domain without a scheme, such as `example.com`. */
             relyingParty: string;
             userVerificationRequirement?: components["schemas"]["PasskeyUserVerificationRequirement"];
         };
-        /** @description The tenant's push settings, created once. `DEFAULT` takes APNs or Firebase credentials (or both), `FIREBASE` takes Firebase credentials, and `WEBHOOK` takes a `webhookUrl` and no credentials. Omitted settings take the API's defaults. */
+        /** The tenant's push settings, created once. `DEFAULT` takes APNs or Firebase credentials (or both), `FIREBASE` takes Firebase credentials, and `WEBHOOK` takes a `webhookUrl` and no credentials. Omitted settings take the API's defaults. */
         CreatePushAuthenticatorConfigurationBody: {
             apnsCredentials?: WithRequired<components["schemas"]["ApnsCredentials"], "teamId" | "keyId" | "bundleId" | "privateKey">;
             appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
-            /** @description How long a push credential lasts, in minutes (at most a year). */
+            /** How long a push credential lasts, in minutes (at most a year). */
             credentialLifetimeInMinutes?: number;
             fcmCredentials?: WithRequired<components["schemas"]["FcmCredentials"], "serviceAccountKey">;
-            /** @description Whether users may enroll and verify with push. */
+            /** Whether users may enroll and verify with push. */
             isActive?: boolean;
             pushProvider: components["schemas"]["PushConfigurationProvider"];
-            /** @description Whether the app must prove its integrity before a push challenge is accepted. */
+            /** Whether the app must prove its integrity before a push challenge is accepted. */
             requireAppAttestation?: boolean;
-            /** @description How often challenges may be sent; every limit listed applies. */
+            /** How often challenges may be sent; every limit listed applies. */
             sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
             /**
+             * The HTTPS endpoint each challenge is posted to when `pushProvider` is `WEBHOOK`.
+             *
              * Format: uri
-             * @description The HTTPS endpoint each challenge is posted to when `pushProvider` is `WEBHOOK`.
              */
             webhookUrl?: string;
         };
@@ -782,78 +844,81 @@ export interface components {
             description?: string;
             isActive: boolean;
             name: string;
-            /** @description Rules are evaluated in ascending priority; 0 is evaluated first. */
+            /** Rules are evaluated in ascending priority; 0 is evaluated first. */
             priority: number;
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
             type: components["schemas"]["ActionOutcome"];
-            /** @description The verification methods allowed when the rule's type is `CHALLENGE`. */
+            /** The verification methods allowed when the rule's type is `CHALLENGE`. */
             verificationMethods?: components["schemas"]["KnownVerificationMethod"][];
         };
-        /** @description The tenant's SMS one-time-code settings, created once. Send the credentials of the provider `smsProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
+        /** The tenant's SMS one-time-code settings, created once. Send the credentials of the provider `smsProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
         CreateSmsAuthenticatorConfigurationBody: {
-            /** @description The custom variables SMS templates may use. */
+            /** The custom variables SMS templates may use. */
             allowedCustomSmsVariables?: string[];
             birdSmsCredentials?: WithRequired<components["schemas"]["BirdSmsCredentials"], "accessKey" | "workspaceId">;
-            /** @description The country assumed for a phone number entered without a country code. It must be one of `smsCountryCodes` when that list is set. */
+            /** The country assumed for a phone number entered without a country code. It must be one of `smsCountryCodes` when that list is set. */
             defaultCountryCode?: components["schemas"]["SmsCountryCode"];
-            /** @description Whether users may enroll and verify by SMS. */
+            /** Whether users may enroll and verify by SMS. */
             isActive?: boolean;
             messageMediaCredentials?: WithRequired<components["schemas"]["MessageMediaCredentials"], "apiKey" | "apiSecret">;
             modicaGroupCredentials?: WithRequired<components["schemas"]["ModicaGroupCredentials"], "username" | "password">;
-            /** @description Limits on the messages sent to numbers that share a prefix. */
+            /** Limits on the messages sent to numbers that share a prefix. */
             prefixRateLimitConfigurations?: components["schemas"]["PrefixRateLimitConfigurationInput"][];
-            /** @description How often codes may be sent; every limit listed applies. */
+            /** How often codes may be sent; every limit listed applies. */
             sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
-            /** @description The only countries SMS may be sent to. An empty list, or none, allows every country. */
+            /** The only countries SMS may be sent to. An empty list, or none, allows every country. */
             smsCountryCodes?: components["schemas"]["SmsCountryCode"][];
             smsProvider: components["schemas"]["SmsOtpProvider"];
-            /** @description How often a code may be submitted. */
+            /** How often a code may be submitted. */
             submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"];
             tnzCredentials?: WithRequired<components["schemas"]["TnzCredentials"], "apiKey">;
             twilioCredentials?: WithRequired<components["schemas"]["TwilioCredentials"], "accountSid" | "messagingServiceSid" | "authToken">;
             /**
+             * The HTTPS endpoint each code is posted to when `smsProvider` is `WEBHOOK`.
+             *
              * Format: uri
-             * @description The HTTPS endpoint each code is posted to when `smsProvider` is `WEBHOOK`.
              */
             webhookUrl?: string;
         };
         CreateValueListBody: {
-            /** @description Has no effect at present; send `true`. */
+            /** Has no effect at present; send `true`. */
             isActive: boolean;
             itemType: components["schemas"]["ValueListItemType"];
-            /** @description The list's name. The API derives the list's alias from it. */
+            /** The list's name. The API derives the list's alias from it. */
             name: string;
-            /** @description The list's items, all of the type `itemType` names. */
+            /** The list's items, all of the type `itemType` names. */
             valueListItems?: components["schemas"]["ValueListItem"][];
         };
-        /** @description A custom data point: a named value, sent under `custom` when tracking an action, that rules can test. */
+        /** A custom data point: a named value, sent under `custom` when tracking an action, that rules can test. */
         CustomDataPoint: {
             dataType: components["schemas"]["CustomDataPointDataType"];
             description?: string;
-            /** @description The ID the API gave the data point. */
+            /** The ID the API gave the data point. */
             id: string;
-            /** @description Whether the value is shown to the user in push and QR code challenge claims. */
+            /** Whether the value is shown to the user in push and QR code challenge claims. */
             isPublic?: boolean;
             modelType: components["schemas"]["CustomDataPointModelType"];
-            /** @description The key the value is sent under in `custom` when tracking. */
+            /** The key the value is sent under in `custom` when tracking. */
             name: string;
         };
         /**
-         * @description The type of value a custom data point holds.
+         * The type of value a custom data point holds.
+         *
          * @enum {string}
          */
         CustomDataPointDataType: "text" | "number" | "boolean" | "multiselect";
         /**
-         * @description What a custom data point describes: each `action` (sent under `custom` when tracking) or the `user`.
+         * What a custom data point describes: each `action` (sent under `custom` when tracking) or the `user`.
+         *
          * @enum {string}
          */
         CustomDataPointModelType: "user" | "action";
-        /** @description What the API answers when it has deleted a resource. */
+        /** What the API answers when it has deleted a resource. */
         DeleteResult: {
-            /** @description `true` when the resource was deleted. */
+            /** `true` when the resource was deleted. */
             success: boolean;
         };
-        /** @description The tenant's email one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+        /** The tenant's email one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
         EmailOtpAuthenticatorConfiguration: {
             allowedCustomEmailVariables?: string[];
             authenticatorId: string;
@@ -871,98 +936,105 @@ export interface components {
             webhookUrl?: string | null;
         };
         /**
-         * @description The provider that sends email one-time codes for the per-method email OTP configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+         * The provider that sends email one-time codes for the per-method email OTP configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+         *
          * @enum {string}
          */
         EmailOtpProvider: "BIRD" | "MAILGUN" | "MAILJET" | "MANDRILL" | "SENDGRID" | "SMTP" | "WEBHOOK";
         /**
-         * @description The provider that sends emails.
+         * The provider that sends emails.
+         *
          * @enum {string}
          */
         EmailProvider: "SES" | "SMTP" | "AIRNZ" | "WEBHOOK" | "MAILJET" | "MAILGUN" | "BIRD" | "MANDRILL" | "SENDGRID";
-        /** @description The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
+        /** The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
             /**
-             * @description A machine-readable error code.
+             * A machine-readable error code.
+             *
              * @example invalid_request
              */
             error: string;
-            /** @description An alias of `error` that some API versions send. */
+            /** An alias of `error` that some API versions send. */
             errorCode?: string;
-            /** @description A human-readable explanation of the error. */
+            /** A human-readable explanation of the error. */
             errorDescription?: string;
         };
-        /** @description Credentials for sending push notifications through Firebase Cloud Messaging. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending push notifications through Firebase Cloud Messaging. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         FcmCredentials: {
-            /** @description The Firebase service account key, as JSON text. A secret; the API never returns it. */
+            /** The Firebase service account key, as JSON text. A secret; the API never returns it. */
             serviceAccountKey?: string;
         };
-        /** @description One branch of a node: a key (a rule ID, a verification method or a button) and the `nodeId` of the node the flow moves to when it applies. */
+        /** One branch of a node: a key (a rule ID, a verification method or a button) and the `nodeId` of the node the flow moves to when it applies. */
         FlowBranch: [
             string,
             string
         ];
-        /** @description One node of a flow. `nodeId` and `nodeType` are always present, and the fields that point at other nodes name a `nodeId` of the same flow. Each node type carries its own fields, which the API checks, so a node may carry fields not listed here. A `RULE` node branches on `ruleChildNodeIds`, in order, and falls back to `elseChildNodeId`. */
+        /** One node of a flow. `nodeId` and `nodeType` are always present, and the fields that point at other nodes name a `nodeId` of the same flow. Each node type carries its own fields, which the API checks, so a node may carry fields not listed here. A `RULE` node branches on `ruleChildNodeIds`, in order, and falls back to `elseChildNodeId`. */
         FlowNode: {
-            /** @description Pairs of a button and the node to move to when it is pressed. */
+            /** Pairs of a button and the node to move to when it is pressed. */
             buttonChildNodeIds?: components["schemas"]["FlowBranch"][];
-            /** @description The node that follows this one. */
+            /** The node that follows this one. */
             childNodeId?: string;
-            /** @description The node a `RULE` node moves to when none of its rules match. */
+            /** The node a `RULE` node moves to when none of its rules match. */
             elseChildNodeId?: string;
-            /** @description Whether the user may skip an `ENROLLMENT` node. */
+            /** Whether the user may skip an `ENROLLMENT` node. */
             isOptional?: boolean;
-            /** @description The verification methods a `VERIFICATION` or `ENROLLMENT` node offers, keyed by method, such as `{"PASSKEY": {"isEnabled": true}}`. */
+            /** The verification methods a `VERIFICATION` or `ENROLLMENT` node offers, keyed by method, such as `{"PASSKEY": {"isEnabled": true}}`. */
             methodConfigurations?: {
                 [key: string]: {
                     isEnabled?: boolean;
                 };
             };
-            /** @description A label for the node, shown in the flow builder and for verification steps. */
+            /** A label for the node, shown in the flow builder and for verification steps. */
             name?: string;
-            /** @description The node's ID, unique within the flow. */
+            /** The node's ID, unique within the flow. */
             nodeId: string;
             nodeType: components["schemas"]["FlowNodeType"];
-            /** @description The nodes that lead to this one; empty for the first node. */
+            /** The nodes that lead to this one; empty for the first node. */
             parentNodeIds?: string[];
-            /** @description A `RULE` node's branches: pairs of a rule ID, defined in the flow's `rules`, and the node to move to when that rule matches. */
+            /** A `RULE` node's branches: pairs of a rule ID, defined in the flow's `rules`, and the node to move to when that rule matches. */
             ruleChildNodeIds?: components["schemas"]["FlowBranch"][];
-            /** @description Pairs of a verification method and the node to move to after it. */
+            /** Pairs of a verification method and the node to move to after it. */
             verificationMethodChildNodeIds?: components["schemas"]["FlowBranch"][];
         } & {
             [key: string]: unknown;
         };
-        /** @description What a flow node does. The known types are listed; the flow builder has others, and the API checks them, so any non-empty string is accepted. */
+        /** What a flow node does. The known types are listed; the flow builder has others, and the API checks them, so any non-empty string is accepted. */
         FlowNodeType: components["schemas"]["KnownFlowNodeType"] | string;
-        /** @description A rule a flow defines. Exactly one `RULE` node of the flow must reference it in its `ruleChildNodeIds`. The API ignores any other field, so none is accepted. */
+        /** A rule a flow defines. Exactly one `RULE` node of the flow must reference it in its `ruleChildNodeIds`. The API ignores any other field, so none is accepted. */
         FlowRule: {
             conditions?: components["schemas"]["RuleConditions"];
-            /** @description Up to 256 letters, digits, spaces and common punctuation (`!?@#$%^&*(){}:;"'<>,.+=/-[]`). */
+            /** Up to 256 letters, digits, spaces and common punctuation (`!?@#$%^&*(){}:;"'<>,.+=/-[]`). */
             name: string;
-            /** @description The rule's ID, chosen by the flow and unique within it. */
+            /** The rule's ID, chosen by the flow and unique within it. */
             ruleId: string;
         };
         /**
-         * @description The third-party identity verification or biometrics provider behind a provider authenticator.
+         * The third-party identity verification or biometrics provider behind a provider authenticator.
+         *
          * @enum {string}
          */
         IdentityProviderType: "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE";
         /**
-         * @description How an action decides its outcome: `CLASSIC` evaluates the action's rules against its default outcome, `FLOW` runs a published flow of nodes.
+         * How an action decides its outcome: `CLASSIC` evaluates the action's rules against its default outcome, `FLOW` runs a published flow of nodes.
+         *
          * @enum {string}
          */
         KnownActionType: "CLASSIC" | "FLOW";
         /**
-         * @description The node types Authsignal's flows are known to use.
+         * The node types Authsignal's flows are known to use.
+         *
          * @enum {string}
          */
         KnownFlowNodeType: "RULE" | "VERIFICATION" | "ENROLLMENT" | "BLOCK" | "COMPLETE";
         /**
-         * @description Every verification method documented by any Authsignal source.
+         * Every verification method documented by any Authsignal source.
+         *
          * @enum {string}
          */
         KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
-        /** @description A rule as the list of an action's rules returns it. A classic action's rules have every field of `Rule`; the rules of a flow action are the ones its flow defines, and may have only `ruleId`, `name` and `conditions`. */
+        /** A rule as the list of an action's rules returns it. A classic action's rules have every field of `Rule`; the rules of a flow action are the ones its flow defines, and may have only `ruleId`, `name` and `conditions`. */
         ListedRule: {
             actionCode?: components["schemas"]["ActionCode"];
             conditions?: components["schemas"]["RuleConditions"];
@@ -972,133 +1044,136 @@ export interface components {
             name: string;
             priority?: number;
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** @description The rule's ID: a UUID the API gave a classic rule, or the ID a flow gave its rule. */
+            /** The rule's ID: a UUID the API gave a classic rule, or the ID a flow gave its rule. */
             ruleId: string;
             tenantId?: string;
             type?: components["schemas"]["ActionOutcome"];
             verificationMethods?: components["schemas"]["VerificationMethod"][];
         };
-        /** @description Where the tenant's batched log events (`action.log_created`, `challenge.log_created`) are sent. */
+        /** Where the tenant's batched log events (`action.log_created`, `challenge.log_created`) are sent. */
         LogEventsWebhookConfig: {
             /** Format: uri */
             endpointUrl?: string;
         };
         /**
-         * @description Where a magic link completes the flow: in a new tab or in the tab that started it.
+         * Where a magic link completes the flow: in a new tab or in the tab that started it.
+         *
          * @enum {string}
          */
         MagicLinkMode: "NEW_TAB" | "ORIGINAL_TAB";
-        /** @description Credentials for sending email through your own Mailgun account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending email through your own Mailgun account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         MailgunEmailCredentials: {
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             apiKey?: string;
-            /** @description The Mailgun sending domain. */
+            /** The Mailgun sending domain. */
             domain?: string;
-            /** @description The sender emails are sent as. */
+            /** The sender emails are sent as. */
             from?: string;
             templateName?: string;
             /**
+             * The Mailgun API base URL of the region the domain is in.
+             *
              * Format: uri
-             * @description The Mailgun API base URL of the region the domain is in.
              */
             url?: string;
         };
-        /** @description Credentials for sending email through your own Mailjet account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending email through your own Mailjet account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         MailjetEmailCredentials: {
-            /** @description The Mailjet secret key. A secret; the API never returns it. */
+            /** The Mailjet secret key. A secret; the API never returns it. */
             privateKey?: string;
-            /** @description The Mailjet API key. */
+            /** The Mailjet API key. */
             publicKey?: string;
-            /** @description The ID of the Mailjet template to send. */
+            /** The ID of the Mailjet template to send. */
             templateId?: number;
         };
-        /** @description Credentials for sending email through your own Mandrill account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending email through your own Mandrill account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         MandrillEmailCredentials: {
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             apiKey?: string;
             templateName?: string;
         };
-        /** @description Credentials for sending SMS through your own Bird (MessageBird v2) workspace. */
+        /** Credentials for sending SMS through your own Bird (MessageBird v2) workspace. */
         MessageBirdV2Credentials: {
             accessKey?: string;
             channelId?: string;
             workspaceId?: string;
         };
-        /** @description Credentials for sending SMS through your own MessageMedia account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending SMS through your own MessageMedia account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         MessageMediaCredentials: {
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             apiKey?: string;
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             apiSecret?: string;
-            /** @description The number messages are sent from. */
+            /** The number messages are sent from. */
             sourceNumber?: string;
         };
-        /** @description The tenant's message overrides. */
+        /** The tenant's message overrides. */
         MessageOverrides: {
             messageOverrides: components["schemas"]["MessageOverridesByLocale"];
         };
-        /** @description Replacement text for the pre-built UI, by locale (such as `en` or `pt-br`) and then by message override ID (a catalog point's `publicId`, such as `sms-code-entry.heading`). */
+        /** Replacement text for the pre-built UI, by locale (such as `en` or `pt-br`) and then by message override ID (a catalog point's `publicId`, such as `sms-code-entry.heading`). */
         MessageOverridesByLocale: {
             [key: string]: {
                 [key: string]: string;
             };
         };
-        /** @description Every piece of pre-built UI text that can be overridden, grouped by screen. */
+        /** Every piece of pre-built UI text that can be overridden, grouped by screen. */
         MessageOverridesCatalog: {
-            /** @description The version of the catalog. */
+            /** The version of the catalog. */
             catalogVersion: number;
             points: components["schemas"]["MessageOverridesCatalogPoint"][];
             screens: components["schemas"]["MessageOverridesCatalogScreen"][];
         };
-        /** @description One piece of text in the pre-built UI that can be overridden. */
+        /** One piece of text in the pre-built UI that can be overridden. */
         MessageOverridesCatalogPoint: {
-            /** @description The placeholders a replacement may contain. */
+            /** The placeholders a replacement may contain. */
             allowedPlaceholders: string[];
-            /** @description The markup tags a replacement may contain. */
+            /** The markup tags a replacement may contain. */
             allowedTags: string[];
-            /** @description The text shown when there is no override, by locale. */
+            /** The text shown when there is no override, by locale. */
             defaultCopy: {
                 [key: string]: string;
             };
-            /** @description The element of the screen the text belongs to; left out when there is none. */
+            /** The element of the screen the text belongs to; left out when there is none. */
             item?: string;
-            /** @description A human-readable name for the text. */
+            /** A human-readable name for the text. */
             label: string;
-            /** @description The longest replacement text accepted, in characters. */
+            /** The longest replacement text accepted, in characters. */
             maxLength: number;
-            /** @description The products the text appears in. */
+            /** The products the text appears in. */
             products: string[];
-            /** @description The message override ID to use as a key in `messageOverrides`. */
+            /** The message override ID to use as a key in `messageOverrides`. */
             publicId: string;
-            /** @description What the text is on its screen. */
+            /** What the text is on its screen. */
             role: string;
-            /** @description The `id` of the screen the text appears on. */
+            /** The `id` of the screen the text appears on. */
             screen: string;
         };
-        /** @description A screen of the pre-built UI whose text can be overridden. */
+        /** A screen of the pre-built UI whose text can be overridden. */
         MessageOverridesCatalogScreen: {
-            /** @description The group of screens it belongs to. */
+            /** The group of screens it belongs to. */
             family: string;
             id: string;
-            /** @description A human-readable name for the screen. */
+            /** A human-readable name for the screen. */
             label: string;
         };
-        /** @description Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
+        /** Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
         MessagingTemplates: {
             [key: string]: unknown;
         };
-        /** @description Credentials for sending SMS through your own Modica Group account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending SMS through your own Modica Group account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         ModicaGroupCredentials: {
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             password?: string;
             username?: string;
         };
         /**
-         * @description The channel an out-of-band (OOB) authenticator sends its code or link over.
+         * The channel an out-of-band (OOB) authenticator sends its code or link over.
+         *
          * @enum {string}
          */
         OobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK" | "SMS";
-        /** @description The tenant's passkey settings. A setting the API has cleared may be `null` or left out. */
+        /** The tenant's passkey settings. A setting the API has cleared may be `null` or left out. */
         PasskeyAuthenticatorConfiguration: {
             authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"] | null;
             authenticatorId: string;
@@ -1110,44 +1185,47 @@ export interface components {
             userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"] | null;
             verificationMethod: components["schemas"]["VerificationMethod"];
         };
-        /** @description An origin passkeys may be used from: a web origin such as `https://example.com`, or an Android app's `android:apk-key-hash:…` origin. */
+        /** An origin passkeys may be used from: a web origin such as `https://example.com`, or an Android app's `android:apk-key-hash:…` origin. */
         PasskeyOrigin: string;
         /**
-         * @description A WebAuthn registration hint telling the browser which kind of authenticator to offer first.
+         * A WebAuthn registration hint telling the browser which kind of authenticator to offer first.
+         *
          * @enum {string}
          */
         PasskeyRegistrationHint: "security-key" | "client-device" | "hybrid";
         /**
-         * @description Whether a passkey must verify the user (with a PIN or biometric) or only prove possession. The per-method passkey configuration takes `preferred` or `required`.
+         * Whether a passkey must verify the user (with a PIN or biometric) or only prove possession. The per-method passkey configuration takes `preferred` or `required`.
+         *
          * @enum {string}
          */
         PasskeyUserVerificationRequirement: "preferred" | "required";
-        /** @description A limit on the SMS messages sent to phone numbers that share a prefix: numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages in any window of `windowInMinutes` minutes. */
+        /** A limit on the SMS messages sent to phone numbers that share a prefix: numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages in any window of `windowInMinutes` minutes. */
         PrefixRateLimitConfiguration: {
-            /** @description How numbers are grouped; the string `country`, or a number of leading digits. */
+            /** How numbers are grouped; the string `country`, or a number of leading digits. */
             blockSize?: string | number;
-            /** @description The countries the limit applies to. */
+            /** The countries the limit applies to. */
             countryCodes?: string[];
             enabled?: boolean;
             rateLimit?: number;
             windowInMinutes?: number;
         };
-        /** @description A limit to set on the SMS messages sent to phone numbers that share a prefix. Numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages (1 to 1000) in any window of `windowInMinutes` minutes (more than 0, at most 1440, fractions allowed). */
+        /** A limit to set on the SMS messages sent to phone numbers that share a prefix. Numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages (1 to 1000) in any window of `windowInMinutes` minutes (more than 0, at most 1440, fractions allowed). */
         PrefixRateLimitConfigurationInput: {
-            /** @description How numbers are grouped; the string `country`, or a positive number of leading digits. */
+            /** How numbers are grouped; the string `country`, or a positive number of leading digits. */
             blockSize?: "country" | number;
-            /** @description The countries the limit applies to. */
+            /** The countries the limit applies to. */
             countryCodes?: components["schemas"]["SmsCountryCode"][];
             enabled?: boolean;
             rateLimit?: number;
             windowInMinutes?: number;
         };
         /**
-         * @description A verification method users may be prompted to enroll after a challenge.
+         * A verification method users may be prompted to enroll after a challenge.
+         *
          * @enum {string}
          */
         PromptToEnrollVerificationMethod: "PASSKEY";
-        /** @description The tenant's push settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+        /** The tenant's push settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
         PushAuthenticatorConfiguration: {
             apnsCredentials?: components["schemas"]["StoredApnsCredentials"] | null;
             appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
@@ -1162,21 +1240,23 @@ export interface components {
             webhookUrl?: string | null;
         };
         /**
-         * @description How push challenges reach the app: `DEFAULT` delivers through APNs to Apple devices and through Firebase to Android devices, `FIREBASE` through Firebase alone, and `WEBHOOK` posts each challenge to your own `webhookUrl`.
+         * How push challenges reach the app: `DEFAULT` delivers through APNs to Apple devices and through Firebase to Android devices, `FIREBASE` through Firebase alone, and `WEBHOOK` posts each challenge to your own `webhookUrl`.
+         *
          * @enum {string}
          */
         PushConfigurationProvider: "DEFAULT" | "FIREBASE" | "WEBHOOK";
         /**
-         * @description The provider that delivers push notifications.
+         * The provider that delivers push notifications.
+         *
          * @enum {string}
          */
         PushProvider: "URBAN_AIRSHIP" | "WEBHOOK";
-        /** @description At most `rateLimit` attempts in any window of `windowInMinutes` minutes. The window may be fractional, such as `2.5`. */
+        /** At most `rateLimit` attempts in any window of `windowInMinutes` minutes. The window may be fractional, such as `2.5`. */
         RateLimitConfiguration: {
             rateLimit?: number;
             windowInMinutes?: number;
         };
-        /** @description A limit to set: at most `rateLimit` attempts (1 to 100) in any window of `windowInMinutes` minutes (1 to 1440, fractions allowed). */
+        /** A limit to set: at most `rateLimit` attempts (1 to 100) in any window of `windowInMinutes` minutes (1 to 1440, fractions allowed). */
         RateLimitConfigurationInput: {
             rateLimit: number;
             windowInMinutes: number;
@@ -1190,31 +1270,32 @@ export interface components {
             name: string;
             priority: number;
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** @description The ID the API gave the rule. */
+            /** The ID the API gave the rule. */
             ruleId: string;
             tenantId: string;
             type: components["schemas"]["ActionOutcome"];
             verificationMethods?: components["schemas"]["VerificationMethod"][];
         };
-        /** @description A JSON Logic expression over the action's features, such as `{"==": [{"var": "ip.isAnonymous"}, true]}`. */
+        /** A JSON Logic expression over the action's features, such as `{"==": [{"var": "ip.isAnonymous"}, true]}`. */
         RuleConditions: {
             [key: string]: unknown;
         };
-        /** @description Credentials for sending email through your own SendGrid account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending email through your own SendGrid account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         SendgridEmailCredentials: {
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             apiKey?: string;
             /**
+             * The address emails are sent from.
+             *
              * Format: email
-             * @description The address emails are sent from.
              */
             fromEmail?: string;
-            /** @description The name emails are sent from. */
+            /** The name emails are sent from. */
             fromName?: string;
-            /** @description The ID of the SendGrid dynamic template to send. */
+            /** The ID of the SendGrid dynamic template to send. */
             templateId?: string;
         };
-        /** @description The tenant's SMS one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+        /** The tenant's SMS one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
         SmsAuthenticatorConfiguration: {
             allowedCustomSmsVariables?: string[];
             authenticatorId: string;
@@ -1234,169 +1315,173 @@ export interface components {
             webhookUrl?: string | null;
         };
         /**
-         * @description The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
+         * The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
+         *
          * @enum {string}
          */
         SmsChannel: "DEFAULT" | "WHATSAPP";
         /**
-         * @description A country SMS may be sent to: one of the two-letter codes the SMS configuration accepts, which are ISO 3166-1 alpha-2 codes with `XK` for Kosovo.
+         * A country SMS may be sent to: one of the two-letter codes the SMS configuration accepts, which are ISO 3166-1 alpha-2 codes with `XK` for Kosovo.
+         *
          * @enum {string}
          */
         SmsCountryCode: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BR" | "BS" | "BT" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GT" | "GU" | "GW" | "GY" | "HK" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SY" | "SZ" | "TC" | "TD" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
         /**
-         * @description The provider that sends SMS one-time codes for the per-method SMS configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+         * The provider that sends SMS one-time codes for the per-method SMS configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+         *
          * @enum {string}
          */
         SmsOtpProvider: "BIRD" | "MESSAGE_MEDIA" | "MODICA_GROUP" | "TNZ" | "TWILIO" | "WEBHOOK";
         /**
-         * @description The provider that sends SMS messages.
+         * The provider that sends SMS messages.
+         *
          * @enum {string}
          */
         SmsProvider: "TWILIO" | "MESSAGE_BIRD" | "MESSAGE_BIRD_V2" | "MODICA_GROUP" | "TNZ" | "WEBHOOK";
-        /** @description Credentials for sending email through your own SMTP server. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending email through your own SMTP server. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         SmtpEmailCredentials: {
-            /** @description The sender emails are sent as. */
+            /** The sender emails are sent as. */
             from?: string;
             fromName?: string;
             host?: string;
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             password?: string;
             port?: number;
-            /** @description Where replies go. */
+            /** Where replies go. */
             replyTo?: string;
             replyToName?: string;
-            /** @description Whether the connection uses TLS. */
+            /** Whether the connection uses TLS. */
             secure?: boolean;
             user?: string;
         };
-        /** @description What the API reports of the stored credentials for Apple Push Notification service (APNs): their settings, never their secrets. */
+        /** What the API reports of the stored credentials for Apple Push Notification service (APNs): their settings, never their secrets. */
         StoredApnsCredentials: {
-            /** @description The bundle ID of the app that receives the notifications. */
+            /** The bundle ID of the app that receives the notifications. */
             bundleId?: string;
-            /** @description The ID of the APNs signing key. */
+            /** The ID of the APNs signing key. */
             keyId?: string;
-            /** @description Whether notifications go to the APNs sandbox instead of production. */
+            /** Whether notifications go to the APNs sandbox instead of production. */
             sandbox?: boolean;
-            /** @description The Apple developer team ID. */
+            /** The Apple developer team ID. */
             teamId?: string;
         };
-        /** @description What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
         StoredBirdEmailCredentials: {
             channelId?: string;
-            /** @description The locale Bird renders its message templates in. */
+            /** The locale Bird renders its message templates in. */
             locale?: string;
             projectId?: string;
-            /** @description The address emails are sent from. */
+            /** The address emails are sent from. */
             senderEmail?: string;
-            /** @description The name emails are sent from. */
+            /** The name emails are sent from. */
             senderName?: string;
-            /** @description The version of the Bird template to send. */
+            /** The version of the Bird template to send. */
             versionId?: string;
             workspaceId?: string;
         };
-        /** @description What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
         StoredBirdSmsCredentials: {
             channelId?: string;
-            /** @description Whether Bird's message templates are used in place of the text Authsignal sends. */
+            /** Whether Bird's message templates are used in place of the text Authsignal sends. */
             enableMessageTemplates?: boolean;
-            /** @description The locale Bird renders its message templates in. */
+            /** The locale Bird renders its message templates in. */
             locale?: string;
             navigatorId?: string;
             projectId?: string;
             workspaceId?: string;
         };
-        /** @description What the API reports of the stored credentials for Firebase Cloud Messaging: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for Firebase Cloud Messaging: their settings, never their secrets. */
         StoredFcmCredentials: {
-            /** @description The service account's email address, read from the key. */
+            /** The service account's email address, read from the key. */
             clientEmail?: string;
-            /** @description The Firebase project ID, read from the service account key. */
+            /** The Firebase project ID, read from the service account key. */
             projectId?: string;
         };
-        /** @description What the API reports of the stored credentials for your own Mailgun account: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own Mailgun account: their settings, never their secrets. */
         StoredMailgunEmailCredentials: {
-            /** @description The Mailgun sending domain. */
+            /** The Mailgun sending domain. */
             domain?: string;
-            /** @description The sender emails are sent as. */
+            /** The sender emails are sent as. */
             from?: string;
             templateName?: string;
-            /** @description The Mailgun API base URL of the region the domain is in. */
+            /** The Mailgun API base URL of the region the domain is in. */
             url?: string;
         };
-        /** @description What the API reports of the stored credentials for your own Mailjet account: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own Mailjet account: their settings, never their secrets. */
         StoredMailjetEmailCredentials: {
-            /** @description The Mailjet API key. */
+            /** The Mailjet API key. */
             publicKey?: string;
-            /** @description The ID of the Mailjet template to send. */
+            /** The ID of the Mailjet template to send. */
             templateId?: number;
         };
-        /** @description What the API reports of the stored credentials for your own Mandrill account: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own Mandrill account: their settings, never their secrets. */
         StoredMandrillEmailCredentials: {
             templateName?: string;
         };
-        /** @description What the API reports of the stored credentials for your own MessageMedia account: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own MessageMedia account: their settings, never their secrets. */
         StoredMessageMediaCredentials: {
-            /** @description The number messages are sent from. */
+            /** The number messages are sent from. */
             sourceNumber?: string;
         };
-        /** @description What the API reports of the stored credentials for your own Modica Group account: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own Modica Group account: their settings, never their secrets. */
         StoredModicaGroupCredentials: {
             username?: string;
         };
-        /** @description What the API reports of the stored credentials for your own SendGrid account: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own SendGrid account: their settings, never their secrets. */
         StoredSendgridEmailCredentials: {
-            /** @description The address emails are sent from. */
+            /** The address emails are sent from. */
             fromEmail?: string;
-            /** @description The name emails are sent from. */
+            /** The name emails are sent from. */
             fromName?: string;
-            /** @description The ID of the SendGrid dynamic template to send. */
+            /** The ID of the SendGrid dynamic template to send. */
             templateId?: string;
         };
-        /** @description What the API reports of the stored credentials for your own SMTP server: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own SMTP server: their settings, never their secrets. */
         StoredSmtpEmailCredentials: {
-            /** @description The sender emails are sent as. */
+            /** The sender emails are sent as. */
             from?: string;
             fromName?: string;
             host?: string;
             port?: number;
-            /** @description Where replies go. */
+            /** Where replies go. */
             replyTo?: string;
             replyToName?: string;
-            /** @description Whether the connection uses TLS. */
+            /** Whether the connection uses TLS. */
             secure?: boolean;
             user?: string;
         };
-        /** @description What the API reports of the stored credentials for your own TNZ account: their settings, never their secrets. For TNZ the object is empty, since its only credential is secret. */
+        /** What the API reports of the stored credentials for your own TNZ account: their settings, never their secrets. For TNZ the object is empty, since its only credential is secret. */
         StoredTnzCredentials: Record<string, never>;
-        /** @description What the API reports of the stored credentials for your own Twilio account: their settings, never their secrets. */
+        /** What the API reports of the stored credentials for your own Twilio account: their settings, never their secrets. */
         StoredTwilioCredentials: {
-            /** @description The Twilio account SID. */
+            /** The Twilio account SID. */
             accountSid?: string;
-            /** @description The SID of the Twilio Messaging Service that sends the messages. */
+            /** The SID of the Twilio Messaging Service that sends the messages. */
             messagingServiceSid?: string;
         };
-        /** @description The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false` or to an empty list, so every field may be missing, `tenantId` too. */
+        /** The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false` or to an empty list, so every field may be missing, `tenantId` too. */
         Tenant: {
             allowDeletingUserAuthenticators?: boolean;
             allowDisablingMfa?: boolean;
             authenticatorEventsWebhookConfig?: components["schemas"]["AuthenticatorEventsWebhookConfig"];
-            /** @description The custom domain the pre-built UI is served from, if one is set up. */
+            /** The custom domain the pre-built UI is served from, if one is set up. */
             customDomain?: string;
             disableRecoveryCodes?: boolean;
             hideAuthsignalLogo?: boolean;
             hideRecoveryCodesOnEnrollment?: boolean;
-            /** @description Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
+            /** Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
             hideSuccessScreenOnEnrollment?: boolean;
-            /** @description The IPv4 ranges, in CIDR notation, allowed to call the Server API. An empty list allows every address. */
+            /** The IPv4 ranges, in CIDR notation, allowed to call the Server API. An empty list allows every address. */
             ipWhitelist?: string[];
             logEventsWebhookConfig?: components["schemas"]["LogEventsWebhookConfig"];
             name?: string;
             redirectOnSessionExpiry?: boolean;
             skipRecoveryCodesOnProgrammaticEnrollment?: boolean;
             tenantId?: string;
-            /** @description How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
+            /** How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
             tokenDurationInMinutes?: number;
         };
-        /** @description How the pre-built UI looks. */
+        /** How the pre-built UI looks. */
         Theme: {
             borders?: components["schemas"]["ThemeBorders"];
             colors?: components["schemas"]["ThemeColors"];
@@ -1407,10 +1492,10 @@ export interface components {
             links?: components["schemas"]["ThemeLinks"];
             /** Format: uri */
             logoUrl?: string;
-            /** @description The name shown in the pre-built UI, such as your product's. */
+            /** The name shown in the pre-built UI, such as your product's. */
             name?: string;
             pageBackground?: components["schemas"]["ThemePageBackground"];
-            /** @description The main brand colour, as a CSS colour such as `#4F46E5`. */
+            /** The main brand colour, as a CSS colour such as `#4F46E5`. */
             primaryColor?: string;
             shadows?: components["schemas"]["ThemeShadows"];
             typography?: components["schemas"]["ThemeTypography"];
@@ -1418,11 +1503,12 @@ export interface components {
             watermarkUrl?: string;
         };
         /**
-         * @description Horizontal alignment.
+         * Horizontal alignment.
+         *
          * @enum {string}
          */
         ThemeAlignment: "left" | "center" | "right";
-        /** @description Border radii and widths in pixels. Containers have a radius but no width. */
+        /** Border radii and widths in pixels. Containers have a radius but no width. */
         ThemeBorders: {
             buttonBorderRadius?: number;
             buttonBorderWidth?: number;
@@ -1432,7 +1518,7 @@ export interface components {
             inputBorderRadius?: number;
             inputBorderWidth?: number;
         };
-        /** @description Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. */
+        /** Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. */
         ThemeColors: {
             bodyText?: string;
             buttonPrimaryBorder?: string;
@@ -1457,18 +1543,18 @@ export interface components {
             loader?: string;
             positive?: string;
         };
-        /** @description The layout of the container that holds the pre-built UI. */
+        /** The layout of the container that holds the pre-built UI. */
         ThemeContainer: {
             contentAlignment?: components["schemas"]["ThemeAlignment"];
             exitPosition?: components["schemas"]["ThemeExitPosition"];
             logoAlignment?: components["schemas"]["ThemeAlignment"];
-            /** @description In pixels. */
+            /** In pixels. */
             logoHeight?: number;
             logoPosition?: components["schemas"]["ThemeLogoPosition"];
-            /** @description In pixels. */
+            /** In pixels. */
             padding?: number;
         };
-        /** @description What changes in dark mode. Typography, links, shadows and the exit position are shared with light mode, so they are not set here. */
+        /** What changes in dark mode. Typography, links, shadows and the exit position are shared with light mode, so they are not set here. */
         ThemeDarkMode: {
             borders?: components["schemas"]["ThemeBorders"];
             colors?: components["schemas"]["ThemeColors"];
@@ -1482,126 +1568,131 @@ export interface components {
             /** Format: uri */
             watermarkUrl?: string;
         };
-        /** @description The container's layout in dark mode. The exit position is theme-wide, so it is not set here. */
+        /** The container's layout in dark mode. The exit position is theme-wide, so it is not set here. */
         ThemeDarkModeContainer: {
             contentAlignment?: components["schemas"]["ThemeAlignment"];
             logoAlignment?: components["schemas"]["ThemeAlignment"];
-            /** @description In pixels. */
+            /** In pixels. */
             logoHeight?: number;
             logoPosition?: components["schemas"]["ThemeLogoPosition"];
-            /** @description In pixels. */
+            /** In pixels. */
             padding?: number;
         };
         /**
-         * @description Where the control that leaves the pre-built UI sits.
+         * Where the control that leaves the pre-built UI sits.
+         *
          * @enum {string}
          */
         ThemeExitPosition: "top" | "bottom";
-        /** @description One font file of a typeface. */
+        /** One font file of a typeface. */
         ThemeFontFace: {
             /** Format: uri */
             url: string;
-            /** @description The weight, or a range of weights, the file covers, such as `400` or `"100 900"`. The API returns it as a number or a string. */
+            /** The weight, or a range of weights, the file covers, such as `400` or `"100 900"`. The API returns it as a number or a string. */
             weight?: string | number;
         };
         ThemeLinks: {
-            /** @description Whether links are underlined. */
+            /** Whether links are underlined. */
             underline?: boolean;
         };
         /**
-         * @description Whether the logo sits inside the container or above it.
+         * Whether the logo sits inside the container or above it.
+         *
          * @enum {string}
          */
         ThemeLogoPosition: "inside" | "outside";
-        /** @description The background of the page behind the pre-built UI. */
+        /** The background of the page behind the pre-built UI. */
         ThemePageBackground: {
             backgroundColor?: string;
             /** Format: uri */
             backgroundImageUrl?: string;
         };
         ThemeShadows: {
-            /** @description Whether elements cast shadows. */
+            /** Whether elements cast shadows. */
             enabled?: boolean;
         };
-        /** @description A typeface, as up to six font files. */
+        /** A typeface, as up to six font files. */
         ThemeTypeface: {
             faces?: components["schemas"]["ThemeFontFace"][];
             /**
+             * A single font file. Superseded by `faces`.
+             *
              * Format: uri
+             *
              * @deprecated
-             * @description A single font file. Superseded by `faces`.
              */
             fontUrl?: string;
-            /** @description A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). */
+            /** A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). */
             sizeAdjust?: number;
         };
-        /** @description The typefaces of body text, headings and buttons. They apply to both colour modes. */
+        /** The typefaces of body text, headings and buttons. They apply to both colour modes. */
         ThemeTypography: {
             button?: components["schemas"]["ThemeTypeface"];
             display?: components["schemas"]["ThemeTypeface"];
             text?: components["schemas"]["ThemeTypeface"];
         };
-        /** @description Credentials for sending SMS through your own TNZ account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending SMS through your own TNZ account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         TnzCredentials: {
-            /** @description A secret; the API never returns it. */
+            /** A secret; the API never returns it. */
             apiKey?: string;
         };
-        /** @description Credentials for sending SMS through your own Twilio account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+        /** Credentials for sending SMS through your own Twilio account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
         TwilioCredentials: {
-            /** @description The Twilio account SID. */
+            /** The Twilio account SID. */
             accountSid?: string;
-            /** @description The Twilio auth token. A secret; the API never returns it. */
+            /** The Twilio auth token. A secret; the API never returns it. */
             authToken?: string;
-            /** @description The SID of the Twilio Messaging Service that sends the messages. */
+            /** The SID of the Twilio Messaging Service that sends the messages. */
             messagingServiceSid?: string;
         };
-        /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
+        /** A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
         UpdateActionConfigurationBody: {
             defaultUserActionResult?: components["schemas"]["ActionOutcome"];
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"] | null;
-            /** @description Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
+            /** Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
             messagingTemplates?: {
                 [key: string]: unknown;
             } | null;
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][] | null;
-            /** @description The verification methods users may use to complete a challenge. */
+            /** The verification methods users may use to complete a challenge. */
             verificationMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
             /**
+             * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
+             *
              * Format: uri
-             * @description A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
              */
             verificationWebhookUrl?: string | null;
         };
-        /** @description A flow to publish: its nodes and the rules they reference, as the flow builder exports them, and optionally the version the change is based on. */
+        /** A flow to publish: its nodes and the rules they reference, as the flow builder exports them, and optionally the version the change is based on. */
         UpdateActionFlowBody: {
-            /** @description The flow's nodes. Node IDs are unique, and every node a node points at is in the flow. */
+            /** The flow's nodes. Node IDs are unique, and every node a node points at is in the flow. */
             actionNodes: components["schemas"]["FlowNode"][];
-            /** @description The `flowVersion` this change is based on. When the published flow has moved on since, the API refuses the change with a 409 rather than overwrite it. Leave it out of a first publish. */
+            /** The `flowVersion` this change is based on. When the published flow has moved on since, the API refuses the change with a 409 rather than overwrite it. Leave it out of a first publish. */
             expectedFlowVersion?: number;
-            /** @description Every rule the flow's `RULE` nodes reference, each exactly once; `[]` when there are none. Publishing removes the action's rules that are not listed. */
+            /** Every rule the flow's `RULE` nodes reference, each exactly once; `[]` when there are none. Publishing removes the action's rules that are not listed. */
             rules: components["schemas"]["FlowRule"][];
         };
-        /** @description A partial update of one authenticator configuration. The object is flat: each field applies only to the verification methods it concerns (for example `smsProvider` to SMS, and `relyingParty` to passkeys). An omitted field stays as it is, and an explicit `null` clears an optional text, list or object field. */
+        /** A partial update of one authenticator configuration. The object is flat: each field applies only to the verification methods it concerns (for example `smsProvider` to SMS, and `relyingParty` to passkeys). An omitted field stays as it is, and an explicit `null` clears an optional text, list or object field. */
         UpdateAuthenticatorConfigurationBody: {
             allowMultipleUserAuthenticators?: boolean;
             appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
             authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
             disableEnrollmentPrompt?: boolean;
-            /** @description The identity documents accepted, by provider-specific keys. */
+            /** The identity documents accepted, by provider-specific keys. */
             documentTypes?: {
                 [key: string]: unknown;
             } | null;
             dontSkipEnrollmentInputScreen?: boolean;
             emailProvider?: components["schemas"]["EmailProvider"];
             enrollmentPromptInterval?: number;
-            /** @description The origins passkeys may be used from. */
+            /** The origins passkeys may be used from. */
             expectedOrigins?: string[] | null;
             hideTotpAppDownloadScreen?: boolean;
-            /** @description Whether users may enroll and verify with this method. */
+            /** Whether users may enroll and verify with this method. */
             isActive?: boolean;
             isEditableByUser?: boolean;
             isHiddenToUser?: boolean;
-            /** @description The issuer shown in authenticator apps. */
+            /** The issuer shown in authenticator apps. */
             issuerName?: string | null;
             magicLinkMode?: components["schemas"]["MagicLinkMode"];
             messageBirdV2Credentials?: components["schemas"]["MessageBirdV2Credentials"] | null;
@@ -1611,19 +1702,19 @@ export interface components {
             providerType?: components["schemas"]["IdentityProviderType"];
             pushProvider?: components["schemas"]["PushProvider"];
             rateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
-            /** @description The methods a user may recover access with. */
+            /** The methods a user may recover access with. */
             recoveryMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
             redirectUrls?: string[] | null;
-            /** @description The WebAuthn relying party ID, such as `example.com`. */
+            /** The WebAuthn relying party ID, such as `example.com`. */
             relyingParty?: string | null;
             requireAppAttestation?: boolean;
-            /** @description The sender name or address messages come from. */
+            /** The sender name or address messages come from. */
             sender?: string | null;
             sendingRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
             sessionTtlInMinutes?: number;
             showEmailDeliveryTimeWarning?: boolean;
             smsChannel?: components["schemas"]["SmsChannel"];
-            /** @description The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
+            /** The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
             smsCountryCodes?: string[] | null;
             smsProvider?: components["schemas"]["SmsProvider"];
             twilioCredentials?: components["schemas"]["TwilioCredentials"] | null;
@@ -1631,29 +1722,31 @@ export interface components {
             verificationCodeLength?: number;
             verificationMethod?: components["schemas"]["KnownVerificationMethod"];
             /**
+             * Where messages are posted when a provider is `WEBHOOK`.
+             *
              * Format: uri
-             * @description Where messages are posted when a provider is `WEBHOOK`.
              */
             webhookUrl?: string | null;
             whatsAppProvider?: components["schemas"]["WhatsAppProvider"];
         };
-        /** @description Where to send the tenant's authenticator events (such as `authenticator.created`). A flag left out keeps the value the API has. */
+        /** Where to send the tenant's authenticator events (such as `authenticator.created`). A flag left out keeps the value the API has. */
         UpdateAuthenticatorEventsWebhookConfig: {
-            /** @description Whether passkey `authenticator.created` events carry the credential's public key. */
+            /** Whether passkey `authenticator.created` events carry the credential's public key. */
             includeCredentialPublicKey?: boolean;
             /**
+             * The HTTPS endpoint that receives the events.
+             *
              * Format: uri
-             * @description The HTTPS endpoint that receives the events.
              */
             url: string;
         };
-        /** @description A partial update: an omitted field stays as it is, and `description: null` clears the description. The name, data type and model type are fixed when the data point is created. */
+        /** A partial update: an omitted field stays as it is, and `description: null` clears the description. The name, data type and model type are fixed when the data point is created. */
         UpdateCustomDataPointBody: {
             description?: string | null;
-            /** @description Whether the value is shown to the user in push and QR code challenge claims. */
+            /** Whether the value is shown to the user in push and QR code challenge claims. */
             isPublic?: boolean;
         };
-        /** @description A partial update of the email OTP settings. An omitted field stays as it is. `null` clears a rate limit setting or a provider's stored credentials; an empty list empties `allowedCustomEmailVariables`. A list replaces the stored one. When `emailProvider` changes, send the new provider's credentials and leave the old provider's out. */
+        /** A partial update of the email OTP settings. An omitted field stays as it is. `null` clears a rate limit setting or a provider's stored credentials; an empty list empties `allowedCustomEmailVariables`. A list replaces the stored one. When `emailProvider` changes, send the new provider's credentials and leave the old provider's out. */
         UpdateEmailOtpAuthenticatorConfigurationBody: {
             allowedCustomEmailVariables?: string[];
             birdEmailCredentials?: components["schemas"]["BirdEmailCredentials"] | null;
@@ -1667,27 +1760,29 @@ export interface components {
             smtpEmailCredentials?: components["schemas"]["SmtpEmailCredentials"] | null;
             submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"] | null;
             /**
+             * The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+             *
              * Format: uri
-             * @description The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
              */
             webhookUrl?: string;
         };
-        /** @description Where to send the tenant's batched log events (`action.log_created`, `challenge.log_created`). */
+        /** Where to send the tenant's batched log events (`action.log_created`, `challenge.log_created`). */
         UpdateLogEventsWebhookConfig: {
             /**
+             * The HTTPS endpoint that receives the batches.
+             *
              * Format: uri
-             * @description The HTTPS endpoint that receives the batches.
              */
             endpointUrl: string;
         };
-        /** @description The complete set of message overrides. It replaces the current set: a locale or override ID left out is deleted, and an empty `messageOverrides` deletes them all. */
+        /** The complete set of message overrides. It replaces the current set: a locale or override ID left out is deleted, and an empty `messageOverrides` deletes them all. */
         UpdateMessageOverridesBody: {
             messageOverrides: components["schemas"]["MessageOverridesByLocale"];
         };
-        /** @description A partial update of the passkey settings. An omitted field stays as it is. `null` clears `userVerificationRequirement` or `authenticatorAttachment`; an empty list empties `passkeyRegistrationHints`. A list replaces the stored one. Send `expectedOrigins` with a changed `relyingParty`, since origins belong to a relying party. */
+        /** A partial update of the passkey settings. An omitted field stays as it is. `null` clears `userVerificationRequirement` or `authenticatorAttachment`; an empty list empties `passkeyRegistrationHints`. A list replaces the stored one. Send `expectedOrigins` with a changed `relyingParty`, since origins belong to a relying party. */
         UpdatePasskeyAuthenticatorConfigurationBody: {
             authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"] | null;
-            /** @description The origins, replacing the stored list; it cannot be emptied. */
+            /** The origins, replacing the stored list; it cannot be emptied. */
             expectedOrigins?: components["schemas"]["PasskeyOrigin"][];
             isActive?: boolean;
             passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
@@ -1695,7 +1790,7 @@ export interface components {
             relyingParty?: string;
             userVerificationRequirement?: components["schemas"]["PasskeyUserVerificationRequirement"] | null;
         };
-        /** @description A partial update of the push settings. An omitted field stays as it is. `null` clears `credentialLifetimeInMinutes`, the sending limits or a provider's stored credentials. A list replaces the stored one. When `pushProvider` changes, send the new provider's credentials and leave the old provider's out. */
+        /** A partial update of the push settings. An omitted field stays as it is. `null` clears `credentialLifetimeInMinutes`, the sending limits or a provider's stored credentials. A list replaces the stored one. When `pushProvider` changes, send the new provider's credentials and leave the old provider's out. */
         UpdatePushAuthenticatorConfigurationBody: {
             apnsCredentials?: components["schemas"]["ApnsCredentials"] | null;
             appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
@@ -1706,27 +1801,28 @@ export interface components {
             requireAppAttestation?: boolean;
             sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][] | null;
             /**
+             * The HTTPS endpoint challenges are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+             *
              * Format: uri
-             * @description The HTTPS endpoint challenges are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
              */
             webhookUrl?: string;
         };
-        /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
+        /** A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
         UpdateRuleBody: {
-            /** @description The rule's JSON Logic expression; `null` removes it. */
+            /** The rule's JSON Logic expression; `null` removes it. */
             conditions?: components["schemas"]["RuleConditions"] | null;
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"] | null;
             description?: string | null;
             isActive?: boolean;
             name?: string;
-            /** @description Rules are evaluated in ascending priority; 0 is evaluated first. */
+            /** Rules are evaluated in ascending priority; 0 is evaluated first. */
             priority?: number;
             promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][] | null;
             type?: components["schemas"]["ActionOutcome"];
-            /** @description The verification methods allowed when the rule's type is `CHALLENGE`. */
+            /** The verification methods allowed when the rule's type is `CHALLENGE`. */
             verificationMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
         };
-        /** @description A partial update of the SMS settings. An omitted field stays as it is. `null` clears `defaultCountryCode`, a rate limit setting or a provider's stored credentials; an empty list empties `smsCountryCodes` (which also clears `defaultCountryCode`), `prefixRateLimitConfigurations` or `allowedCustomSmsVariables`. A list replaces the stored one. When `smsProvider` changes, send the new provider's credentials and leave the old provider's out. */
+        /** A partial update of the SMS settings. An omitted field stays as it is. `null` clears `defaultCountryCode`, a rate limit setting or a provider's stored credentials; an empty list empties `smsCountryCodes` (which also clears `defaultCountryCode`), `prefixRateLimitConfigurations` or `allowedCustomSmsVariables`. A list replaces the stored one. When `smsProvider` changes, send the new provider's credentials and leave the old provider's out. */
         UpdateSmsAuthenticatorConfigurationBody: {
             allowedCustomSmsVariables?: string[];
             birdSmsCredentials?: components["schemas"]["BirdSmsCredentials"] | null;
@@ -1742,25 +1838,26 @@ export interface components {
             tnzCredentials?: components["schemas"]["TnzCredentials"] | null;
             twilioCredentials?: components["schemas"]["TwilioCredentials"] | null;
             /**
+             * The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+             *
              * Format: uri
-             * @description The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
              */
             webhookUrl?: string;
         };
-        /** @description A partial update; an omitted setting stays as it is. */
+        /** A partial update; an omitted setting stays as it is. */
         UpdateTenantBody: {
             authenticatorEventsWebhookConfig?: components["schemas"]["UpdateAuthenticatorEventsWebhookConfig"];
             disableRecoveryCodes?: boolean;
-            /** @description Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
+            /** Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
             hideSuccessScreenOnEnrollment?: boolean;
-            /** @description The IPv4 ranges, in CIDR notation such as `203.0.113.0/24`, allowed to call the Server API. The list replaces the current one; `[]` allows every address. */
+            /** The IPv4 ranges, in CIDR notation such as `203.0.113.0/24`, allowed to call the Server API. The list replaces the current one; `[]` allows every address. */
             ipWhitelist?: string[];
             logEventsWebhookConfig?: components["schemas"]["UpdateLogEventsWebhookConfig"];
             name?: string;
-            /** @description How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
+            /** How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
             tokenDurationInMinutes?: number;
         };
-        /** @description A partial update: an omitted field stays as it is, and an explicit `null` clears a field. */
+        /** A partial update: an omitted field stays as it is, and an explicit `null` clears a field. */
         UpdateThemeBody: {
             borders?: components["schemas"]["UpdateThemeBorders"] | null;
             colors?: components["schemas"]["UpdateThemeColors"] | null;
@@ -1771,17 +1868,17 @@ export interface components {
             links?: components["schemas"]["UpdateThemeLinks"] | null;
             /** Format: uri */
             logoUrl?: string | null;
-            /** @description The name shown in the pre-built UI, such as your product's. */
+            /** The name shown in the pre-built UI, such as your product's. */
             name?: string | null;
             pageBackground?: components["schemas"]["UpdateThemePageBackground"] | null;
-            /** @description The main brand colour, as a CSS colour such as `#4F46E5`. */
+            /** The main brand colour, as a CSS colour such as `#4F46E5`. */
             primaryColor?: string | null;
             shadows?: components["schemas"]["UpdateThemeShadows"] | null;
             typography?: components["schemas"]["UpdateThemeTypography"] | null;
             /** Format: uri */
             watermarkUrl?: string | null;
         };
-        /** @description Border radii and widths in pixels; `null` clears one. Containers have a radius but no width. */
+        /** Border radii and widths in pixels; `null` clears one. Containers have a radius but no width. */
         UpdateThemeBorders: {
             buttonBorderRadius?: number | null;
             buttonBorderWidth?: number | null;
@@ -1791,7 +1888,7 @@ export interface components {
             inputBorderRadius?: number | null;
             inputBorderWidth?: number | null;
         };
-        /** @description Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. An omitted colour stays as it is; `null` clears it. */
+        /** Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. An omitted colour stays as it is; `null` clears it. */
         UpdateThemeColors: {
             bodyText?: string | null;
             buttonPrimaryBorder?: string | null;
@@ -1816,18 +1913,18 @@ export interface components {
             loader?: string | null;
             positive?: string | null;
         };
-        /** @description The layout of the container that holds the pre-built UI; `null` clears a field. */
+        /** The layout of the container that holds the pre-built UI; `null` clears a field. */
         UpdateThemeContainer: {
             contentAlignment?: components["schemas"]["ThemeAlignment"] | null;
             exitPosition?: components["schemas"]["ThemeExitPosition"] | null;
             logoAlignment?: components["schemas"]["ThemeAlignment"] | null;
-            /** @description In pixels. */
+            /** In pixels. */
             logoHeight?: number | null;
             logoPosition?: components["schemas"]["ThemeLogoPosition"] | null;
-            /** @description In pixels. */
+            /** In pixels. */
             padding?: number | null;
         };
-        /** @description What changes in dark mode; `null` clears a field. Typography, links, shadows and the exit position are shared with light mode, and the API rejects them here. */
+        /** What changes in dark mode; `null` clears a field. Typography, links, shadows and the exit position are shared with light mode, and the API rejects them here. */
         UpdateThemeDarkMode: {
             borders?: components["schemas"]["UpdateThemeBorders"] | null;
             colors?: components["schemas"]["UpdateThemeColors"] | null;
@@ -1841,95 +1938,100 @@ export interface components {
             /** Format: uri */
             watermarkUrl?: string | null;
         };
-        /** @description The container's layout in dark mode; `null` clears a field. The exit position is theme-wide, and the API rejects it here. */
+        /** The container's layout in dark mode; `null` clears a field. The exit position is theme-wide, and the API rejects it here. */
         UpdateThemeDarkModeContainer: {
             contentAlignment?: components["schemas"]["ThemeAlignment"] | null;
             logoAlignment?: components["schemas"]["ThemeAlignment"] | null;
-            /** @description In pixels. */
+            /** In pixels. */
             logoHeight?: number | null;
             logoPosition?: components["schemas"]["ThemeLogoPosition"] | null;
-            /** @description In pixels. */
+            /** In pixels. */
             padding?: number | null;
         };
-        /** @description One font file of a typeface. */
+        /** One font file of a typeface. */
         UpdateThemeFontFace: {
             /** Format: uri */
             url: string;
-            /** @description The weight the file covers, `"1"` to `"1000"`, or a range of weights as two such numbers separated by a space, such as `"100 900"` for a variable font. */
+            /** The weight the file covers, `"1"` to `"1000"`, or a range of weights as two such numbers separated by a space, such as `"100 900"` for a variable font. */
             weight?: string;
         };
         UpdateThemeLinks: {
-            /** @description Whether links are underlined; `null` clears it. */
+            /** Whether links are underlined; `null` clears it. */
             underline?: boolean | null;
         };
-        /** @description The background of the page behind the pre-built UI; `null` clears a field. */
+        /** The background of the page behind the pre-built UI; `null` clears a field. */
         UpdateThemePageBackground: {
             backgroundColor?: string | null;
             /** Format: uri */
             backgroundImageUrl?: string | null;
         };
         UpdateThemeShadows: {
-            /** @description Whether elements cast shadows; `null` clears it. */
+            /** Whether elements cast shadows; `null` clears it. */
             enabled?: boolean | null;
         };
-        /** @description A typeface, as up to six font files; `null` removes a field. */
+        /** A typeface, as up to six font files; `null` removes a field. */
         UpdateThemeTypeface: {
             faces?: components["schemas"]["UpdateThemeFontFace"][] | null;
             /**
+             * A single font file. Superseded by `faces`.
+             *
              * Format: uri
+             *
              * @deprecated
-             * @description A single font file. Superseded by `faces`.
              */
             fontUrl?: string | null;
-            /** @description A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). `null` clears it. */
+            /** A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). `null` clears it. */
             sizeAdjust?: number | null;
         };
-        /** @description The typefaces of body text, headings and buttons; `null` removes one. They apply to both colour modes. */
+        /** The typefaces of body text, headings and buttons; `null` removes one. They apply to both colour modes. */
         UpdateThemeTypography: {
             button?: components["schemas"]["UpdateThemeTypeface"] | null;
             display?: components["schemas"]["UpdateThemeTypeface"] | null;
             text?: components["schemas"]["UpdateThemeTypeface"] | null;
         };
-        /** @description A partial update: an omitted field stays as it is, and `valueListItems: null` empties the list. The alias and the item type are fixed when the list is created. */
+        /** A partial update: an omitted field stays as it is, and `valueListItems: null` empties the list. The alias and the item type are fixed when the list is created. */
         UpdateValueListBody: {
-            /** @description Has no effect at present. */
+            /** Has no effect at present. */
             isActive?: boolean;
             name?: string;
-            /** @description The list's new items, which replace the old ones. */
+            /** The list's new items, which replace the old ones. */
             valueListItems?: components["schemas"]["ValueListItem"][] | null;
         };
         /**
-         * @description The WebAuthn user verification requirement for passkeys and security keys.
+         * The WebAuthn user verification requirement for passkeys and security keys.
+         *
          * @enum {string}
          */
         UserVerificationRequirement: "discouraged" | "preferred" | "required";
-        /** @description A custom list of values (the Portal's "Custom Lists") that rules can test with "In List" and "Not In List". */
+        /** A custom list of values (the Portal's "Custom Lists") that rules can test with "In List" and "Not In List". */
         ValueList: {
-            /** @description A hyphenated slug the API derives from the name when the list is created. It identifies the list in paths. */
+            /** A hyphenated slug the API derives from the name when the list is created. It identifies the list in paths. */
             alias: string;
-            /** @description Has no effect at present. */
+            /** Has no effect at present. */
             isActive: boolean;
             itemType: components["schemas"]["ValueListItemType"];
             name: string;
             valueListItems?: components["schemas"]["ValueListItem"][];
         };
-        /** @description An item of a value list; a string or a number, as the list's `itemType` says. */
+        /** An item of a value list; a string or a number, as the list's `itemType` says. */
         ValueListItem: string | number;
         /**
-         * @description The type of every item in a value list.
+         * The type of every item in a value list.
+         *
          * @enum {string}
          */
         ValueListItemType: "string" | "number";
-        /** @description A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
+        /** A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
         VerificationMethod: components["schemas"]["KnownVerificationMethod"] | string;
         /**
-         * @description The provider that sends WhatsApp messages.
+         * The provider that sends WhatsApp messages.
+         *
          * @enum {string}
          */
         WhatsAppProvider: "BIRD";
     };
     responses: {
-        /** @description The tenant already has a configuration for this method, and a tenant has at most one. Read or update it instead, or delete it first. */
+        /** The tenant already has a configuration for this method, and a tenant has at most one. Read or update it instead, or delete it first. */
         AuthenticatorConfigurationExists: {
             headers: {
                 [name: string]: unknown;
@@ -1944,7 +2046,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request was malformed or failed validation. */
+        /** The request was malformed or failed validation. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1959,7 +2061,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The resource does not exist. */
+        /** The resource does not exist. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1974,7 +2076,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API failed to process the request. */
+        /** The API failed to process the request. */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -1989,10 +2091,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests were sent; retry after the time given in `Retry-After`. */
+        /** Too many requests were sent; retry after the time given in `Retry-After`. */
         TooManyRequests: {
             headers: {
-                /** @description Seconds to wait before retrying. */
+                /** Seconds to wait before retrying. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -2006,7 +2108,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The secret key is missing, wrong, or belongs to another region or API. */
+        /** The secret key is missing, wrong, or belongs to another region or API. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -2024,27 +2126,32 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The code of the action configuration, such as `signIn`.
+         * The code of the action configuration, such as `signIn`.
+         *
          * @example signIn
          */
         actionCode: components["schemas"]["ActionCode"];
         /**
-         * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+         * The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+         *
          * @example blocked-email-domains
          */
         alias: string;
         /**
-         * @description The ID of the authenticator configuration, returned as its `authenticatorId`.
+         * The ID of the authenticator configuration, returned as its `authenticatorId`.
+         *
          * @example 6a1f2e9d-4c3b-4d5a-8e7f-9b0c1d2e3f4a
          */
         authenticatorId: string;
         /**
-         * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+         * The ID the API gave the custom data point when it was created, returned as its `id`.
+         *
          * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
          */
         customDataPointId: string;
         /**
-         * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+         * The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+         *
          * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
          */
         ruleId: string;
@@ -2218,7 +2325,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new action configuration. */
+            /** The new action configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2230,7 +2337,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            /** @description An action configuration with this code already exists. */
+            /** An action configuration with this code already exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2255,7 +2362,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -2264,7 +2372,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The action configuration. */
+            /** The action configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2286,7 +2394,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -2295,7 +2404,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The action configuration was deleted. */
+            /** The action configuration was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2317,7 +2426,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -2330,7 +2440,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated action configuration. */
+            /** The updated action configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2352,7 +2462,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -2365,7 +2476,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The action with its newly published flow. */
+            /** The action with its newly published flow. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2377,7 +2488,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            /** @description The published flow is no longer at `expectedFlowVersion`: it was published elsewhere since it was read. Read the action configuration again and review the difference. */
+            /** The published flow is no longer at `expectedFlowVersion`: it was published elsewhere since it was read. Read the action configuration again and review the difference. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2402,7 +2513,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -2411,7 +2523,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The action's rules; an empty array when it has none. */
+            /** The action's rules; an empty array when it has none. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2433,7 +2545,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
@@ -2446,7 +2559,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new rule. */
+            /** The new rule. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2468,12 +2581,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
                 /**
-                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 *
                  * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
                  */
                 ruleId: components["parameters"]["ruleId"];
@@ -2482,7 +2597,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rule. */
+            /** The rule. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2504,12 +2619,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
                 /**
-                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 *
                  * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
                  */
                 ruleId: components["parameters"]["ruleId"];
@@ -2518,7 +2635,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rule was deleted. */
+            /** The rule was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2540,12 +2657,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The code of the action configuration, such as `signIn`.
+                 * The code of the action configuration, such as `signIn`.
+                 *
                  * @example signIn
                  */
                 actionCode: components["parameters"]["actionCode"];
                 /**
-                 * @description The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 * The ID the API gave the rule when it was created (a UUID), as returned in the rule's `ruleId`.
+                 *
                  * @example 9d2c7a1e-3f4b-4c5d-8e6f-0a1b2c3d4e5f
                  */
                 ruleId: components["parameters"]["ruleId"];
@@ -2558,7 +2677,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The rule after the update. */
+            /** The rule after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2580,7 +2699,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the authenticator configuration, returned as its `authenticatorId`.
+                 * The ID of the authenticator configuration, returned as its `authenticatorId`.
+                 *
                  * @example 6a1f2e9d-4c3b-4d5a-8e7f-9b0c1d2e3f4a
                  */
                 authenticatorId: components["parameters"]["authenticatorId"];
@@ -2593,7 +2713,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The authenticator configuration after the update. */
+            /** The authenticator configuration after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2618,7 +2738,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The email OTP configuration. */
+            /** The email OTP configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2647,7 +2767,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new email OTP configuration. */
+            /** The new email OTP configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2673,7 +2793,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The configuration was deleted. */
+            /** The configuration was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2707,7 +2827,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The email OTP configuration after the update. */
+            /** The email OTP configuration after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2732,7 +2852,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The passkey configuration. */
+            /** The passkey configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2761,7 +2881,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new passkey configuration. */
+            /** The new passkey configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2787,7 +2907,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The configuration was deleted. */
+            /** The configuration was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2821,7 +2941,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The passkey configuration after the update. */
+            /** The passkey configuration after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2846,7 +2966,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The push configuration. */
+            /** The push configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2875,7 +2995,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new push configuration. */
+            /** The new push configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2901,7 +3021,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The configuration was deleted. */
+            /** The configuration was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2935,7 +3055,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The push configuration after the update. */
+            /** The push configuration after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2960,7 +3080,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The SMS configuration. */
+            /** The SMS configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2989,7 +3109,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new SMS configuration. */
+            /** The new SMS configuration. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3015,7 +3135,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The configuration was deleted. */
+            /** The configuration was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3049,7 +3169,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The SMS configuration after the update. */
+            /** The SMS configuration after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3078,7 +3198,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new custom data point, with its ID. */
+            /** The new custom data point, with its ID. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3100,7 +3220,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * The ID the API gave the custom data point when it was created, returned as its `id`.
+                 *
                  * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
                  */
                 customDataPointId: components["parameters"]["customDataPointId"];
@@ -3109,7 +3230,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The custom data point. */
+            /** The custom data point. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3131,7 +3252,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * The ID the API gave the custom data point when it was created, returned as its `id`.
+                 *
                  * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
                  */
                 customDataPointId: components["parameters"]["customDataPointId"];
@@ -3140,7 +3262,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The custom data point was deleted. */
+            /** The custom data point was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3162,7 +3284,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID the API gave the custom data point when it was created, returned as its `id`.
+                 * The ID the API gave the custom data point when it was created, returned as its `id`.
+                 *
                  * @example 3c9e1f7a-5b2d-4a8e-9f6c-1d0b2e4a7c35
                  */
                 customDataPointId: components["parameters"]["customDataPointId"];
@@ -3175,7 +3298,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The custom data point after the update. */
+            /** The custom data point after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3200,7 +3323,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant's message overrides. */
+            /** The tenant's message overrides. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,7 +3352,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tenant's message overrides after the replacement. */
+            /** The tenant's message overrides after the replacement. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3254,7 +3377,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The catalog. */
+            /** The catalog. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3279,7 +3402,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant's settings. */
+            /** The tenant's settings. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,7 +3431,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tenant's settings after the update. */
+            /** The tenant's settings after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,7 +3456,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The theme. */
+            /** The theme. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3362,7 +3485,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The whole theme after the update. */
+            /** The whole theme after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3391,7 +3514,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new value list, with its alias. */
+            /** The new value list, with its alias. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3413,7 +3536,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 *
                  * @example blocked-email-domains
                  */
                 alias: components["parameters"]["alias"];
@@ -3422,7 +3546,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The value list. */
+            /** The value list. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3444,7 +3568,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 *
                  * @example blocked-email-domains
                  */
                 alias: components["parameters"]["alias"];
@@ -3453,7 +3578,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The value list was deleted. */
+            /** The value list was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3475,7 +3600,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 * The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
+                 *
                  * @example blocked-email-domains
                  */
                 alias: components["parameters"]["alias"];
@@ -3488,7 +3614,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The value list after the update. */
+            /** The value list after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;

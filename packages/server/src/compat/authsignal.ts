@@ -4,8 +4,9 @@
 // What it adds is the official surface: argument names (`actionCodes`), `action` on validate,
 // `undefined` where the official methods resolve to void, and the official error.
 import { createApiClient } from "@authsignal-ts/core";
+import type { UpdateActionResponse, UpdateUserResponse } from "../generated/methods.ts";
 import { operations, servers } from "../generated/operations.ts";
-import type { operations as Operations, UpdateActionResponse, UpdateUserResponse } from "../generated/schema.ts";
+import type { operations as Operations } from "../generated/schema.ts";
 import { identity } from "../identity.ts";
 import { nativeCaller } from "./errors.ts";
 import type {

@@ -1,14 +1,9 @@
 // `new CallConnect({ apiSecretKey, apiUrl, retries })` with the official `startCall` and
 // `finishCall`, on the same generated Call Connect table and transport as createCallConnectClient.
 import { createApiClient } from "@authsignal-ts/core";
+import type { FinishCallRequest, FinishCallResponse, StartCallResponse } from "../generated/call-connect/methods.ts";
 import { operations, servers } from "../generated/call-connect/operations.ts";
-import type {
-  FinishCallRequest,
-  FinishCallResponse,
-  operations as Operations,
-  StartCallRequest,
-  StartCallResponse,
-} from "../generated/call-connect/schema.ts";
+import type { operations as Operations, StartCallRequest } from "../generated/call-connect/schema.ts";
 import { identity } from "../identity.ts";
 import { maxRetriesFor } from "./authsignal.ts";
 import { nativeCaller } from "./errors.ts";

@@ -15,7 +15,8 @@ export interface paths {
         };
         /**
          * Get authenticator configurations
-         * @description Lists the verification methods configured for the tenant, whether each is active, and whether users can see and manage it in the pre-built UI.
+         *
+         * Lists the verification methods configured for the tenant, whether each is active, and whether users can see and manage it in the pre-built UI.
          */
         get: operations["getAuthenticatorConfigurations"];
         put?: never;
@@ -37,7 +38,8 @@ export interface paths {
         put?: never;
         /**
          * Initiate a challenge
-         * @description Sends a one-time code by SMS, WhatsApp or email, for a user you know or for a contact detail not yet tied to a user (for example at sign-up). Verify the code the user enters with Verify Challenge. Each call sends a new message, so it is not retried automatically; send the returned `idempotencyKey` again to resend a code within the same action.
+         *
+         * Sends a one-time code by SMS, WhatsApp or email, for a user you know or for a contact detail not yet tied to a user (for example at sign-up). Verify the code the user enters with Verify Challenge. Each call sends a new message, so it is not retried automatically; send the returned `idempotencyKey` again to resend a code within the same action.
          */
         post: operations["challenge"];
         delete?: never;
@@ -55,7 +57,8 @@ export interface paths {
         };
         /**
          * Get a challenge
-         * @description Looks up a challenge in progress, by its ID or by the user, action and verification method it was started with, for example to show where the code was sent or when it expires.
+         *
+         * Looks up a challenge in progress, by its ID or by the user, action and verification method it was started with, for example to show where the code was sent or when it expires.
          */
         get: operations["getChallenge"];
         put?: never;
@@ -77,7 +80,8 @@ export interface paths {
         put?: never;
         /**
          * Claim a challenge
-         * @description Ties a challenge started without a user (for example at sign-up, before the user existed) to a user, and returns a token to validate with Validate Challenge. The challenge must have been verified first unless `skipVerificationCheck` is true. Not retried automatically.
+         *
+         * Ties a challenge started without a user (for example at sign-up, before the user existed) to a user, and returns a token to validate with Validate Challenge. The challenge must have been verified first unless `skipVerificationCheck` is true. Not retried automatically.
          */
         post: operations["claimChallenge"];
         delete?: never;
@@ -97,7 +101,8 @@ export interface paths {
         put?: never;
         /**
          * Create a session
-         * @description Exchanges the token from a successful challenge for a session: an access token (a JWT for one app client) and a refresh token. The challenge token can be exchanged once, so the call is not retried automatically.
+         *
+         * Exchanges the token from a successful challenge for a session: an access token (a JWT for one app client) and a refresh token. The challenge token can be exchanged once, so the call is not retried automatically.
          */
         post: operations["createSession"];
         delete?: never;
@@ -117,7 +122,8 @@ export interface paths {
         put?: never;
         /**
          * Refresh a session
-         * @description Exchanges a refresh token for a new access token and refresh token, and revokes the old ones. Because the old refresh token stops working, the call is not retried automatically.
+         *
+         * Exchanges a refresh token for a new access token and refresh token, and revokes the old ones. Because the old refresh token stops working, the call is not retried automatically.
          */
         post: operations["refreshSession"];
         delete?: never;
@@ -137,7 +143,8 @@ export interface paths {
         put?: never;
         /**
          * Revoke a session
-         * @description Ends a session: its access token and refresh token stop working. Revoking twice has the same effect as once, so the call is retried safely. The API documents no response body, so the method resolves to `undefined`.
+         *
+         * Ends a session: its access token and refresh token stop working. Revoking twice has the same effect as once, so the call is retried safely. The API documents no response body, so the method resolves to `undefined`.
          */
         post: operations["revokeSession"];
         delete?: never;
@@ -157,7 +164,8 @@ export interface paths {
         put?: never;
         /**
          * Revoke a user's sessions
-         * @description Ends every session of a user, for example after a password reset or when an account is compromised. Revoking twice has the same effect as once, so the call is retried safely. The API documents no response body, so the method resolves to `undefined`.
+         *
+         * Ends every session of a user, for example after a password reset or when an account is compromised. Revoking twice has the same effect as once, so the call is retried safely. The API documents no response body, so the method resolves to `undefined`.
          */
         post: operations["revokeUserSessions"];
         delete?: never;
@@ -177,7 +185,8 @@ export interface paths {
         put?: never;
         /**
          * Validate a session
-         * @description Checks an access token and returns the user it belongs to and when it expires. Pass `clientIds` to accept only tokens issued for those app clients. Validating does not change anything, so the call is retried safely.
+         *
+         * Checks an access token and returns the user it belongs to and when it expires. Pass `clientIds` to accept only tokens issued for those app clients. Validating does not change anything, so the call is retried safely.
          */
         post: operations["validateSession"];
         delete?: never;
@@ -195,7 +204,8 @@ export interface paths {
         };
         /**
          * Query users
-         * @description Finds users by username, email address or phone number, or by a token issued by Authsignal, one page at a time. When more users match than fit on a page, the response carries `lastEvaluatedUserId`: pass it back to get the next page. The client's `iterateUsers` walks every page for you.
+         *
+         * Finds users by username, email address or phone number, or by a token issued by Authsignal, one page at a time. When more users match than fit on a page, the response carries `lastEvaluatedUserId`: pass it back to get the next page. The client's `iterateUsers` walks every page for you.
          */
         get: operations["queryUsers"];
         put?: never;
@@ -212,7 +222,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -221,25 +232,29 @@ export interface paths {
         };
         /**
          * Get a user
-         * @description Returns what Authsignal knows about a user: their contact details, custom data, and which verification methods they have enrolled and may enroll.
+         *
+         * Returns what Authsignal knows about a user: their contact details, custom data, and which verification methods they have enrolled and may enroll.
          */
         get: operations["getUser"];
         put?: never;
         /**
          * Update a user (POST)
-         * @description The same update as Update User, sent as POST, as the official Ruby and Java SDKs do (their live tests show the API accepts it). It is described so that every route the official SDKs use validates; the client has `updateUser` alone for it (`x-alias-of`), and openapi-fetch users can still send `POST /users/{userId}`.
+         *
+         * The same update as Update User, sent as POST, as the official Ruby and Java SDKs do (their live tests show the API accepts it). It is described so that every route the official SDKs use validates; the client has `updateUser` alone for it (`x-alias-of`), and openapi-fetch users can still send `POST /users/{userId}`.
          */
         post: operations["updateUserWithPost"];
         /**
          * Delete a user
-         * @description Deletes a user and all of their authenticators, and with `actions` also their actions.
+         *
+         * Deletes a user and all of their authenticators, and with `actions` also their actions.
          */
         delete: operations["deleteUser"];
         options?: never;
         head?: never;
         /**
          * Update a user
-         * @description Changes a user's attributes. Only the attributes sent change; the others keep their value. Marking an email address or phone number as verified lets it be used for challenges without verifying it again.
+         *
+         * Changes a user's attributes. Only the attributes sent change; the others keep their value. Marking an email address or phone number as verified lets it be used for challenges without verifying it again.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -250,7 +265,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -259,7 +275,8 @@ export interface paths {
         };
         /**
          * Query a user's actions
-         * @description Lists the actions tracked for a user, optionally filtered by action code, start date and state. Actions older than 30 days are not returned: `fromDate` defaults to, and cannot reach further back than, 30 days ago.
+         *
+         * Lists the actions tracked for a user, optionally filtered by action code, start date and state. Actions older than 30 days are not returned: `fromDate` defaults to, and cannot reach further back than, 30 days ago.
          */
         get: operations["queryUserActions"];
         put?: never;
@@ -276,12 +293,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 *
                  * @example signIn
                  */
                 action: components["parameters"]["action"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -292,7 +311,8 @@ export interface paths {
         put?: never;
         /**
          * Track an action
-         * @description Records an action a user performs and evaluates the action's rules, returning whether to allow, block or challenge it. The SDK fills `idempotencyKey` when it is not given, so that a retried request records the action once.
+         *
+         * Records an action a user performs and evaluates the action's rules, returning whether to allow, block or challenge it. The SDK fills `idempotencyKey` when it is not given, so that a retried request records the action once.
          */
         post: operations["track"];
         delete?: never;
@@ -307,17 +327,20 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 *
                  * @example signIn
                  */
                 action: components["parameters"]["action"];
                 /**
-                 * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 * The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 *
                  * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
                  */
                 idempotencyKey: components["parameters"]["idempotencyKey"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -326,7 +349,8 @@ export interface paths {
         };
         /**
          * Get an action
-         * @description Returns one tracked action: its current state (for example whether the user completed the challenge), how it was verified, and the rules that decided its outcome.
+         *
+         * Returns one tracked action: its current state (for example whether the user completed the challenge), how it was verified, and the rules that decided its outcome.
          */
         get: operations["getAction"];
         put?: never;
@@ -336,7 +360,8 @@ export interface paths {
         head?: never;
         /**
          * Update an action
-         * @description Sets an action's state, for example to `REVIEW_SUCCEEDED` or `REVIEW_FAILED` once someone has reviewed an action in `REVIEW_REQUIRED`, or to `CHALLENGE_SUCCEEDED` after verifying the user yourself.
+         *
+         * Sets an action's state, for example to `REVIEW_SUCCEEDED` or `REVIEW_FAILED` once someone has reviewed an action in `REVIEW_REQUIRED`, or to `CHALLENGE_SUCCEEDED` after verifying the user yourself.
          */
         patch: operations["updateAction"];
         trace?: never;
@@ -347,7 +372,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -356,13 +382,15 @@ export interface paths {
         };
         /**
          * Get a user's authenticators
-         * @description Lists the authenticators a user has enrolled, such as passkeys, authenticator apps and verified phone numbers and email addresses.
+         *
+         * Lists the authenticators a user has enrolled, such as passkeys, authenticator apps and verified phone numbers and email addresses.
          */
         get: operations["getAuthenticators"];
         put?: never;
         /**
          * Enroll a verified authenticator
-         * @description Adds an authenticator whose contact detail or credential you have already verified: an email address, a phone number, an authenticator app secret, or a passkey registered elsewhere (for example when migrating users from another provider). No challenge is sent. Repeating the call can enroll a second authenticator, so it is not retried automatically.
+         *
+         * Adds an authenticator whose contact detail or credential you have already verified: an email address, a phone number, an authenticator app secret, or a passkey registered elsewhere (for example when migrating users from another provider). No challenge is sent. Repeating the call can enroll a second authenticator, so it is not retried automatically.
          */
         post: operations["enrollVerifiedAuthenticator"];
         delete?: never;
@@ -377,12 +405,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of one of the user's authenticators, as returned by Get Authenticators.
+                 * The ID of one of the user's authenticators, as returned by Get Authenticators.
+                 *
                  * @example 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c
                  */
                 userAuthenticatorId: components["parameters"]["userAuthenticatorId"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -394,7 +424,8 @@ export interface paths {
         post?: never;
         /**
          * Delete an authenticator
-         * @description Removes one of a user's authenticators; the user can no longer verify with it.
+         *
+         * Removes one of a user's authenticators; the user can no longer verify with it.
          */
         delete: operations["deleteAuthenticator"];
         options?: never;
@@ -408,7 +439,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -417,7 +449,8 @@ export interface paths {
         };
         /**
          * Get a user's devices
-         * @description Lists the devices a user has used, with when they last authenticated on each, whether a device is remembered, and whether it has been invalidated.
+         *
+         * Lists the devices a user has used, with when they last authenticated on each, whether a device is remembered, and whether it has been invalidated.
          */
         get: operations["getDevices"];
         put?: never;
@@ -434,12 +467,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 *
                  * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
                  */
                 deviceId: components["parameters"]["deviceId"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -454,7 +489,8 @@ export interface paths {
         head?: never;
         /**
          * Update a device
-         * @description Remembers a device until a given time, or forgets it with null. Rules see a remembered device through the `device.isRemembered` feature, for example to skip challenges on it.
+         *
+         * Remembers a device until a given time, or forgets it with null. Rules see a remembered device through the `device.isRemembered` feature, for example to skip challenges on it.
          */
         patch: operations["updateDevice"];
         trace?: never;
@@ -465,12 +501,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 *
                  * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
                  */
                 deviceId: components["parameters"]["deviceId"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -481,7 +519,8 @@ export interface paths {
         put?: never;
         /**
          * Invalidate a device
-         * @description Marks a device as invalidated, for example when the user reports it lost, so that it is no longer trusted; the device is returned with `invalidatedAt` set. Invalidating twice has the same effect as once, so the call is retried safely.
+         *
+         * Marks a device as invalidated, for example when the user reports it lost, so that it is no longer trusted; the device is returned with `invalidatedAt` set. Invalidating twice has the same effect as once, so the call is retried safely.
          */
         post: operations["invalidateDevice"];
         delete?: never;
@@ -501,7 +540,8 @@ export interface paths {
         put?: never;
         /**
          * Enroll verified authenticators in bulk
-         * @description Enrolls up to 1000 passkeys registered elsewhere, for any number of users, in one request; use it to migrate passkeys from another provider. Each passkey succeeds or fails on its own: the response counts both and explains each failure, such as `conflict` for a credential already enrolled.
+         *
+         * Enrolls up to 1000 passkeys registered elsewhere, for any number of users, in one request; use it to migrate passkeys from another provider. Each passkey succeeds or fails on its own: the response counts both and explains each failure, such as `conflict` for a credential already enrolled.
          */
         post: operations["enrollVerifiedAuthenticators"];
         delete?: never;
@@ -521,7 +561,8 @@ export interface paths {
         put?: never;
         /**
          * Validate a challenge
-         * @description Checks the token a client SDK or the pre-built UI returned after a challenge, and returns the action's outcome. Trust a challenge only when `isValid` is true and `state` is `CHALLENGE_SUCCEEDED`. Validating does not change anything, so the call is retried safely.
+         *
+         * Checks the token a client SDK or the pre-built UI returned after a challenge, and returns the action's outcome. Trust a challenge only when `isValid` is true and `state` is `CHALLENGE_SUCCEEDED`. Validating does not change anything, so the call is retried safely.
          */
         post: operations["validateChallenge"];
         delete?: never;
@@ -541,7 +582,8 @@ export interface paths {
         put?: never;
         /**
          * Verify a challenge
-         * @description Checks the one-time code the user entered for a challenge. A wrong code counts towards the challenge's attempt limit, so the call is not retried automatically. On success, claim the challenge for a user with Claim Challenge, or pass its `challengeId` to Track Action.
+         *
+         * Checks the one-time code the user entered for a challenge. A wrong code counts towards the challenge's attempt limit, so the call is not retried automatically. On success, claim the challenge for a user with Claim Challenge, or pass its `challengeId` to Track Action.
          */
         post: operations["verify"];
         delete?: never;
@@ -563,7 +605,8 @@ export interface webhooks {
         put?: never;
         /**
          * Action log batch
-         * @description Delivers `action.log_created` events, one per action that reached a final state, in batches of up to 500 that may also hold `challenge.log_created` events. Verify and read a batch with `server.webhook.constructLogEventBatch`. Asynchronous and at least once: failed deliveries are retried until they succeed.
+         *
+         * Delivers `action.log_created` events, one per action that reached a final state, in batches of up to 500 that may also hold `challenge.log_created` events. Verify and read a batch with `server.webhook.constructLogEventBatch`. Asynchronous and at least once: failed deliveries are retried until they succeed.
          */
         post: operations["actionLogCreatedEvent"];
         delete?: never;
@@ -583,7 +626,8 @@ export interface webhooks {
         put?: never;
         /**
          * Action about to succeed
-         * @description Sent when an action configured with a `verificationWebhookUrl` is about to become `CHALLENGE_SUCCEEDED`. Synchronous: a non-2xx response or a timeout blocks the transition.
+         *
+         * Sent when an action configured with a `verificationWebhookUrl` is about to become `CHALLENGE_SUCCEEDED`. Synchronous: a non-2xx response or a timeout blocks the transition.
          */
         post: operations["actionVerifyEvent"];
         delete?: never;
@@ -603,7 +647,8 @@ export interface webhooks {
         put?: never;
         /**
          * Authenticator created
-         * @description Sent when a user enrolls an authenticator. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
+         *
+         * Sent when a user enrolls an authenticator. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
          */
         post: operations["authenticatorCreatedEvent"];
         delete?: never;
@@ -623,7 +668,8 @@ export interface webhooks {
         put?: never;
         /**
          * Authenticator deleted
-         * @description Sent when an authenticator is removed from a user. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
+         *
+         * Sent when an authenticator is removed from a user. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
          */
         post: operations["authenticatorDeletedEvent"];
         delete?: never;
@@ -643,7 +689,8 @@ export interface webhooks {
         put?: never;
         /**
          * Authenticator updated
-         * @description Sent when one of a user's authenticators changes. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
+         *
+         * Sent when one of a user's authenticators changes. Asynchronous: a non-2xx response is retried up to 3 times, at least 30 seconds apart.
          */
         post: operations["authenticatorUpdatedEvent"];
         delete?: never;
@@ -663,7 +710,8 @@ export interface webhooks {
         put?: never;
         /**
          * Challenge log batch
-         * @description Delivers `challenge.log_created` events, one per challenge step (an OTP sent, verified, expired, rate-limited…), in batches of up to 500 that may also hold `action.log_created` events. Verify and read a batch with `server.webhook.constructLogEventBatch`. Asynchronous and at least once: failed deliveries are retried until they succeed.
+         *
+         * Delivers `challenge.log_created` events, one per challenge step (an OTP sent, verified, expired, rate-limited…), in batches of up to 500 that may also hold `action.log_created` events. Verify and read a batch with `server.webhook.constructLogEventBatch`. Asynchronous and at least once: failed deliveries are retried until they succeed.
          */
         post: operations["challengeLogCreatedEvent"];
         delete?: never;
@@ -683,7 +731,8 @@ export interface webhooks {
         put?: never;
         /**
          * Email challenge created
-         * @description Sent when an Email OTP or Email Magic Link challenge needs delivering through your own email provider. Synchronous: a non-2xx response fails the challenge.
+         *
+         * Sent when an Email OTP or Email Magic Link challenge needs delivering through your own email provider. Synchronous: a non-2xx response fails the challenge.
          */
         post: operations["emailCreatedEvent"];
         delete?: never;
@@ -703,7 +752,8 @@ export interface webhooks {
         put?: never;
         /**
          * Push challenge created
-         * @description Sent when a push challenge needs delivering through your own push provider. Synchronous: a non-2xx response fails the challenge.
+         *
+         * Sent when a push challenge needs delivering through your own push provider. Synchronous: a non-2xx response fails the challenge.
          */
         post: operations["pushCreatedEvent"];
         delete?: never;
@@ -723,7 +773,8 @@ export interface webhooks {
         put?: never;
         /**
          * SMS challenge created
-         * @description Sent when an SMS OTP needs delivering through your own SMS provider. Synchronous: a non-2xx response fails the challenge.
+         *
+         * Sent when an SMS OTP needs delivering through your own SMS provider. Synchronous: a non-2xx response fails the challenge.
          */
         post: operations["smsCreatedEvent"];
         delete?: never;
@@ -736,40 +787,43 @@ export interface webhooks {
 export interface components {
     schemas: {
         /**
-         * @description An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+         * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+         *
          * @example signIn
          */
         ActionCode: string;
-        /** @description A snapshot of an action that reached a final state. Arrives inside a log event batch. */
+        /** A snapshot of an action that reached a final state. Arrives inside a log event batch. */
         ActionLogCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            /** @description The action. Fields not listed here may also appear. */
+            /** The action. Fields not listed here may also appear. */
             record: {
                 actionCode: string;
-                /** @description The methods the user was offered; absent when none were. */
+                /** The methods the user was offered; absent when none were. */
                 allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
-                /** @description The country of the IP address. */
+                /** The country of the IP address. */
                 countryCode?: string;
                 /**
+                 * When the action was first evaluated.
+                 *
                  * Format: date-time
-                 * @description When the action was first evaluated.
                  */
                 createdAt: string;
                 customVariables?: components["schemas"]["WebhookCustomVariables"];
                 deviceId?: string;
-                /** @description The user's email address at the time of the action. */
+                /** The user's email address at the time of the action. */
                 email?: string;
                 idempotencyKey: string;
                 ipAddress?: string;
                 /**
-                 * @description The rules' decision, which never changes for the action.
+                 * The rules' decision, which never changes for the action.
+                 *
                  * @enum {string}
                  */
                 outcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
-                /** @description The user's phone number at the time of the action. */
+                /** The user's phone number at the time of the action. */
                 phoneNumber?: string;
-                /** @description The rule that decided the outcome when several fired. */
+                /** The rule that decided the outcome when several fired. */
                 priorityRuleId?: string;
-                /** @description The rules that fired; absent when none did. */
+                /** The rules that fired; absent when none did. */
                 rules?: {
                     [key: string]: unknown;
                 }[];
@@ -785,182 +839,195 @@ export interface components {
             /** @enum {string} */
             type: "action.log_created";
         };
-        /** @description A snapshot of a rule as it was when the action was evaluated. */
+        /** A snapshot of a rule as it was when the action was evaluated. */
         ActionRule: {
-            /** @description The rule's description. */
+            /** The rule's description. */
             description?: string;
-            /** @description Extra data stored with the rule. The Go SDK types it as any JSON value, and no source shows its shape. */
+            /** Extra data stored with the rule. The Go SDK types it as any JSON value, and no source shows its shape. */
             metadata?: unknown;
-            /** @description The rule's name. */
+            /** The rule's name. */
             name: string;
-            /** @description The rule's ID. */
+            /** The rule's ID. */
             ruleId: string;
         };
-        /** @description An action is about to become `CHALLENGE_SUCCEEDED`. Answer 2xx to let it; any other status or a timeout blocks the transition, and the user can retry the verification. */
+        /** An action is about to become `CHALLENGE_SUCCEEDED`. Answer 2xx to let it; any other status or a timeout blocks the transition, and the user can retry the verification. */
         ActionVerifyEvent: components["schemas"]["WebhookEventMetadata"] & {
             data: {
-                /** @description The action code of the action that is about to succeed. */
+                /** The action code of the action that is about to succeed. */
                 action: string;
-                /** @description The idempotency key of the action. */
+                /** The idempotency key of the action. */
                 idempotencyKey: string;
                 /**
-                 * @description The state the action is about to take.
+                 * The state the action is about to take.
+                 *
                  * @enum {string}
                  */
                 state: "CHALLENGE_SUCCEEDED";
-                /** @description The authenticator that completed the challenge, when known. */
+                /** The authenticator that completed the challenge, when known. */
                 userAuthenticatorId?: string;
-                /** @description The user the action belongs to. */
+                /** The user the action belongs to. */
                 userId: string;
                 verificationMethod: components["schemas"]["VerificationMethod"];
                 /**
+                 * When the verification completed, in ISO 8601.
+                 *
                  * Format: date-time
-                 * @description When the verification completed, in ISO 8601.
                  */
                 verifiedAt: string;
             };
             /** @enum {string} */
             type: "action.verify";
         };
-        /** @description A verification method configured for the tenant. */
+        /** A verification method configured for the tenant. */
         AuthenticatorConfiguration: {
-            /** @description The configuration's ID. */
+            /** The configuration's ID. */
             authenticatorId: string;
-            /** @description Whether users can enroll and verify with this method. */
+            /** Whether users can enroll and verify with this method. */
             isActive: boolean;
-            /** @description Whether users can add, change or remove this method in the pre-built UI. */
+            /** Whether users can add, change or remove this method in the pre-built UI. */
             isEditableByUser?: boolean;
-            /** @description Whether the method is hidden from users in the pre-built UI. */
+            /** Whether the method is hidden from users in the pre-built UI. */
             isHiddenToUser?: boolean;
             smsChannel?: components["schemas"]["SmsChannel"];
             verificationMethod: components["schemas"]["VerificationMethod"];
         };
-        /** @description A user enrolled an authenticator. Delivered asynchronously and retried up to 3 times. */
+        /** A user enrolled an authenticator. Delivered asynchronously and retried up to 3 times. */
         AuthenticatorCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
             data: components["schemas"]["WebhookAuthenticator"] & {
                 /**
+                 * When the authenticator was created, in ISO 8601.
+                 *
                  * Format: date-time
-                 * @description When the authenticator was created, in ISO 8601.
                  */
                 createdAt: string;
-                /** @description The passkey's public key, base64url-encoded; only when `includeCredentialPublicKey` is enabled in the tenant's webhook settings. */
+                /** The passkey's public key, base64url-encoded; only when `includeCredentialPublicKey` is enabled in the tenant's webhook settings. */
                 credentialPublicKey?: string;
             };
             /** @enum {string} */
             type: "authenticator.created";
         };
-        /** @description An authenticator was removed from a user. Delivered asynchronously and retried up to 3 times. */
+        /** An authenticator was removed from a user. Delivered asynchronously and retried up to 3 times. */
         AuthenticatorDeletedEvent: components["schemas"]["WebhookEventMetadata"] & {
             data: components["schemas"]["WebhookAuthenticator"] & {
                 /**
+                 * When the authenticator was created, in ISO 8601.
+                 *
                  * Format: date-time
-                 * @description When the authenticator was created, in ISO 8601.
                  */
                 createdAt: string;
                 /**
+                 * When the authenticator was deleted, in ISO 8601.
+                 *
                  * Format: date-time
-                 * @description When the authenticator was deleted, in ISO 8601.
                  */
                 deletedAt: string;
             };
             /** @enum {string} */
             type: "authenticator.deleted";
         };
-        /** @description An authenticator changed, for example when a user's SMS channel switched between SMS and WhatsApp. Delivered asynchronously and retried up to 3 times. */
+        /** An authenticator changed, for example when a user's SMS channel switched between SMS and WhatsApp. Delivered asynchronously and retried up to 3 times. */
         AuthenticatorUpdatedEvent: components["schemas"]["WebhookEventMetadata"] & {
             data: components["schemas"]["WebhookAuthenticator"] & {
                 /**
-                 * @description The channel that last completed an SMS OTP challenge: `DEFAULT` (SMS) or `WHATSAPP`.
+                 * The channel that last completed an SMS OTP challenge: `DEFAULT` (SMS) or `WHATSAPP`.
+                 *
                  * @example DEFAULT
                  * @example WHATSAPP
                  */
                 previousSmsChannel?: string;
                 /**
+                 * When the authenticator was updated, in ISO 8601.
+                 *
                  * Format: date-time
-                 * @description When the authenticator was updated, in ISO 8601.
                  */
                 updatedAt: string;
             };
             /** @enum {string} */
             type: "authenticator.updated";
         };
-        /** @description One passkey to enroll for one user. */
+        /** One passkey to enroll for one user. */
         BatchPasskeyAuthenticator: {
             /**
+             * The authenticator model's AAGUID.
+             *
              * Format: uuid
-             * @description The authenticator model's AAGUID.
              */
             aaguid?: string;
-            /** @description The WebAuthn credential ID, base64url-encoded. */
+            /** The WebAuthn credential ID, base64url-encoded. */
             credentialId: string;
-            /** @description The credential's COSE public key, base64url-encoded without padding. */
+            /** The credential's COSE public key, base64url-encoded without padding. */
             credentialPublicKey: string;
-            /** @description A name for the passkey, shown to the user. */
+            /** A name for the passkey, shown to the user. */
             name?: string;
-            /** @description The WebAuthn transports the authenticator reported at registration. */
+            /** The WebAuthn transports the authenticator reported at registration. */
             transports?: ("usb" | "nfc" | "ble" | "smart-card" | "hybrid" | "internal")[];
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId: string;
             /** @enum {string} */
             verificationMethod: "PASSKEY";
         };
         /**
          * Email OTP challenge
-         * @description A one-time code sent to an email address.
+         *
+         * A one-time code sent to an email address.
          */
         ChallengeEmailRequest: {
             action: components["schemas"]["ActionCode"];
-            /** @description The ID of an earlier challenge to send a new code for. */
+            /** The ID of an earlier challenge to send a new code for. */
             challengeId?: string;
             custom?: components["schemas"]["CustomData"];
-            /** @description An ID for the user's device, used by the action's rules. */
+            /** An ID for the user's device, used by the action's rules. */
             deviceId?: string;
             /**
+             * The email address to send the code to.
+             *
              * Format: email
-             * @description The email address to send the code to.
              */
             email: string;
-            /** @description The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
+            /** The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
             idempotencyKey?: string;
-            /** @description The user's IP address, used by the action's rules. */
+            /** The user's IP address, used by the action's rules. */
             ipAddress?: string;
             /**
-             * @description The locale of the message, as a BCP 47 tag.
+             * The locale of the message, as a BCP 47 tag.
+             *
              * @example en-NZ
              */
             locale?: string;
             scope?: components["schemas"]["ChallengeScope"];
-            /** @description The user agent of the user's browser or app, used by the action's rules. */
+            /** The user agent of the user's browser or app, used by the action's rules. */
             userAgent?: string;
-            /** @description The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
+            /** The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
             userId?: string;
             /** @enum {string} */
             verificationMethod: "EMAIL_OTP";
         };
-        /** @description One step of a challenge, such as an OTP being sent, verified, expired or rate-limited. Arrives inside a log event batch. */
+        /** One step of a challenge, such as an OTP being sent, verified, expired or rate-limited. Arrives inside a log event batch. */
         ChallengeLogCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            /** @description The challenge step. Fields not listed here may also appear. */
+            /** The challenge step. Fields not listed here may also appear. */
             record: {
                 actionCode: string;
                 /**
+                 * When the step happened.
+                 *
                  * Format: date-time
-                 * @description When the step happened.
                  */
                 createdAt: string;
-                /** @description More fields; absent when there are none. */
+                /** More fields; absent when there are none. */
                 data?: {
                     [key: string]: unknown;
                 };
                 email?: string;
-                /** @description A summary of the failure, for `*_FAILED` steps. */
+                /** A summary of the failure, for `*_FAILED` steps. */
                 errorDescription?: string;
                 idempotencyKey: string;
                 phoneNumber?: string;
-                /** @description The provider's HTTP status, for failed deliveries. */
+                /** The provider's HTTP status, for failed deliveries. */
                 statusCode?: string;
                 tenantId: string;
                 /**
-                 * @description What happened, such as `EMAIL_OTP_SENT`, `SMS_DELIVERED`, `SMS_CODE_VALID` or `EMAIL_OTP_RATE_LIMIT_EXCEEDED`. The list grows over time.
+                 * What happened, such as `EMAIL_OTP_SENT`, `SMS_DELIVERED`, `SMS_CODE_VALID` or `EMAIL_OTP_RATE_LIMIT_EXCEEDED`. The list grows over time.
+                 *
                  * @example SMS_SENT
                  */
                 type: string;
@@ -972,140 +1039,147 @@ export interface components {
         };
         /**
          * SMS or WhatsApp challenge
-         * @description A one-time code sent to a phone number by SMS or WhatsApp.
+         *
+         * A one-time code sent to a phone number by SMS or WhatsApp.
          */
         ChallengePhoneRequest: {
             action: components["schemas"]["ActionCode"];
-            /** @description The ID of an earlier challenge to send a new code for. */
+            /** The ID of an earlier challenge to send a new code for. */
             challengeId?: string;
             custom?: components["schemas"]["CustomData"];
-            /** @description An ID for the user's device, used by the action's rules. */
+            /** An ID for the user's device, used by the action's rules. */
             deviceId?: string;
-            /** @description The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
+            /** The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
             idempotencyKey?: string;
-            /** @description The user's IP address, used by the action's rules. */
+            /** The user's IP address, used by the action's rules. */
             ipAddress?: string;
             /**
-             * @description The locale of the message, as a BCP 47 tag.
+             * The locale of the message, as a BCP 47 tag.
+             *
              * @example en-NZ
              */
             locale?: string;
             phoneNumber: components["schemas"]["PhoneNumber"];
             scope?: components["schemas"]["ChallengeScope"];
             smsChannel?: components["schemas"]["SmsChannel"];
-            /** @description The user agent of the user's browser or app, used by the action's rules. */
+            /** The user agent of the user's browser or app, used by the action's rules. */
             userAgent?: string;
-            /** @description The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
+            /** The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
             userId?: string;
             /** @enum {string} */
             verificationMethod: "SMS" | "WHATSAPP";
         };
-        /** @description The challenge to start. `verificationMethod` selects where the code goes: `phoneNumber` for `SMS` and `WHATSAPP`, `email` for `EMAIL_OTP`. To send another code for a challenge already started, send its `challengeId` without a method or contact detail. */
+        /** The challenge to start. `verificationMethod` selects where the code goes: `phoneNumber` for `SMS` and `WHATSAPP`, `email` for `EMAIL_OTP`. To send another code for a challenge already started, send its `challengeId` without a method or contact detail. */
         ChallengeRequest: components["schemas"]["ChallengePhoneRequest"] | components["schemas"]["ChallengeEmailRequest"] | components["schemas"]["ChallengeResendRequest"];
         /**
          * Another code for an earlier challenge
-         * @description Sends a new code for a challenge already started, found by its `challengeId`: the official Node SDK's request type makes every other field optional, so the method, the action and the phone number or email come from the earlier challenge.
+         *
+         * Sends a new code for a challenge already started, found by its `challengeId`: the official Node SDK's request type makes every other field optional, so the method, the action and the phone number or email come from the earlier challenge.
          */
         ChallengeResendRequest: {
             action?: components["schemas"]["ActionCode"];
-            /** @description The ID of the earlier challenge to send a new code for. */
+            /** The ID of the earlier challenge to send a new code for. */
             challengeId: string;
             custom?: components["schemas"]["CustomData"];
-            /** @description An ID for the user's device, used by the action's rules. */
+            /** An ID for the user's device, used by the action's rules. */
             deviceId?: string;
-            /** @description The key of the action the earlier challenge belongs to. */
+            /** The key of the action the earlier challenge belongs to. */
             idempotencyKey?: string;
-            /** @description The user's IP address, used by the action's rules. */
+            /** The user's IP address, used by the action's rules. */
             ipAddress?: string;
             /**
-             * @description The locale of the message, as a BCP 47 tag.
+             * The locale of the message, as a BCP 47 tag.
+             *
              * @example en-NZ
              */
             locale?: string;
             scope?: components["schemas"]["ChallengeScope"];
             smsChannel?: components["schemas"]["SmsChannel"];
-            /** @description The user agent of the user's browser or app, used by the action's rules. */
+            /** The user agent of the user's browser or app, used by the action's rules. */
             userAgent?: string;
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId?: string;
         };
-        /** @description The started challenge. */
+        /** The started challenge. */
         ChallengeResponse: {
-            /** @description The challenge's ID; pass it to Verify Challenge with the code the user enters. */
+            /** The challenge's ID; pass it to Verify Challenge with the code the user enters. */
             challengeId: string;
-            /** @description When the code expires, in Unix seconds. */
+            /** When the code expires, in Unix seconds. */
             expiresAt: number;
-            /** @description The key of the action the challenge belongs to. */
+            /** The key of the action the challenge belongs to. */
             idempotencyKey?: string;
         };
         /**
-         * @description What the token returned after the challenge may do with the user's authenticators: read them, add one with the verified phone number or email, update or remove one, or both add and update (space-separated). The four single scopes are the official Node SDK's `AuthScope`; the docs list the combined one.
+         * What the token returned after the challenge may do with the user's authenticators: read them, add one with the verified phone number or email, update or remove one, or both add and update (space-separated). The four single scopes are the official Node SDK's `AuthScope`; the docs list the combined one.
+         *
          * @enum {string}
          */
         ChallengeScope: "read:authenticators" | "add:authenticators" | "update:authenticators" | "remove:authenticators" | "add:authenticators update:authenticators";
         /**
-         * @description The verification methods a challenge can be started with from the server.
+         * The verification methods a challenge can be started with from the server.
+         *
          * @enum {string}
          */
         ChallengeVerificationMethod: "SMS" | "EMAIL_OTP" | "WHATSAPP";
-        /** @description The challenge to claim and the user to claim it for. */
+        /** The challenge to claim and the user to claim it for. */
         ClaimChallengeRequest: {
-            /** @description The ID of a challenge started without a user. */
+            /** The ID of a challenge started without a user. */
             challengeId: string;
             /**
-             * @description Claim the challenge even if it has not been verified with Verify Challenge, for example when the code was verified from the client. False when omitted.
+             * Claim the challenge even if it has not been verified with Verify Challenge, for example when the code was verified from the client. False when omitted.
+             *
              * @default false
              */
             skipVerificationCheck?: boolean;
-            /** @description The ID of the user in your app who completed the challenge. */
+            /** The ID of the user in your app who completed the challenge. */
             userId: string;
         };
-        /** @description A token for the claimed challenge. */
+        /** A token for the claimed challenge. */
         ClaimChallengeResponse: {
-            /** @description A token to pass to Validate Challenge or to Authsignal's client SDKs. */
+            /** A token to pass to Validate Challenge or to Authsignal's client SDKs. */
             token: string;
             verificationMethod: components["schemas"]["VerificationMethod"];
         };
-        /** @description The challenge token to exchange for a session. */
+        /** The challenge token to exchange for a session. */
         CreateSessionRequest: {
             action?: components["schemas"]["ActionCode"];
-            /** @description The ID of the app client the session is for, from the Authsignal Portal. It becomes the access token's `aud` claim. */
+            /** The ID of the app client the session is for, from the Authsignal Portal. It becomes the access token's `aud` claim. */
             clientId: string;
-            /** @description The token a client SDK or the pre-built UI returned after a successful challenge. */
+            /** The token a client SDK or the pre-built UI returned after a successful challenge. */
             token: string;
         };
-        /** @description Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point. */
+        /** Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point. */
         CustomData: {
             [key: string]: string | number | boolean;
         };
-        /** @description Whether the deletion succeeded. The docs show `{"success": true}`; the Ruby SDK's live tests need a JSON object here, and the PHP SDK's tests read `success`. */
+        /** Whether the deletion succeeded. The docs show `{"success": true}`; the Ruby SDK's live tests need a JSON object here, and the PHP SDK's tests read `success`. */
         DeleteResponse: {
-            /** @description True when the resource was deleted. */
+            /** True when the resource was deleted. */
             success?: boolean;
         };
-        /** @description An email OTP or magic link needs to be sent, because the Email OTP or Email Magic Link authenticator delivers through a webhook. `data` carries `code` for email OTP and `url` for magic links. */
+        /** An email OTP or magic link needs to be sent, because the Email OTP or Email Magic Link authenticator delivers through a webhook. `data` carries `code` for email OTP and `url` for magic links. */
         EmailCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
             data: {
-                /** @description The action code of the tracked action that created the challenge. */
+                /** The action code of the tracked action that created the challenge. */
                 actionCode: string;
-                /** @description The OTP code; present for Email OTP. */
+                /** The OTP code; present for Email OTP. */
                 code?: string;
                 customVariables?: components["schemas"]["WebhookCustomVariables"];
-                /** @description The idempotency key of the action that created the challenge. */
+                /** The idempotency key of the action that created the challenge. */
                 idempotencyKey: string;
-                /** @description The user's IP address, when it was captured when tracking the action. */
+                /** The user's IP address, when it was captured when tracking the action. */
                 ipAddress?: string;
-                /** @description The user's locale, when it was captured when tracking or set on the user. */
+                /** The user's locale, when it was captured when tracking or set on the user. */
                 locale?: string;
-                /** @description The user's timezone, derived from the IP address when it was captured. */
+                /** The user's timezone, derived from the IP address when it was captured. */
                 timezone?: string;
-                /** @description The email address to send the OTP or magic link to. */
+                /** The email address to send the OTP or magic link to. */
                 to: string;
-                /** @description The magic link; present for Email Magic Link. */
+                /** The magic link; present for Email Magic Link. */
                 url?: string;
-                /** @description The user's user agent, when it was captured when tracking the action. */
+                /** The user's user agent, when it was captured when tracking the action. */
                 userAgent?: string;
-                /** @description The user the challenge is for. */
+                /** The user the challenge is for. */
                 userId: string;
                 verificationMethod?: components["schemas"]["VerificationMethod"];
             };
@@ -1114,14 +1188,16 @@ export interface components {
         };
         /**
          * Authenticator app
-         * @description A TOTP secret the user has already added to an authenticator app.
+         *
+         * A TOTP secret the user has already added to an authenticator app.
          */
         EnrollAuthenticatorAppAttributes: {
-            /** @description Make this the user's default verification method. */
+            /** Make this the user's default verification method. */
             isDefault?: boolean;
             /**
+             * The `otpauth://` URI holding the TOTP secret.
+             *
              * Format: uri
-             * @description The `otpauth://` URI holding the TOTP secret.
              */
             otpUri: string;
             /** @enum {string} */
@@ -1129,19 +1205,22 @@ export interface components {
         };
         /**
          * Email authenticator
-         * @description An email address you have already verified, for email OTP or magic link challenges.
+         *
+         * An email address you have already verified, for email OTP or magic link challenges.
          */
         EnrollEmailAuthenticatorAttributes: {
             /**
+             * The verified email address.
+             *
              * Format: email
-             * @description The verified email address.
              */
             email: string;
-            /** @description Make this the user's default verification method. */
+            /** Make this the user's default verification method. */
             isDefault?: boolean;
             /**
+             * The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
+             *
              * @deprecated
-             * @description The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
              * @enum {string}
              */
             oobChannel?: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
@@ -1150,33 +1229,40 @@ export interface components {
         };
         /**
          * Email authenticator, by its legacy channel
+         *
+         * A verified email address named by the deprecated `oobChannel` instead of `verificationMethod`. The docs still list `oobChannel`.
+         *
          * @deprecated
-         * @description A verified email address named by the deprecated `oobChannel` instead of `verificationMethod`. The docs still list `oobChannel`.
          */
         EnrollLegacyEmailAuthenticatorAttributes: {
             /**
+             * The verified email address.
+             *
              * Format: email
-             * @description The verified email address.
              */
             email: string;
-            /** @description Make this the user's default verification method. */
+            /** Make this the user's default verification method. */
             isDefault?: boolean;
             /**
-             * @description The channel, from before `verificationMethod` existed.
+             * The channel, from before `verificationMethod` existed.
+             *
              * @enum {string}
              */
             oobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
         };
         /**
          * Phone authenticator, by its legacy channel
+         *
+         * A verified phone number named by the deprecated `oobChannel` instead of `verificationMethod`, as the PHP SDK's tests send it. The docs still list `oobChannel`.
+         *
          * @deprecated
-         * @description A verified phone number named by the deprecated `oobChannel` instead of `verificationMethod`, as the PHP SDK's tests send it. The docs still list `oobChannel`.
          */
         EnrollLegacyPhoneAuthenticatorAttributes: {
-            /** @description Make this the user's default verification method. */
+            /** Make this the user's default verification method. */
             isDefault?: boolean;
             /**
-             * @description The channel, from before `verificationMethod` existed.
+             * The channel, from before `verificationMethod` existed.
+             *
              * @enum {string}
              */
             oobChannel: "SMS";
@@ -1184,32 +1270,35 @@ export interface components {
         };
         /**
          * Passkey
-         * @description A passkey registered outside Authsignal, for example when migrating from another provider.
+         *
+         * A passkey registered outside Authsignal, for example when migrating from another provider.
          */
         EnrollPasskeyAttributes: {
-            /** @description The WebAuthn credential ID, base64url-encoded. */
+            /** The WebAuthn credential ID, base64url-encoded. */
             credentialId: string;
-            /** @description The credential's COSE public key, base64url-encoded without padding. */
+            /** The credential's COSE public key, base64url-encoded without padding. */
             credentialPublicKey: string;
-            /** @description Make this the user's default verification method. */
+            /** Make this the user's default verification method. */
             isDefault?: boolean;
-            /** @description A name for the passkey, shown to the user. */
+            /** A name for the passkey, shown to the user. */
             name?: string;
-            /** @description The credential's last known signature counter. */
+            /** The credential's last known signature counter. */
             signCount?: number;
             /** @enum {string} */
             verificationMethod: "PASSKEY";
         };
         /**
          * Phone authenticator
-         * @description A phone number you have already verified, for SMS or WhatsApp challenges.
+         *
+         * A phone number you have already verified, for SMS or WhatsApp challenges.
          */
         EnrollPhoneAuthenticatorAttributes: {
-            /** @description Make this the user's default verification method. */
+            /** Make this the user's default verification method. */
             isDefault?: boolean;
             /**
+             * The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
+             *
              * @deprecated
-             * @description The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
              * @enum {string}
              */
             oobChannel?: "SMS";
@@ -1217,131 +1306,139 @@ export interface components {
             /** @enum {string} */
             verificationMethod: "SMS" | "WHATSAPP";
         };
-        /** @description The authenticator to enroll. `verificationMethod` selects which other fields apply: an email address for `EMAIL_OTP` and `EMAIL_MAGIC_LINK`, a phone number for `SMS` and `WHATSAPP`, an `otpUri` for `AUTHENTICATOR_APP`, and the credential for `PASSKEY`. The deprecated `oobChannel` may stand in for `verificationMethod` for email and SMS. */
+        /** The authenticator to enroll. `verificationMethod` selects which other fields apply: an email address for `EMAIL_OTP` and `EMAIL_MAGIC_LINK`, a phone number for `SMS` and `WHATSAPP`, an `otpUri` for `AUTHENTICATOR_APP`, and the credential for `PASSKEY`. The deprecated `oobChannel` may stand in for `verificationMethod` for email and SMS. */
         EnrollVerifiedAuthenticatorAttributes: components["schemas"]["EnrollEmailAuthenticatorAttributes"] | components["schemas"]["EnrollPhoneAuthenticatorAttributes"] | components["schemas"]["EnrollAuthenticatorAppAttributes"] | components["schemas"]["EnrollPasskeyAttributes"] | components["schemas"]["EnrollLegacyEmailAuthenticatorAttributes"] | components["schemas"]["EnrollLegacyPhoneAuthenticatorAttributes"];
-        /** @description The enrolled authenticator. */
+        /** The enrolled authenticator. */
         EnrollVerifiedAuthenticatorResponse: {
             authenticator: components["schemas"]["UserAuthenticator"];
-            /** @description Recovery codes generated for the user with their first authenticator, unless the tenant disables them or skips them for programmatic enrolment. Show them to the user once. */
+            /** Recovery codes generated for the user with their first authenticator, unless the tenant disables them or skips them for programmatic enrolment. Show them to the user once. */
             recoveryCodes?: string[];
         };
-        /** @description Passkeys to enroll, for up to 1000 users at once. */
+        /** Passkeys to enroll, for up to 1000 users at once. */
         EnrollVerifiedAuthenticatorsRequest: {
             authenticators: components["schemas"]["BatchPasskeyAuthenticator"][];
         };
-        /** @description How many authenticators were enrolled, and why the others were not. */
+        /** How many authenticators were enrolled, and why the others were not. */
         EnrollVerifiedAuthenticatorsResponse: {
-            /** @description The number not enrolled. */
+            /** The number not enrolled. */
             failed: number;
-            /** @description One entry per authenticator that was not enrolled. */
+            /** One entry per authenticator that was not enrolled. */
             failures: {
                 credentialId: string;
                 /**
-                 * @description Why it failed, such as `conflict` when the credential is already enrolled.
+                 * Why it failed, such as `conflict` when the credential is already enrolled.
+                 *
                  * @example conflict
                  */
                 errorCode: string;
                 errorDescription?: string;
                 userId: string;
             }[];
-            /** @description The number enrolled. */
+            /** The number enrolled. */
             succeeded: number;
-            /** @description The number of authenticators in the request. */
+            /** The number of authenticators in the request. */
             total: number;
         };
-        /** @description The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
+        /** The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
             /**
-             * @description A machine-readable error code.
+             * A machine-readable error code.
+             *
              * @example invalid_request
              */
             error: string;
-            /** @description An alias of `error` that some API versions send. */
+            /** An alias of `error` that some API versions send. */
             errorCode?: string;
-            /** @description A human-readable explanation of the error. */
+            /** A human-readable explanation of the error. */
             errorDescription?: string;
         };
-        /** @description A tracked action and its outcome. */
+        /** A tracked action and its outcome. */
         GetActionResponse: {
             /**
+             * When the action was tracked.
+             *
              * Format: date-time
-             * @description When the action was tracked.
              */
             createdAt: string;
-            /** @description The key of the action, as given to or returned by Track Action. */
+            /** The key of the action, as given to or returned by Track Action. */
             idempotencyKey?: string;
-            /** @description Data that the action's flow or verification webhooks attached to the action. */
+            /** Data that the action's flow or verification webhooks attached to the action. */
             output?: {
                 [key: string]: unknown;
             };
-            /** @description The ID of the matching rule with the highest priority, whose outcome won. */
+            /** The ID of the matching rule with the highest priority, whose outcome won. */
             priorityRuleId?: string;
-            /** @description The IDs of the rules that matched. */
+            /** The IDs of the rules that matched. */
             ruleIds?: string[];
-            /** @description The rules that matched, in priority order, as they were when the action was tracked. */
+            /** The rules that matched, in priority order, as they were when the action was tracked. */
             rules?: components["schemas"]["ActionRule"][];
             state: components["schemas"]["UserActionState"];
             /**
+             * When the state last changed.
+             *
              * Format: date-time
-             * @description When the state last changed.
              */
             stateUpdatedAt: string;
             verificationMethod?: components["schemas"]["VerificationMethod"];
         };
-        /** @description A challenge in progress. */
+        /** A challenge in progress. */
         GetChallengeResponse: {
             action?: components["schemas"]["ActionCode"];
-            /** @description The challenge's ID. */
+            /** The challenge's ID. */
             challengeId?: string;
             /**
+             * The email address the code was sent to.
+             *
              * Format: email
-             * @description The email address the code was sent to.
              */
             email?: string;
-            /** @description When the code expires, in Unix seconds. */
+            /** When the code expires, in Unix seconds. */
             expiresAt?: number;
             phoneNumber?: components["schemas"]["PhoneNumber"];
             smsChannel?: components["schemas"]["SmsChannel"];
             verificationMethod?: components["schemas"]["VerificationMethod"];
         };
-        /** @description A user's profile and enrolment. */
+        /** A user's profile and enrolment. */
         GetUserResponse: {
-            /** @description The verification methods the user may enroll. */
+            /** The verification methods the user may enroll. */
             allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
             custom?: components["schemas"]["CustomData"];
             defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** @description The user's name as shown in the pre-built UI and in passkey prompts. */
+            /** The user's name as shown in the pre-built UI and in passkey prompts. */
             displayName?: string;
             /**
+             * The user's email address.
+             *
              * Format: email
-             * @description The user's email address.
              */
             email?: string;
-            /** @description Whether the email address has been verified. */
+            /** Whether the email address has been verified. */
             emailVerified?: boolean;
-            /** @description The verification methods the user has enrolled. */
+            /** The verification methods the user has enrolled. */
             enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            /** @description Whether the user has at least one verification method and can be challenged. */
+            /** Whether the user has at least one verification method and can be challenged. */
             isEnrolled: boolean;
             /**
-             * @description The user's preferred locale, as a BCP 47 tag.
+             * The user's preferred locale, as a BCP 47 tag.
+             *
              * @example en-NZ
              */
             locale?: string;
             phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** @description Whether the phone number has been verified. */
+            /** Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId?: string;
-            /** @description The user's username. */
+            /** The user's username. */
             username?: string;
         };
         /**
-         * @description Every verification method documented by any Authsignal source.
+         * Every verification method documented by any Authsignal source.
+         *
          * @enum {string}
          */
         KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
-        /** @description The user agent that registered a passkey, parsed into its parts. */
+        /** The user agent that registered a passkey, parsed into its parts. */
         ParsedUserAgent: {
             browser?: {
                 major?: string;
@@ -1364,570 +1461,611 @@ export interface components {
                 name?: string;
                 version?: string;
             };
-            /** @description The raw user agent string. */
+            /** The raw user agent string. */
             ua: string;
         };
         /**
-         * @description A phone number in E.164 format.
+         * A phone number in E.164 format.
+         *
          * @example +6421555123
          */
         PhoneNumber: string;
-        /** @description A push notification needs to be delivered, because the Push authenticator delivers through a webhook. The app completes the challenge with `challengeId`. */
+        /** A push notification needs to be delivered, because the Push authenticator delivers through a webhook. The app completes the challenge with `challengeId`. */
         PushCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
             data: {
-                /** @description The action code of the tracked action that created the challenge. */
+                /** The action code of the tracked action that created the challenge. */
                 actionCode: string;
-                /** @description The challenge to complete with the push notification. */
+                /** The challenge to complete with the push notification. */
                 challengeId: string;
-                /** @description The idempotency key of the action that created the challenge. */
+                /** The idempotency key of the action that created the challenge. */
                 idempotencyKey: string;
-                /** @description The user's IP address, when it was captured when tracking the action. */
+                /** The user's IP address, when it was captured when tracking the action. */
                 ipAddress?: string;
-                /** @description The user's timezone, derived from the IP address when it was captured. */
+                /** The user's timezone, derived from the IP address when it was captured. */
                 timezone?: string;
-                /** @description The user's user agent, when it was captured when tracking the action. */
+                /** The user's user agent, when it was captured when tracking the action. */
                 userAgent?: string;
-                /** @description The user the challenge is for. */
+                /** The user the challenge is for. */
                 userId: string;
             };
             /** @enum {string} */
             type: "push.created";
         };
-        /** @description One page of users matching the query. */
+        /** One page of users matching the query. */
         QueryUsersResponse: {
-            /** @description Present when more users match: pass it as `lastEvaluatedUserId` to get the next page. */
+            /** Present when more users match: pass it as `lastEvaluatedUserId` to get the next page. */
             lastEvaluatedUserId?: string;
-            /** @description The decoded claims of the `token` queried by, when the query used one. */
+            /** The decoded claims of the `token` queried by, when the query used one. */
             tokenPayload?: {
                 [key: string]: unknown;
             };
-            /** @description The users on this page. */
+            /** The users on this page. */
             users: components["schemas"]["UserSummary"][];
         };
-        /** @description The refresh token to exchange. */
+        /** The refresh token to exchange. */
         RefreshSessionRequest: {
-            /** @description The session's current refresh token. */
+            /** The session's current refresh token. */
             refreshToken: string;
         };
-        /** @description The session to revoke. */
+        /** The session to revoke. */
         RevokeSessionRequest: {
-            /** @description The access token of the session to revoke. */
+            /** The access token of the session to revoke. */
             accessToken: string;
         };
-        /** @description The user whose sessions to revoke. */
+        /** The user whose sessions to revoke. */
         RevokeUserSessionsRequest: {
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId: string;
         };
-        /** @description A session's tokens. */
+        /** A session's tokens. */
         SessionTokens: {
-            /** @description A short-lived access token, an RS256-signed JWT whose `aud` is the app client ID. */
+            /** A short-lived access token, an RS256-signed JWT whose `aud` is the app client ID. */
             accessToken: string;
-            /** @description A token to get a new access token with Refresh Session. */
+            /** A token to get a new access token with Refresh Session. */
             refreshToken: string;
         };
-        /** @description The user a session belongs to, from the access token's claims. */
+        /** The user a session belongs to, from the access token's claims. */
         SessionUser: {
             custom?: components["schemas"]["CustomData"];
-            /** @description The user's display name. */
+            /** The user's display name. */
             displayName?: string;
             /**
+             * The user's email address.
+             *
              * Format: email
-             * @description The user's email address.
              */
             email?: string;
-            /** @description Whether the email address has been verified. */
+            /** Whether the email address has been verified. */
             emailVerified?: boolean;
-            /** @description The user's preferred locale, as a BCP 47 tag. */
+            /** The user's preferred locale, as a BCP 47 tag. */
             locale?: string;
             phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** @description Whether the phone number has been verified. */
+            /** Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId: string;
-            /** @description The user's username. */
+            /** The user's username. */
             username?: string;
         };
         /**
-         * @description The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
+         * The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
+         *
          * @enum {string}
          */
         SmsChannel: "DEFAULT" | "WHATSAPP";
-        /** @description An SMS OTP needs to be sent, because the SMS OTP authenticator delivers through a webhook. */
+        /** An SMS OTP needs to be sent, because the SMS OTP authenticator delivers through a webhook. */
         SmsCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
             data: {
-                /** @description The action code of the tracked action that created the code. */
+                /** The action code of the tracked action that created the code. */
                 actionCode: string;
-                /** @description The OTP code. */
+                /** The OTP code. */
                 code: string;
                 customVariables?: components["schemas"]["WebhookCustomVariables"];
-                /** @description The idempotency key of the action that created the code. */
+                /** The idempotency key of the action that created the code. */
                 idempotencyKey: string;
-                /** @description The user's locale, when it was captured when tracking or set on the user. */
+                /** The user's locale, when it was captured when tracking or set on the user. */
                 locale?: string;
-                /** @description The phone number to send the code to, in E.164 format. */
+                /** The phone number to send the code to, in E.164 format. */
                 to: string;
-                /** @description The user the challenge is for. */
+                /** The user the challenge is for. */
                 userId: string;
             };
             /** @enum {string} */
             type: "sms.created";
         };
-        /** @description What is known about the action being tracked. */
+        /** What is known about the action being tracked. */
         TrackAttributes: {
-            /** @description The ID of a challenge already completed for this user, to attach to the action. */
+            /** The ID of a challenge already completed for this user, to attach to the action. */
             challengeId?: string;
-            /** @description Details of a crypto transaction, used by crypto rules. */
+            /** Details of a crypto transaction, used by crypto rules. */
             crypto?: {
                 address?: string;
                 asset?: string;
-                /** @description The amount of the asset; null when unknown (the Go SDK sends null by default). */
+                /** The amount of the asset; null when unknown (the Go SDK sends null by default). */
                 assetAmount?: number | null;
-                /** @description The amount in US dollars; null when unknown (the Go SDK sends null by default). */
+                /** The amount in US dollars; null when unknown (the Go SDK sends null by default). */
                 assetAmountUsd?: number | null;
                 txnHash?: string;
             };
             custom?: components["schemas"]["CustomData"];
-            /** @description A custom domain to use for the pre-built UI URL. */
+            /** A custom domain to use for the pre-built UI URL. */
             customDomain?: string;
-            /** @description An ID for the user's device, used by device rules. */
+            /** An ID for the user's device, used by device rules. */
             deviceId?: string;
             /**
+             * The user's email address.
+             *
              * Format: email
-             * @description The user's email address.
              */
             email?: string;
-            /** @description A unique key for this action. When it is omitted the API generates one; the SDK always sends one, so a retried request records the action only once. */
+            /** A unique key for this action. When it is omitted the API generates one; the SDK always sends one, so a retried request records the action only once. */
             idempotencyKey?: string;
-            /** @description The user's IP address, used by rules based on location and other IP features. */
+            /** The user's IP address, used by rules based on location and other IP features. */
             ipAddress?: string;
             /**
-             * @description The locale of the pre-built UI and of messages, as a BCP 47 tag.
+             * The locale of the pre-built UI and of messages, as a BCP 47 tag.
+             *
              * @example en-NZ
              */
             locale?: string;
             phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** @description Show the authenticator settings screen after the user completes a challenge. Null is the same as false: the Go SDK sends it whenever attributes are given. */
+            /** Show the authenticator settings screen after the user completes a challenge. Null is the same as false: the Go SDK sends it whenever attributes are given. */
             redirectToSettings?: boolean | null;
             /**
+             * Where the pre-built UI returns the user after a challenge (redirect mode only).
+             *
              * Format: uri
-             * @description Where the pre-built UI returns the user after a challenge (redirect mode only).
              */
             redirectUrl?: string;
             /**
-             * @description Space-separated scopes granted to the pre-built UI and the returned token. The default is `read:authenticators`; others are `add:authenticators`, `update:authenticators` and `remove:authenticators`.
+             * Space-separated scopes granted to the pre-built UI and the returned token. The default is `read:authenticators`; others are `add:authenticators`, `update:authenticators` and `remove:authenticators`.
+             *
              * @example read:authenticators add:authenticators
              */
             scope?: string;
-            /** @description The user agent of the user's browser or app, used by device rules. */
+            /** The user agent of the user's browser or app, used by device rules. */
             userAgent?: string;
-            /** @description The user's username. */
+            /** The user's username. */
             username?: string;
         };
         TrackResponse: {
-            /** @description The verification methods the user may enroll. */
+            /** The verification methods the user may enroll. */
             allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
             defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** @description The verification methods the user has enrolled. */
+            /** The verification methods the user has enrolled. */
             enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            /** @description Identifies this action; use it to look the action up later. */
+            /** Identifies this action; use it to look the action up later. */
             idempotencyKey: string;
-            /** @description Whether the user has at least one verification method and can be challenged. */
+            /** Whether the user has at least one verification method and can be challenged. */
             isEnrolled: boolean;
-            /** @description The IDs of the rules that matched. */
+            /** The IDs of the rules that matched. */
             ruleIds?: string[];
             state: components["schemas"]["UserActionState"];
-            /** @description A short-lived token for Authsignal's client SDKs and the Client API. */
+            /** A short-lived token for Authsignal's client SDKs and the Client API. */
             token: string;
             /**
+             * The pre-built UI URL for a challenge, enrolment or authenticator settings.
+             *
              * Format: uri
-             * @description The pre-built UI URL for a challenge, enrolment or authenticator settings.
              */
             url: string;
         };
-        /** @description The new state of the action. */
+        /** The new state of the action. */
         UpdateActionAttributes: {
             state: components["schemas"]["UserActionState"];
         };
-        /** @description The action after the update. */
+        /** The action after the update. */
         UpdateActionResponse: {
             action?: components["schemas"]["ActionCode"];
             /**
+             * When the action was tracked.
+             *
              * Format: date-time
-             * @description When the action was tracked.
              */
             createdAt?: string;
-            /** @description The key of the action. */
+            /** The key of the action. */
             idempotencyKey?: string;
-            /** @description Data that the action's flow or verification webhooks attached to the action. */
+            /** Data that the action's flow or verification webhooks attached to the action. */
             output?: {
                 [key: string]: unknown;
             };
-            /** @description The IDs of the rules that matched. */
+            /** The IDs of the rules that matched. */
             ruleIds?: string[];
             state: components["schemas"]["UserActionState"];
             /**
+             * When the state last changed.
+             *
              * Format: date-time
-             * @description When the state last changed.
              */
             stateUpdatedAt?: string;
-            /** @description The user the action belongs to. */
+            /** The user the action belongs to. */
             userId?: string;
             verificationMethod?: components["schemas"]["VerificationMethod"];
         };
-        /** @description The device attributes to change. Omitted attributes keep their current value. */
+        /** The device attributes to change. Omitted attributes keep their current value. */
         UpdateDeviceAttributes: {
             /**
+             * Remember the device until this time, which should be in the future; rules can test it with `device.isRemembered`. Null forgets the device.
+             *
              * Format: date-time
-             * @description Remember the device until this time, which should be in the future; rules can test it with `device.isRemembered`. Null forgets the device.
              */
             rememberedUntil?: string | null;
         };
-        /** @description The user attributes to change. Omitted attributes keep their current value. */
+        /** The user attributes to change. Omitted attributes keep their current value. */
         UpdateUserAttributes: {
             custom?: components["schemas"]["CustomData"];
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
-            /** @description The user's name as shown in the pre-built UI and in passkey prompts. */
+            /** The user's name as shown in the pre-built UI and in passkey prompts. */
             displayName?: string;
             /**
+             * The user's email address.
+             *
              * Format: email
-             * @description The user's email address.
              */
             email?: string;
             /**
-             * @description Whether you have verified the email address yourself (false when omitted). A verified email can be used for email authenticators without another verification.
+             * Whether you have verified the email address yourself (false when omitted). A verified email can be used for email authenticators without another verification.
+             *
              * @default false
              */
             emailVerified?: boolean;
             /**
-             * @description The user's preferred locale for the pre-built UI and messages, as a BCP 47 tag.
+             * The user's preferred locale for the pre-built UI and messages, as a BCP 47 tag.
+             *
              * @example en-NZ
              */
             locale?: string;
             phoneNumber?: components["schemas"]["UserPhoneNumber"];
             /**
-             * @description Whether you have verified the phone number yourself (false when omitted). A verified phone number can be used for SMS authenticators without another verification.
+             * Whether you have verified the phone number yourself (false when omitted). A verified phone number can be used for SMS authenticators without another verification.
+             *
              * @default false
              */
             phoneNumberVerified?: boolean;
-            /** @description The user's username. */
+            /** The user's username. */
             username?: string;
         };
-        /** @description The user's attributes after the update. */
+        /** The user's attributes after the update. */
         UpdateUserResponse: {
             custom?: components["schemas"]["CustomData"];
             defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** @description The user's display name. */
+            /** The user's display name. */
             displayName?: string;
             /**
+             * The user's email address.
+             *
              * Format: email
-             * @description The user's email address.
              */
             email?: string;
-            /** @description Whether the email address has been verified. */
+            /** Whether the email address has been verified. */
             emailVerified?: boolean;
-            /** @description The user's preferred locale, as a BCP 47 tag. */
+            /** The user's preferred locale, as a BCP 47 tag. */
             locale?: string;
             phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** @description Whether the phone number has been verified. */
+            /** Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId?: string;
-            /** @description The user's username. */
+            /** The user's username. */
             username?: string;
         };
         /**
-         * @description The state of an action.
+         * The state of an action.
+         *
          * @enum {string}
          */
         UserActionState: "ALLOW" | "BLOCK" | "CHALLENGE_REQUIRED" | "CHALLENGE_SUCCEEDED" | "CHALLENGE_FAILED" | "REVIEW_REQUIRED" | "REVIEW_SUCCEEDED" | "REVIEW_FAILED";
-        /** @description One of a user's tracked actions. */
+        /** One of a user's tracked actions. */
         UserActionSummary: {
             actionCode: components["schemas"]["ActionCode"];
-            /** @description The ISO 3166-1 alpha-2 country of the IP address. */
+            /** The ISO 3166-1 alpha-2 country of the IP address. */
             countryCode?: string;
             /**
+             * When the action was tracked.
+             *
              * Format: date-time
-             * @description When the action was tracked.
              */
             createdAt: string;
-            /** @description Identifies the action; pass it to Get Action or Update Action. */
+            /** Identifies the action; pass it to Get Action or Update Action. */
             idempotencyKey: string;
-            /** @description The IP address the action was tracked with. */
+            /** The IP address the action was tracked with. */
             ipAddress?: string;
             state: components["schemas"]["UserActionState"];
             /**
+             * When the state last changed.
+             *
              * Format: date-time
-             * @description When the state last changed.
              */
             stateUpdatedAt?: string;
             /**
+             * When the action last changed.
+             *
              * Format: date-time
-             * @description When the action last changed.
              */
             updatedAt?: string;
-            /** @description The user agent the action was tracked with. */
+            /** The user agent the action was tracked with. */
             userAgent?: string;
             verificationMethod?: components["schemas"]["VerificationMethod"];
-            /** @description The ID of the authenticator the user completed the challenge with. */
+            /** The ID of the authenticator the user completed the challenge with. */
             verifiedByAuthenticatorId?: string;
         };
-        /** @description One of a user's enrolled authenticators. */
+        /** One of a user's enrolled authenticators. */
         UserAuthenticator: {
             /**
+             * When the authenticator was enrolled.
+             *
              * Format: date-time
-             * @description When the authenticator was enrolled.
              */
             createdAt: string;
-            /** @description The display name the authenticator was enrolled with. */
+            /** The display name the authenticator was enrolled with. */
             displayName?: string;
             /**
+             * The email address of an email authenticator.
+             *
              * Format: email
-             * @description The email address of an email authenticator.
              */
             email?: string;
             /**
+             * When the user last verified with the authenticator.
+             *
              * Format: date-time
-             * @description When the user last verified with the authenticator.
              */
             lastVerifiedAt?: string;
             phoneNumber?: components["schemas"]["PhoneNumber"];
             previousSmsChannel?: components["schemas"]["SmsChannel"];
-            /** @description The authenticator's ID. */
+            /** The authenticator's ID. */
             userAuthenticatorId: string;
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId?: string;
-            /** @description The username the authenticator was enrolled with. */
+            /** The username the authenticator was enrolled with. */
             username?: string;
             verificationMethod: components["schemas"]["VerificationMethod"];
             /**
+             * When the authenticator was first verified.
+             *
              * Format: date-time
-             * @description When the authenticator was first verified.
              */
             verifiedAt?: string;
             webauthnCredential?: components["schemas"]["WebauthnCredential"];
         };
-        /** @description A device a user has used. */
+        /** A device a user has used. */
         UserDevice: {
             /**
+             * When the user last completed a challenge on the device.
+             *
              * Format: date-time
-             * @description When the user last completed a challenge on the device.
              */
             authenticatedAt?: string;
             /**
+             * When Authsignal first saw the device.
+             *
              * Format: date-time
-             * @description When Authsignal first saw the device.
              */
             createdAt: string;
-            /** @description The device's ID. */
+            /** The device's ID. */
             deviceId: string;
             /**
+             * When the device was invalidated; it is no longer trusted.
+             *
              * Format: date-time
-             * @description When the device was invalidated; it is no longer trusted.
              */
             invalidatedAt?: string;
             lastVerificationMethod?: components["schemas"]["VerificationMethod"];
             /**
+             * Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.
+             *
              * Format: date-time
-             * @description Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.
              */
             rememberedUntil?: string | null;
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId: string;
         };
         /**
-         * @description A phone number kept as a user attribute. Send it in E.164 format; the API stores and returns whatever it is given, and the official SDKs' live tests send and read back local numbers such as `9876543210`.
+         * A phone number kept as a user attribute. Send it in E.164 format; the API stores and returns whatever it is given, and the official SDKs' live tests send and read back local numbers such as `9876543210`.
+         *
          * @example +6421555123
          */
         UserPhoneNumber: string;
-        /** @description A user found by Query Users. */
+        /** A user found by Query Users. */
         UserSummary: {
             /**
+             * When Authsignal first saw the user.
+             *
              * Format: date-time
-             * @description When Authsignal first saw the user.
              */
             createdAt?: string;
-            /** @description The user's display name. */
+            /** The user's display name. */
             displayName?: string;
             /**
+             * The user's email address.
+             *
              * Format: email
-             * @description The user's email address.
              */
             email?: string;
-            /** @description Whether the email address has been verified. */
+            /** Whether the email address has been verified. */
             emailVerified?: boolean;
-            /** @description The verification methods the user has enrolled. */
+            /** The verification methods the user has enrolled. */
             enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            /** @description Whether the user has at least one verification method. */
+            /** Whether the user has at least one verification method. */
             isEnrolled?: boolean;
-            /** @description The user's phone number, as stored (E.164 when it was sent that way); null when the user has none. */
+            /** The user's phone number, as stored (E.164 when it was sent that way); null when the user has none. */
             phoneNumber?: string | null;
-            /** @description Whether the phone number has been verified. */
+            /** Whether the phone number has been verified. */
             phoneNumberVerified?: boolean;
-            /** @description The ID of the user in your app. */
+            /** The ID of the user in your app. */
             userId: string;
-            /** @description The user's username; null when the user has none. */
+            /** The user's username; null when the user has none. */
             username?: string | null;
         };
-        /** @description The token to validate, and optionally who and what it must belong to. */
+        /** The token to validate, and optionally who and what it must belong to. */
         ValidateChallengeRequest: {
             action?: components["schemas"]["ActionCode"];
-            /** @description The token a client SDK or the pre-built UI returned after the challenge. */
+            /** The token a client SDK or the pre-built UI returned after the challenge. */
             token: string;
-            /** @description When given, the token is valid only if it belongs to this user. */
+            /** When given, the token is valid only if it belongs to this user. */
             userId?: string;
         };
-        /** @description Whether the challenge was completed. The API sends the action code twice: as `action`, and as the deprecated `actionCode` that some official SDKs still read. */
+        /** Whether the challenge was completed. The API sends the action code twice: as `action`, and as the deprecated `actionCode` that some official SDKs still read. */
         ValidateChallengeResponse: {
             action?: components["schemas"]["ActionCode"];
             /**
+             * The same action code as `action`, under its deprecated name.
+             *
              * @deprecated
-             * @description The same action code as `action`, under its deprecated name.
              */
             actionCode?: components["schemas"]["ActionCode"];
-            /** @description Why the token is not valid, when `isValid` is false. */
+            /** Why the token is not valid, when `isValid` is false. */
             error?: string;
-            /** @description The key of the action the challenge belongs to. */
+            /** The key of the action the challenge belongs to. */
             idempotencyKey?: string;
-            /** @description Whether the token is genuine, unexpired and matches `userId` and `action` when given. */
+            /** Whether the token is genuine, unexpired and matches `userId` and `action` when given. */
             isValid: boolean;
             state?: components["schemas"]["UserActionState"];
             /**
+             * When the action's state last changed.
+             *
              * Format: date-time
-             * @description When the action's state last changed.
              */
             stateUpdatedAt?: string;
-            /** @description The user the token belongs to. */
+            /** The user the token belongs to. */
             userId?: string;
-            /** @description The Veriff session, for challenges completed with `VERIFF`. */
+            /** The Veriff session, for challenges completed with `VERIFF`. */
             veriffSessionId?: string;
             verificationMethod?: components["schemas"]["VerificationMethod"];
         };
-        /** @description The access token to validate. */
+        /** The access token to validate. */
         ValidateSessionRequest: {
-            /** @description The session's access token. */
+            /** The session's access token. */
             accessToken: string;
-            /** @description When given, the token is valid only if it was issued for one of these app clients. */
+            /** When given, the token is valid only if it was issued for one of these app clients. */
             clientIds?: string[];
         };
-        /** @description The session the access token belongs to. */
+        /** The session the access token belongs to. */
         ValidateSessionResponse: {
-            /** @description When the access token expires, in Unix seconds. */
+            /** When the access token expires, in Unix seconds. */
             expiresAt: number;
             user: components["schemas"]["SessionUser"];
             verificationMethod?: components["schemas"]["VerificationMethod"];
         };
         /**
-         * @description Why a code was not verified: it was wrong or has expired, or too many wrong codes were entered for the challenge.
+         * Why a code was not verified: it was wrong or has expired, or too many wrong codes were entered for the challenge.
+         *
          * @enum {string}
          */
         VerificationFailureReason: "CODE_INVALID_OR_EXPIRED" | "MAX_ATTEMPTS_EXCEEDED";
-        /** @description A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
+        /** A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
         VerificationMethod: components["schemas"]["KnownVerificationMethod"] | string;
-        /** @description The code the user entered for a challenge. */
+        /** The code the user entered for a challenge. */
         VerifyRequest: {
-            /** @description The ID returned by Initiate Challenge. */
+            /** The ID returned by Initiate Challenge. */
             challengeId: string;
-            /** @description The one-time code the user received. */
+            /** The one-time code the user received. */
             verificationCode: string;
         };
-        /** @description Whether the code was correct. */
+        /** Whether the code was correct. */
         VerifyResponse: {
             /**
+             * The verified email address (on success only).
+             *
              * Format: email
-             * @description The verified email address (on success only).
              */
             email?: string;
             failureReason?: components["schemas"]["VerificationFailureReason"];
-            /** @description Whether the code was correct and has not expired. */
+            /** Whether the code was correct and has not expired. */
             isVerified: boolean;
             phoneNumber?: components["schemas"]["PhoneNumber"];
             verificationMethod?: components["schemas"]["VerificationMethod"];
         };
-        /** @description The WebAuthn credential behind a passkey or security key authenticator. */
+        /** The WebAuthn credential behind a passkey or security key authenticator. */
         WebauthnCredential: {
-            /** @description The authenticator model's AAGUID. */
+            /** The authenticator model's AAGUID. */
             aaguid?: string;
-            /** @description The passkey provider that the AAGUID identifies, with its icons. */
+            /** The passkey provider that the AAGUID identifies, with its icons. */
             aaguidMapping?: {
                 name: string;
-                /** @description The provider's icon for dark backgrounds, as an SVG data URL. */
+                /** The provider's icon for dark backgrounds, as an SVG data URL. */
                 svgIconDark: string;
-                /** @description The provider's icon for light backgrounds, as an SVG data URL. */
+                /** The provider's icon for light backgrounds, as an SVG data URL. */
                 svgIconLight: string;
             };
-            /** @description `platform` or `cross-platform`, as the browser reported it. */
+            /** `platform` or `cross-platform`, as the browser reported it. */
             authenticatorAttachment?: string;
-            /** @description Whether the credential is backed up (synced), as the authenticator reported it. */
+            /** Whether the credential is backed up (synced), as the authenticator reported it. */
             credentialBackedUp?: boolean;
-            /** @description `singleDevice` or `multiDevice`, as the authenticator reported it. */
+            /** `singleDevice` or `multiDevice`, as the authenticator reported it. */
             credentialDeviceType?: string;
-            /** @description The credential ID, base64url-encoded. */
+            /** The credential ID, base64url-encoded. */
             credentialId: string;
-            /** @description The device the credential was registered on. */
+            /** The device the credential was registered on. */
             deviceId: string;
-            /** @description A name for the credential, such as the passkey provider's name. */
+            /** A name for the credential, such as the passkey provider's name. */
             name: string;
             parsedUserAgent?: components["schemas"]["ParsedUserAgent"];
         };
-        /** @description The authenticator an authenticator event is about. */
+        /** The authenticator an authenticator event is about. */
         WebhookAuthenticator: {
-            /** @description The AAGUID of the authenticator that created the passkey, for passkeys. */
+            /** The AAGUID of the authenticator that created the passkey, for passkeys. */
             aaguid?: string;
-            /** @description The passkey's credential ID, for passkeys. */
+            /** The passkey's credential ID, for passkeys. */
             credentialId?: string;
-            /** @description A display name for the passkey, such as the device or credential manager's name. */
+            /** A display name for the passkey, such as the device or credential manager's name. */
             credentialName?: string;
-            /** @description The email address, for Email OTP and Email Magic Link authenticators. */
+            /** The email address, for Email OTP and Email Magic Link authenticators. */
             email?: string;
-            /** @description The phone number, for SMS and WhatsApp authenticators. */
+            /** The phone number, for SMS and WhatsApp authenticators. */
             phoneNumber?: string;
-            /** @description The ID of the user's authenticator. */
+            /** The ID of the user's authenticator. */
             userAuthenticatorId: string;
-            /** @description The user the authenticator belongs to. */
+            /** The user the authenticator belongs to. */
             userId: string;
             verificationMethod: components["schemas"]["VerificationMethod"];
         };
-        /** @description Values from the action that the authenticator's message templates can use. The official SDKs pass them through as-is, so any JSON value may appear. */
+        /** Values from the action that the authenticator's message templates can use. The official SDKs pass them through as-is, so any JSON value may appear. */
         WebhookCustomVariables: {
             [key: string]: unknown;
         };
-        /** @description The envelope fields every webhook event carries. `type` names the event and decides the shape of `data` (or of `record`, for log events). */
+        /** The envelope fields every webhook event carries. `type` names the event and decides the shape of `data` (or of `record`, for log events). */
         WebhookEventMetadata: {
             /**
-             * @description A unique ID for the event. Deliveries can repeat, so de-duplicate on it.
+             * A unique ID for the event. Deliveries can repeat, so de-duplicate on it.
+             *
              * @example a3f68e12-7b4c-4d2a-9e5f-1c8b3a6d9e72
              */
             id: string;
             /**
-             * @description Where the event comes from; always `https://authsignal.com`.
+             * Where the event comes from; always `https://authsignal.com`.
+             *
              * @example https://authsignal.com
              */
             source: string;
             /**
-             * @description The ID of the tenant the event is for.
+             * The ID of the tenant the event is for.
+             *
              * @example 7752d28e-e627-4b1b-bb81-b45d68d617bc
              */
             tenantId: string;
             /**
+             * When the event was created, in ISO 8601.
+             *
              * Format: date-time
-             * @description When the event was created, in ISO 8601.
+             *
              * @example 2025-02-20T01:51:56.070Z
              */
             time: string;
             /**
-             * @description The version of the event's schema.
+             * The version of the event's schema.
+             *
              * @example 1
              */
             version: number;
         };
-        /** @description The body of every log event delivery: up to 500 `action.log_created` and `challenge.log_created` events, possibly mixed. Delivery is at least once, so de-duplicate on each event's `id`. */
+        /** The body of every log event delivery: up to 500 `action.log_created` and `challenge.log_created` events, possibly mixed. Delivery is at least once, so de-duplicate on each event's `id`. */
         WebhookLogEventBatch: {
             records: (components["schemas"]["ActionLogCreatedEvent"] | components["schemas"]["ChallengeLogCreatedEvent"])[];
         };
     };
     responses: {
-        /** @description The request was malformed or failed validation. */
+        /** The request was malformed or failed validation. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1942,7 +2080,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The resource does not exist. */
+        /** The resource does not exist. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1957,7 +2095,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API failed to process the request. */
+        /** The API failed to process the request. */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -1972,10 +2110,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests were sent; retry after the time given in `Retry-After`. */
+        /** Too many requests were sent; retry after the time given in `Retry-After`. */
         TooManyRequests: {
             headers: {
-                /** @description Seconds to wait before retrying. */
+                /** Seconds to wait before retrying. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -1989,7 +2127,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The secret key is missing, wrong, or belongs to another region or API. */
+        /** The secret key is missing, wrong, or belongs to another region or API. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -2004,14 +2142,14 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The event was received. Any 2xx acknowledges it; Authsignal ignores the response body. */
+        /** The event was received. Any 2xx acknowledges it; Authsignal ignores the response body. */
         WebhookAcknowledged: {
             headers: {
                 [name: string]: unknown;
             };
             content?: never;
         };
-        /** @description The receiver rejected the event, for example because its signature did not verify. For synchronous events the challenge or action fails; asynchronous events are retried. */
+        /** The receiver rejected the event, for example because its signature did not verify. For synchronous events the challenge or action fails; asynchronous events are retried. */
         WebhookRejected: {
             headers: {
                 [name: string]: unknown;
@@ -2021,32 +2159,38 @@ export interface components {
     };
     parameters: {
         /**
-         * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+         * A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+         *
          * @example signIn
          */
         action: components["schemas"]["ActionCode"];
         /**
-         * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+         * The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+         *
          * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
          */
         deviceId: string;
         /**
-         * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+         * The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+         *
          * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
          */
         idempotencyKey: string;
         /**
-         * @description The ID of one of the user's authenticators, as returned by Get Authenticators.
+         * The ID of one of the user's authenticators, as returned by Get Authenticators.
+         *
          * @example 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c
          */
         userAuthenticatorId: string;
         /**
-         * @description The ID of the user in your app.
+         * The ID of the user in your app.
+         *
          * @example usr_123
          */
         userId: string;
         /**
-         * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+         * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+         *
          * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
          */
         WebhookSignature: string;
@@ -2067,14 +2211,9 @@ export type BatchPasskeyAuthenticator = components['schemas']['BatchPasskeyAuthe
 export type ChallengeEmailRequest = components['schemas']['ChallengeEmailRequest'];
 export type ChallengeLogCreatedEvent = components['schemas']['ChallengeLogCreatedEvent'];
 export type ChallengePhoneRequest = components['schemas']['ChallengePhoneRequest'];
-export type ChallengeRequest = components['schemas']['ChallengeRequest'];
 export type ChallengeResendRequest = components['schemas']['ChallengeResendRequest'];
-export type ChallengeResponse = components['schemas']['ChallengeResponse'];
 export type ChallengeScope = components['schemas']['ChallengeScope'];
 export type ChallengeVerificationMethod = components['schemas']['ChallengeVerificationMethod'];
-export type ClaimChallengeRequest = components['schemas']['ClaimChallengeRequest'];
-export type ClaimChallengeResponse = components['schemas']['ClaimChallengeResponse'];
-export type CreateSessionRequest = components['schemas']['CreateSessionRequest'];
 export type CustomData = components['schemas']['CustomData'];
 export type DeleteResponse = components['schemas']['DeleteResponse'];
 export type EmailCreatedEvent = components['schemas']['EmailCreatedEvent'];
@@ -2085,46 +2224,27 @@ export type EnrollLegacyPhoneAuthenticatorAttributes = components['schemas']['En
 export type EnrollPasskeyAttributes = components['schemas']['EnrollPasskeyAttributes'];
 export type EnrollPhoneAuthenticatorAttributes = components['schemas']['EnrollPhoneAuthenticatorAttributes'];
 export type EnrollVerifiedAuthenticatorAttributes = components['schemas']['EnrollVerifiedAuthenticatorAttributes'];
-export type EnrollVerifiedAuthenticatorResponse = components['schemas']['EnrollVerifiedAuthenticatorResponse'];
-export type EnrollVerifiedAuthenticatorsRequest = components['schemas']['EnrollVerifiedAuthenticatorsRequest'];
-export type EnrollVerifiedAuthenticatorsResponse = components['schemas']['EnrollVerifiedAuthenticatorsResponse'];
 export type Error = components['schemas']['Error'];
-export type GetActionResponse = components['schemas']['GetActionResponse'];
-export type GetChallengeResponse = components['schemas']['GetChallengeResponse'];
-export type GetUserResponse = components['schemas']['GetUserResponse'];
 export type KnownVerificationMethod = components['schemas']['KnownVerificationMethod'];
 export type ParsedUserAgent = components['schemas']['ParsedUserAgent'];
 export type PhoneNumber = components['schemas']['PhoneNumber'];
 export type PushCreatedEvent = components['schemas']['PushCreatedEvent'];
-export type QueryUsersResponse = components['schemas']['QueryUsersResponse'];
-export type RefreshSessionRequest = components['schemas']['RefreshSessionRequest'];
-export type RevokeSessionRequest = components['schemas']['RevokeSessionRequest'];
-export type RevokeUserSessionsRequest = components['schemas']['RevokeUserSessionsRequest'];
 export type SessionTokens = components['schemas']['SessionTokens'];
 export type SessionUser = components['schemas']['SessionUser'];
 export type SmsChannel = components['schemas']['SmsChannel'];
 export type SmsCreatedEvent = components['schemas']['SmsCreatedEvent'];
 export type TrackAttributes = components['schemas']['TrackAttributes'];
-export type TrackResponse = components['schemas']['TrackResponse'];
 export type UpdateActionAttributes = components['schemas']['UpdateActionAttributes'];
-export type UpdateActionResponse = components['schemas']['UpdateActionResponse'];
 export type UpdateDeviceAttributes = components['schemas']['UpdateDeviceAttributes'];
 export type UpdateUserAttributes = components['schemas']['UpdateUserAttributes'];
-export type UpdateUserResponse = components['schemas']['UpdateUserResponse'];
 export type UserActionState = components['schemas']['UserActionState'];
 export type UserActionSummary = components['schemas']['UserActionSummary'];
 export type UserAuthenticator = components['schemas']['UserAuthenticator'];
 export type UserDevice = components['schemas']['UserDevice'];
 export type UserPhoneNumber = components['schemas']['UserPhoneNumber'];
 export type UserSummary = components['schemas']['UserSummary'];
-export type ValidateChallengeRequest = components['schemas']['ValidateChallengeRequest'];
-export type ValidateChallengeResponse = components['schemas']['ValidateChallengeResponse'];
-export type ValidateSessionRequest = components['schemas']['ValidateSessionRequest'];
-export type ValidateSessionResponse = components['schemas']['ValidateSessionResponse'];
 export type VerificationFailureReason = components['schemas']['VerificationFailureReason'];
 export type VerificationMethod = components['schemas']['VerificationMethod'];
-export type VerifyRequest = components['schemas']['VerifyRequest'];
-export type VerifyResponse = components['schemas']['VerifyResponse'];
 export type WebauthnCredential = components['schemas']['WebauthnCredential'];
 export type WebhookAuthenticator = components['schemas']['WebhookAuthenticator'];
 export type WebhookCustomVariables = components['schemas']['WebhookCustomVariables'];
@@ -2154,7 +2274,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant's authenticator configurations. */
+            /** The tenant's authenticator configurations. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2303,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The code was sent. */
+            /** The code was sent. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2203,22 +2323,26 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The action code the challenge was started with.
+                 * The action code the challenge was started with.
+                 *
                  * @example signIn
                  */
                 action?: components["schemas"]["ActionCode"];
                 /**
-                 * @description The challenge's ID.
+                 * The challenge's ID.
+                 *
                  * @example 2d4f6a8c-1b3e-4d5f-9a7c-3e5f7a9b1c2d
                  */
                 challengeId?: string;
                 /**
-                 * @description The user the challenge was started for.
+                 * The user the challenge was started for.
+                 *
                  * @example usr_123
                  */
                 userId?: string;
                 /**
-                 * @description The verification method the challenge was started with.
+                 * The verification method the challenge was started with.
+                 *
                  * @example SMS
                  */
                 verificationMethod?: components["schemas"]["ChallengeVerificationMethod"];
@@ -2229,7 +2353,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The challenge. */
+            /** The challenge. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2258,7 +2382,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The challenge now belongs to the user. */
+            /** The challenge now belongs to the user. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2287,7 +2411,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new session's tokens. */
+            /** The new session's tokens. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2316,7 +2440,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session's new tokens. */
+            /** The session's new tokens. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2345,7 +2469,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session was revoked. */
+            /** The session was revoked. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2372,7 +2496,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user's sessions were revoked. */
+            /** The user's sessions were revoked. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2399,7 +2523,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session is valid. */
+            /** The session is valid. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2419,29 +2543,34 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only users with this email address. Not checked as an address: the official Go and PHP SDKs' tests query by a domain such as `example.com`.
+                 * Only users with this email address. Not checked as an address: the official Go and PHP SDKs' tests query by a domain such as `example.com`.
+                 *
                  * @example jane@example.com
                  */
                 email?: string;
                 /**
-                 * @description The cursor from the previous page's `lastEvaluatedUserId`, to get the next page.
+                 * The cursor from the previous page's `lastEvaluatedUserId`, to get the next page.
+                 *
                  * @example usr_122
                  */
                 lastEvaluatedUserId?: string;
                 /**
-                 * @description The most users to return on one page.
+                 * The most users to return on one page.
+                 *
                  * @example 50
                  */
                 limit?: number;
                 /**
-                 * @description Only users with this phone number, as stored: E.164, or the local form it was set in.
+                 * Only users with this phone number, as stored: E.164, or the local form it was set in.
+                 *
                  * @example +6421555123
                  */
                 phoneNumber?: components["schemas"]["UserPhoneNumber"];
-                /** @description A token issued by Authsignal, such as one returned by a client SDK; finds the user it belongs to and returns its claims as `tokenPayload`. */
+                /** A token issued by Authsignal, such as one returned by a client SDK; finds the user it belongs to and returns its claims as `tokenPayload`. */
                 token?: string;
                 /**
-                 * @description Only users with this username.
+                 * Only users with this username.
+                 *
                  * @example jane
                  */
                 username?: string;
@@ -2452,7 +2581,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of matching users. */
+            /** One page of matching users. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2474,7 +2603,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2483,7 +2613,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user. */
+            /** The user. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2505,7 +2635,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2518,7 +2649,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user's attributes after the update. */
+            /** The user's attributes after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2538,7 +2669,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Also delete the user's action data.
+                 * Also delete the user's action data.
+                 *
                  * @example true
                  */
                 actions?: boolean;
@@ -2546,7 +2678,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2555,7 +2688,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user and their authenticators were deleted. */
+            /** The user and their authenticators were deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2577,7 +2710,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2590,7 +2724,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user's attributes after the update. */
+            /** The user's attributes after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2610,7 +2744,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only actions with one of these codes (sent comma-separated).
+                 * Only actions with one of these codes (sent comma-separated).
+                 *
                  * @example [
                  *       "signIn",
                  *       "withdrawFunds"
@@ -2618,12 +2753,14 @@ export interface operations {
                  */
                 codes?: components["schemas"]["ActionCode"][];
                 /**
-                 * @description Only actions tracked at or after this time; at most 30 days ago.
+                 * Only actions tracked at or after this time; at most 30 days ago.
+                 *
                  * @example 2025-06-01T00:00:00.000Z
                  */
                 fromDate?: string;
                 /**
-                 * @description Only actions in this state.
+                 * Only actions in this state.
+                 *
                  * @example CHALLENGE_SUCCEEDED
                  */
                 state?: components["schemas"]["UserActionState"];
@@ -2631,7 +2768,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2640,7 +2778,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's matching actions. */
+            /** The user's matching actions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2662,12 +2800,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 *
                  * @example signIn
                  */
                 action: components["parameters"]["action"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2680,7 +2820,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The action was recorded and its rules evaluated. */
+            /** The action was recorded and its rules evaluated. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2702,17 +2842,20 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 *
                  * @example signIn
                  */
                 action: components["parameters"]["action"];
                 /**
-                 * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 * The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 *
                  * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
                  */
                 idempotencyKey: components["parameters"]["idempotencyKey"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2721,7 +2864,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The action. */
+            /** The action. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2743,17 +2886,20 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 * A short code for what the user is doing, such as `signIn`. It names the action in the Portal and selects the action's rules.
+                 *
                  * @example signIn
                  */
                 action: components["parameters"]["action"];
                 /**
-                 * @description The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 * The key that identifies one tracked action: the `idempotencyKey` returned by Track Action (or given to it).
+                 *
                  * @example 0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55
                  */
                 idempotencyKey: components["parameters"]["idempotencyKey"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2766,7 +2912,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The action after the update. */
+            /** The action after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2788,7 +2934,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2797,7 +2944,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's authenticators. */
+            /** The user's authenticators. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2819,7 +2966,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2832,7 +2980,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The authenticator was enrolled. */
+            /** The authenticator was enrolled. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2854,12 +3002,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of one of the user's authenticators, as returned by Get Authenticators.
+                 * The ID of one of the user's authenticators, as returned by Get Authenticators.
+                 *
                  * @example 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c
                  */
                 userAuthenticatorId: components["parameters"]["userAuthenticatorId"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2868,7 +3018,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The authenticator was deleted. */
+            /** The authenticator was deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2890,7 +3040,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2899,7 +3050,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The user's devices. */
+            /** The user's devices. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2921,12 +3072,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 *
                  * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
                  */
                 deviceId: components["parameters"]["deviceId"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2939,7 +3092,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The device after the update. */
+            /** The device after the update. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2961,12 +3114,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 * The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
+                 *
                  * @example 5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21
                  */
                 deviceId: components["parameters"]["deviceId"];
                 /**
-                 * @description The ID of the user in your app.
+                 * The ID of the user in your app.
+                 *
                  * @example usr_123
                  */
                 userId: components["parameters"]["userId"];
@@ -2975,7 +3130,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The device after it was invalidated. */
+            /** The device after it was invalidated. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,7 +3159,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Each passkey was enrolled or refused; the counts and failures say which. */
+            /** Each passkey was enrolled or refused; the counts and failures say which. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3033,7 +3188,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Whether the token is valid, and the action's outcome. The action code is sent as both `action` and the deprecated `actionCode`. */
+            /** Whether the token is valid, and the action's outcome. The action code is sent as both `action` and the deprecated `actionCode`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3062,7 +3217,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Whether the code was correct; a wrong code is not an error. */
+            /** Whether the code was correct; a wrong code is not an error. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,7 +3238,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3106,7 +3262,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3129,7 +3286,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3152,7 +3310,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3175,7 +3334,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3198,7 +3358,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3221,7 +3382,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3244,7 +3406,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];
@@ -3267,7 +3430,8 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 * `t=<Unix seconds>,v2=<signature>`. The signature is the base64 HMAC-SHA256 of `<t>.<raw body>`, keyed with the Server API secret key, without `=` padding. While a secret key is being rotated the header carries one `v2` per active key; any one of them matching is enough. Verify it with `server.webhook.constructEvent` before trusting the body, and reject timestamps outside your tolerance to stop replays.
+                 *
                  * @example t=1704072225,v2=JHGKpzFwK4zFwnmGf2Mx7mfA6jJKqQ5XkS2M0NOGh0I
                  */
                 "X-Signature-V2": components["parameters"]["WebhookSignature"];

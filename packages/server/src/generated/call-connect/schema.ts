@@ -17,7 +17,8 @@ export interface paths {
         put?: never;
         /**
          * Finish a Call Connect session
-         * @description Records whether the caller was authenticated, and passes `payload` on to the tenant's webhook. No source says what finishing a session twice does, so the call is not retried after it may have reached the API.
+         *
+         * Records whether the caller was authenticated, and passes `payload` on to the tenant's webhook. No source says what finishing a session twice does, so the call is not retried after it may have reached the API.
          */
         post: operations["finishCall"];
         delete?: never;
@@ -37,7 +38,8 @@ export interface paths {
         put?: never;
         /**
          * Start a Call Connect session
-         * @description Sends the caller a link to authenticate with, over the channel configured for the tenant or the one asked for. The caller is found by phone number (the number the call came from, say) or email address. The call sends a message, so it is not retried automatically.
+         *
+         * Sends the caller a link to authenticate with, over the channel configured for the tenant or the one asked for. The caller is found by phone number (the number the call came from, say) or email address. The call sends a message, so it is not retried automatically.
          */
         post: operations["startCall"];
         delete?: never;
@@ -51,94 +53,100 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+         * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+         *
          * @example signIn
          */
         ActionCode: string;
         /**
-         * @description How the caller's authentication link is sent. The docs list `WHATSAPP` and `SMS`; the official Node SDK also has `EMAIL`, for callers identified by email address.
+         * How the caller's authentication link is sent. The docs list `WHATSAPP` and `SMS`; the official Node SDK also has `EMAIL`, for callers identified by email address.
+         *
          * @enum {string}
          */
         CallConnectChannel: "WHATSAPP" | "SMS" | "EMAIL";
         /**
-         * @description How the caller's authentication ended.
+         * How the caller's authentication ended.
+         *
          * @enum {string}
          */
         CallState: "CHALLENGE_SUCCEEDED" | "CHALLENGE_FAILED";
-        /** @description The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
+        /** The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
             /**
-             * @description A machine-readable error code.
+             * A machine-readable error code.
+             *
              * @example invalid_request
              */
             error: string;
-            /** @description An alias of `error` that some API versions send. */
+            /** An alias of `error` that some API versions send. */
             errorCode?: string;
-            /** @description A human-readable explanation of the error. */
+            /** A human-readable explanation of the error. */
             errorDescription?: string;
         };
-        /** @description How the caller's authentication ended. */
+        /** How the caller's authentication ended. */
         FinishCallRequest: {
-            /** @description Anything to pass on to the tenant's webhook. */
+            /** Anything to pass on to the tenant's webhook. */
             payload?: {
                 [key: string]: unknown;
             };
-            /** @description The `referenceId` the session was started with. */
+            /** The `referenceId` the session was started with. */
             referenceId: string;
             state: components["schemas"]["CallState"];
-            /** @description The user's ID in Authsignal. */
+            /** The user's ID in Authsignal. */
             userId?: string;
         };
         FinishCallResponse: {
-            /** @description Whether the session was finished. */
+            /** Whether the session was finished. */
             success: boolean;
         };
-        /** @description Who to authenticate, and how to reach them. */
+        /** Who to authenticate, and how to reach them. */
         StartCallFields: {
             actionCode?: components["schemas"]["ActionCode"];
             channel?: components["schemas"]["CallConnectChannel"];
-            /** @description The country of a `phoneNumber` given in a local format, from which Authsignal works out the E.164 number (the docs' example is `USA`). */
+            /** The country of a `phoneNumber` given in a local format, from which Authsignal works out the E.164 number (the docs' example is `USA`). */
             country?: string;
             /**
+             * The caller's email address.
+             *
              * Format: email
-             * @description The caller's email address.
              */
             email?: string;
             /**
-             * @description The caller's locale in BCP 47 format, used to localize the message.
+             * The caller's locale in BCP 47 format, used to localize the message.
+             *
              * @example en
              */
             locale?: string;
-            /** @description The caller's phone number, such as the number the call came from: in E.164 format, or in a local format when `country` is given. */
+            /** The caller's phone number, such as the number the call came from: in E.164 format, or in a local format when `country` is given. */
             phoneNumber?: string;
-            /** @description Your reference for the call, such as the contact centre's or IVR's call session ID. Finish Call takes the same value. */
+            /** Your reference for the call, such as the contact centre's or IVR's call session ID. Finish Call takes the same value. */
             referenceId: string;
-            /** @description The user's ID in Authsignal. */
+            /** The user's ID in Authsignal. */
             userId?: string;
-            /** @description A username, such as a customer number or an email address. */
+            /** A username, such as a customer number or an email address. */
             username?: string;
         };
-        /** @description Who to authenticate, and how to reach them: a phone number, an email address, or both. The docs require `phoneNumber`; the official Node SDK makes it optional, for the `EMAIL` channel. */
+        /** Who to authenticate, and how to reach them: a phone number, an email address, or both. The docs require `phoneNumber`; the official Node SDK makes it optional, for the `EMAIL` channel. */
         StartCallRequest: WithRequired<components["schemas"]["StartCallFields"], "phoneNumber"> | WithRequired<components["schemas"]["StartCallFields"], "email">;
-        /** @description What was sent. The official Node SDK also types error fields here, for a failed delivery. */
+        /** What was sent. The official Node SDK also types error fields here, for a failed delivery. */
         StartCallResponse: {
             channel?: components["schemas"]["CallConnectChannel"];
-            /** @description The email address the link was sent to. */
+            /** The email address the link was sent to. */
             email?: string;
-            /** @description A machine-readable code when the link could not be sent. */
+            /** A machine-readable code when the link could not be sent. */
             error?: string;
-            /** @description An alias of `error`. */
+            /** An alias of `error`. */
             errorCode?: string;
-            /** @description A human-readable explanation when the link could not be sent. */
+            /** A human-readable explanation when the link could not be sent. */
             errorDescription?: string;
-            /** @description The ID of the message sent, to audit its delivery. */
+            /** The ID of the message sent, to audit its delivery. */
             messageId?: string;
-            /** @description The phone number the link was sent to. */
+            /** The phone number the link was sent to. */
             phoneNumber?: string;
         };
     };
     responses: {
-        /** @description The request was malformed or failed validation. */
+        /** The request was malformed or failed validation. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -153,7 +161,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The resource does not exist. */
+        /** The resource does not exist. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -168,7 +176,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API failed to process the request. */
+        /** The API failed to process the request. */
         ServerError: {
             headers: {
                 [name: string]: unknown;
@@ -183,10 +191,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests were sent; retry after the time given in `Retry-After`. */
+        /** Too many requests were sent; retry after the time given in `Retry-After`. */
         TooManyRequests: {
             headers: {
-                /** @description Seconds to wait before retrying. */
+                /** Seconds to wait before retrying. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -200,7 +208,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The secret key is missing, wrong, or belongs to another region or API. */
+        /** The secret key is missing, wrong, or belongs to another region or API. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -225,11 +233,8 @@ export type ActionCode = components['schemas']['ActionCode'];
 export type CallConnectChannel = components['schemas']['CallConnectChannel'];
 export type CallState = components['schemas']['CallState'];
 export type Error = components['schemas']['Error'];
-export type FinishCallRequest = components['schemas']['FinishCallRequest'];
-export type FinishCallResponse = components['schemas']['FinishCallResponse'];
 export type StartCallFields = components['schemas']['StartCallFields'];
 export type StartCallRequest = components['schemas']['StartCallRequest'];
-export type StartCallResponse = components['schemas']['StartCallResponse'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseServerError = components['responses']['ServerError'];
@@ -250,7 +255,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session was finished. */
+            /** The session was finished. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -279,7 +284,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The link was sent; `channel` says how. */
+            /** The link was sent; `channel` says how. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,51 @@
+// What an editor shows for every Management API method, asked of the TypeScript language service:
+// a missing method, or one without its summary, docs page, example or named types, fails here.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { probePackage } from "@authsignal-ts/scripts/language-service";
+import { examplesSource, hoverLines, problemsOf } from "@authsignal-ts/scripts/method-docs-check";
+import type { OpenApiDocument } from "@authsignal-ts/scripts/openapi-document";
+import { describe, expect, it } from "vitest";
+import { operations } from "../src/generated/operations.ts";
+
+const packageDir = join(import.meta.dirname, "..");
+const methods = Object.keys(operations);
+const probe = probePackage(
+  packageDir,
+  [
+    'import { createManagementClient, type GetTenantResponse } from "../src/index.ts";',
+    'const management = createManagementClient({ apiSecretKey: "sk" });',
+    hoverLines("management", methods),
+    "declare const tenant: GetTenantResponse;",
+    "tenant.customDomain;",
+    "",
+  ].join("\n"),
+);
+
+const management = {
+  probe,
+  variable: "management",
+  document: JSON.parse(readFileSync(join(packageDir, "src/generated/openapi.json"), "utf8")) as OpenApiDocument,
+  methods,
+  declarations: "src/generated/methods.ts",
+};
+
+describe("what the editor shows for each method", () => {
+  it("documents every Management API method from the spec, with named argument and result types", () => {
+    expect(problemsOf(management)).toEqual([]);
+  });
+
+  it("shows examples that type-check as written", () => {
+    const preamble = [
+      'import { createManagementClient } from "../src/index.ts";',
+      'const management = createManagementClient({ apiSecretKey: "sk" });',
+    ].join("\n");
+    expect(probePackage(packageDir, examplesSource(management, preamble), "__examples-probe.ts").errors()).toEqual([]);
+  });
+
+  it("shows a field's description as documentation, not as a tag", () => {
+    const field = probe.hover("tenant.customDomain;", "customDomain");
+    expect(field.documentation).toBe("The custom domain the pre-built UI is served from, if one is set up.");
+    expect(field.tags.map((tag) => tag.name)).not.toContain("description");
+  });
+});
