@@ -1,5 +1,6 @@
 export { type ApiDefinition, createApiClient } from "./client.ts";
 export { type ClientOptions, checkSecretKey, defaults, type PackageIdentity } from "./config.ts";
+export { errorClassBrand } from "./error-brand.ts";
 export {
   AuthsignalAbortError,
   AuthsignalApiError,
@@ -8,7 +9,6 @@ export {
   AuthsignalConflictError,
   AuthsignalConnectionError,
   AuthsignalError,
-  type AuthsignalErrorDetails,
   AuthsignalInternalServerError,
   AuthsignalNotFoundError,
   AuthsignalPermissionDeniedError,
@@ -17,7 +17,6 @@ export {
   AuthsignalTimeoutError,
   AuthsignalUnprocessableEntityError,
   AuthsignalValidationError,
-  errorClassBrand,
 } from "./errors.ts";
 export type { Logger } from "./logger.ts";
 export type {
