@@ -105,6 +105,15 @@ describe("pagination iterators", () => {
     });
   });
 
+  it("fails on the first next(), not when created, for an argument that is not an object", async () => {
+    for (const args of [null, "tok", ["tok"]]) {
+      const { client, requests } = clientWith();
+      const iterator = (client.iterateUsers as (args: unknown) => AsyncIterator<unknown>)(args);
+      await expect(iterator.next()).rejects.toMatchObject({ name: "AuthsignalValidationError", field: "args" });
+      expect(requests).toHaveLength(0);
+    }
+  });
+
   it("rejects a page without the items array", async () => {
     const { client } = clientWith(pages({ nope: [] }));
     await expect(collect((client.iterateUsers as () => AsyncIterable<unknown>)())).rejects.toThrow('no "users" array');
