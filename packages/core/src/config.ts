@@ -63,7 +63,7 @@ export interface ResolvedConfig {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
 const controlCharacters = /[\x00-\x1f\x7f]/;
 
-export const defaults = {
+const defaults = {
   maxRetries: 2,
   timeoutMs: 10_000,
   initialRetryDelayMs: 500,
@@ -145,7 +145,7 @@ export const checkRetries = (value: unknown, field: string) =>
   checkNumber(value, field, (n) => Number.isInteger(n) && n >= 0, "a whole number >= 0");
 
 /** The longest delay timers honour (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
-export const maxTimerMs = 2_147_483_647;
+const maxTimerMs = 2_147_483_647;
 
 /** A timeout beyond what a timer can wait means "no limit" as surely as Infinity does. */
 export const checkTimeout = (value: unknown, field: string) => {
