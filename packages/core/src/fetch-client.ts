@@ -31,6 +31,8 @@ export function createFetchClient<Paths extends {}>(
   const byRoute = new Map(operations.map((operation) => [`${operation.method} ${operation.path}`, operation]));
   const client = createClient<Paths>({
     baseUrl,
+    // For any call the wrappers below do not see; it has only its method to go by.
+    fetch: (request) => sendRequest(transport, request),
     // openapi-fetch passes the base URL and the template; the base URL has no placeholders.
     pathSerializer: (url, values) => fillPath(url, patterns.get(url.slice(baseUrl.length)), values),
   });
@@ -38,7 +40,7 @@ export function createFetchClient<Paths extends {}>(
   // template it was made with (a fetch the caller passes for one call is theirs to use). It also
   // skips the serializer when a call has no path parameters at all, which would send `{userId}`
   // itself; an empty set makes the serializer run and refuse the missing one.
-  const withTransport = (template: string, init: FetchInit) => ({
+  const initFor = (template: string, init: FetchInit) => ({
     ...init,
     params: { ...init?.params, path: init?.params?.path ?? {} },
     fetch:
@@ -48,11 +50,10 @@ export function createFetchClient<Paths extends {}>(
   const wrapped = client as unknown as Record<string, (...args: unknown[]) => unknown>;
   for (const method of methods) {
     const send = wrapped[method];
-    if (send) wrapped[method] = (url, init) => send(url, withTransport(url as string, init as FetchInit));
+    if (send) wrapped[method] = (url, init) => send(url, initFor(url as string, init as FetchInit));
   }
   const request = wrapped.request;
-  if (request)
-    wrapped.request = (method, url, init) => request(method, url, withTransport(url as string, init as FetchInit));
+  if (request) wrapped.request = (method, url, init) => request(method, url, initFor(url as string, init as FetchInit));
   return client;
 }
 
