@@ -1,9 +1,12 @@
+// A client from an operation table: one method per operation, each call built by the request
+// builder, sent by the transport and decoded by response.ts; and an async iterator per
+// cursor-paginated operation.
 import { type ClientOptions, type PackageIdentity, resolveConfig } from "./config.ts";
-import { AuthsignalValidationError } from "./errors.ts";
 import type { ApiClient } from "./method-types.ts";
-import type { OperationTable } from "./operation.ts";
-import { describe, type MethodArgument } from "./request.ts";
-import type { RequestOptions } from "./request-options.ts";
+import type { OperationSpec, OperationTable } from "./operation.ts";
+import { buildRequest } from "./request-builder.ts";
+import { type RequestOptions, resolveRequestOptions } from "./request-options.ts";
+import { decodeResponse } from "./response.ts";
 import { createTransport } from "./transport.ts";
 
 export interface ApiDefinition<Table extends Partial<OperationTable>> {
@@ -21,34 +24,26 @@ export function createApiClient<Operations, Table extends Partial<OperationTable
   definition: ApiDefinition<Table>,
   options: ClientOptions,
 ): ApiClient<Operations, Table> {
-  const transport = createTransport(resolveConfig(options, definition.servers, definition.identity));
+  const config = resolveConfig(options, definition.servers, definition.identity);
+  const { send } = createTransport(config);
+  // Async, so that a bad argument or option rejects the call rather than throwing.
+  const call = async (operation: OperationSpec, args: unknown = {}, requestOptions?: RequestOptions) => {
+    const resolved = resolveRequestOptions(requestOptions, config);
+    return decodeResponse(operation, await send(buildRequest(config, operation, args, resolved), resolved));
+  };
   const client: Record<string, unknown> = {};
   for (const [name, operation] of Object.entries(definition.operations as OperationTable)) {
-    client[name] = (args: unknown = {}, requestOptions?: RequestOptions) => {
-      if (!isArgumentObject(args)) return Promise.reject(argumentError(args));
-      return transport.call(operation, args, requestOptions);
-    };
+    client[name] = (args?: unknown, requestOptions?: RequestOptions) => call(operation, args, requestOptions);
     const { pagination } = operation;
+    // A generator, so nothing is sent and a bad argument fails only when the first item is
+    // asked for. The page walk loads then too (it builds to a file of its own), so clients that
+    // never iterate do not carry it.
     if (pagination) {
-      client[pagination.iterator] = (args: unknown = {}, requestOptions?: RequestOptions) => {
-        if (!isArgumentObject(args)) throw argumentError(args);
-        return iteratePages(transport, operation, pagination, args, requestOptions);
+      client[pagination.iterator] = async function* (args?: unknown, requestOptions?: RequestOptions) {
+        const { iteratePages } = await import("./pagination.ts");
+        yield* iteratePages(pagination, args, (pageArgs) => call(operation, pageArgs, requestOptions));
       };
     }
   }
   return client as ApiClient<Operations, Table>;
-}
-
-function isArgumentObject(args: unknown): args is MethodArgument {
-  return typeof args === "object" && args !== null && !Array.isArray(args);
-}
-
-function argumentError(args: unknown) {
-  return new AuthsignalValidationError("args", `expected an object, got ${describe(args)}`);
-}
-
-// The page walk loads on first use (it builds to a file of its own), so clients that never
-// iterate do not carry it.
-async function* iteratePages(...args: Parameters<typeof import("./pagination.ts").iteratePages>) {
-  yield* (await import("./pagination.ts")).iteratePages(...args);
 }

@@ -1,3 +1,7 @@
+// A client's options, checked once when it is created and resolved with the defaults: the base
+// URL of a region (or the one given), the secret key and the Basic auth value made from it, the
+// default headers and the limits. Options a call may override (maxRetries, timeoutMs, headers)
+// are checked by the same functions here, which request-options.ts calls for a call's own.
 import { AuthsignalValidationError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
 
@@ -63,7 +67,7 @@ export interface ResolvedConfig {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
 const controlCharacters = /[\x00-\x1f\x7f]/;
 
-export const defaults = {
+const defaults = {
   maxRetries: 2,
   timeoutMs: 10_000,
   initialRetryDelayMs: 500,
@@ -141,13 +145,17 @@ function checkNumber(value: unknown, field: string, valid: (value: number) => bo
   throw new AuthsignalValidationError(field, `expected ${expected}`);
 }
 
+/** `maxRetries`, a client's or a call's. */
 export const checkRetries = (value: unknown, field: string) =>
   checkNumber(value, field, (n) => Number.isInteger(n) && n >= 0, "a whole number >= 0");
 
 /** The longest delay timers honour (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
-export const maxTimerMs = 2_147_483_647;
+const maxTimerMs = 2_147_483_647;
 
-/** A timeout beyond what a timer can wait means "no limit" as surely as Infinity does. */
+/**
+ * `timeoutMs`, a client's or a call's. A timeout beyond what a timer can wait means "no limit"
+ * as surely as Infinity does.
+ */
 export const checkTimeout = (value: unknown, field: string) => {
   const timeoutMs = checkNumber(value, field, (n) => n > 0, "milliseconds > 0, or Infinity");
   return timeoutMs !== undefined && timeoutMs > maxTimerMs ? Number.POSITIVE_INFINITY : timeoutMs;
@@ -185,7 +193,10 @@ function checkBaseUrl(baseUrl: unknown): string {
   return (url as URL).href.replace(/\/+$/, "");
 }
 
-/** Lower-cases header names so later merges replace rather than duplicate, and drops `authorization`. */
+/**
+ * A client's or a call's `headers`: lower-cases the names so later merges replace rather than
+ * duplicate, and drops `authorization`, which only the request builder writes.
+ */
 export function normalizeHeaders(headers: Record<string, string> | undefined, field: string): Record<string, string> {
   const normalized: Record<string, string> = {};
   if (headers === undefined) return normalized;

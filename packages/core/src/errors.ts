@@ -1,9 +1,12 @@
 // Everything the clients throw is an AuthsignalError, so one `instanceof` check catches it all.
 // HTTP failures get a subclass per status; failures without a response (connection, timeout,
 // abort) get their own classes and no statusCode, so they never pass for a 500.
+// This file is `@authsignal-ts/core/errors`: each public package re-exports all of it, so it
+// exports the error classes and nothing else. Which status gets which class is response.ts's.
+import { errorClassBrand } from "./error-brand.ts";
 import { retryAfterMs } from "./retry-policy.ts";
 
-export interface AuthsignalErrorDetails {
+interface AuthsignalErrorDetails {
   statusCode?: number | undefined;
   errorCode: string;
   errorDescription?: string;
@@ -13,9 +16,7 @@ export interface AuthsignalErrorDetails {
 // Each public package bundles its own copy of these classes (one file per entry point loads
 // faster), so the same class can exist more than once in an app: in @authsignal-ts/server, in
 // @authsignal-ts/management, and in each one's /fetch-client entry. `instanceof` therefore
-// compares a brand shared through the global symbol registry, not class identity.
-/** Static key holding an error class's brand, which is also its instances' `name`. */
-export const errorClassBrand: unique symbol = Symbol.for("@authsignal-ts/error-class");
+// compares a brand shared through the global symbol registry (error-brand.ts), not class identity.
 type Branded = { [errorClassBrand]?: string } | null | undefined;
 
 // Fields are `declare`d and set in constructors: emitted field declarations would only add bytes.
@@ -115,23 +116,6 @@ export class AuthsignalRateLimitError extends AuthsignalApiError {
 /** 5xx: the API failed. The client already retried when that was safe. */
 export class AuthsignalInternalServerError extends AuthsignalApiError {
   static override readonly [errorClassBrand]: string = "AuthsignalInternalServerError";
-}
-
-const errorClassByStatus: Record<number, typeof AuthsignalApiError> = {
-  400: AuthsignalBadRequestError,
-  401: AuthsignalAuthenticationError,
-  403: AuthsignalPermissionDeniedError,
-  404: AuthsignalNotFoundError,
-  409: AuthsignalConflictError,
-  422: AuthsignalUnprocessableEntityError,
-  429: AuthsignalRateLimitError,
-};
-
-/** The error for a non-2xx response; `body` is the parsed JSON, or the raw text when it was not JSON. */
-export function apiErrorFor(statusCode: number, headers: Headers, body: unknown): AuthsignalApiError {
-  const ErrorClass =
-    errorClassByStatus[statusCode] ?? (statusCode >= 500 ? AuthsignalInternalServerError : AuthsignalApiError);
-  return new ErrorClass(statusCode, headers, body);
 }
 
 /** No response arrived: the connection was refused, reset or dropped, or the host is unknown. */

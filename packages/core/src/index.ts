@@ -1,33 +1,10 @@
-export { type ApiDefinition, createApiClient } from "./client.ts";
-export { type ClientOptions, checkSecretKey, defaults, type PackageIdentity } from "./config.ts";
-export {
-  AuthsignalAbortError,
-  AuthsignalApiError,
-  AuthsignalAuthenticationError,
-  AuthsignalBadRequestError,
-  AuthsignalConflictError,
-  AuthsignalConnectionError,
-  AuthsignalError,
-  type AuthsignalErrorDetails,
-  AuthsignalInternalServerError,
-  AuthsignalNotFoundError,
-  AuthsignalPermissionDeniedError,
-  AuthsignalRateLimitError,
-  AuthsignalResponseError,
-  AuthsignalTimeoutError,
-  AuthsignalUnprocessableEntityError,
-  AuthsignalValidationError,
-  errorClassBrand,
-} from "./errors.ts";
+// What the public packages import from core: only names something outside core uses. The error
+// classes are also `@authsignal-ts/core/errors`, which each package's index re-exports whole.
+export { createApiClient } from "./client.ts";
+export { type ClientOptions, checkSecretKey } from "./config.ts";
+export { errorClassBrand } from "./error-brand.ts";
+export * from "./errors.ts";
 export type { Logger } from "./logger.ts";
-export type {
-  ApiClient,
-  ApiMethod,
-  ApiMethods,
-  IteratorMethod,
-  IteratorMethods,
-  MethodArgs,
-  MethodResult,
-} from "./method-types.ts";
-export type { HttpMethod, OperationSpec, OperationTable, PaginationSpec } from "./operation.ts";
+export type { ApiClient } from "./method-types.ts";
+export type { OperationTable } from "./operation.ts";
 export type { RequestOptions } from "./request-options.ts";

@@ -17,9 +17,12 @@ export interface OperationSpec {
   readonly query?: Readonly<Record<string, "repeat" | "comma">>;
   /** The operation takes a JSON body. */
   readonly hasBody?: true;
-  /** A POST the spec marks as safe to repeat; GET, PUT, PATCH and DELETE always are. */
+  /** A POST the spec marks as safe to repeat; GET, PUT, PATCH and DELETE always are (isIdempotent). */
   readonly idempotent?: true;
-  /** A body field the client fills with a fresh key when the caller leaves it out. */
+  /**
+   * A body field the client fills with a fresh key when the caller leaves it out. It makes the
+   * operation idempotent on its own: the API records a key once.
+   */
   readonly idempotencyKeyField?: string;
   /**
    * What a success response's JSON body is: an object when absent, `array` for a list, `none`
@@ -52,7 +55,11 @@ export function bodySource(operation: OperationSpec): "none" | "attributes" | "r
   return !operation.hasBody ? "none" : operation.path.includes("{") ? "attributes" : "root";
 }
 
-/** Whether sending the request twice has the same effect as sending it once. */
-export function isIdempotent(operation: OperationSpec): boolean {
+/**
+ * Whether sending the request twice has the same effect as sending it once: the one rule of the
+ * methods and the openapi-fetch client. GET, PUT, PATCH and DELETE are by HTTP's definition; a
+ * POST is when the spec marks it so, or when it carries an idempotency key the API dedupes on.
+ */
+export function isIdempotent(operation: Partial<Omit<OperationSpec, "method">> & { readonly method: string }): boolean {
   return operation.method !== "POST" || operation.idempotent === true || operation.idempotencyKeyField !== undefined;
 }

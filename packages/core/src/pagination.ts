@@ -1,22 +1,18 @@
-// Walks a cursor-paginated operation page by page, for the client's iterators (client.ts loads
-// this file on the first iteration).
+// Walks a cursor-paginated operation page by page, for the client's iterators. client.ts loads
+// this file on the first iteration, so it builds to a chunk of its own.
 import { AuthsignalResponseError } from "./errors.ts";
-import type { OperationSpec, PaginationSpec } from "./operation.ts";
-import type { MethodArgument } from "./request.ts";
-import type { RequestOptions } from "./request-options.ts";
-import type { Transport } from "./transport.ts";
+import type { PaginationSpec } from "./operation.ts";
 
+/** Yields every item of every page; `callPage` calls the operation with one page's argument. */
 export async function* iteratePages(
-  transport: Transport,
-  operation: OperationSpec,
   { cursorParam, cursorField, itemsField }: PaginationSpec,
-  args: MethodArgument,
-  options: RequestOptions | undefined,
+  args: unknown,
+  callPage: (args: unknown) => Promise<unknown>,
 ): AsyncGenerator<unknown, void, undefined> {
   const seen = new Set<unknown>();
   let pageArgs = args;
   for (;;) {
-    const page = (await transport.call(operation, pageArgs, options)) as Record<string, unknown> | undefined;
+    const page = (await callPage(pageArgs)) as Record<string, unknown> | undefined;
     const items = page?.[itemsField];
     if (!Array.isArray(items)) {
       throw new AuthsignalResponseError(`The page has no "${itemsField}" array`);
@@ -29,6 +25,7 @@ export async function* iteratePages(
       throw new AuthsignalResponseError(`The API returned the cursor "${String(cursor)}" twice`);
     }
     seen.add(cursor);
-    pageArgs = { ...args, [cursorParam]: cursor };
+    // The first page was sent, so `args` is an object.
+    pageArgs = { ...(args as object), [cursorParam]: cursor };
   }
 }

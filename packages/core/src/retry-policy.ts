@@ -1,5 +1,6 @@
-// When a failed attempt may be sent again, and how long to wait first. The policy is stated as a
-// table in the repository README; keep the two in step.
+// When a failed attempt may be sent again, and how long to wait first. The repository README
+// states the policy as a table for users; test/readme-retry-table.test.ts checks each of its
+// rows against isRetryable.
 
 /** Why an attempt failed, as far as retrying is concerned. */
 export type AttemptFailure =

@@ -1,8 +1,10 @@
-// The one place requests leave the process, for both the generated methods and the openapi-fetch
-// client: auth and headers, per-attempt timeouts joined with the caller's signal, retries by the
-// policy in retry-policy.ts, and the mapping of every failure to an AuthsignalError.
+// Where requests leave the process, for both the generated methods and the openapi-fetch client.
+// It sends a request the request builder made, as it is: each attempt with its own timeout
+// joined with the caller's signal, redirects refused, the body read up to maxResponseBytes, and
+// failed attempts retried by the policy in retry-policy.ts. A failure without a usable response
+// becomes an AuthsignalError here; what a response means is the caller's (response.ts).
 import { readBody } from "./body.ts";
-import { checkRetries, checkTimeout, normalizeHeaders, type ResolvedConfig } from "./config.ts";
+import type { ResolvedConfig } from "./config.ts";
 import {
   AuthsignalAbortError,
   AuthsignalApiError,
@@ -10,79 +12,25 @@ import {
   AuthsignalError,
   AuthsignalResponseError,
   AuthsignalTimeoutError,
-  AuthsignalValidationError,
-  apiErrorFor,
 } from "./errors.ts";
 import { redactHeaders } from "./logger.ts";
-import { bodySource, isIdempotent, type OperationSpec } from "./operation.ts";
-import { buildUrl, describe, type MethodArgument, pickBody, serializeBody } from "./request.ts";
-import type { RequestOptions } from "./request-options.ts";
+import type { OutgoingRequest } from "./request-builder.ts";
+import type { ResolvedRequestOptions } from "./request-options.ts";
+import { isSuccess, type ReceivedResponse } from "./response.ts";
 import { type AttemptFailure, isRetryable, mayHaveReachedServer, retryDelayMs } from "./retry-policy.ts";
 
 export interface Transport {
-  /** Calls one operation and resolves to its parsed JSON body. */
-  call(operation: OperationSpec, args: MethodArgument, options?: RequestOptions): Promise<unknown>;
   /**
    * Sends a request with timeouts and retries, resolving to the final response whatever its
-   * status; only failures without a response reject. `headers` must already include auth.
+   * status; only failures without a response reject.
    */
-  send(request: OutgoingRequest, idempotent: boolean, options: RequestOptions): Promise<ReceivedResponse>;
+  send(request: OutgoingRequest, options: ResolvedRequestOptions): Promise<ReceivedResponse>;
   /** The configuration the transport was created with. */
   readonly config: ResolvedConfig;
 }
 
-export interface OutgoingRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | ArrayBuffer | undefined;
-}
-
-export interface ReceivedResponse {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  text: string;
-}
-
 export function createTransport(config: ResolvedConfig): Transport {
-  const { baseUrl, authorization, fetch: fetchImpl, headers: defaultHeaders, logger } = config;
-
-  async function call(operation: OperationSpec, args: MethodArgument, requestOptions?: RequestOptions) {
-    // Any object, or nothing; a string or number has no options to read.
-    const options: RequestOptions = requestOptions ?? {};
-    checkSignal(options);
-    const url = buildUrl(baseUrl, operation, args);
-    let body = pickBody(operation, args);
-    const keyField = operation.idempotencyKeyField;
-    // One key for every attempt, so the API records the action once however often it is sent.
-    if (keyField !== undefined && body !== undefined && body[keyField] == null) {
-      body = { ...body, [keyField]: crypto.randomUUID() };
-    }
-    const headers: Record<string, string> = { ...defaultHeaders };
-    if (options.headers !== undefined) Object.assign(headers, normalizeHeaders(options.headers, "options.headers"));
-    headers.authorization = authorization;
-    if (body !== undefined) headers["content-type"] = "application/json";
-    const payload =
-      body === undefined ? undefined : serializeBody(body, bodySource(operation) === "attributes" ? "attributes" : "");
-
-    const received = await send(
-      { method: operation.method, url, headers, body: payload },
-      isIdempotent(operation),
-      options,
-    );
-    const { status, text } = received;
-    const parsed = parseJson(text);
-    if (status >= 300) throw apiErrorFor(status, received.headers, parsed.ok ? parsed.value : text);
-    if (operation.result === "none") return undefined;
-    if (!parsed.ok) throw new AuthsignalResponseError(`The ${status} response is not valid JSON`, status);
-    // The result is typed from the spec, so it must at least be of the type the spec gives it.
-    const expected = operation.result === "array" ? "an array" : "an object";
-    const actual = parsed.value === undefined ? "empty" : describe(parsed.value);
-    if (actual !== expected)
-      throw new AuthsignalResponseError(`The ${status} response is ${actual}, not ${expected}`, status);
-    return parsed.value;
-  }
+  const { fetch: fetchImpl, logger } = config;
 
   function log(event: string, request: OutgoingRequest, details: Record<string, unknown>) {
     try {
@@ -94,20 +42,16 @@ export function createTransport(config: ResolvedConfig): Transport {
 
   async function send(
     request: OutgoingRequest,
-    idempotent: boolean,
-    options: RequestOptions,
+    { signal, maxRetries, timeoutMs }: ResolvedRequestOptions,
   ): Promise<ReceivedResponse> {
-    const maxRetries = checkRetries(options.maxRetries, "options.maxRetries") ?? config.maxRetries;
-    const timeoutMs = checkTimeout(options.timeoutMs, "options.timeoutMs") ?? config.timeoutMs;
-    const { signal } = options;
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw new AuthsignalAbortError(signal.reason);
       let failure: AttemptFailure;
       try {
         const received = await attempt(request, timeoutMs, signal, retry + 1);
-        if (received.status < 400) return received;
+        if (isSuccess(received.status)) return received;
         failure = { kind: "status", status: received.status, headers: received.headers };
-        if (retry >= maxRetries || !isRetryable(failure, idempotent)) return received;
+        if (retry >= maxRetries || !isRetryable(failure, request.idempotent)) return received;
       } catch (error) {
         // Only a failure without a usable response may be retried: never an abort, a redirect,
         // or a body that was too large or cut short.
@@ -116,7 +60,7 @@ export function createTransport(config: ResolvedConfig): Transport {
           error instanceof AuthsignalTimeoutError
             ? { kind: "timeout" }
             : { kind: "connection", reachedServer: mayHaveReachedServer(error.cause) };
-        if (retry >= maxRetries || !isRetryable(failure, idempotent)) throw error;
+        if (retry >= maxRetries || !isRetryable(failure, request.idempotent)) throw error;
       }
       const delayMs = retryDelayMs(retry + 1, config, failure.kind === "status" ? failure.headers : undefined);
       if (logger)
@@ -134,6 +78,7 @@ export function createTransport(config: ResolvedConfig): Transport {
     signal: AbortSignal | undefined,
     attemptNumber: number,
   ): Promise<ReceivedResponse> {
+    // The attempt's own controller, aborted by its timeout or by the caller's signal.
     const controller = new AbortController();
     let timedOut = false;
     const timer = Number.isFinite(timeoutMs)
@@ -190,7 +135,7 @@ export function createTransport(config: ResolvedConfig): Transport {
     }
   }
 
-  return { call, send, config };
+  return { send, config };
 }
 
 /** The error for a redirect, naming only the target's origin (its path may carry tokens). */
@@ -201,12 +146,6 @@ function redirectError(requestUrl: string, response: Response): AuthsignalApiErr
     error: "redirect_not_followed",
     errorDescription: `Refused to follow a redirect to ${target}`,
   });
-}
-
-/** A `signal` that is not an AbortSignal would fail deep in fetch, after a retry or two. */
-function checkSignal({ signal }: RequestOptions) {
-  if (signal !== undefined && typeof signal?.addEventListener !== "function")
-    throw new AuthsignalValidationError("options.signal", "expected an AbortSignal");
 }
 
 function sleep(delayMs: number, signal: AbortSignal | undefined): Promise<void> {
@@ -221,16 +160,6 @@ function sleep(delayMs: number, signal: AbortSignal | undefined): Promise<void> 
     }, delayMs);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  // An empty body is a success with no content (204, or a 200 the API left empty).
-  if (text === "") return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
 }
 
 /** The error's message, with its cause's code (such as ECONNREFUSED) when it has one. */

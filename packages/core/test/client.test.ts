@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApiClient } from "../src/client.ts";
 import { AuthsignalValidationError } from "../src/errors.ts";
 import type { OperationTable } from "../src/operation.ts";
-import { recordingFetch } from "./helpers.ts";
+import { stubFetch } from "./helpers.ts";
 
 const operations = {
   queryUsers: {
@@ -23,7 +23,7 @@ const operations = {
 type Operations = Record<keyof typeof operations, { responses: { 200: { content: { "application/json": unknown } } } }>;
 
 function clientWith(respond?: () => Response) {
-  const recorder = recordingFetch(respond);
+  const recorder = stubFetch(respond);
   const client = createApiClient<Operations, typeof operations>(
     { identity: { name: "t", version: "1" }, servers: { us: "https://example.test/v1" }, operations },
     { apiSecretKey: "sk", fetch: recorder.fetch },
@@ -103,6 +103,15 @@ describe("pagination iterators", () => {
       name: "AuthsignalResponseError",
       errorCode: "invalid_response",
     });
+  });
+
+  it("fails on the first next(), not when created, for an argument that is not an object", async () => {
+    for (const args of [null, "tok", ["tok"]]) {
+      const { client, requests } = clientWith();
+      const iterator = (client.iterateUsers as (args: unknown) => AsyncIterator<unknown>)(args);
+      await expect(iterator.next()).rejects.toMatchObject({ name: "AuthsignalValidationError", field: "args" });
+      expect(requests).toHaveLength(0);
+    }
   });
 
   it("rejects a page without the items array", async () => {

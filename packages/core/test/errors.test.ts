@@ -8,8 +8,8 @@ import {
   AuthsignalNotFoundError,
   AuthsignalTimeoutError,
   AuthsignalValidationError,
-  apiErrorFor,
 } from "../src/errors.ts";
+import { apiErrorFor } from "../src/response.ts";
 
 // A second evaluation of the same module (a new URL) stands in for the copy another package
 // bundles. The specifier is a variable so TypeScript doesn't try to resolve the query string.
@@ -22,7 +22,7 @@ describe("instanceof across copies of the SDK", () => {
   });
 
   it("recognizes an error from the other copy as the same class and its ancestors", () => {
-    const error = otherCopy.apiErrorFor(404, new Headers(), { error: "not_found" });
+    const error = new otherCopy.AuthsignalNotFoundError(404, new Headers(), { error: "not_found" });
     expect(error instanceof AuthsignalNotFoundError).toBe(true);
     expect(error instanceof AuthsignalApiError).toBe(true);
     expect(error instanceof AuthsignalError).toBe(true);
@@ -30,7 +30,7 @@ describe("instanceof across copies of the SDK", () => {
   });
 
   it("still tells sibling classes apart", () => {
-    const notFound = otherCopy.apiErrorFor(404, new Headers(), undefined);
+    const notFound = new otherCopy.AuthsignalNotFoundError(404, new Headers(), undefined);
     const connection = new otherCopy.AuthsignalConnectionError("refused", undefined);
     expect(notFound instanceof AuthsignalConflictError).toBe(false);
     expect(notFound instanceof AuthsignalConnectionError).toBe(false);

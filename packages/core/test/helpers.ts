@@ -1,5 +1,12 @@
-// A fetch stub that records what it was asked to send. It proves how requests are built, never
-// how the transport behaves on a network (that is tested against a real loopback server).
+// A fetch stub that records what it was asked to send and answers every request itself. It
+// proves how requests are built and responses read, never how the transport behaves on a
+// network (that is tested against a real loopback server).
+import { expect } from "vitest";
+import { createApiClient } from "../src/client.ts";
+import { AuthsignalError } from "../src/errors.ts";
+import type { OperationSpec } from "../src/operation.ts";
+import type { RequestOptions } from "../src/request-options.ts";
+
 export interface RecordedRequest {
   url: string;
   method: string;
@@ -8,7 +15,7 @@ export interface RecordedRequest {
   signal: AbortSignal | undefined;
 }
 
-export function recordingFetch(respond: () => Response = () => Response.json({ ok: true })) {
+export function stubFetch(respond: () => Response = () => Response.json({ ok: true })) {
   const requests: RecordedRequest[] = [];
   const fetch = async (input: string | URL | Request, init: RequestInit = {}) => {
     const request = new Request(input, init);
@@ -22,4 +29,34 @@ export function recordingFetch(respond: () => Response = () => Response.json({ o
     return respond();
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
+}
+
+export const stubSecret = "sk_test_transport_secret";
+export const stubIdentity = { name: "@authsignal-ts/test", version: "0.0.1" };
+export const stubServers = { us: "https://api.authsignal.com/v1" };
+
+/**
+ * Calls one operation as a method of a real client whose fetch is `stubFetch(respond)`;
+ * `requests` is what the client asked it to send.
+ */
+export function stubbedCall(respond?: () => Response, fetch?: typeof globalThis.fetch) {
+  const stub = stubFetch(respond);
+  const call = (operation: OperationSpec, args?: object, options?: RequestOptions) => {
+    const client = createApiClient(
+      { identity: stubIdentity, servers: stubServers, operations: { operation } },
+      { apiSecretKey: stubSecret, fetch: fetch ?? stub.fetch },
+    ) as unknown as Record<string, (args?: object, options?: RequestOptions) => Promise<unknown>>;
+    return (client.operation as (args?: object, options?: RequestOptions) => Promise<unknown>)(args, options);
+  };
+  return { call, requests: stub.requests };
+}
+
+/** What `promise` rejected with, which must be an AuthsignalError. */
+export async function rejection(promise: Promise<unknown>): Promise<AuthsignalError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(AuthsignalError);
+  return error as AuthsignalError;
 }

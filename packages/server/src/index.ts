@@ -1,22 +1,5 @@
-export {
-  AuthsignalAbortError,
-  AuthsignalApiError,
-  AuthsignalAuthenticationError,
-  AuthsignalBadRequestError,
-  AuthsignalConflictError,
-  AuthsignalConnectionError,
-  AuthsignalError,
-  AuthsignalInternalServerError,
-  AuthsignalNotFoundError,
-  AuthsignalPermissionDeniedError,
-  AuthsignalRateLimitError,
-  AuthsignalResponseError,
-  AuthsignalTimeoutError,
-  AuthsignalUnprocessableEntityError,
-  AuthsignalValidationError,
-  type Logger,
-  type RequestOptions,
-} from "@authsignal-ts/core";
+export type { Logger, RequestOptions } from "@authsignal-ts/core";
+export * from "@authsignal-ts/core/errors";
 export {
   type CallConnectChannel,
   type CallConnectClient,

@@ -30,7 +30,7 @@ describe("1,000 concurrent calls with random faults", () => {
     const url = await startRandomFaultServer();
     // What each attempt got, as the client saw it: the status, or "error" when fetch threw.
     const attempts = new Map<string, string[]>();
-    const recordingFetch: typeof fetch = async (input, init) => {
+    const outcomeLoggingFetch: typeof fetch = async (input, init) => {
       const callId = new Headers(init?.headers).get("x-call-id") ?? "";
       const seen = attempts.get(callId) ?? [];
       attempts.set(callId, seen);
@@ -44,7 +44,7 @@ describe("1,000 concurrent calls with random faults", () => {
       }
     };
     // Long enough that, on a busy 2-core machine, only the deliberate hangs time out.
-    const client = faultClient(url, { timeoutMs: 4000, fetch: recordingFetch });
+    const client = faultClient(url, { timeoutMs: 4000, fetch: outcomeLoggingFetch });
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on("unhandledRejection", onUnhandled);

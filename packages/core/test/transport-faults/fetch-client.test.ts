@@ -100,3 +100,67 @@ describe("redirects through the openapi-fetch client", () => {
     expect((error as Error).message).toContain("https://elsewhere.example");
   });
 });
+
+describe("retries through the openapi-fetch client", () => {
+  type Post<Body> = {
+    post: {
+      parameters: { path?: Record<string, string> };
+      requestBody: { content: { "application/json": Body } };
+      responses: { 200: { content: { "application/json": { ok: boolean } } } };
+    };
+  };
+  interface RetryPaths {
+    "/validate": Post<{ token: string }>;
+    "/challenge": Post<{ userId: string }>;
+    "/users/{userId}/actions/{action}": Post<{ idempotencyKey?: string; email?: string }>;
+  }
+  // The same entries as a method's table: idempotency is decided by isIdempotent on them.
+  const retryOperations = {
+    validate: { method: "POST", path: "/validate", hasBody: true, idempotent: true },
+    challenge: { method: "POST", path: "/challenge", hasBody: true },
+    track: {
+      method: "POST",
+      path: "/users/{userId}/actions/{action}",
+      hasBody: true,
+      idempotencyKeyField: "idempotencyKey",
+    },
+  } satisfies OperationTable;
+
+  const retryClientFor = (url: string) =>
+    createFetchClient<RetryPaths>(
+      { identity: { name: "t", version: "0" }, servers: { us: url }, operations: retryOperations },
+      { apiSecretKey: "sk_fetch_client", baseUrl: url, initialRetryDelayMs: 1, maxRetryDelayMs: 5 },
+    );
+
+  beforeEach(async () => {
+    await server.close();
+    server = await startFaultServer((_request, response, index) =>
+      index === 0 ? reply.error(response, 503) : reply.json(response, 200, { ok: true }),
+    );
+  });
+
+  it("resends a POST the spec marks idempotent after a 503, as the method does", async () => {
+    const { data } = await retryClientFor(server.url).POST("/validate", { body: { token: "t" } });
+    expect(data).toEqual({ ok: true });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("never resends a POST that is not idempotent", async () => {
+    const { error, response } = await retryClientFor(server.url).POST("/challenge", { body: { userId: "u1" } });
+    expect(response.status).toBe(503);
+    expect(error).toMatchObject({ error: "http_503_test" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("gives a keyed POST a key, as the method does, and resends it with the same key", async () => {
+    const { data } = await retryClientFor(server.url).POST("/users/{userId}/actions/{action}", {
+      params: { path: { userId: "u1", action: "signIn" } },
+      body: { email: "jane@example.com" },
+    });
+    expect(data).toEqual({ ok: true });
+    const [first, second] = server.requests.map((request) => JSON.parse(request.body));
+    expect(server.requests).toHaveLength(2);
+    expect(first).toEqual({ email: "jane@example.com", idempotencyKey: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(second).toEqual(first);
+  });
+});
