@@ -4,8 +4,8 @@
 import type { ApiClient } from "@authsignal-ts/core";
 import { describe, expectTypeOf, it } from "vitest";
 import type { ManagementMethods } from "../src/generated/methods.ts";
-import type { operations as table } from "../src/generated/operations.ts";
-import type { operations as Operations } from "../src/generated/schema.ts";
+import type { operationTable as table } from "../src/generated/operation-table.ts";
+import type { operations } from "../src/generated/schema.ts";
 import type { CreateRuleRequest, CreateRuleResponse, ManagementClient, Rule } from "../src/index.ts";
 
 // Identity where TypeScript can tell; a union argument that core flattens into an object type
@@ -30,7 +30,7 @@ type Differing<A, B> =
 
 describe("generated method declarations", () => {
   it("declare the Management API methods exactly as the table and the spec's types derive them", () => {
-    expectTypeOf<Differing<ManagementMethods, ApiClient<Operations, typeof table>>>().toEqualTypeOf<never>();
+    expectTypeOf<Differing<ManagementMethods, ApiClient<operations, typeof table>>>().toEqualTypeOf<never>();
     expectTypeOf<ManagementClient>().toEqualTypeOf<ManagementMethods>();
   });
 

@@ -4,10 +4,10 @@
 import type { ApiClient } from "@authsignal-ts/core";
 import { describe, expectTypeOf, it } from "vitest";
 import type { CallConnectMethods } from "../src/generated/call-connect/methods.ts";
-import type { operations as callConnectTable } from "../src/generated/call-connect/operations.ts";
+import type { operationTable as callConnectTable } from "../src/generated/call-connect/operation-table.ts";
 import type { operations as CallConnectOperations } from "../src/generated/call-connect/schema.ts";
 import type { ServerMethods } from "../src/generated/methods.ts";
-import type { operations as serverTable } from "../src/generated/operations.ts";
+import type { operationTable as serverTable } from "../src/generated/operation-table.ts";
 import type { operations as ServerOperations } from "../src/generated/schema.ts";
 import type {
   CallConnectClient,
