@@ -10,12 +10,7 @@ import { tarballOf } from "@authsignal-ts/scripts/testing/ecosystem-context";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { describe, expect, it } from "vitest";
-
-const packages = ["server", "management"] as const;
-/** The bundled specs each package ships besides its builds: the server package also has Call Connect's. */
-const shippedSpecs = { server: ["openapi.json", "call-connect/openapi.json"], management: ["openapi.json"] };
-/** Entry points a package has besides `.` and `./fetch-client`: the server's `@authsignal/node` compat layer. */
-const ownEntries = { server: ["compat"], management: [] as string[] };
+import { expectedOf, publicPackages } from "./expected.ts";
 
 const attwBin = join(createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json"), "../dist/index.js");
 
@@ -47,7 +42,9 @@ async function attw(tarball: string): Promise<{ exitCode: number; report: AttwRe
 const resolutionKinds = ["node10", "node16-cjs", "node16-esm", "bundler"];
 
 /** What each entrypoint must resolve to under each resolution kind, by file name in the package. */
-function expectedResolutions(name: (typeof packages)[number]): Record<string, Record<string, string>> {
+function expectedResolutions(name: string): Record<string, Record<string, string>> {
+  const { shippedSpecs } = expectedOf(name);
+  const ownEntries = Object.keys(expectedOf(name).ownEntries);
   const everywhere = (file: string) => Object.fromEntries(resolutionKinds.map((kind) => [kind, file]));
   return {
     ".": {
@@ -59,7 +56,7 @@ function expectedResolutions(name: (typeof packages)[number]): Record<string, Re
     },
     // node10 ignores exports maps and reads fetch-client/package.json (compat/package.json) instead.
     ...Object.fromEntries(
-      ["fetch-client", ...ownEntries[name]].map((entry) => [
+      ["fetch-client", ...ownEntries].map((entry) => [
         `./${entry}`,
         {
           node10: `dist/${entry}.d.cts`,
@@ -69,13 +66,15 @@ function expectedResolutions(name: (typeof packages)[number]): Record<string, Re
         },
       ]),
     ),
-    ...Object.fromEntries(shippedSpecs[name].map((spec) => [`./${spec}`, everywhere(spec)])),
+    ...Object.fromEntries(shippedSpecs.map((spec) => [`./${spec}`, everywhere(spec)])),
     "./package.json": everywhere("package.json"),
   };
 }
 
-describe.each(packages)("@authsignal-ts/%s", (name) => {
+describe.each(publicPackages)("@authsignal-ts/%s", (name) => {
   const tarball = () => tarballOf(name);
+  const ownEntries = Object.keys(expectedOf(name).ownEntries);
+  const { shippedSpecs } = expectedOf(name);
 
   it("has no publint message in strict mode, suggestions included", async () => {
     const bytes = await readFile(tarball());
@@ -128,7 +127,7 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
       import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
       require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
     });
-    for (const entry of ["fetch-client", ...ownEntries[name]]) {
+    for (const entry of ["fetch-client", ...ownEntries]) {
       expect(manifest.exports[`./${entry}`]).toEqual({
         import: { types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` },
         require: { types: `./dist/${entry}.d.cts`, default: `./dist/${entry}.cjs` },
@@ -137,8 +136,8 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
     expect(Object.keys(manifest.exports)).toEqual([
       ".",
       "./fetch-client",
-      ...ownEntries[name].map((entry) => `./${entry}`),
-      ...shippedSpecs[name].map((spec) => `./${spec}`),
+      ...ownEntries.map((entry) => `./${entry}`),
+      ...shippedSpecs.map((spec) => `./${spec}`),
       "./package.json",
     ]);
   });

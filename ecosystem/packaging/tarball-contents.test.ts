@@ -3,18 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { tarballOf } from "@authsignal-ts/scripts/testing/ecosystem-context";
 import { describe, expect, it } from "vitest";
-
-const packages = ["server", "management"] as const;
-/** The bundled specs each package ships: the server package also has Call Connect's. */
-const shippedSpecs = { server: ["openapi.json", "call-connect/openapi.json"], management: ["openapi.json"] };
-/**
- * Entry points a package has besides the client and the fetch client, and the one module each may
- * import: the server's `@authsignal/node` compat layer verifies webhooks synchronously with Node's crypto.
- */
-const ownEntries: Record<(typeof packages)[number], Record<string, string[]>> = {
-  server: { compat: ["node:crypto"] },
-  management: {},
-};
+import { expectedOf, publicPackages } from "./expected.ts";
 
 function filesIn(tarball: string): string[] {
   return execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
@@ -36,7 +25,6 @@ function specifiersIn(source: string): string[] {
 }
 
 /** The chunks each package's entry loads with `import()` on first use, by name before the hash. */
-const lazyChunks = { server: ["pagination", "verification"], management: ["pagination"] };
 const chunkName = (specifier: string) => specifier.replace(/-[\w-]+\.c?js$/, "");
 
 /**
@@ -50,8 +38,9 @@ function staticSpecifiersIn(source: string): string[] {
 
 const entry = (name: string) => [`dist/${name}.cjs`, `dist/${name}.d.cts`, `dist/${name}.d.ts`, `dist/${name}.js`];
 
-describe.each(packages)("@authsignal-ts/%s", (name) => {
+describe.each(publicPackages)("@authsignal-ts/%s", (name) => {
   const tarball = () => tarballOf(name);
+  const { ownEntries, lazyChunks, shippedSpecs } = expectedOf(name);
 
   it("ships its builds, types, lazily loaded chunks and bundled spec, and nothing else", () => {
     const files = filesIn(tarball());
@@ -63,14 +52,14 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
         ...entry("index"),
         ...entry("fetch-client"),
         "fetch-client/package.json",
-        ...Object.keys(ownEntries[name]).flatMap((own) => [...entry(own), `${own}/package.json`]),
-        ...shippedSpecs[name],
+        ...Object.keys(ownEntries).flatMap((own) => [...entry(own), `${own}/package.json`]),
+        ...shippedSpecs,
         "package.json",
       ].sort(),
     );
     // One ESM and one CommonJS build of each.
     expect(files.filter(isChunk).map((file) => chunkName(file.replace("dist/", "./")))).toEqual(
-      lazyChunks[name].flatMap((chunk) => [`./${chunk}`, `./${chunk}`]),
+      lazyChunks.flatMap((chunk) => [`./${chunk}`, `./${chunk}`]),
     );
   });
 
@@ -82,7 +71,7 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
       const lazy = specifiersIn(source);
       // Code for rarer features (webhook verification, pagination) is loaded on first use, from
       // a chunk of the package's own: never at import.
-      expect(lazy.map(chunkName).sort(), file).toEqual(types ? [] : lazyChunks[name].map((chunk) => `./${chunk}`));
+      expect(lazy.map(chunkName).sort(), file).toEqual(types ? [] : lazyChunks.map((chunk) => `./${chunk}`));
       expect(staticSpecifiersIn(source), file).toEqual([]);
       for (const chunk of lazy) {
         const extension = file.endsWith(".cjs") ? ".cjs" : ".js";
@@ -95,7 +84,7 @@ describe.each(packages)("@authsignal-ts/%s", (name) => {
     for (const file of entry("fetch-client"))
       expect(specifiersIn(fileIn(tarball(), file)), file).toEqual(["openapi-fetch"]);
     // Nothing lazy either: the page walk it never uses is inlined, not a chunk of its own.
-    for (const [own, imports] of Object.entries(ownEntries[name])) {
+    for (const [own, imports] of Object.entries(ownEntries)) {
       for (const file of entry(own)) {
         const types = file.endsWith(".d.ts") || file.endsWith(".d.cts");
         expect(specifiersIn(fileIn(tarball(), file)), file).toEqual(types ? [] : imports);
