@@ -26,6 +26,14 @@ if [ -z "$published" ]; then
   echo "release dry run: pnpm publish --dry-run named no package" >&2
   exit 1
 fi
+# pnpm publishes what is not private; scripts/spec/apis.ts says what should be public. They agree.
+expected=$(node --input-type=module -e 'const { loadPublicPackages } = await import("./scripts/spec/apis.ts");
+console.log((await loadPublicPackages()).map((name) => `@authsignal-ts/${name}`).join("\n"));' | sort)
+actual=$(echo "$published" | sed -E 's/^\+ (@authsignal-ts\/[^@]+)@.*/\1/' | sort)
+if [ "$actual" != "$expected" ]; then
+  echo "release dry run: pnpm would publish $(echo $actual), but openapi/redocly.yaml makes $(echo $expected) the public packages" >&2
+  exit 1
+fi
 echo "release dry run: would publish"
 echo "$published"
 for changelog in packages/*/CHANGELOG.md; do echo "--- $changelog"; head -8 "$changelog"; done
