@@ -1,6 +1,6 @@
-// What contract tests use: each Prism mock's URL, client options that record every call for the
-// coverage check, per-call options that pick a documented response, and helpers to catch
-// rejections.
+// What contract tests use: each Prism mock's URL, client options that log every call for the
+// coverage check, per-call options that pick a documented response, a test per documented error,
+// and helpers to catch rejections.
 import { appendFileSync } from "node:fs";
 import { inject, it } from "vitest";
 
