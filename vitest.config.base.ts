@@ -4,8 +4,9 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const prismSetup = fileURLToPath(new URL("./scripts/vitest-prism-setup.ts", import.meta.url));
-const ecosystemSetup = fileURLToPath(new URL("./scripts/vitest-ecosystem-setup.ts", import.meta.url));
+// The global setups live with the rest of the test infrastructure, in scripts/testing/.
+const prismSetup = fileURLToPath(new URL("./scripts/testing/vitest-prism-setup.ts", import.meta.url));
+const ecosystemSetup = fileURLToPath(new URL("./scripts/testing/vitest-ecosystem-setup.ts", import.meta.url));
 
 /** `packageRoot` is the package's own folder: inline projects would otherwise resolve from here. */
 export function packageTestConfig(packageRoot: string) {
@@ -39,7 +40,7 @@ export function packageTestConfig(packageRoot: string) {
 }
 
 /**
- * The config of tests/, which install the packed tarballs into throwaway projects and run them
+ * The config of ecosystem/, whose tests install the packed tarballs into throwaway projects and run them
  * on every supported runtime, against Prism mocks of both APIs.
  */
 export function ecosystemTestConfig(packageRoot: string) {

@@ -12,7 +12,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { packPublicPackages } from "../scripts/pack.ts";
+import { packPublicPackages } from "@authsignal-ts/scripts/release/pack";
+import { createConsumerProject } from "@authsignal-ts/scripts/testing/consumer-project";
 
 const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 11);
 const subjects = ["@authsignal-ts/server", "@authsignal-ts/management", "@authsignal/node"];
@@ -23,28 +24,18 @@ const officialVersion = (
   }
 ).devDependencies["@authsignal/node"];
 
+const packed = mkdtempSync(join(tmpdir(), "as-packed-"));
 // A short name keeps the project's path under that length wherever the temporary folder is short.
-const project = mkdtempSync(join(tmpdir(), "as-startup-"));
+const consumer = await createConsumerProject({
+  tarballs: await packPublicPackages(packed),
+  manifest: { name: "startup", type: "module" },
+  dependencies: [`@authsignal/node@${officialVersion}`],
+  prefix: "as-startup-",
+});
+rmSync(packed, { recursive: true, force: true });
+const project = consumer.dir;
 const control = "@authsignal-tx/control";
 const controlDir = join(project, "node_modules", control);
-const packed = join(project, "packed");
-mkdirSync(packed);
-const tarballs = packPublicPackages(packed);
-writeFileSync(join(project, "package.json"), JSON.stringify({ name: "startup", private: true, type: "module" }));
-execFileSync(
-  "npm",
-  [
-    "install",
-    "--prefer-offline",
-    "--no-audit",
-    "--no-fund",
-    "--no-package-lock",
-    "--loglevel=error",
-    ...Object.values(tarballs),
-    `@authsignal/node@${officialVersion}`,
-  ],
-  { cwd: project, stdio: ["ignore", "ignore", "inherit"] },
-);
 mkdirSync(controlDir, { recursive: true });
 writeFileSync(
   join(controlDir, "package.json"),
@@ -107,6 +98,6 @@ try {
     );
   }
 } finally {
-  rmSync(project, { recursive: true, force: true });
+  consumer.remove();
 }
 if (process.argv.includes("--check") && overBudget) process.exitCode = 1;

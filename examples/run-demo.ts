@@ -3,7 +3,7 @@
 // runs the workspace's sources (node --conditions=@authsignal-ts/source), so it needs no build.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { startPrism } from "@authsignal-ts/scripts/prism";
+import { startPrism } from "@authsignal-ts/scripts/testing/prism";
 
 const require = createRequire(import.meta.url);
 const realKeys = Boolean(process.env.AUTHSIGNAL_SERVER_SECRET && process.env.AUTHSIGNAL_MANAGEMENT_SECRET);

@@ -1,8 +1,7 @@
 // A Prism proxy (with --errors) of each API's bundled spec, each in front of its own upstream.
 import { join } from "node:path";
-import { loadApis } from "@authsignal-ts/scripts/apis";
-import { repoRoot } from "@authsignal-ts/scripts/pack";
-import { type PrismMock, startPrismProxy } from "@authsignal-ts/scripts/prism";
+import { apiNamed, loadApis, repoRoot } from "@authsignal-ts/scripts/spec/apis";
+import { type PrismMock, startPrismProxy } from "@authsignal-ts/scripts/testing/prism";
 import { startUpstream, type Upstream } from "./upstream.ts";
 
 export interface ValidatingProxy {
@@ -25,9 +24,7 @@ export async function startProxies<Name extends string>(
   try {
     const entries = await Promise.all(
       names.map(async (name) => {
-        const api = apis.find((candidate) => candidate.name === name);
-        if (!api) throw new Error(`openapi/redocly.yaml has no API "${name}"`);
-        const specPath = join(repoRoot, api.specPath);
+        const specPath = join(repoRoot, apiNamed(apis, name).specPath);
         const upstream = await startUpstream();
         const entry: { prism?: PrismMock; upstream: Upstream } = { upstream };
         running.push(entry);

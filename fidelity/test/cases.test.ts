@@ -3,10 +3,9 @@
 // that Authsignal's own code calls: an operation with no case must say why no client calls it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadApis } from "@authsignal-ts/scripts/apis";
-import { routesOf } from "@authsignal-ts/scripts/contract-coverage";
-import type { OpenApiDocument } from "@authsignal-ts/scripts/openapi-document";
-import { repoRoot } from "@authsignal-ts/scripts/pack";
+import { apiNamed, loadApis, repoRoot } from "@authsignal-ts/scripts/spec/apis";
+import type { OpenApiDocument } from "@authsignal-ts/scripts/spec/openapi-document";
+import { routesOf } from "@authsignal-ts/scripts/testing/contract-coverage";
 import { describe, expect, it } from "vitest";
 import { uncalledOperations } from "../cases/uncalled.ts";
 import { apiNames, loadCases } from "../src/cases.ts";
@@ -14,9 +13,7 @@ import { apiNames, loadCases } from "../src/cases.ts";
 const { apis } = await loadApis();
 
 describe.each(apis.map((api) => api.name))("%s", (api) => {
-  const document = JSON.parse(
-    readFileSync(join(repoRoot, apis.find((candidate) => candidate.name === api)?.specPath ?? ""), "utf8"),
-  ) as OpenApiDocument;
+  const document = JSON.parse(readFileSync(join(repoRoot, apiNamed(apis, api).specPath), "utf8")) as OpenApiDocument;
   const routes = routesOf(document);
 
   it("has cases", () => {

@@ -1,12 +1,4 @@
 import { defineConfig } from "tsdown";
 import { packageBuildConfigs } from "../../tsdown.config.base.ts";
 
-export default defineConfig(
-  packageBuildConfigs({
-    // The bundled spec ships as `<package>/openapi.json` for users' own tools. It is copied to the
-    // package root, not dist/, so the subpath resolves the same with and without the exports map:
-    // TypeScript's `moduleResolution: node10` and pre-exports bundlers look for the file at
-    // `<package>/openapi.json`.
-    copy: [{ from: "src/generated/openapi.json", to: "." }],
-  }),
-);
+export default defineConfig(packageBuildConfigs(import.meta.dirname));

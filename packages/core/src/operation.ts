@@ -1,4 +1,4 @@
-// An API operation as `pnpm generate` writes it into each package's src/generated/operations.ts.
+// An API operation as `pnpm generate` writes it into each package's src/generated/operation-table.ts.
 // It carries only what cannot be derived, which keeps the shipped table small; the helpers below
 // derive the rest.
 

@@ -3,7 +3,7 @@
 import { createFetchClient } from "@authsignal-ts/core/fetch-client";
 import type { Client } from "openapi-fetch";
 import type { ManagementClientOptions } from "./client.ts";
-import { operations, servers } from "./generated/operations.ts";
+import { operationTable, servers } from "./generated/operation-table.ts";
 import type { paths } from "./generated/schema.ts";
 import { identity } from "./identity.ts";
 
@@ -12,5 +12,5 @@ import { identity } from "./identity.ts";
  * exceptions, on the same transport: auth, timeouts and retries.
  */
 export function createManagementFetchClient(options: ManagementClientOptions): Client<paths> {
-  return createFetchClient<paths>({ identity, servers, operations }, options);
+  return createFetchClient<paths>({ identity, servers, operations: operationTable }, options);
 }

@@ -1,6 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { operations } from "../src/generated/operations.ts";
-import type { operations as Operations } from "../src/generated/schema.ts";
+import type { operations } from "../src/generated/schema.ts";
 import {
   type ActionConfiguration,
   type AuthenticatorConfiguration,
@@ -20,7 +19,8 @@ const mgmt = createManagementClient({ apiSecretKey: "sk", region: "eu" });
 
 describe("ManagementClient types", () => {
   it("has exactly one method per operation in the spec", () => {
-    expectTypeOf<keyof ManagementClient>().toEqualTypeOf<keyof Operations & keyof typeof operations>();
+    // openapi-typescript's `operations` has every operation of the spec, whatever the table holds.
+    expectTypeOf<keyof ManagementClient>().toEqualTypeOf<keyof operations>();
   });
 
   it("types results from the spec", () => {

@@ -2,14 +2,14 @@
 // a missing method, or one without its summary, docs page, example or named types, fails here.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { probePackage } from "@authsignal-ts/scripts/language-service";
-import { examplesSource, hoverLines, problemsOf } from "@authsignal-ts/scripts/method-docs-check";
-import type { OpenApiDocument } from "@authsignal-ts/scripts/openapi-document";
+import type { OpenApiDocument } from "@authsignal-ts/scripts/spec/openapi-document";
+import { probePackage } from "@authsignal-ts/scripts/testing/language-service";
+import { examplesSource, hoverLines, problemsOf } from "@authsignal-ts/scripts/testing/method-docs-check";
 import { describe, expect, it } from "vitest";
-import { operations } from "../src/generated/operations.ts";
+import { operationTable } from "../src/generated/operation-table.ts";
 
 const packageDir = join(import.meta.dirname, "..");
-const methods = Object.keys(operations);
+const methods = Object.keys(operationTable);
 const probe = probePackage(
   packageDir,
   [

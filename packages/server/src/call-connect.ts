@@ -1,7 +1,7 @@
 import { type ClientOptions, createApiClient } from "@authsignal-ts/core";
 import type { CallConnectMethods } from "./generated/call-connect/methods.ts";
-import { operations, servers } from "./generated/call-connect/operations.ts";
-import type { operations as Operations } from "./generated/call-connect/schema.ts";
+import { operationTable, servers } from "./generated/call-connect/operation-table.ts";
+import type { operations } from "./generated/call-connect/schema.ts";
 import { identity } from "./identity.ts";
 
 export type {
@@ -24,12 +24,12 @@ export type CallConnectClientOptions = ClientOptions<CallConnectRegion>;
 /** `startCall` and `finishCall`, the Call Connect API's operations (declared in `generated/call-connect/methods.ts`). */
 export interface CallConnectClient extends CallConnectMethods {}
 
-const definition = { identity, servers, operations };
+const definition = { identity, servers, operations: operationTable };
 
 /**
  * A client for the Call Connect API, which has its own host (`https://us-connect.authsignal.com`
  * in the default region). Authenticate with the Call Connect secret key.
  */
 export function createCallConnectClient(options: CallConnectClientOptions): CallConnectClient {
-  return createApiClient<Operations, typeof operations>(definition, options);
+  return createApiClient<operations, typeof operationTable>(definition, options);
 }

@@ -1,7 +1,7 @@
 import { type ClientOptions, createApiClient } from "@authsignal-ts/core";
 import type { ServerMethods } from "./generated/methods.ts";
-import { operations, servers } from "./generated/operations.ts";
-import type { operations as Operations } from "./generated/schema.ts";
+import { operationTable, servers } from "./generated/operation-table.ts";
+import type { operations } from "./generated/schema.ts";
 import { identity } from "./identity.ts";
 import { createWebhookVerifier, type WebhookVerifier } from "./webhook/verifier.ts";
 
@@ -25,13 +25,13 @@ export interface ServerClient extends ServerMethods {
   readonly webhook: WebhookVerifier;
 }
 
-const definition = { identity, servers, operations };
+const definition = { identity, servers, operations: operationTable };
 
 /** A client for the Server API. Authenticate with the Server API secret key. */
 export function createServerClient(options: ServerClientOptions): ServerClient {
   // The generated declarations must agree with the methods derived from the table and the spec's
   // types; a test checks that they are equal, and this assignment that the runtime fits them.
-  const client: ServerMethods = createApiClient<Operations, typeof operations>(definition, options);
+  const client: ServerMethods = createApiClient<operations, typeof operationTable>(definition, options);
   // Created after createApiClient, which has already rejected a missing or empty secret key.
   return Object.assign(client, { webhook: createWebhookVerifier(options.apiSecretKey) });
 }

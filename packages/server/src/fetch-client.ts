@@ -5,11 +5,11 @@ import type { Client } from "openapi-fetch";
 import type { CallConnectClientOptions } from "./call-connect.ts";
 import type { ServerClientOptions } from "./client.ts";
 import {
-  operations as callConnectOperations,
+  operationTable as callConnectOperationTable,
   servers as callConnectServers,
-} from "./generated/call-connect/operations.ts";
+} from "./generated/call-connect/operation-table.ts";
 import type { paths as callConnectPaths } from "./generated/call-connect/schema.ts";
-import { operations, servers } from "./generated/operations.ts";
+import { operationTable, servers } from "./generated/operation-table.ts";
 import type { paths } from "./generated/schema.ts";
 import { identity } from "./identity.ts";
 
@@ -18,13 +18,13 @@ import { identity } from "./identity.ts";
  * exceptions, on the same transport: auth, timeouts and retries.
  */
 export function createServerFetchClient(options: ServerClientOptions): Client<paths> {
-  return createFetchClient<paths>({ identity, servers, operations }, options);
+  return createFetchClient<paths>({ identity, servers, operations: operationTable }, options);
 }
 
 /** The Call Connect API as an openapi-fetch client, on its own host, with the Call Connect secret key. */
 export function createCallConnectFetchClient(options: CallConnectClientOptions): Client<callConnectPaths> {
   return createFetchClient<callConnectPaths>(
-    { identity, servers: callConnectServers, operations: callConnectOperations },
+    { identity, servers: callConnectServers, operations: callConnectOperationTable },
     options,
   );
 }

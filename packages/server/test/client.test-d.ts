@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { operations } from "../src/generated/operations.ts";
+import type { operations } from "../src/generated/schema.ts";
 import type {
   AuthenticatorConfiguration,
   ChallengeResponse,
@@ -19,8 +19,11 @@ const server = createServerClient({ apiSecretKey: "sk" });
 
 describe("ServerClient types", () => {
   it("has exactly one method per operation in the spec", () => {
-    // Besides the operations: the pagination iterator and the webhook verifier.
-    expectTypeOf<Exclude<keyof ServerClient, "iterateUsers" | "webhook">>().toEqualTypeOf<keyof typeof operations>();
+    // Besides the operations: the pagination iterator and the webhook verifier. openapi-typescript's
+    // `operations` has every operation of the spec, whatever the table holds, and the webhooks
+    // (events Authsignal sends, named `…Event`) and the POST alias of updateUser, which get no method.
+    type SpecMethods = Exclude<keyof operations, `${string}Event` | "updateUserWithPost">;
+    expectTypeOf<Exclude<keyof ServerClient, "iterateUsers" | "webhook">>().toEqualTypeOf<SpecMethods>();
   });
 
   it("types track's argument and result from the spec", () => {

@@ -2,12 +2,12 @@
 // a missing method, or one without its summary, docs page, example or named types, fails here.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { probePackage } from "@authsignal-ts/scripts/language-service";
-import { examplesSource, hoverLines, problemsOf } from "@authsignal-ts/scripts/method-docs-check";
-import type { OpenApiDocument } from "@authsignal-ts/scripts/openapi-document";
+import type { OpenApiDocument } from "@authsignal-ts/scripts/spec/openapi-document";
+import { probePackage } from "@authsignal-ts/scripts/testing/language-service";
+import { examplesSource, hoverLines, problemsOf } from "@authsignal-ts/scripts/testing/method-docs-check";
 import { describe, expect, it } from "vitest";
-import { operations as callConnectTable } from "../src/generated/call-connect/operations.ts";
-import { operations as serverTable } from "../src/generated/operations.ts";
+import { operationTable as callConnectTable } from "../src/generated/call-connect/operation-table.ts";
+import { operationTable as serverTable } from "../src/generated/operation-table.ts";
 
 const packageDir = join(import.meta.dirname, "..");
 const spec = (path: string) => JSON.parse(readFileSync(join(packageDir, path), "utf8")) as OpenApiDocument;

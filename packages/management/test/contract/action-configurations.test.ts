@@ -1,9 +1,9 @@
 // Contract tests: every call goes through the public client to a Prism mock started from this
-// package's bundled spec with --errors (see vitest-prism-setup.ts in scripts/).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
+// package's bundled spec with --errors (see scripts/testing/vitest-prism-setup.ts).
+import { preferStatus } from "@authsignal-ts/scripts/testing/contract";
 import { describe, expect, it } from "vitest";
 import type { CreateActionConfigurationBody } from "../../src/index.ts";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { apiError, expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const withdrawals: CreateActionConfigurationBody = {
   actionCode: "withdrawFunds",
@@ -21,11 +21,7 @@ describe("createActionConfiguration", () => {
     expect(result.verificationMethods).toContain("PASSKEY");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createActionConfiguration(withdrawals, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.createActionConfiguration(withdrawals, options));
 
   it("creates a flow action from its code and type alone", async () => {
     const result = await mgmt.createActionConfiguration({ actionCode: "signIn", actionType: "FLOW" });
@@ -87,11 +83,7 @@ describe("getActionConfiguration", () => {
     expect(result.actionType).toBe("CLASSIC");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getActionConfiguration({ actionCode: "signIn" }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getActionConfiguration({ actionCode: "signIn" }, options));
 });
 
 describe("updateActionConfiguration", () => {
@@ -112,17 +104,9 @@ describe("updateActionConfiguration", () => {
     expect(result.actionCode).toBe("signIn");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(
-      mgmt.updateActionConfiguration(
-        { actionCode: "signIn", attributes: { defaultUserActionResult: "ALLOW" } },
-        preferStatus(status),
-      ),
-    );
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-    expect(error.errorDescription).toBeTruthy();
-  });
+  surfacesDocumentedErrors((options) =>
+    mgmt.updateActionConfiguration({ actionCode: "signIn", attributes: { defaultUserActionResult: "ALLOW" } }, options),
+  );
 
   it("is refused by the mock when verificationMethods is empty (minItems 1)", async () => {
     await expectRefused(
@@ -138,9 +122,5 @@ describe("deleteActionConfiguration", () => {
     expect(result.success).toBe(true);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteActionConfiguration({ actionCode: "withdrawFunds" }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.deleteActionConfiguration({ actionCode: "withdrawFunds" }, options));
 });

@@ -1,8 +1,7 @@
 // Contract tests for /authenticator-configurations/push: the tenant's one push configuration.
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { CreatePushAuthenticatorConfigurationBody } from "../../src/index.ts";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const firebase: CreatePushAuthenticatorConfigurationBody = {
   pushProvider: "FIREBASE",
@@ -35,13 +34,10 @@ describe("createPushAuthenticatorConfiguration", () => {
     }
   });
 
-  it.each([...documentedErrors, [409, "already_exists"] as const])(
-    "surfaces the documented %i error",
-    async (status, errorCode) => {
-      const error = await apiError(mgmt.createPushAuthenticatorConfiguration(firebase, preferStatus(status)));
-      expect(error.statusCode).toBe(status);
-      expect(error.errorCode).toBe(errorCode);
-    },
+  // A create repeated after a lost response gets 409.
+  surfacesDocumentedErrors(
+    (options) => mgmt.createPushAuthenticatorConfiguration(firebase, options),
+    [{ status: 409, errorCode: "already_exists" }],
   );
 
   it("is refused by the mock when the provider is one only the generic endpoint takes", async () => {
@@ -81,11 +77,7 @@ describe("getPushAuthenticatorConfiguration", () => {
     expect(configuration.appAttestationFailureMode).toBe("BLOCK");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getPushAuthenticatorConfiguration({}, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getPushAuthenticatorConfiguration({}, options));
 });
 
 describe("updatePushAuthenticatorConfiguration", () => {
@@ -110,11 +102,7 @@ describe("updatePushAuthenticatorConfiguration", () => {
     expect(configuration.authenticatorId).toBeTruthy();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updatePushAuthenticatorConfiguration({ isActive: true }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.updatePushAuthenticatorConfiguration({ isActive: true }, options));
 
   it("is refused by the mock when the attestation failure mode is unknown", async () => {
     await expectRefused(
@@ -130,9 +118,5 @@ describe("deletePushAuthenticatorConfiguration", () => {
     expect((await mgmt.deletePushAuthenticatorConfiguration()).success).toBe(true);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deletePushAuthenticatorConfiguration({}, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.deletePushAuthenticatorConfiguration({}, options));
 });

@@ -1,7 +1,6 @@
 // Contract tests for custom data points, keyed by the ID the API gives them.
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const amount = {
   name: "amount",
@@ -27,11 +26,7 @@ describe("createCustomDataPoint", () => {
     expect(point.id).toBeTruthy();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createCustomDataPoint(amount, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.createCustomDataPoint(amount, options));
 
   it("is refused by the mock when dataType is not one of text, number, boolean, multiselect", async () => {
     // @ts-expect-error "string" is not a data type; text is
@@ -51,11 +46,7 @@ describe("getCustomDataPoint", () => {
     expect(point.name).toBe("amount");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getCustomDataPoint({ customDataPointId }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getCustomDataPoint({ customDataPointId }, options));
 });
 
 describe("updateCustomDataPoint", () => {
@@ -70,13 +61,9 @@ describe("updateCustomDataPoint", () => {
     expect(point.id).toBe(customDataPointId);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(
-      mgmt.updateCustomDataPoint({ customDataPointId, attributes: { isPublic: true } }, preferStatus(status)),
-    );
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) =>
+    mgmt.updateCustomDataPoint({ customDataPointId, attributes: { isPublic: true } }, options),
+  );
 
   it("is refused by the mock when it tries to change the data type", async () => {
     await expectRefused(
@@ -93,9 +80,5 @@ describe("deleteCustomDataPoint", () => {
     expect(result.success).toBe(true);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteCustomDataPoint({ customDataPointId }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.deleteCustomDataPoint({ customDataPointId }, options));
 });

@@ -1,8 +1,8 @@
 // Contract tests for publishing a flow action's flow: PUT /action-configurations/{actionCode}/flow.
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
+import { preferStatus } from "@authsignal-ts/scripts/testing/contract";
 import { describe, expect, it } from "vitest";
 import type { FlowNode, UpdateActionFlowBody } from "../../src/index.ts";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { apiError, expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const screen: FlowNode = {
   nodeId: "screen-request",
@@ -66,13 +66,7 @@ describe("updateActionFlow", () => {
     expect(error.errorCode).toBe("conflict");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(
-      mgmt.updateActionFlow({ actionCode: "signIn", attributes: flow }, preferStatus(status)),
-    );
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.updateActionFlow({ actionCode: "signIn", attributes: flow }, options));
 
   it("is refused by the mock without the rules array", async () => {
     await expectRefused(

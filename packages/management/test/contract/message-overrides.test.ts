@@ -1,7 +1,6 @@
 // Contract tests for message overrides of the pre-built UI's copy, and their catalog.
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const overrides = {
   en: { "sms-code-entry.heading": "Enter the code we texted you" },
@@ -15,11 +14,7 @@ describe("getMessageOverrides", () => {
     expect(Object.keys(result.messageOverrides)).toContain("pt-br");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getMessageOverrides({}, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getMessageOverrides({}, options));
 });
 
 describe("updateMessageOverrides", () => {
@@ -33,11 +28,7 @@ describe("updateMessageOverrides", () => {
     expect(result.messageOverrides).toBeTypeOf("object");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updateMessageOverrides({ messageOverrides: overrides }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.updateMessageOverrides({ messageOverrides: overrides }, options));
 
   it("is refused by the mock without messageOverrides", async () => {
     // @ts-expect-error messageOverrides is required: the request replaces the whole set
@@ -64,9 +55,5 @@ describe("getMessageOverridesCatalog", () => {
     expect(heading?.defaultCopy.en).toBeTruthy();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getMessageOverridesCatalog({}, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getMessageOverridesCatalog({}, options));
 });

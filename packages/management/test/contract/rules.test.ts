@@ -1,8 +1,7 @@
 // Contract tests for rules, under /action-configurations/{actionCode}/rules: the hyphenated path every
 // official client calls (the docs print an underscore; see openapi/README.md).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const rule = {
   name: "Block anonymous IPs",
@@ -21,11 +20,7 @@ describe("listRules", () => {
     expect(rules[1]?.verificationMethods).toEqual(["PASSKEY", "SMS"]);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.listRules({ actionCode: "signIn" }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.listRules({ actionCode: "signIn" }, options));
 });
 
 describe("createRule", () => {
@@ -35,11 +30,7 @@ describe("createRule", () => {
     expect(result.type).toBe("BLOCK");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createRule({ actionCode: "signIn", attributes: rule }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.createRule({ actionCode: "signIn", attributes: rule }, options));
 
   it("is refused by the mock when priority is out of range", async () => {
     await expectRefused(mgmt.createRule({ actionCode: "signIn", attributes: { ...rule, priority: 100 } }), "priority");
@@ -63,11 +54,7 @@ describe("getRule", () => {
     expect(result.conditions).toEqual({ "==": [{ var: "device.isNew" }, true] });
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getRule(ids, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getRule(ids, options));
 });
 
 describe("updateRule", () => {
@@ -86,11 +73,7 @@ describe("updateRule", () => {
     expect(result.ruleId).toBe(ids.ruleId);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updateRule({ ...ids, attributes: { isActive: false } }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.updateRule({ ...ids, attributes: { isActive: false } }, options));
 
   it("is refused by the mock when priority is negative", async () => {
     await expectRefused(mgmt.updateRule({ ...ids, attributes: { priority: -1 } }), "priority");
@@ -112,9 +95,5 @@ describe("deleteRule", () => {
     expect(result.success).toBe(true);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteRule(ids, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.deleteRule(ids, options));
 });

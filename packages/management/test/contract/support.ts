@@ -1,19 +1,42 @@
 // What every contract test file shares: the client, the statuses each operation documents, and
 // helpers to ask Prism for one of them and to catch the error it causes.
-import { contractClientOptions, rejectionWith } from "@authsignal-ts/scripts/contract-testing";
+import {
+  contractClientOptions,
+  type DocumentedError,
+  itSurfacesDocumentedErrors,
+  type PreferredResponse,
+  rejectionWith,
+} from "@authsignal-ts/scripts/testing/contract";
 import { expect } from "vitest";
 import { AuthsignalApiError, createManagementClient } from "../../src/index.ts";
 
 export const mgmt = createManagementClient(contractClientOptions("management"));
 
 /** The error statuses every Management API operation documents, with the code of each one's example. */
-export const documentedErrors = [
-  [400, "invalid_request"],
-  [401, "unauthorized"],
-  [404, "not_found"],
-  [429, "too_many_requests"],
-  [500, "internal_error"],
-] as const;
+export const documentedErrors: readonly DocumentedError[] = [
+  { status: 400, errorCode: "invalid_request" },
+  { status: 401, errorCode: "unauthorized" },
+  { status: 404, errorCode: "not_found" },
+  { status: 429, errorCode: "too_many_requests" },
+  { status: 500, errorCode: "internal_error" },
+];
+
+/**
+ * A test per documented error, those every operation has and the operation's `own`: the call,
+ * made with the options it is given, rejects with that status, its example's error code and a
+ * description.
+ */
+export function surfacesDocumentedErrors(
+  call: (options: PreferredResponse) => Promise<unknown>,
+  own: readonly DocumentedError[] = [],
+) {
+  const errors = [...documentedErrors, ...own];
+  itSurfacesDocumentedErrors(AuthsignalApiError, errors, call, (error, { status, errorCode }) => {
+    expect(error.statusCode).toBe(status);
+    expect(error.errorCode).toBe(errorCode);
+    expect(error.errorDescription).toBeTruthy();
+  });
+}
 
 /** Resolves to the `AuthsignalApiError` the call rejected with; fails if it resolved or threw anything else. */
 export const apiError = (promise: Promise<unknown>) => rejectionWith(promise, AuthsignalApiError);

@@ -1,7 +1,6 @@
 // Contract tests for the theme of the pre-built UI: GET and PATCH /theme.
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const face = { url: "https://cdn.acme.com/fonts/inter-variable.woff2", weight: "100 900" };
 
@@ -23,11 +22,7 @@ describe("getTheme", () => {
     expect(weights).toEqual([600, "700"]);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getTheme({}, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getTheme({}, options));
 });
 
 describe("updateTheme", () => {
@@ -54,11 +49,7 @@ describe("updateTheme", () => {
     expect(theme.typography?.text?.sizeAdjust).toBe(105);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.updateTheme({ primaryColor: "#000000" }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.updateTheme({ primaryColor: "#000000" }, options));
 
   it("is refused by the mock when an alignment is not left, center or right", async () => {
     // @ts-expect-error contentAlignment is left, center or right

@@ -1,8 +1,7 @@
 // Contract tests for value lists (the Portal's "Custom Lists"), keyed by their alias.
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { CreateValueListBody } from "../../src/index.ts";
-import { apiError, documentedErrors, expectRefused, mgmt } from "./support.ts";
+import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const blockedDomains: CreateValueListBody = {
   name: "Blocked email domains",
@@ -29,11 +28,7 @@ describe("createValueList", () => {
     expect(list.alias).toBeTruthy();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.createValueList(blockedDomains, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.createValueList(blockedDomains, options));
 
   it("is refused by the mock when itemType is neither string nor number", async () => {
     // @ts-expect-error itemType is string or number
@@ -59,11 +54,7 @@ describe("getValueList", () => {
     expect(list.isActive).toBe(true);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.getValueList({ alias: "blocked-email-domains" }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.getValueList({ alias: "blocked-email-domains" }, options));
 });
 
 describe("updateValueList", () => {
@@ -81,13 +72,9 @@ describe("updateValueList", () => {
     expect(list.alias).toBe("blocked-email-domains");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(
-      mgmt.updateValueList({ alias: "blocked-email-domains", attributes: { isActive: true } }, preferStatus(status)),
-    );
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) =>
+    mgmt.updateValueList({ alias: "blocked-email-domains", attributes: { isActive: true } }, options),
+  );
 
   it("is refused by the mock when it tries to change the item type", async () => {
     await expectRefused(
@@ -104,9 +91,5 @@ describe("deleteValueList", () => {
     expect(result.success).toBe(true);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status, errorCode) => {
-    const error = await apiError(mgmt.deleteValueList({ alias: "blocked-email-domains" }, preferStatus(status)));
-    expect(error.statusCode).toBe(status);
-    expect(error.errorCode).toBe(errorCode);
-  });
+  surfacesDocumentedErrors((options) => mgmt.deleteValueList({ alias: "blocked-email-domains" }, options));
 });

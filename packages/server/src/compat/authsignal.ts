@@ -5,8 +5,8 @@
 // `undefined` where the official methods resolve to void, and the official error.
 import { createApiClient } from "@authsignal-ts/core";
 import type { UpdateActionResponse, UpdateUserResponse } from "../generated/methods.ts";
-import { operations, servers } from "../generated/operations.ts";
-import type { operations as Operations } from "../generated/schema.ts";
+import { operationTable, servers } from "../generated/operation-table.ts";
+import type { operations } from "../generated/schema.ts";
 import { identity } from "../identity.ts";
 import { nativeCaller } from "./errors.ts";
 import type {
@@ -53,7 +53,7 @@ import { Webhook } from "./webhook.ts";
 /** The official SDK's default: the US region's Server API. */
 export const DEFAULT_API_URL: string = servers.us;
 
-const definition = { identity, servers, operations };
+const definition = { identity, servers, operations: operationTable };
 
 /** `retries` as the official SDK reads it: 0, a negative number or NaN turns retries off. */
 export function maxRetriesFor(retries: number | undefined): number | undefined {
@@ -83,7 +83,7 @@ export class Authsignal {
     const baseUrl = this.apiUrl;
     const maxRetries = maxRetriesFor(retries);
     this.#call = nativeCaller(() =>
-      createApiClient<Operations, typeof operations>(definition, { apiSecretKey, baseUrl, maxRetries }),
+      createApiClient<operations, typeof operationTable>(definition, { apiSecretKey, baseUrl, maxRetries }),
     );
   }
 

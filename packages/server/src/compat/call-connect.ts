@@ -2,8 +2,8 @@
 // `finishCall`, on the same generated Call Connect table and transport as createCallConnectClient.
 import { createApiClient } from "@authsignal-ts/core";
 import type { FinishCallRequest, FinishCallResponse, StartCallResponse } from "../generated/call-connect/methods.ts";
-import { operations, servers } from "../generated/call-connect/operations.ts";
-import type { operations as Operations, StartCallRequest } from "../generated/call-connect/schema.ts";
+import { operationTable, servers } from "../generated/call-connect/operation-table.ts";
+import type { operations, StartCallRequest } from "../generated/call-connect/schema.ts";
 import { identity } from "../identity.ts";
 import { maxRetriesFor } from "./authsignal.ts";
 import { nativeCaller } from "./errors.ts";
@@ -11,7 +11,7 @@ import type { AuthsignalConstructor } from "./types.ts";
 
 export type { FinishCallRequest, FinishCallResponse, StartCallRequest, StartCallResponse };
 
-const definition = { identity, servers, operations };
+const definition = { identity, servers, operations: operationTable };
 
 /**
  * The Call Connect client of `@authsignal/node` 2.x. Call Connect has its own host (`apiUrl`
@@ -30,7 +30,7 @@ export class CallConnect {
     const baseUrl = this.apiUrl;
     const maxRetries = maxRetriesFor(retries);
     this.#call = nativeCaller(() =>
-      createApiClient<Operations, typeof operations>(definition, { apiSecretKey, baseUrl, maxRetries }),
+      createApiClient<operations, typeof operationTable>(definition, { apiSecretKey, baseUrl, maxRetries }),
     );
   }
 

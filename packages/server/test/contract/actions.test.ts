@@ -1,9 +1,8 @@
 // Contract tests for the Actions operations other than track (see track.test.ts), against the
 // Prism mock (see support.ts).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { UserActionState } from "../../src/index.ts";
-import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
+import { apiError, contractServer, surfacesDocumentedErrors, violationLocations } from "./support.ts";
 
 const server = contractServer();
 const action = { userId: "usr_123", action: "signIn", idempotencyKey: "0c9b8e2e-6a7a-4d8f-bd0e-3a6f6a1f2f55" };
@@ -18,9 +17,7 @@ describe("getAction", () => {
     expect(result.output).toEqual({ riskScore: 42 });
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.getAction(action, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.getAction(action, options));
 });
 
 describe("updateAction", () => {
@@ -30,12 +27,9 @@ describe("updateAction", () => {
     expect(result.ruleIds).toHaveLength(1);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.updateAction({ ...action, attributes: { state: "REVIEW_FAILED" } }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) =>
+    server.updateAction({ ...action, attributes: { state: "REVIEW_FAILED" } }, options),
+  );
 
   it("is refused by the mock when the state is not a known state", async () => {
     // Cast on purpose: the types only accept UserActionState values.
@@ -58,9 +52,7 @@ describe("queryUserActions", () => {
     expect(actions[0]?.verifiedByAuthenticatorId).toBeTruthy();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.queryUserActions({ userId: "usr_123" }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.queryUserActions({ userId: "usr_123" }, options));
 
   it("is refused by the mock when an action code breaks the pattern", async () => {
     const error = await apiError(server.queryUserActions({ userId: "usr_123", codes: ["sign in"] }));

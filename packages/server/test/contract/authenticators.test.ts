@@ -1,9 +1,8 @@
 // Contract tests for the Authenticators and Authenticator configurations operations, against
 // the Prism mock (see support.ts).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { BatchPasskeyAuthenticator, EnrollVerifiedAuthenticatorAttributes } from "../../src/index.ts";
-import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
+import { apiError, contractServer, surfacesDocumentedErrors, violationLocations } from "./support.ts";
 
 const server = contractServer();
 
@@ -26,12 +25,7 @@ describe("getAuthenticators", () => {
     expect(Date.parse(passkeyAuthenticator?.createdAt ?? "")).not.toBeNaN();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(
-      await apiError(server.getAuthenticators({ userId: "usr_123" }, preferStatus(status))),
-      status,
-    );
-  });
+  surfacesDocumentedErrors((options) => server.getAuthenticators({ userId: "usr_123" }, options));
 });
 
 describe("enrollVerifiedAuthenticator", () => {
@@ -67,15 +61,12 @@ describe("enrollVerifiedAuthenticator", () => {
     expect(result.recoveryCodes).toHaveLength(3);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.enrollVerifiedAuthenticator(
-        { userId: "usr_123", attributes: { verificationMethod: "EMAIL_OTP", email: "jane@example.com" } },
-        preferStatus(status),
-      ),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) =>
+    server.enrollVerifiedAuthenticator(
+      { userId: "usr_123", attributes: { verificationMethod: "EMAIL_OTP", email: "jane@example.com" } },
+      options,
+    ),
+  );
 
   it("is refused by the mock when an SMS authenticator has no phone number", async () => {
     // Cast on purpose: the types already require phoneNumber for SMS; this proves the spec does too.
@@ -121,12 +112,7 @@ describe("enrollVerifiedAuthenticators", () => {
     expect(result.failures).toEqual([expect.objectContaining({ userId: "usr_456", errorCode: "conflict" })]);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.enrollVerifiedAuthenticators({ authenticators: [passkey] }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) => server.enrollVerifiedAuthenticators({ authenticators: [passkey] }, options));
 
   it("is refused by the mock with more than 1000 passkeys", async () => {
     const authenticators = Array.from({ length: 1001 }, (_, index) => ({ ...passkey, userId: `usr_${index}` }));
@@ -154,12 +140,9 @@ describe("deleteAuthenticator", () => {
     ).resolves.toEqual({ success: true });
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.deleteAuthenticator({ userId: "usr_123", userAuthenticatorId: "auth_1" }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) =>
+    server.deleteAuthenticator({ userId: "usr_123", userAuthenticatorId: "auth_1" }, options),
+  );
 });
 
 describe("getAuthenticatorConfigurations", () => {
@@ -170,7 +153,5 @@ describe("getAuthenticatorConfigurations", () => {
     expect(configurations[1]?.smsChannel).toBe("WHATSAPP");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.getAuthenticatorConfigurations({}, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.getAuthenticatorConfigurations({}, options));
 });

@@ -1,8 +1,8 @@
 // Contract tests for the Call Connect API, against its own Prism mock (see support.ts).
-import { contractClientOptions, preferStatus } from "@authsignal-ts/scripts/contract-testing";
+import { contractClientOptions } from "@authsignal-ts/scripts/testing/contract";
 import { describe, expect, it } from "vitest";
 import { createCallConnectClient, type StartCallRequest } from "../../src/index.ts";
-import { apiError, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
+import { apiError, surfacesDocumentedErrors, violationLocations } from "./support.ts";
 
 const callConnect = createCallConnectClient(contractClientOptions("call-connect"));
 const referenceId = "9b1f3c2e-5d7a-4e8b-a6c4-2f1e0d9c8b7a";
@@ -20,12 +20,7 @@ describe("startCall", () => {
     expect(result).toMatchObject({ messageId: "ef6b3212-6121-4a9e-92ef-09d819e36e93", channel: "WHATSAPP" });
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      callConnect.startCall({ referenceId, phoneNumber: "+6427123456" }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) => callConnect.startCall({ referenceId, phoneNumber: "+6427123456" }, options));
 
   it("is refused by the mock when the caller cannot be reached", async () => {
     // Cast on purpose: the types already require a phone number or an email address.
@@ -50,12 +45,7 @@ describe("finishCall", () => {
     expect(result).toEqual({ success: true });
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      callConnect.finishCall({ referenceId, state: "CHALLENGE_FAILED" }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) => callConnect.finishCall({ referenceId, state: "CHALLENGE_FAILED" }, options));
 
   it("is refused by the mock without a state", async () => {
     // Cast on purpose: state is required by the types too.

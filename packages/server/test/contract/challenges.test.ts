@@ -1,15 +1,7 @@
 // Contract tests for the Challenges operations, against the Prism mock (see support.ts).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
 import type { ChallengeRequest, ChallengeScope, ChallengeVerificationMethod } from "../../src/index.ts";
-import {
-  apiError,
-  contractServer,
-  documentedErrors,
-  expectDocumentedError,
-  preferExample,
-  violationLocations,
-} from "./support.ts";
+import { apiError, contractServer, preferExample, surfacesDocumentedErrors, violationLocations } from "./support.ts";
 
 const server = contractServer();
 const challengeId = "2d4f6a8c-1b3e-4d5f-9a7c-3e5f7a9b1c2d";
@@ -46,15 +38,9 @@ describe("challenge", () => {
     expect(result.idempotencyKey).toBeTruthy();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.challenge(
-        { verificationMethod: "EMAIL_OTP", action: "signIn", email: "jane@example.com" },
-        preferStatus(status),
-      ),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) =>
+    server.challenge({ verificationMethod: "EMAIL_OTP", action: "signIn", email: "jane@example.com" }, options),
+  );
 
   it("is refused by the mock when an SMS challenge has no phone number", async () => {
     // Cast on purpose: the types already require phoneNumber for SMS; this proves the spec does too.
@@ -101,10 +87,7 @@ describe("verify", () => {
     expect(result.failureReason).toBe("CODE_INVALID_OR_EXPIRED");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(server.verify({ challengeId, verificationCode: "123456" }, preferStatus(status)));
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) => server.verify({ challengeId, verificationCode: "123456" }, options));
 
   it("is refused by the mock without a code", async () => {
     // Cast on purpose: verificationCode is required by the types too.
@@ -120,10 +103,7 @@ describe("claimChallenge", () => {
     expect(result.verificationMethod).toBe("SMS");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(server.claimChallenge({ challengeId, userId: "usr_123" }, preferStatus(status)));
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) => server.claimChallenge({ challengeId, userId: "usr_123" }, options));
 });
 
 describe("validateChallenge", () => {
@@ -135,9 +115,7 @@ describe("validateChallenge", () => {
     expect(result.verificationMethod).toBe("PASSKEY");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.validateChallenge({ token }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.validateChallenge({ token }, options));
 
   it("is refused by the mock when the action code breaks the pattern", async () => {
     const error = await apiError(server.validateChallenge({ token, action: "sign in" }));
@@ -153,9 +131,7 @@ describe("getChallenge", () => {
     expect(Number.isInteger(result.expiresAt)).toBe(true);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.getChallenge({ challengeId }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.getChallenge({ challengeId }, options));
 
   it("is refused by the mock when the method cannot start a challenge", async () => {
     // Cast on purpose: the types only accept SMS, EMAIL_OTP and WHATSAPP.

@@ -1,7 +1,6 @@
 // Contract tests for the Devices operations, against the Prism mock (see support.ts).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
+import { apiError, contractServer, surfacesDocumentedErrors, violationLocations } from "./support.ts";
 
 const server = contractServer();
 const device = { userId: "usr_123", deviceId: "5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21" };
@@ -15,9 +14,7 @@ describe("getDevices", () => {
     expect(devices[1]?.invalidatedAt).toBeTruthy();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.getDevices({ userId: "usr_123" }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.getDevices({ userId: "usr_123" }, options));
 });
 
 describe("updateDevice", () => {
@@ -35,12 +32,9 @@ describe("updateDevice", () => {
     expect(result.userId).toBe("usr_123");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.updateDevice({ ...device, attributes: { rememberedUntil: null } }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) =>
+    server.updateDevice({ ...device, attributes: { rememberedUntil: null } }, options),
+  );
 
   it("is refused by the mock when rememberedUntil is not a date-time", async () => {
     const error = await apiError(server.updateDevice({ ...device, attributes: { rememberedUntil: "in 30 days" } }));
@@ -55,7 +49,5 @@ describe("invalidateDevice", () => {
     expect(Date.parse(result.invalidatedAt ?? "")).not.toBeNaN();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.invalidateDevice(device, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.invalidateDevice(device, options));
 });

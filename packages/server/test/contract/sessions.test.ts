@@ -1,7 +1,6 @@
 // Contract tests for the Sessions operations, against the Prism mock (see support.ts).
-import { preferStatus } from "@authsignal-ts/scripts/contract-testing";
 import { describe, expect, it } from "vitest";
-import { apiError, contractServer, documentedErrors, expectDocumentedError, violationLocations } from "./support.ts";
+import { apiError, contractServer, surfacesDocumentedErrors, violationLocations } from "./support.ts";
 
 const server = contractServer();
 const clientId = "8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918";
@@ -16,10 +15,7 @@ describe("createSession", () => {
     expect(session.refreshToken).toBe(refreshToken);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(server.createSession({ token: challengeToken, clientId }, preferStatus(status)));
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) => server.createSession({ token: challengeToken, clientId }, options));
 
   it("is refused by the mock without a client ID", async () => {
     // Cast on purpose: clientId is required by the types too.
@@ -37,9 +33,7 @@ describe("validateSession", () => {
     expect(session.verificationMethod).toBe("PASSKEY");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.validateSession({ accessToken }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.validateSession({ accessToken }, options));
 
   it("is refused by the mock when clientIds is empty", async () => {
     const error = await apiError(server.validateSession({ accessToken, clientIds: [] }));
@@ -54,9 +48,7 @@ describe("refreshSession", () => {
     expect(session.refreshToken).not.toBe(refreshToken);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.refreshSession({ refreshToken }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.refreshSession({ refreshToken }, options));
 });
 
 describe("revokeSession", () => {
@@ -64,9 +56,7 @@ describe("revokeSession", () => {
     await expect(server.revokeSession({ accessToken })).resolves.toBeUndefined();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.revokeSession({ accessToken }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.revokeSession({ accessToken }, options));
 });
 
 describe("revokeUserSessions", () => {
@@ -74,12 +64,7 @@ describe("revokeUserSessions", () => {
     await expect(server.revokeUserSessions({ userId: "usr_123" })).resolves.toBeUndefined();
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(
-      await apiError(server.revokeUserSessions({ userId: "usr_123" }, preferStatus(status))),
-      status,
-    );
-  });
+  surfacesDocumentedErrors((options) => server.revokeUserSessions({ userId: "usr_123" }, options));
 
   it("is refused by the mock with an empty user ID", async () => {
     expect(violationLocations(await apiError(server.revokeUserSessions({ userId: "" })))).toContain(

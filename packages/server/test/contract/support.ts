@@ -1,6 +1,12 @@
 // Helpers shared by the contract tests: the client under test, error capture, and Prism's
 // validation report.
-import { contractClientOptions, rejectionWith } from "@authsignal-ts/scripts/contract-testing";
+import {
+  contractClientOptions,
+  type DocumentedError,
+  itSurfacesDocumentedErrors,
+  type PreferredResponse,
+  rejectionWith,
+} from "@authsignal-ts/scripts/testing/contract";
 import { expect } from "vitest";
 import { AuthsignalApiError, createServerClient } from "../../src/index.ts";
 
@@ -10,7 +16,14 @@ export function contractServer() {
 }
 
 /** The documented error statuses every operation answers with. */
-export const documentedErrors = [400, 401, 404, 429, 500] as const;
+export const documentedErrors: readonly DocumentedError[] = [400, 401, 404, 429, 500].map((status) => ({ status }));
+
+/** A test per documented error: the call, made with the options it is given, rejects with that error. */
+export function surfacesDocumentedErrors(call: (options: PreferredResponse) => Promise<unknown>) {
+  itSurfacesDocumentedErrors(AuthsignalApiError, documentedErrors, call, (error, { status }) =>
+    expectDocumentedError(error, status),
+  );
+}
 
 /** Asks Prism for a named example of the success response. */
 export function preferExample(name: string) {

@@ -1,13 +1,13 @@
 // Contract tests for the Users operations, against the Prism mock (see support.ts).
-import { contractClientOptions, preferStatus } from "@authsignal-ts/scripts/contract-testing";
+import { contractClientOptions, preferStatus } from "@authsignal-ts/scripts/testing/contract";
 import { describe, expect, it } from "vitest";
 import { createServerFetchClient } from "../../src/fetch-client.ts";
 import {
   apiError,
   contractServer,
   documentedErrors,
-  expectDocumentedError,
   preferExample,
+  surfacesDocumentedErrors,
   violationLocations,
 } from "./support.ts";
 
@@ -23,9 +23,7 @@ describe("getUser", () => {
     expect(user.custom).toEqual({ plan: "pro" });
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.getUser({ userId: "usr_123" }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.getUser({ userId: "usr_123" }, options));
 });
 
 describe("queryUsers", () => {
@@ -50,9 +48,7 @@ describe("queryUsers", () => {
     expect(userIds).toEqual(["usr_123"]);
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.queryUsers({}, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.queryUsers({}, options));
 
   it("finds users by a phone number stored in local form, and by an email domain", async () => {
     // Users keep whatever phone number they were given (the Go and Python live tests), and the Go
@@ -78,12 +74,9 @@ describe("updateUser", () => {
     expect(user.displayName).toBe("Jane Doe");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    const error = await apiError(
-      server.updateUser({ userId: "usr_123", attributes: { displayName: "Jane" } }, preferStatus(status)),
-    );
-    expectDocumentedError(error, status);
-  });
+  surfacesDocumentedErrors((options) =>
+    server.updateUser({ userId: "usr_123", attributes: { displayName: "Jane" } }, options),
+  );
 
   it("accepts a phone number in local form, as the Go and Python live tests set it", async () => {
     const user = await server.updateUser({ userId: "usr_123", attributes: { phoneNumber: "9876543210" } });
@@ -118,7 +111,7 @@ describe("POST /users/{userId} (an alias of updateUser)", () => {
     expect(data).toMatchObject({ userId: "usr_123", email: "jane@example.com", username: "jane" });
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
+  it.each(documentedErrors)("surfaces the documented $status error", async ({ status }) => {
     const { error, response } = await api.POST("/users/{userId}", {
       params,
       body: { displayName: "Jane" },
@@ -152,7 +145,5 @@ describe("deleteUser", () => {
     expect(violationLocations(error)).toContain("request.query.actions");
   });
 
-  it.each(documentedErrors)("surfaces the documented %i error", async (status) => {
-    expectDocumentedError(await apiError(server.deleteUser({ userId: "usr_123" }, preferStatus(status))), status);
-  });
+  surfacesDocumentedErrors((options) => server.deleteUser({ userId: "usr_123" }, options));
 });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { changesetBumps, packagesTouched } from "../../release/changesets.ts";
+import { loadApis } from "../../spec/apis.ts";
+
+// As openapi/redocly.yaml lays them out.
+const { apis } = await loadApis();
+const touched = (paths: string[]) => packagesTouched(paths, apis);
+
+describe("packagesTouched", () => {
+  it("maps package sources and spec folders to the packages users install", () => {
+    expect([...touched(["packages/server/src/webhook/verifier.ts"])]).toEqual(["server"]);
+    expect([...touched(["packages/core/src/transport.ts"])].sort()).toEqual(["management", "server"]);
+    expect([...touched(["openapi/server/paths/users.yaml"])]).toEqual(["server"]);
+    expect([...touched(["openapi/shared/components.yaml"])].sort()).toEqual(["management", "server"]);
+    expect([...touched(["openapi/call-connect/paths/call_start.yaml"])]).toEqual(["server"]);
+    expect([...touched(["openapi/management/openapi.yaml", "packages/server/src/client.ts"])].sort()).toEqual([
+      "management",
+      "server",
+    ]);
+  });
+
+  it("ignores tests, docs, private packages and tooling", () => {
+    expect(
+      touched([
+        "packages/server/test/client.test.ts",
+        "packages/server/README.md",
+        "packages/core/test/transport.test.ts",
+        "scripts/generate.ts",
+        "benchmarks/size.ts",
+        "openapi/README.md",
+      ]).size,
+    ).toBe(0);
+  });
+});
+
+describe("changesetBumps", () => {
+  it("reads the packages and bump types from the front matter", () => {
+    const markdown =
+      '---\n"@authsignal-ts/server": minor\n\'@authsignal-ts/core\': patch\n---\n\nText "@authsignal-ts/management": major\n';
+    expect([...changesetBumps(markdown)]).toEqual([
+      ["server", "minor"],
+      ["core", "patch"],
+    ]);
+  });
+});
