@@ -1,10 +1,11 @@
 // The secret key never leaks into errors, logs or inspection, and creating or using a client
 // leaves the host's globals exactly as they were.
 import { inspect } from "node:util";
+import { refusedUrl } from "@authsignal-ts/scripts/testing/loopback";
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthsignalValidationError } from "../src/errors.ts";
 import { faultClient } from "./support/fault-client.ts";
-import { type FaultServer, refusedUrl, reply, startFaultServer } from "./support/fault-server.ts";
+import { type FaultServer, reply, startFaultServer } from "./support/fault-server.ts";
 
 const secret = "sk_fault_suite_secret";
 const forms = [secret, btoa(`${secret}:`)];

@@ -49,15 +49,6 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
   };
 }
 
-/** A loopback URL where nothing listens, so connections are refused. */
-export async function refusedUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
-
 export const reply = {
   json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     response.writeHead(status, { "content-type": "application/json", ...headers });

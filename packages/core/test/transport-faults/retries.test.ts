@@ -1,4 +1,6 @@
 // Retry behaviour against a real server that fails on purpose (see support/fault-server.ts).
+
+import { refusedUrl } from "@authsignal-ts/scripts/testing/loopback";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AuthsignalConnectionError,
@@ -7,7 +9,7 @@ import {
   AuthsignalRateLimitError,
 } from "../../src/errors.ts";
 import { countingFetch, faultClient } from "../support/fault-client.ts";
-import { type FaultServer, refusedUrl, reply, startFaultServer } from "../support/fault-server.ts";
+import { type FaultServer, reply, startFaultServer } from "../support/fault-server.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {

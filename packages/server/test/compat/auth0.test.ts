@@ -4,19 +4,12 @@ import {
   handleAuth0ContinuePostLogin as officialContinue,
   handleAuth0ExecutePostLogin as officialExecute,
 } from "@authsignal/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { handleAuth0ContinuePostLogin, handleAuth0ExecutePostLogin } from "../../src/compat/index.ts";
-import { type Answer, type LoopbackServer, type RecordedRequest, startLoopbackServer } from "./support.ts";
+import { type Answer, type RecordedRequest, useLoopbackServer } from "./support.ts";
 
 const apiSecretKey = "sk_test_auth0_77c2";
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useLoopbackServer();
 
 function auth0Event(overrides: Record<string, unknown> = {}) {
   return {

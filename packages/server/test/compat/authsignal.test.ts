@@ -2,9 +2,9 @@
 // sends (method, path, query, body, auth), what it resolves to, and that the official
 // @authsignal/node client sends the same request and resolves to the same value for the same answer.
 import { Authsignal as OfficialAuthsignal } from "@authsignal/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Authsignal } from "../../src/compat/index.ts";
-import { type Answer, type LoopbackServer, type RecordedRequest, startLoopbackServer } from "./support.ts";
+import { type Answer, type RecordedRequest, useLoopbackServer } from "./support.ts";
 
 const apiSecretKey = "sk_test_compat_9d41";
 const authorization = `Basic ${Buffer.from(`${apiSecretKey}:`).toString("base64")}`;
@@ -350,19 +350,14 @@ const cases: [string, Case][] = [
 ];
 
 type Methods = Record<string, (request: unknown) => Promise<unknown>>;
-let server: LoopbackServer;
+const server = useLoopbackServer();
 let compat: Methods;
 let official: Methods;
 
-beforeAll(async () => {
-  server = await startLoopbackServer();
+beforeAll(() => {
   // Retries off for the official client: with retries it patches the global axios instance.
   compat = new Authsignal({ apiSecretKey, apiUrl: `${server.url}/v1` }) as unknown as Methods;
   official = new OfficialAuthsignal({ apiSecretKey, apiUrl: `${server.url}/v1`, retries: 0 }) as unknown as Methods;
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
 });
 
 const wire = ({ method, path, query, body }: RecordedRequest) => ({ method, path, query, body });

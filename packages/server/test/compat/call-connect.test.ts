@@ -2,21 +2,14 @@
 // the same results, the official defaults and errors.
 import { inspect } from "node:util";
 import { CallConnect as OfficialCallConnect } from "@authsignal/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuthsignalError, CallConnect } from "../../src/compat/index.ts";
-import { type LoopbackServer, type RecordedRequest, settle, startLoopbackServer } from "./support.ts";
+import { type RecordedRequest, settle, useLoopbackServer } from "./support.ts";
 
 const apiSecretKey = "sk_test_call_connect_31b8";
 const wire = ({ method, path, query, body }: RecordedRequest) => ({ method, path, query, body });
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useLoopbackServer();
 
 describe("CallConnect", () => {
   const clients = () => ({

@@ -7,7 +7,8 @@ import {
   AuthsignalError as OfficialAuthsignalError,
   mapToAuthsignalError as officialMapping,
 } from "@authsignal/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { refusedUrl } from "@authsignal-ts/scripts/testing/loopback";
+import { describe, expect, it } from "vitest";
 import { Authsignal, AuthsignalError, mapToAuthsignalError } from "../../src/compat/index.ts";
 import {
   AuthsignalApiError,
@@ -18,7 +19,7 @@ import {
   createServerClient,
   AuthsignalError as NativeAuthsignalError,
 } from "../../src/index.ts";
-import { type LoopbackServer, refusedUrl, settle, startLoopbackServer } from "./support.ts";
+import { settle, useLoopbackServer } from "./support.ts";
 
 const apiSecretKey = "sk_test_compat_errors_5e7a";
 const unauthorized = {
@@ -27,14 +28,7 @@ const unauthorized = {
     "The request is unauthorized. Check that your API key and region base URL are correctly configured.",
 };
 
-let server: LoopbackServer;
-beforeAll(async () => {
-  server = await startLoopbackServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useLoopbackServer();
 
 const compatClient = (options: { retries?: number; apiUrl?: string; apiSecretKey?: string } = {}) =>
   new Authsignal({ apiSecretKey, apiUrl: `${server.url}/v1`, retries: 0, ...options });

@@ -3,6 +3,7 @@
 // driven against the same answers and compared request by request.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface RecordedRequest {
   method: string;
@@ -29,6 +30,35 @@ export interface LoopbackServer {
   /** Answers every following request with `handler`. */
   answer(handler: (request: RecordedRequest) => Answer): void;
   close(): Promise<void>;
+}
+
+/**
+ * The file's loopback server: started before its tests, closed after them, its request log
+ * emptied before each test.
+ */
+export function useLoopbackServer(): LoopbackServer {
+  let current: LoopbackServer | undefined;
+  beforeAll(async () => {
+    current = await startLoopbackServer();
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => {
+    if (current) current.requests.length = 0;
+  });
+  const started = () => {
+    if (!current) throw new Error("the loopback server is started in beforeAll");
+    return current;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get requests() {
+      return started().requests;
+    },
+    answer: (handler) => started().answer(handler),
+    close: () => started().close(),
+  };
 }
 
 function queryOf(url: URL): Record<string, string[]> {
@@ -72,15 +102,6 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
-}
-
-/** A port on loopback that nothing listens on: connecting to it is refused. */
-export async function refusedUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }
 
 /** What a promise settled with, in a form two clients' outcomes can be compared by. */
