@@ -39,19 +39,25 @@ export interface EmulatorContext {
   emit(event: WebhookEventInput): Promise<void>;
 }
 
-export type OperationHandler = (input: HandlerInput, context: EmulatorContext) => HandlerResult | Promise<HandlerResult>;
+export type OperationHandler = (
+  input: HandlerInput,
+  context: EmulatorContext,
+) => HandlerResult | Promise<HandlerResult>;
 
 /**
  * An API error a handler throws; the router answers with Authsignal's error body
  * `{ error, errorCode, errorDescription }` (both codes, as the live API sends).
  */
 export class EmulatorApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly description: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly description: string;
+
+  constructor(status: number, code: string, description: string) {
     super(`${status} ${code}: ${description}`);
     this.name = "EmulatorApiError";
+    this.status = status;
+    this.code = code;
+    this.description = description;
   }
 }
