@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   createManagementState,
@@ -95,6 +96,16 @@ describe("createManagementState", () => {
     first.valueLists["trusted-ips"]?.valueListItems?.push("198.51.100.1");
     expect(second.valueLists["trusted-ips"]?.valueListItems).toEqual(["203.0.113.7"]);
     expect(seed.valueLists?.[0]?.valueListItems).toEqual(["203.0.113.7"]);
+  });
+});
+
+describe("the README's seed example", () => {
+  it("is a valid seed", () => {
+    const readme = readFileSync(new URL("../../src/management/README-section.md", import.meta.url), "utf8");
+    const example = /```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    const state = createManagementState(JSON.parse(example ?? "null"));
+    expect(state.rules.signIn?.["block-anonymous"]?.type).toBe("BLOCK");
+    expect(state.authenticatorConfigurations.sms?.webhookUrl).toBe("http://127.0.0.1:4000/sms");
   });
 });
 
