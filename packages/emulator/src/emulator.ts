@@ -2,12 +2,18 @@
 // (webhooks aside, which go out through the `webhookFetch` it is given).
 
 import { errorResponse } from "./core/http.ts";
-import { createManagementState, managementSeedKeys } from "./core/management-seed.ts";
 import { handleApiRequest } from "./core/pipeline.ts";
 import type { ApiName } from "./core/spec.ts";
 import { newActionTokenSecret } from "./core/tokens.ts";
 import { createWebhookDispatcher } from "./core/webhooks.ts";
-import type { EmulatorContext, OperationHandler } from "./handler.ts";
+import type { EmulatorContext } from "./handler.ts";
+import {
+  createManagementState,
+  type ManagementSeed,
+  ManagementSeedError,
+  managementHandlers,
+  managementSeedKeys,
+} from "./management/index.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed.ts";
 import { serverHandlers } from "./server/index.ts";
 import { seedServerState } from "./server/seed.ts";
@@ -20,8 +26,6 @@ import { createTestApi, type TestApi } from "./test-api.ts";
 export const DEFAULT_SERVER_SECRET = "sk_emulator_server";
 /** The Management API secret key an emulator accepts unless the options or the seed pin another. */
 export const DEFAULT_MANAGEMENT_SECRET = "sk_emulator_management";
-
-const managementHandlers: Record<string, OperationHandler> = {};
 
 export interface EmulatorOptions {
   /** The state to start from, and to return to on `reset()`: an object, checked like a seed file. */
@@ -56,6 +60,19 @@ function checkSecret(value: unknown, field: string): string {
   return value;
 }
 
+/** The Management part of the seed, loaded by the Management API's own loader. */
+function managementStateOf(seed: EmulatorSeed) {
+  const parts = Object.fromEntries(
+    Object.entries(seed).filter(([key]) => (managementSeedKeys as readonly string[]).includes(key)),
+  ) as ManagementSeed;
+  try {
+    return createManagementState(parts);
+  } catch (error) {
+    if (error instanceof ManagementSeedError) throw new EmulatorSeedError(error.message);
+    throw error;
+  }
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = checkSeed(options.seed ?? {}, managementSeedKeys);
   if (options.settings !== undefined) {
@@ -73,7 +90,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const wallClock = options.now ?? Date.now;
 
   const initialState = (): EmulatorState => {
-    const management = createManagementState(seed);
+    const management = managementStateOf(seed);
     const settings = { ...defaultSettings, ...seed.settings, ...options.settings };
     const emulator = {
       settings,

@@ -3,8 +3,8 @@
 // this file owns the rest and the check that no field is unknown.
 
 import serverSpec from "@authsignal-ts/server/openapi.json" with { type: "json" };
-import type { ManagementSeed } from "./core/management-seed.ts";
 import { compileSchema, describeErrors } from "./core/validation.ts";
+import type { ManagementSeed } from "./management/index.ts";
 import type { AppClient, RiskSignals, StoredUser, UserAuthenticator, UserDevice } from "./server/state.ts";
 import { checkSettings, type EmulatorSettings } from "./settings.ts";
 
