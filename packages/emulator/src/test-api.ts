@@ -6,6 +6,7 @@ import { BodyTooLargeError, errorResponse, jsonResponse, readRequestBody } from 
 import { EmulatorApiError, type EmulatorContext } from "./handler.ts";
 import { type CompleteActionInput, type CompleteActionResult, completeAction } from "./server/actions.ts";
 import type { StoredChallenge } from "./server/state.ts";
+import { actionForToken } from "./server/validate.ts";
 import { checkSettings, type EmulatorSettings } from "./settings.ts";
 import type { EmulatorState, OutboxMessage, WebhookDelivery } from "./state.ts";
 
@@ -169,6 +170,22 @@ export function createTestApi(options: TestApiOptions) {
         (Number(body.seconds ?? 0) || 0) * 1e3 +
         (Number(body.minutes ?? 0) || 0) * 6e4;
       return jsonResponse(200, { now: methods.advanceClock(milliseconds).toISOString() });
+    }
+    if (key === "GET /ui") {
+      // What the track `url` opens: the pre-built UI is not emulated, so this describes the action
+      // and where to POST to finish it.
+      const found = await actionForToken(options.context(), url.searchParams.get("token") ?? "");
+      if (!found.ok) throw new EmulatorApiError(400, found.error, "The token is not valid.");
+      const { userId, actionCode, idempotencyKey, state } = found.action;
+      const at = [userId, actionCode, idempotencyKey].map(encodeURIComponent).join("/");
+      return jsonResponse(200, {
+        userId,
+        action: actionCode,
+        idempotencyKey,
+        state,
+        mode: url.searchParams.get("mode") ?? "challenge",
+        complete: `${url.origin}/_emulator/v1/actions/${at}/complete`,
+      });
     }
     const complete = /^\/actions\/([^/]+)\/([^/]+)\/([^/]+)\/complete$/.exec(path);
     if (complete && method === "POST") {
