@@ -7,6 +7,7 @@ export {
   type Emulator,
   type EmulatorOptions,
 } from "./emulator.ts";
+export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./node.ts";
 export type { EmulatorSeed, SeedUser } from "./seed.ts";
 export { EmulatorSeedError } from "./seed.ts";
 export type { CompleteActionInput, CompleteActionResult } from "./server/actions.ts";
