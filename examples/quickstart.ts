@@ -43,7 +43,7 @@ async function step<T>(label: string, call: () => Promise<T>, describe: (result:
 await step(
   "Configure the signIn action: challenge by default, by SMS",
   async () => {
-    const attributes = { defaultUserActionResult: "CHALLENGE", verificationMethods: ["SMS"] } as const;
+    const attributes = { defaultUserActionResult: "CHALLENGE" as const, verificationMethods: ["SMS" as const] };
     try {
       return await mgmt.createActionConfiguration({ actionCode: "signIn", ...attributes });
     } catch (error) {
@@ -52,7 +52,8 @@ await step(
       return await mgmt.updateActionConfiguration({ actionCode: "signIn", attributes });
     }
   },
-  (config) => `✓ ${config.actionCode}: ${config.defaultUserActionResult} by default, methods ${config.verificationMethods?.join(", ")}`,
+  (config) =>
+    `✓ ${config.actionCode}: ${config.defaultUserActionResult} by default, methods ${config.verificationMethods?.join(", ")}`,
 );
 
 const rule = await step(
@@ -74,10 +75,14 @@ const rule = await step(
 await step(
   `Enroll ${userId}'s verified phone number for SMS`,
   () => server.enrollVerifiedAuthenticator({ userId, attributes: { verificationMethod: "SMS", phoneNumber } }),
-  ({ authenticator }) => `✓ authenticator ${authenticator.userAuthenticatorId} (${authenticator.verificationMethod} ${phoneNumber})`,
+  ({ authenticator }) =>
+    `✓ authenticator ${authenticator.userAuthenticatorId} (${authenticator.verificationMethod} ${phoneNumber})`,
 );
 
-const device = { userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5)", deviceId: "5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21" };
+const device = {
+  userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5)",
+  deviceId: "5c8e1f5a-2a0b-4b7e-9a51-8d3c4f1f7e21",
+};
 
 await step(
   `Track a sign-in from an anonymous IP (${anonymousIp})`,
@@ -91,7 +96,8 @@ await step(
 const tracked = await step(
   `Track a sign-in from a clean IP (${cleanIp})`,
   () => server.track({ userId, action: "signIn", attributes: { ipAddress: cleanIp, ...device } }),
-  (result) => `state: ${result.state}${result.state === "CHALLENGE_REQUIRED" ? " — challenge the user before signing them in" : ""}`,
+  (result) =>
+    `state: ${result.state}${result.state === "CHALLENGE_REQUIRED" ? " — challenge the user before signing them in" : ""}`,
 );
 
 if (tracked.state !== "CHALLENGE_REQUIRED") {
@@ -100,11 +106,20 @@ if (tracked.state !== "CHALLENGE_REQUIRED") {
   const { challengeId } = await step(
     `Send an SMS code to ${phoneNumber}`,
     () =>
-      server.challenge({ verificationMethod: "SMS", phoneNumber, action: "signIn", userId, idempotencyKey: tracked.idempotencyKey }),
-    (challenge) => `✓ challenge ${challenge.challengeId}, valid until ${new Date(challenge.expiresAt * 1000).toISOString()}`,
+      server.challenge({
+        verificationMethod: "SMS",
+        phoneNumber,
+        action: "signIn",
+        userId,
+        idempotencyKey: tracked.idempotencyKey,
+      }),
+    (challenge) =>
+      `✓ challenge ${challenge.challengeId}, valid until ${new Date(challenge.expiresAt * 1000).toISOString()}`,
   );
   if (!emulatorUrl) {
-    console.log(`\nThe code is on its way to ${phoneNumber}; verify it with server.verify({ challengeId, verificationCode }).`);
+    console.log(
+      `\nThe code is on its way to ${phoneNumber}; verify it with server.verify({ challengeId, verificationCode }).`,
+    );
   } else {
     const code = await step(
       "Read the code from the emulator's outbox (GET /_emulator/v1/messages)",
@@ -118,12 +133,14 @@ if (tracked.state !== "CHALLENGE_REQUIRED") {
     await step(
       "Verify the code the user typed",
       () => server.verify({ challengeId, verificationCode: code }),
-      (result) => (result.isVerified ? `✓ verified (${result.verificationMethod})` : `✗ not verified: ${result.failureReason}`),
+      (result) =>
+        result.isVerified ? `✓ verified (${result.verificationMethod})` : `✗ not verified: ${result.failureReason}`,
     );
     await step(
       "Validate the sign-in on your back end with the track token",
       () => server.validateChallenge({ token: tracked.token, userId, action: "signIn" }),
-      (result) => `${result.isValid ? "✓ valid" : "✗ not valid"}: ${result.state} by ${result.verificationMethod} — sign ${userId} in`,
+      (result) =>
+        `${result.isValid ? "✓ valid" : "✗ not valid"}: ${result.state} by ${result.verificationMethod} — sign ${userId} in`,
     );
   }
 }
