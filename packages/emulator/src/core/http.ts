@@ -5,8 +5,11 @@ import packageJson from "../../package.json" with { type: "json" };
 export const emulatorVersion: string = packageJson.version;
 export const EMULATOR_HEADER = "x-authsignal-emulator";
 
+/** An answer with no body (revokeSession's 200) has no content type: an empty body is not JSON. */
 export function jsonResponse(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), {
+  if (body === undefined)
+    return new Response(null, { status, headers: { [EMULATOR_HEADER]: emulatorVersion, ...headers } });
+  return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/json", [EMULATOR_HEADER]: emulatorVersion, ...headers },
   });
