@@ -62,11 +62,9 @@ function checkSecret(value: unknown, field: string): string {
 
 /** The Management part of the seed, loaded by the Management API's own loader. */
 function managementStateOf(seed: EmulatorSeed) {
-  const parts = Object.fromEntries(
-    Object.entries(seed).filter(([key]) => (managementSeedKeys as readonly string[]).includes(key)),
-  ) as ManagementSeed;
+  const entries = Object.entries(seed).filter(([key]) => (managementSeedKeys as readonly string[]).includes(key));
   try {
-    return createManagementState(parts);
+    return createManagementState(entries.length === 0 ? undefined : (Object.fromEntries(entries) as ManagementSeed));
   } catch (error) {
     if (error instanceof ManagementSeedError) throw new EmulatorSeedError(error.message);
     throw error;

@@ -121,6 +121,8 @@ export function checkSeed(seed: unknown, managementKeys: readonly string[]): Emu
       );
     }
   }
+  // Compiling the seed's schema is most of an empty emulator's start-up, so an empty seed skips it.
+  if (Object.keys(seed).length === 0) return {};
   validateSeedShape ??= compileSchema(seedSchema);
   if (!validateSeedShape(seed)) throw new EmulatorSeedError(describeErrors("seed", validateSeedShape.errors));
   const { settings } = seed as EmulatorSeed;

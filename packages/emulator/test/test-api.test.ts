@@ -161,3 +161,21 @@ describe("seed", () => {
     ]);
   });
 });
+
+describe("seed.example.json", () => {
+  it("loads, and its enrolled user is challenged with the fixed code", async () => {
+    const { readFileSync } = await import("node:fs");
+    const seedFile = JSON.parse(readFileSync(new URL("../seed.example.json", import.meta.url), "utf8"));
+    const { server, emulator } = setup({ seed: seedFile });
+    expect(emulator.serverSecret).toBe("sk_test_server");
+    const tracked = await server.track({
+      userId: "usr_123",
+      action: "signIn",
+      attributes: { ipAddress: "203.0.113.7" },
+    });
+    expect(tracked.state).toBe("CHALLENGE_REQUIRED");
+    expect(
+      (await server.track({ userId: "usr_123", action: "signIn", attributes: { ipAddress: "198.51.100.23" } })).state,
+    ).toBe("BLOCK");
+  });
+});
