@@ -1,34 +1,35 @@
-// `pnpm demo`: runs quickstart.ts against Prism mocks of both APIs, started from the bundled
-// specs, and stops them afterwards. With both real secret keys set, it targets the real API. It
-// runs the workspace's sources (node --conditions=@authsignal-ts/source), so it needs no build.
+// `pnpm demo`: runs quickstart.ts against a local Authsignal emulator (@authsignal-ts/emulator),
+// started on a free loopback port and stopped afterwards: no keys, no network. With both real
+// secret keys set, it targets the real API instead. It runs the workspace's sources
+// (node --conditions=@authsignal-ts/source), so it needs no build.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { startPrism } from "@authsignal-ts/scripts/testing/prism";
+import { type RunningEmulator, startEmulator } from "@authsignal-ts/emulator";
 
-const require = createRequire(import.meta.url);
 const realKeys = Boolean(process.env.AUTHSIGNAL_SERVER_SECRET && process.env.AUTHSIGNAL_MANAGEMENT_SECRET);
 const env = { ...process.env };
-const mocks = [];
+let emulator: RunningEmulator | undefined;
 
 if (realKeys) {
   console.log(`Using the real Authsignal API (region ${process.env.AUTHSIGNAL_REGION ?? "us"}).`);
 } else {
-  console.log(
-    "No secret keys set: starting Prism mocks of both APIs from the spec. A mock answers every call\n" +
-      "with the example the spec gives for it, whatever you send, so the results below are examples.",
-  );
-  const [server, management] = await Promise.all([
-    startPrism(require.resolve("@authsignal-ts/server/openapi.json")),
-    startPrism(require.resolve("@authsignal-ts/management/openapi.json")),
-  ]);
-  mocks.push(server, management);
-  Object.assign(env, {
-    AUTHSIGNAL_SERVER_URL: server.baseUrl,
-    AUTHSIGNAL_SERVER_SECRET: "sk_mock_server",
-    AUTHSIGNAL_MANAGEMENT_URL: management.baseUrl,
-    AUTHSIGNAL_MANAGEMENT_SECRET: "sk_mock_management",
+  const started = performance.now();
+  emulator = await startEmulator({
+    port: 0,
+    // The risk signal Authsignal would derive from this address: the demo's "anonymous" IP (a VPN, say).
+    seed: { riskSignals: { ipAddresses: { "198.51.100.23": { isAnonymous: true } } } },
   });
-  console.log(`Server API mock:     ${server.baseUrl}\nManagement API mock: ${management.baseUrl}`);
+  console.log(
+    `No secret keys set: using a local Authsignal emulator (started in ${Math.round(performance.now() - started)} ms).\n` +
+      `It keeps state like the real service: the rule created below is the rule track evaluates.\n` +
+      `Server API:     ${emulator.serverApiUrl}\nManagement API: ${emulator.managementApiUrl}`,
+  );
+  Object.assign(env, {
+    AUTHSIGNAL_SERVER_URL: emulator.serverApiUrl,
+    AUTHSIGNAL_SERVER_SECRET: emulator.emulator.serverSecret,
+    AUTHSIGNAL_MANAGEMENT_URL: emulator.managementApiUrl,
+    AUTHSIGNAL_MANAGEMENT_SECRET: emulator.emulator.managementSecret,
+    AUTHSIGNAL_EMULATOR_URL: emulator.url,
+  });
 }
 
 try {
@@ -42,5 +43,5 @@ try {
   });
   process.exitCode = exitCode ?? 1;
 } finally {
-  await Promise.all(mocks.map((mock) => mock.stop()));
+  await emulator?.stop();
 }

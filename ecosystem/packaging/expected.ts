@@ -1,12 +1,12 @@
-// What each public package's tarball must hold besides the client and the fetch client. The
-// packages are those scripts/spec/apis.ts lists; each must have its entry here, so a new public
+// What each client package's tarball must hold besides the client and the fetch client. The
+// packages are those scripts/spec/apis.ts lists; each must have its entry here, so a new client
 // package fails these tests until someone says what it ships.
-import { loadApis, publicPackagesOf } from "@authsignal-ts/scripts/spec/apis";
+import { clientPackagesOf, loadApis } from "@authsignal-ts/scripts/spec/apis";
 
 const { apis } = await loadApis();
 
-/** The public packages, by folder name. */
-export const publicPackages = publicPackagesOf(apis);
+/** The client packages, by folder name. */
+export const clientPackages = clientPackagesOf(apis);
 
 interface Expected {
   /** Entry points besides `.` and `./fetch-client`, with the one module each may import. */

@@ -10,7 +10,7 @@ import { tarballOf } from "@authsignal-ts/scripts/testing/ecosystem-context";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { describe, expect, it } from "vitest";
-import { expectedOf, publicPackages } from "./expected.ts";
+import { clientPackages, expectedOf } from "./expected.ts";
 
 const attwBin = join(createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json"), "../dist/index.js");
 
@@ -71,7 +71,7 @@ function expectedResolutions(name: string): Record<string, Record<string, string
   };
 }
 
-describe.each(publicPackages)("@authsignal-ts/%s", (name) => {
+describe.each(clientPackages)("@authsignal-ts/%s", (name) => {
   const tarball = () => tarballOf(name);
   const ownEntries = Object.keys(expectedOf(name).ownEntries);
   const { shippedSpecs } = expectedOf(name);

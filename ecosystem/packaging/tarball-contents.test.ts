@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { tarballOf } from "@authsignal-ts/scripts/testing/ecosystem-context";
 import { describe, expect, it } from "vitest";
-import { expectedOf, publicPackages } from "./expected.ts";
+import { clientPackages, expectedOf } from "./expected.ts";
 
 function filesIn(tarball: string): string[] {
   return execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
@@ -38,7 +38,7 @@ function staticSpecifiersIn(source: string): string[] {
 
 const entry = (name: string) => [`dist/${name}.cjs`, `dist/${name}.d.cts`, `dist/${name}.d.ts`, `dist/${name}.js`];
 
-describe.each(publicPackages)("@authsignal-ts/%s", (name) => {
+describe.each(clientPackages)("@authsignal-ts/%s", (name) => {
   const tarball = () => tarballOf(name);
   const { ownEntries, lazyChunks, shippedSpecs } = expectedOf(name);
 

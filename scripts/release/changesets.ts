@@ -3,16 +3,21 @@
 // to the internal transport (packages/core, bundled into every public package) for all of them.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ApiLayout, publicPackagesOf } from "../spec/apis.ts";
+import { type ApiLayout, clientPackagesOf } from "../spec/apis.ts";
 
 export type Bump = "major" | "minor" | "patch";
 
 /**
- * The packages whose users see a change to these paths (repository-relative), by folder name. A
- * folder under openapi/ that holds no API's root document (shared/) is used by every API.
+ * The packages whose users see a change to these paths (repository-relative), by folder name:
+ * a published package's own src/, and for the spec and core the client packages built from them.
+ * A folder under openapi/ that holds no API's root document (shared/) is used by every API.
  */
-export function packagesTouched(paths: string[], apis: readonly ApiLayout[]): Set<string> {
-  const publicPackages = publicPackagesOf(apis);
+export function packagesTouched(
+  paths: string[],
+  apis: readonly ApiLayout[],
+  publicPackages: readonly string[] = clientPackagesOf(apis),
+): Set<string> {
+  const clientPackages = clientPackagesOf(apis);
   const specOwners = new Map(apis.map((api) => [api.root.split("/")[0] as string, api.packageName]));
   const touched = new Set<string>();
   for (const path of paths) {
@@ -21,7 +26,7 @@ export function packagesTouched(paths: string[], apis: readonly ApiLayout[]): Se
     const spec = /^openapi\/([^/]+)\//.exec(path)?.[1];
     const owner = spec === undefined ? undefined : specOwners.get(spec);
     if (owner) touched.add(owner);
-    else if (spec !== undefined || source === "core") for (const name of publicPackages) touched.add(name);
+    else if (spec !== undefined || source === "core") for (const name of clientPackages) touched.add(name);
   }
   return touched;
 }

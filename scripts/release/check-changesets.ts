@@ -1,6 +1,6 @@
 // CI check: every public package changed since the last release (or the pull request's base)
 // has a pending changeset. Usage: pnpm check:changesets
-import { loadApis, publicPackagesOf, repoRoot } from "../spec/apis.ts";
+import { clientPackagesOf, loadApis, loadPublicPackages, repoRoot } from "../spec/apis.ts";
 import { packagesTouched, pendingBumps } from "./changesets.ts";
 import { git, releaseBase } from "./release-base.ts";
 
@@ -13,7 +13,8 @@ const changed = git(["diff", "--name-only", ...range], repoRoot)
   .split("\n")
   .filter(Boolean);
 const { apis } = await loadApis();
-const touched = packagesTouched(changed, apis);
+const publicPackages = await loadPublicPackages();
+const touched = packagesTouched(changed, apis, publicPackages);
 const covered = new Set(pendingBumps(repoRoot).keys());
 
 const missing = [...touched].filter((name) => !covered.has(name));
@@ -26,11 +27,14 @@ if (missing.length > 0) {
   );
   process.exitCode = 1;
 }
-const publicPackages = publicPackagesOf(apis);
 const unpublished = [...covered].filter((name) => !publicPackages.includes(name));
 if (unpublished.length > 0) {
   console.error(
-    `Changesets name packages that are never published: ${unpublished.map((name) => `@authsignal-ts/${name}`).join(", ")}.\nThe transport (packages/core) ships inside ${publicPackages.map((name) => `@authsignal-ts/${name}`).join(" and ")}: name those instead.`,
+    `Changesets name packages that are never published: ${unpublished.map((name) => `@authsignal-ts/${name}`).join(", ")}.\nThe transport (packages/core) ships inside ${clientPackagesOf(
+      apis,
+    )
+      .map((name) => `@authsignal-ts/${name}`)
+      .join(" and ")}: name those instead.`,
   );
   process.exitCode = 1;
 }

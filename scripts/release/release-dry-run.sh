@@ -26,12 +26,12 @@ if [ -z "$published" ]; then
   echo "release dry run: pnpm publish --dry-run named no package" >&2
   exit 1
 fi
-# pnpm publishes what is not private; scripts/spec/apis.ts says what should be public. They agree.
+# pnpm publishes what is not private; scripts/spec/apis.ts reads the same from each package.json and checks that every client package is public.
 expected=$(node --input-type=module -e 'const { loadPublicPackages } = await import("./scripts/spec/apis.ts");
 console.log((await loadPublicPackages()).map((name) => `@authsignal-ts/${name}`).join("\n"));' | sort)
 actual=$(echo "$published" | sed -E 's/^\+ (@authsignal-ts\/[^@]+)@.*/\1/' | sort)
 if [ "$actual" != "$expected" ]; then
-  echo "release dry run: pnpm would publish $(echo $actual), but openapi/redocly.yaml makes $(echo $expected) the public packages" >&2
+  echo "release dry run: pnpm would publish $(echo $actual), but the packages/ manifests make $(echo $expected) the public packages" >&2
   exit 1
 fi
 echo "release dry run: would publish"

@@ -1,7 +1,10 @@
 // The workspace's one list of APIs and public packages, read from openapi/redocly.yaml: an API
 // generates into packages/<name>/src/generated, or, when it names another package with
 // `x-package` (Call Connect lives in the server package), into that package's
-// src/generated/<name>. A package an API generates into is published; no other package is.
+// src/generated/<name>. A package an API generates into is a client package; the published
+// packages are the packages/ folders whose package.json is not private (the clients, and tools
+// such as the emulator).
+import { readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { loadConfig } from "@redocly/openapi-core";
 
@@ -40,13 +43,31 @@ export async function loadApis(): Promise<{ config: Awaited<ReturnType<typeof lo
   return { config, apis };
 }
 
-/** The published packages (folders under packages/, such as `server`), in openapi/redocly.yaml's order. */
-export function publicPackagesOf(apis: readonly ApiLayout[]): string[] {
+/** The client packages (folders under packages/, such as `server`), in openapi/redocly.yaml's order. */
+export function clientPackagesOf(apis: readonly ApiLayout[]): string[] {
   return [...new Set(apis.map((api) => api.packageName))];
 }
 
+export async function loadClientPackages(): Promise<string[]> {
+  return clientPackagesOf((await loadApis()).apis);
+}
+
+/**
+ * The published packages: every folder under packages/ whose package.json is not private, as
+ * pnpm publishes them. A client package that is private is a mistake, and fails here.
+ */
 export async function loadPublicPackages(): Promise<string[]> {
-  return publicPackagesOf((await loadApis()).apis);
+  const packagesDir = join(repoRoot, "packages");
+  const isPublic = (name: string) => {
+    const manifest = JSON.parse(readFileSync(join(packagesDir, name, "package.json"), "utf8")) as { private?: boolean };
+    return manifest.private !== true;
+  };
+  const folders = readdirSync(packagesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const published = folders.map((entry) => entry.name).filter(isPublic);
+  const privateClients = (await loadClientPackages()).filter((name) => !published.includes(name));
+  if (privateClients.length > 0)
+    throw new Error(`packages/${privateClients.join(", packages/")}: an API generates into it, but it is private`);
+  return published.sort();
 }
 
 /** The API named `name`; fails with the names there are. */

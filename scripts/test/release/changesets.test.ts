@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changesetBumps, packagesTouched } from "../../release/changesets.ts";
-import { loadApis } from "../../spec/apis.ts";
+import { loadApis, loadPublicPackages } from "../../spec/apis.ts";
 
 // As openapi/redocly.yaml lays them out.
 const { apis } = await loadApis();
@@ -17,6 +17,15 @@ describe("packagesTouched", () => {
       "management",
       "server",
     ]);
+  });
+
+  it("counts a published tool package's own sources, and only those, for it", async () => {
+    const publicPackages = await loadPublicPackages();
+    expect(publicPackages).toEqual(["emulator", "management", "server"]);
+    const withTools = (paths: string[]) => [...packagesTouched(paths, apis, publicPackages)].sort();
+    expect(withTools(["packages/emulator/src/emulator.ts"])).toEqual(["emulator"]);
+    expect(withTools(["packages/core/src/transport.ts"])).toEqual(["management", "server"]);
+    expect(withTools(["openapi/server/paths/users.yaml", "packages/emulator/test/node.test.ts"])).toEqual(["server"]);
   });
 
   it("ignores tests, docs, private packages and tooling", () => {

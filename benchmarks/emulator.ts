@@ -1,0 +1,178 @@
+// The emulator beside a Prism mock of the same spec, in the same run: time from process start to
+// the first answered request, `track` throughput with 20 active rules, and memory with 100,000
+// users. Both run as child processes on loopback, driven over HTTP with the same requests.
+// The emulator runs as users run it, the built CLI (dist/cli.js), so build it first:
+//   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:emulator [requests]
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+const requests = Number(process.argv[2] ?? 3000);
+const concurrency = 16;
+const runs = 5;
+const root = join(import.meta.dirname, "..");
+const scriptsRequire = createRequire(join(root, "scripts", "package.json"));
+const prismPackage = scriptsRequire.resolve("@stoplight/prism-cli/package.json");
+const prismBin = join(
+  dirname(prismPackage),
+  (JSON.parse(readFileSync(prismPackage, "utf8")) as { bin: { prism: string } }).bin.prism,
+);
+const serverSpec = createRequire(import.meta.url).resolve("@authsignal-ts/server/openapi.json");
+const cli = join(root, "packages", "emulator", "dist", "cli.js");
+if (!existsSync(cli))
+  throw new Error(`${cli} is missing: build the emulator first (pnpm --filter @authsignal-ts/emulator... build)`);
+const authorization = `Basic ${btoa("sk_emulator_server:")}`;
+const dir = mkdtempSync(join(tmpdir(), "emulator-bench-"));
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  /** Milliseconds from spawn to the first answered request. */
+  firstAnswerMs: number;
+}
+
+async function start(command: string[], ready: RegExp, basePath: string): Promise<Started> {
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, command, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = ready.exec(output);
+      if (match?.[1]) resolve(match[1].replace(/\/$/, ""));
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  const response = await fetch(`${url}${basePath}/users/usr_1`, { headers: { authorization } });
+  await response.arrayBuffer();
+  return { child, url: `${url}${basePath}`, firstAnswerMs: performance.now() - startedAt };
+}
+
+const startEmulator = (args: string[] = []) =>
+  start([cli, "--port", "0", ...args], /listening on (http:\/\/\S+)/, "/v1");
+const startPrism = () =>
+  start(
+    [
+      prismBin,
+      "mock",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(40000 + Math.floor(Math.random() * 20000)),
+      "--errors",
+      serverSpec,
+    ],
+    /Prism is listening on (http:\/\/\S+)/,
+    "",
+  );
+
+function stop(started: Started): Promise<void> {
+  return new Promise((resolve) => {
+    started.child.once("exit", () => resolve());
+    started.child.kill("SIGTERM");
+  });
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** Requests per second for `requests` tracks, `concurrency` at a time. */
+async function trackThroughput(baseUrl: string): Promise<number> {
+  const body = JSON.stringify({
+    ipAddress: "203.0.113.7",
+    userAgent: "Mozilla/5.0",
+    deviceId: "dev_1",
+    custom: { amount: 10 },
+  });
+  let next = 0;
+  const startedAt = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const index = next++;
+        const response = await fetch(`${baseUrl}/users/usr_${index % 500}/actions/signIn`, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/json" },
+          body,
+        });
+        if (response.status !== 200) throw new Error(`track answered ${response.status}: ${await response.text()}`);
+        await response.arrayBuffer();
+      }
+    }),
+  );
+  return requests / ((performance.now() - startedAt) / 1000);
+}
+
+// 20 active rules that never match a clean request, so every one of them is evaluated.
+const rulesSeed = {
+  actionConfigurations: [{ actionCode: "signIn", defaultUserActionResult: "ALLOW" }],
+  rules: Array.from({ length: 20 }, (_, index) => ({
+    actionCode: "signIn",
+    name: `Rule ${index}`,
+    isActive: true,
+    priority: index,
+    type: "BLOCK",
+    conditions: {
+      or: [{ "==": [{ var: "ip.isAnonymous" }, true] }, { ">": [{ var: "custom.amount" }, 1000 + index] }],
+    },
+  })),
+};
+const rulesFile = join(dir, "rules.json");
+writeFileSync(rulesFile, JSON.stringify(rulesSeed));
+const usersFile = join(dir, "users.json");
+writeFileSync(
+  usersFile,
+  JSON.stringify({
+    users: Array.from({ length: 100_000 }, (_, index) => ({
+      userId: `usr_${index}`,
+      email: `user${index}@example.com`,
+      authenticators: [{ verificationMethod: "SMS", phoneNumber: `+6421${String(index).padStart(7, "0")}` }],
+    })),
+  }),
+);
+
+const startup = { emulator: [] as number[], prism: [] as number[] };
+for (let run = 0; run < runs; run++) {
+  const emulator = await startEmulator();
+  startup.emulator.push(emulator.firstAnswerMs);
+  await stop(emulator);
+  const prism = await startPrism();
+  startup.prism.push(prism.firstAnswerMs);
+  await stop(prism);
+}
+
+const emulator = await startEmulator(["--seed", rulesFile]);
+const prism = await startPrism();
+// A warm-up pass each, then the measured one.
+await trackThroughput(emulator.url);
+await trackThroughput(prism.url);
+const throughput = { emulator: await trackThroughput(emulator.url), prism: await trackThroughput(prism.url) };
+const prismRss = rssMb(prism.child.pid);
+await stop(emulator);
+await stop(prism);
+
+const seeded = await startEmulator(["--seed", usersFile]);
+const seededRss = rssMb(seeded.child.pid);
+await stop(seeded);
+
+const row = (label: string, emulatorValue: string, prismValue: string) =>
+  console.log(`| ${label.padEnd(44)} | ${emulatorValue.padStart(12)} | ${prismValue.padStart(12)} |`);
+console.log(`Node ${process.version}, ${runs} starts each, ${requests} tracks at concurrency ${concurrency}\n`);
+row("", "emulator", "Prism mock");
+row("---", "---:", "---:");
+row("Process start → first answer (median ms)", median(startup.emulator).toFixed(0), median(startup.prism).toFixed(0));
+row("track throughput, 20 active rules (req/s)", throughput.emulator.toFixed(0), throughput.prism.toFixed(0));
+row("RSS with 100,000 users (MB)", seededRss.toFixed(0), `${prismRss.toFixed(0)} (stateless)`);

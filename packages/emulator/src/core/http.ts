@@ -1,0 +1,67 @@
+// How every answer leaves the emulator: JSON with exactly `application/json` (the Python SDK
+// compares the header for equality) and the emulator's version header.
+import packageJson from "../../package.json" with { type: "json" };
+
+export const emulatorVersion: string = packageJson.version;
+export const EMULATOR_HEADER = "x-authsignal-emulator";
+
+/** An answer with no body (revokeSession's 200) has no content type: an empty body is not JSON. */
+export function jsonResponse(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
+  if (body === undefined)
+    return new Response(null, { status, headers: { [EMULATOR_HEADER]: emulatorVersion, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", [EMULATOR_HEADER]: emulatorVersion, ...headers },
+  });
+}
+
+/** Authsignal's error body: `error` (deprecated, still sent) and `errorCode` carry the same code. */
+export function errorResponse(
+  status: number,
+  code: string,
+  description: string,
+  headers?: Record<string, string>,
+): Response {
+  return jsonResponse(status, { error: code, errorCode: code, errorDescription: description }, headers);
+}
+
+export const unauthorizedDescription =
+  "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads a request body, refusing it as soon as it passes `limit` bytes. */
+export async function readRequestBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError();
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    // Stops reading (and so cancels the stream) without buffering the rest.
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** The secret of a Basic `Authorization` header: the user-id, with the password ignored. */
+export function basicSecret(header: string | null): string | undefined {
+  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!match?.[1]) return undefined;
+  let decoded: string;
+  try {
+    decoded = new TextDecoder().decode(Uint8Array.from(atob(match[1]), (char) => char.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+  const colon = decoded.indexOf(":");
+  return colon === -1 ? decoded : decoded.slice(0, colon);
+}

@@ -1,0 +1,167 @@
+// createEmulator: the whole emulator as one Web-standard `fetch`, with no network of its own
+// (webhooks aside, which go out through the `webhookFetch` it is given).
+
+import { errorResponse } from "./core/http.ts";
+import { handleApiRequest } from "./core/pipeline.ts";
+import type { ApiName } from "./core/spec.ts";
+import { newActionTokenSecret } from "./core/tokens.ts";
+import { createWebhookDispatcher } from "./core/webhooks.ts";
+import type { EmulatorContext } from "./handler.ts";
+import {
+  createManagementState,
+  type ManagementSeed,
+  ManagementSeedError,
+  managementHandlers,
+  managementSeedKeys,
+} from "./management/index.ts";
+import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed.ts";
+import { serverHandlers } from "./server/index.ts";
+import { seedServerState } from "./server/seed.ts";
+import { publicKeyRoutes } from "./server/sessions.ts";
+import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
+import type { EmulatorState } from "./state.ts";
+import { createTestApi, type TestApi } from "./test-api.ts";
+
+/** The Server API secret key an emulator accepts unless the options or the seed pin another. */
+export const DEFAULT_SERVER_SECRET = "sk_emulator_server";
+/** The Management API secret key an emulator accepts unless the options or the seed pin another. */
+export const DEFAULT_MANAGEMENT_SECRET = "sk_emulator_management";
+
+export interface EmulatorOptions {
+  /** The state to start from, and to return to on `reset()`: an object, checked like a seed file. */
+  seed?: EmulatorSeed;
+  /** Overrides the seed's `secrets.server`; defaults to `sk_emulator_server`. */
+  serverSecret?: string;
+  /** Overrides the seed's `secrets.management`; defaults to `sk_emulator_management`. */
+  managementSecret?: string;
+  /** Overrides the seed's settings. */
+  settings?: Partial<EmulatorSettings>;
+  /** How webhooks are sent; defaults to the global fetch. Pass a function to receive them in-process. */
+  webhookFetch?: typeof globalThis.fetch;
+  /** Largest request body accepted, in bytes (default 1 MiB); larger ones get a 413. */
+  maxBodyBytes?: number;
+  /** The wall clock the emulator's clock starts from (default Date.now); `advanceClock` adds to it. */
+  now?: () => number;
+}
+
+export interface Emulator extends TestApi {
+  /** Answers a request as Authsignal would. Pass it as `fetch` to our clients to test with no port. */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /** The Server API secret key this emulator accepts. */
+  readonly serverSecret: string;
+  /** The Management API secret key this emulator accepts. */
+  readonly managementSecret: string;
+}
+
+function checkSecret(value: unknown, field: string): string {
+  if (typeof value !== "string" || value.trim() === "" || value.includes(":")) {
+    throw new TypeError(`${field} must be a non-empty string without a colon`);
+  }
+  return value;
+}
+
+/** The Management part of the seed, loaded by the Management API's own loader. */
+function managementStateOf(seed: EmulatorSeed) {
+  const entries = Object.entries(seed).filter(([key]) => (managementSeedKeys as readonly string[]).includes(key));
+  try {
+    return createManagementState(entries.length === 0 ? undefined : (Object.fromEntries(entries) as ManagementSeed));
+  } catch (error) {
+    if (error instanceof ManagementSeedError) throw new EmulatorSeedError(error.message);
+    throw error;
+  }
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const seed = checkSeed(options.seed ?? {}, managementSeedKeys);
+  if (options.settings !== undefined) {
+    const problem = checkSettings(options.settings, "settings");
+    if (problem) throw new EmulatorSeedError(problem);
+  }
+  const secrets: Record<ApiName, string> = {
+    server: checkSecret(options.serverSecret ?? seed.secrets?.server ?? DEFAULT_SERVER_SECRET, "serverSecret"),
+    management: checkSecret(
+      options.managementSecret ?? seed.secrets?.management ?? DEFAULT_MANAGEMENT_SECRET,
+      "managementSecret",
+    ),
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const wallClock = options.now ?? Date.now;
+
+  const initialState = (): EmulatorState => {
+    const management = managementStateOf(seed);
+    const settings = { ...defaultSettings, ...seed.settings, ...options.settings };
+    const emulator = {
+      settings,
+      clockOffsetMs: 0,
+      keys: { actionTokenSecret: newActionTokenSecret() },
+      outbox: [],
+      webhookDeliveries: [],
+    };
+    return { management, server: seedServerState(seed, new Date(wallClock()).toISOString()), emulator };
+  };
+
+  let state = initialState();
+  const now = () => wallClock() + state.emulator.clockOffsetMs;
+  const webhooks = createWebhookDispatcher({
+    state: () => state,
+    serverSecret: secrets.server,
+    fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
+    now,
+  });
+  const context = (): EmulatorContext => ({ state, now, randomId: () => crypto.randomUUID(), emit: webhooks.emit });
+  const pipeline = {
+    secrets,
+    handlers: { server: serverHandlers, management: managementHandlers },
+    maxBodyBytes,
+    context,
+  };
+  const testApi = createTestApi({
+    state: () => state,
+    replaceState: (next) => {
+      state = next;
+    },
+    initialState,
+    context,
+    flushWebhooks: webhooks.flush,
+  });
+
+  async function answer(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (path.startsWith("/_emulator/v1/")) return testApi.handle(request, url, path.slice("/_emulator/v1".length));
+    const publicKeys = await publicKeyRoutes(context(), path, url.origin);
+    if (publicKeys) return publicKeys;
+    if (path === "/v1/management" || path.startsWith("/v1/management/")) {
+      return handleApiRequest("management", request, url, path.slice("/v1/management".length), pipeline);
+    }
+    if (path.startsWith("/v1/")) return handleApiRequest("server", request, url, path.slice("/v1".length), pipeline);
+    return errorResponse(
+      404,
+      "not_found",
+      `Nothing is served at ${path}: the Server API is under /v1 and the Management API under /v1/management.`,
+    );
+  }
+
+  const emulator = {
+    async fetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
+      let request: Request;
+      try {
+        request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      } catch (error) {
+        return errorResponse(400, "invalid_request", `The request could not be read: ${(error as Error).message}`);
+      }
+      try {
+        return await answer(request);
+      } catch (error) {
+        return errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
+      }
+    },
+    ...testApi.methods,
+  };
+  // Not enumerable, so the keys stay out of JSON.stringify and util.inspect of the emulator.
+  Object.defineProperties(emulator, {
+    serverSecret: { get: () => secrets.server, enumerable: false },
+    managementSecret: { get: () => secrets.management, enumerable: false },
+  });
+  return emulator as Emulator;
+}

@@ -1,0 +1,106 @@
+// What the Server API handlers share: lookups, errors, the clock as ISO text, and the facts about
+// a user every answer repeats (enrolled methods, the token lifetime).
+import { signActionToken } from "../core/tokens.ts";
+import { EmulatorApiError, type EmulatorContext, type HandlerInput, type HandlerResult } from "../handler.ts";
+import type { StoredAction, StoredUser } from "./state.ts";
+
+export const ok = (body?: unknown): HandlerResult => ({ status: 200, body });
+
+/** Server API 404s are not documented; this body is a guess (README "Documented guesses"). */
+export function notFound(description: string): never {
+  throw new EmulatorApiError(404, "not_found", description);
+}
+
+export function invalidRequest(description: string): never {
+  throw new EmulatorApiError(400, "invalid_request", description);
+}
+
+export const isoNow = (context: EmulatorContext): string => new Date(context.now()).toISOString();
+
+export function param(input: HandlerInput, name: string): string {
+  const value = input.pathParams[name];
+  if (value === undefined) throw new Error(`The router passed no path parameter ${name}`);
+  return value;
+}
+
+export const bodyOf = <T>(input: HandlerInput): T => (input.body ?? {}) as T;
+
+export const findUser = (context: EmulatorContext, userId: string): StoredUser | undefined =>
+  Object.hasOwn(context.state.server.users, userId) ? context.state.server.users[userId] : undefined;
+
+/** The user, created on first sight as Authsignal does (there is no create-user endpoint). */
+export function upsertUser(context: EmulatorContext, userId: string): StoredUser {
+  const existing = findUser(context, userId);
+  if (existing) return existing;
+  const user: StoredUser = { userId, createdAt: isoNow(context), authenticators: [], devices: {} };
+  context.state.server.users[userId] = user;
+  return user;
+}
+
+/** Verification methods the user can be challenged with; recovery codes alone do not enroll. */
+export function enrolledMethods(user: StoredUser | undefined): string[] {
+  const methods = new Set<string>();
+  for (const authenticator of user?.authenticators ?? []) {
+    if (authenticator.verificationMethod !== "RECOVERY_CODE") methods.add(authenticator.verificationMethod);
+  }
+  return [...methods];
+}
+
+/** The tenant's token duration, else the emulator's setting (10 minutes, Authsignal's default). */
+export function tokenLifetimeMinutes(context: EmulatorContext): number {
+  return context.state.management.tenant.tokenDurationInMinutes ?? context.state.emulator.settings.tokenLifetimeMinutes;
+}
+
+export function findAction(
+  context: EmulatorContext,
+  userId: string,
+  actionCode: string,
+  idempotencyKey: string,
+): StoredAction | undefined {
+  const actions = context.state.server.actions[userId];
+  const action = actions && Object.hasOwn(actions, idempotencyKey) ? actions[idempotencyKey] : undefined;
+  return action?.actionCode === actionCode ? action : undefined;
+}
+
+export function existingAction(
+  context: EmulatorContext,
+  userId: string,
+  actionCode: string,
+  idempotencyKey: string,
+): StoredAction {
+  return (
+    findAction(context, userId, actionCode, idempotencyKey) ??
+    notFound(`No ${actionCode} action with idempotency key ${idempotencyKey} was found for user ${userId}.`)
+  );
+}
+
+export function storeAction(context: EmulatorContext, action: StoredAction): void {
+  const actions = context.state.server.actions;
+  actions[action.userId] = { ...actions[action.userId], [action.idempotencyKey]: action };
+}
+
+export function setActionState(context: EmulatorContext, action: StoredAction, state: StoredAction["state"]): void {
+  action.state = state;
+  action.stateUpdatedAt = isoNow(context);
+  action.updatedAt = action.stateUpdatedAt;
+}
+
+/** A token naming the action, as track, claim and the pre-built UI hand out. */
+export function actionToken(context: EmulatorContext, action: StoredAction, scope?: string): Promise<string> {
+  return signActionToken(
+    context.state.emulator,
+    {
+      sub: action.userId,
+      actionCode: action.actionCode,
+      idempotencyKey: action.idempotencyKey,
+      ...(scope && { scope }),
+    },
+    context.now(),
+    tokenLifetimeMinutes(context),
+  );
+}
+
+/** Drops undefined fields, so answers carry only what is set (the spec has no nulls for these). */
+export function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}

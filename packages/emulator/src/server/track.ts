@@ -1,0 +1,150 @@
+// Track: the user is created on first sight and its attributes and device recorded, the action's
+// rules decide (the lowest priority number among the matches wins, else the action's default,
+// else the emulator's default for unknown codes), and a CHALLENGE for a user with nothing to be
+// challenged with becomes ALLOW with `isEnrolled: false`, as Authsignal documents.
+import type { components } from "@authsignal-ts/server";
+import type { EmulatorContext, HandlerInput, HandlerResult } from "../handler.ts";
+import {
+  actionToken,
+  bodyOf,
+  defined,
+  enrolledMethods,
+  findAction,
+  isoNow,
+  ok,
+  param,
+  storeAction,
+  upsertUser,
+} from "./common.ts";
+import { evaluateRules, features } from "./rules.ts";
+import type { StoredAction, StoredUser } from "./state.ts";
+
+type TrackAttributes = components["schemas"]["TrackAttributes"];
+
+const stateOf = { ALLOW: "ALLOW", BLOCK: "BLOCK", CHALLENGE: "CHALLENGE_REQUIRED", REVIEW: "REVIEW_REQUIRED" } as const;
+
+/** Methods the tenant has switched on, from its per-method authenticator configurations. */
+function tenantMethods(context: EmulatorContext): string[] {
+  const methods: string[] = [];
+  for (const config of Object.values(context.state.management.authenticatorConfigurations ?? {})) {
+    const { isActive, verificationMethod } = (config ?? {}) as { isActive?: boolean; verificationMethod?: string };
+    if (isActive !== false && typeof verificationMethod === "string") methods.push(verificationMethod);
+  }
+  return methods;
+}
+
+function recordAttributes(context: EmulatorContext, user: StoredUser, attributes: TrackAttributes): boolean {
+  if (attributes.email !== undefined) user.email = attributes.email;
+  if (attributes.phoneNumber !== undefined) user.phoneNumber = attributes.phoneNumber;
+  if (attributes.username !== undefined) user.username = attributes.username;
+  if (attributes.locale !== undefined) user.locale = attributes.locale;
+  if (attributes.deviceId === undefined) return false;
+  const device = user.devices[attributes.deviceId];
+  // A device is new until it has been seen, or again after it was invalidated: a documented guess.
+  const isNew = !device || device.invalidatedAt !== undefined;
+  if (!device)
+    user.devices[attributes.deviceId] = {
+      userId: user.userId,
+      deviceId: attributes.deviceId,
+      createdAt: isoNow(context),
+    };
+  return isNew;
+}
+
+function previouslyVerified(context: EmulatorContext, userId: string): boolean {
+  return Object.values(context.state.server.actions[userId] ?? {}).some(
+    (action) => action.state === "CHALLENGE_SUCCEEDED",
+  );
+}
+
+export async function track(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
+  const userId = param(input, "userId");
+  const actionCode = param(input, "action");
+  const attributes = bodyOf<TrackAttributes>(input);
+  const idempotencyKey = attributes.idempotencyKey ?? context.randomId();
+
+  // A repeated idempotency key names the same action: it is answered again, not re-evaluated
+  // (a documented guess; Authsignal does not say).
+  const repeated = findAction(context, userId, actionCode, idempotencyKey);
+  if (repeated) return ok(await trackResponse(context, repeated, input.origin, attributes.scope));
+
+  const user = upsertUser(context, userId);
+  const hasPreviouslyVerified = previouslyVerified(context, userId);
+  const deviceIsNew = recordAttributes(context, user, attributes);
+  const evaluation = evaluateRules(
+    context,
+    actionCode,
+    features(context, user, {
+      ...attributes,
+      deviceIsNew,
+      hasPreviouslyVerified,
+      crypto: attributes.crypto as Record<string, unknown> | undefined,
+    }),
+  );
+  const configuration = context.state.management.actionConfigurations[actionCode];
+  if (configuration) configuration.lastActionCreatedAt = isoNow(context);
+  const winner = evaluation.matched[0];
+  const outcome =
+    winner?.type ?? configuration?.defaultUserActionResult ?? context.state.emulator.settings.unknownActionOutcome;
+  const enrolled = enrolledMethods(user);
+  const state = outcome === "CHALLENGE" && enrolled.length === 0 ? "ALLOW" : stateOf[outcome];
+  const allowed =
+    winner?.verificationMethods ??
+    configuration?.verificationMethods ??
+    (tenantMethods(context).length > 0
+      ? tenantMethods(context)
+      : context.state.emulator.settings.defaultVerificationMethods);
+  const now = isoNow(context);
+  const action: StoredAction = {
+    userId,
+    actionCode,
+    idempotencyKey,
+    outcome,
+    state,
+    createdAt: now,
+    updatedAt: now,
+    stateUpdatedAt: now,
+    ruleIds: evaluation.matched.map((rule) => rule.ruleId),
+    ...(winner && { priorityRuleId: winner.ruleId }),
+    rules: evaluation.matched.map((rule) => ({ ruleId: rule.ruleId, name: rule.name })),
+    output: defined({
+      outcome,
+      features: evaluation.features,
+      ruleErrors: evaluation.errors.length ? evaluation.errors : undefined,
+    }),
+    allowedVerificationMethods: [...allowed],
+    enrolledVerificationMethods: enrolled,
+    ...defined({
+      defaultVerificationMethod:
+        winner?.defaultVerificationMethod ??
+        configuration?.defaultVerificationMethod ??
+        user.defaultVerificationMethod ??
+        enrolled[0],
+      ipAddress: attributes.ipAddress,
+      userAgent: attributes.userAgent,
+      deviceId: attributes.deviceId,
+      countryCode: (evaluation.features.ip as { countryCode?: string }).countryCode,
+      redirectUrl: attributes.redirectUrl,
+    }),
+  };
+  storeAction(context, action);
+  return ok(await trackResponse(context, action, input.origin, attributes.scope));
+}
+
+async function trackResponse(context: EmulatorContext, action: StoredAction, origin: string, scope?: string) {
+  const token = await actionToken(context, action, scope ?? "read:authenticators");
+  const isEnrolled = action.enrolledVerificationMethods.length > 0;
+  // The pre-built UI's stand-in: the test-only API describes the action and can complete it.
+  const url = `${origin}/_emulator/v1/ui?token=${encodeURIComponent(token)}${isEnrolled ? "" : "&mode=enroll"}`;
+  return defined({
+    state: action.state,
+    idempotencyKey: action.idempotencyKey,
+    url,
+    token,
+    isEnrolled,
+    allowedVerificationMethods: action.allowedVerificationMethods,
+    enrolledVerificationMethods: action.enrolledVerificationMethods,
+    defaultVerificationMethod: action.defaultVerificationMethod,
+    ruleIds: action.ruleIds,
+  });
+}

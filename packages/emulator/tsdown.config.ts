@@ -1,0 +1,14 @@
+import { defineConfig } from "tsdown";
+
+// Node-only (node:http, the CLI), ESM only, unlike the clients: the emulator is a dev tool with a bin.
+// Its dependencies, the clients' specs among them, stay imports.
+export default defineConfig({
+  entry: ["src/index.ts", "src/cli.ts"],
+  format: ["esm"],
+  platform: "node",
+  target: "node20",
+  dts: true,
+  sourcemap: false,
+  clean: true,
+  fixedExtension: false,
+});
