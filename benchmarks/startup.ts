@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { packClientPackages } from "@authsignal-ts/scripts/release/pack";
+import { packPublicPackages } from "@authsignal-ts/scripts/release/pack";
 import { createConsumerProject } from "@authsignal-ts/scripts/testing/consumer-project";
 
 const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 11);
@@ -27,7 +27,7 @@ const officialVersion = (
 const packed = mkdtempSync(join(tmpdir(), "as-packed-"));
 // A short name keeps the project's path under that length wherever the temporary folder is short.
 const consumer = await createConsumerProject({
-  tarballs: await packClientPackages(packed),
+  tarballs: await packPublicPackages(packed),
   manifest: { name: "startup", type: "module" },
   dependencies: [`@authsignal/node@${officialVersion}`],
   prefix: "as-startup-",

@@ -10,7 +10,12 @@ import { ecosystem } from "@authsignal-ts/scripts/testing/ecosystem-context";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repoRoot = join(import.meta.dirname, "../..");
-const readmes = ["README.md", "packages/server/README.md", "packages/management/README.md"];
+const readmes = [
+  "README.md",
+  "packages/server/README.md",
+  "packages/management/README.md",
+  "packages/emulator/README.md",
+];
 const readerSupplied: Record<string, string> = {
   redirect: "declare function redirect(url: string): void;",
   sendSms: "declare function sendSms(to: string, text: string): Promise<void>;",

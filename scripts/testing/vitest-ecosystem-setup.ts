@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { packClientPackages } from "../release/pack.ts";
+import { packPublicPackages } from "../release/pack.ts";
 import { apiNamed, loadApis, repoRoot } from "../spec/apis.ts";
 import type {} from "./ecosystem-context.ts";
 import { startPrism } from "./prism.ts";
 
 export default async function setup(project: TestProject) {
   const packDir = mkdtempSync(join(tmpdir(), "authsignal-ts-packed-"));
-  const tarballs = await packClientPackages(packDir);
+  const tarballs = await packPublicPackages(packDir);
   const { apis } = await loadApis();
   const [server, management] = await Promise.all(
     ["server", "management"].map((name) => startPrism(join(repoRoot, apiNamed(apis, name).specPath))),
