@@ -99,9 +99,9 @@ describe("createManagementState", () => {
   });
 });
 
-describe("the README's seed example", () => {
+describe("the Management API page's seed example", () => {
   it("is a valid seed", () => {
-    const readme = readFileSync(new URL("../../src/management/README-section.md", import.meta.url), "utf8");
+    const readme = readFileSync(new URL("../../docs/management-api.md", import.meta.url), "utf8");
     const example = /```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
     const state = createManagementState(JSON.parse(example ?? "null"));
     expect(state.rules.signIn?.["block-anonymous"]?.type).toBe("BLOCK");
