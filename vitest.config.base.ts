@@ -60,11 +60,17 @@ export function ecosystemTestConfig(packageRoot: string) {
 
 /**
  * The config of fidelity/, which replays request and response shapes from Authsignal's own code
- * through Prism proxies of the bundled specs (each test file starts its own).
+ * through Prism proxies of the bundled specs (each test file starts its own), in front of recorded
+ * answers or of the emulator.
  */
 export function fidelityTestConfig(packageRoot: string) {
+  // The emulator mode runs the workspace's emulator from source, as `node --conditions=@authsignal-ts/source`
+  // would, so a fix to it needs no build.
+  const conditions = ["@authsignal-ts/source", "module", "node", "import", "default"];
   return defineConfig({
     root: packageRoot,
+    resolve: { conditions },
+    ssr: { resolve: { conditions, externalConditions: conditions } },
     test: {
       name: "fidelity",
       include: ["test/**/*.test.ts"],

@@ -51,6 +51,12 @@ export function tokenLifetimeMinutes(context: EmulatorContext): number {
   return context.state.management.tenant.tokenDurationInMinutes ?? context.state.emulator.settings.tokenLifetimeMinutes;
 }
 
+/**
+ * Where a user's action is stored: its code and idempotency key together are its key, as Get and
+ * Update Action address it, so one key may name an action of each code.
+ */
+const actionKey = (actionCode: string, idempotencyKey: string) => JSON.stringify([actionCode, idempotencyKey]);
+
 export function findAction(
   context: EmulatorContext,
   userId: string,
@@ -58,8 +64,8 @@ export function findAction(
   idempotencyKey: string,
 ): StoredAction | undefined {
   const actions = context.state.server.actions[userId];
-  const action = actions && Object.hasOwn(actions, idempotencyKey) ? actions[idempotencyKey] : undefined;
-  return action?.actionCode === actionCode ? action : undefined;
+  const key = actionKey(actionCode, idempotencyKey);
+  return actions && Object.hasOwn(actions, key) ? actions[key] : undefined;
 }
 
 export function existingAction(
@@ -76,7 +82,7 @@ export function existingAction(
 
 export function storeAction(context: EmulatorContext, action: StoredAction): void {
   const actions = context.state.server.actions;
-  actions[action.userId] = { ...actions[action.userId], [action.idempotencyKey]: action };
+  actions[action.userId] = { ...actions[action.userId], [actionKey(action.actionCode, action.idempotencyKey)]: action };
 }
 
 export function setActionState(context: EmulatorContext, action: StoredAction, state: StoredAction["state"]): void {

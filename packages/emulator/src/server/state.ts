@@ -120,7 +120,10 @@ export interface RiskSignals {
 export interface ServerState {
   /** By userId. Deleting a user removes the record, so it reads back as never enrolled. */
   users: Record<string, StoredUser>;
-  /** By userId, then idempotencyKey. Kept apart from users: deleting a user keeps them unless asked. */
+  /**
+   * By userId, then action code and idempotencyKey together (see common.ts). Kept apart from users:
+   * deleting a user keeps them unless asked.
+   */
   actions: Record<string, Record<string, StoredAction>>;
   /** By challengeId. */
   challenges: Record<string, StoredChallenge>;

@@ -140,6 +140,17 @@ describe("track", () => {
     expect(await server.queryUserActions({ userId: "usr_3" })).toHaveLength(1);
   });
 
+  it("keeps one action per code under one idempotency key, as Get Action addresses them by both", async () => {
+    const { server } = setup();
+    const key = { userId: "usr_k", idempotencyKey: "key-shared" };
+    await server.track({ ...key, action: "Login", attributes: { idempotencyKey: key.idempotencyKey } });
+    await server.track({ ...key, action: "signIn", attributes: { idempotencyKey: key.idempotencyKey } });
+    await server.updateAction({ ...key, action: "signIn", attributes: { state: "REVIEW_REQUIRED" } });
+    expect(await server.getAction({ ...key, action: "Login" })).toMatchObject({ state: "ALLOW" });
+    expect(await server.getAction({ ...key, action: "signIn" })).toMatchObject({ state: "REVIEW_REQUIRED" });
+    expect(await server.queryUserActions({ userId: key.userId })).toHaveLength(2);
+  });
+
   it("sees a new device as new, then remembered while rememberedUntil is ahead", async () => {
     const { server, management, emulator } = await signInConfigured({
       seed: {

@@ -1,0 +1,161 @@
+// The official @authsignal/node client in the emulator mode: each method, with the call shapes
+// authsignal-node*.test.ts take from its tests and docs, through `prism proxy --errors` in front of
+// the emulator (seeded and staged as for the cases). With --errors Prism answers a request that
+// breaks the spec with a 422 and turns a response that breaks it into a 500, both of which the
+// client throws, so a call passes when it resolves or throws another status the operation
+// documents. CallConnect's methods are left out: the emulator does not serve Call Connect.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Authsignal, AuthsignalError, UserActionState, VerificationMethod } from "@authsignal/node";
+import { type EmulatorState, type RunningEmulator, startEmulator } from "@authsignal-ts/emulator";
+import type { OpenApiDocument } from "@authsignal-ts/scripts/spec/openapi-document";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fidelitySecret, fidelitySeed, stageFidelityState } from "../src/emulator-fixture.ts";
+import { startProxies } from "../src/proxies.ts";
+import {
+  accessToken,
+  challengeId,
+  clientId,
+  idempotencyKey,
+  officialMethods,
+  smsAuthenticator,
+  token,
+  userAttributes,
+  userId,
+} from "./authsignal-node-harness.ts";
+
+let running: RunningEmulator;
+let baseline: EmulatorState;
+let client: Authsignal;
+let document: OpenApiDocument;
+let stop: (() => Promise<void>) | undefined;
+const answered: string[] = [];
+
+beforeAll(async () => {
+  running = await startEmulator({ seed: fidelitySeed });
+  baseline = await stageFidelityState(running.emulator);
+  const started = await startProxies(["server"] as const, async () => ({
+    url: running.serverApiUrl,
+    close: async () => {},
+  }));
+  ({ stop } = started);
+  client = new Authsignal({ apiSecretKey: fidelitySecret, apiUrl: started.proxies.server.url, retries: 0 });
+  document = JSON.parse(readFileSync(started.proxies.server.specPath, "utf8")) as OpenApiDocument;
+});
+afterAll(async () => {
+  await stop?.();
+  await running?.stop();
+});
+
+/** [official method, the operation it reaches, the call]; getRequestConfig is the helper every call uses. */
+const calls: [method: string, operation: string, call: () => Promise<unknown>][] = [
+  ["getUser", "getUser", () => client.getUser({ userId })],
+  ["queryUsers", "queryUsers", () => client.queryUsers({ email: "jane@example.com", limit: 10 })],
+  ["updateUser", "updateUser", () => client.updateUser({ userId, attributes: userAttributes })],
+  ["deleteUser", "deleteUser", () => client.deleteUser({ userId })],
+  ["getAuthenticators", "getAuthenticators", () => client.getAuthenticators({ userId })],
+  [
+    "enrollVerifiedAuthenticator",
+    "enrollVerifiedAuthenticator",
+    () =>
+      client.enrollVerifiedAuthenticator({
+        userId,
+        attributes: { verificationMethod: VerificationMethod.SMS, phoneNumber: "+64270000000" },
+      }),
+  ],
+  [
+    "deleteAuthenticator",
+    "deleteAuthenticator",
+    () => client.deleteAuthenticator({ userId, userAuthenticatorId: smsAuthenticator.userAuthenticatorId }),
+  ],
+  ["track", "track", () => client.track({ userId, action: "Login", attributes: { ipAddress: "203.0.113.7" } })],
+  ["getAction", "getAction", () => client.getAction({ userId, action: "Login", idempotencyKey })],
+  [
+    "updateAction",
+    "updateAction",
+    () =>
+      client.updateAction({
+        userId,
+        action: "Login",
+        idempotencyKey,
+        attributes: { state: UserActionState.REVIEW_REQUIRED },
+      }),
+  ],
+  ["queryUserActions", "queryUserActions", () => client.queryUserActions({ userId, actionCodes: ["signIn", "Login"] })],
+  [
+    "challenge",
+    "challenge",
+    () => client.challenge({ verificationMethod: "SMS", action: "signInWithSms", phoneNumber: "+64270000000" }),
+  ],
+  ["verify", "verify", () => client.verify({ challengeId, verificationCode: "123456" })],
+  [
+    "claimChallenge",
+    "claimChallenge",
+    () => client.claimChallenge({ challengeId, userId: "usr_123", skipVerificationCheck: true }),
+  ],
+  ["validateChallenge", "validateChallenge", () => client.validateChallenge({ token })],
+  ["getChallenge", "getChallenge", () => client.getChallenge({ challengeId })],
+  ["createSession", "createSession", () => client.createSession({ token, clientId })],
+  ["validateSession", "validateSession", () => client.validateSession({ accessToken, clientIds: [clientId] })],
+  ["refreshSession", "refreshSession", () => client.refreshSession({ refreshToken: "3f72a26e6834b4da9c1e" })],
+  ["revokeSession", "revokeSession", () => client.revokeSession({ accessToken })],
+  ["revokeUserSessions", "revokeUserSessions", () => client.revokeUserSessions({ userId })],
+];
+
+function documentedStatuses(operationId: string): string[] {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem as Record<string, { operationId?: string; responses?: object }>)) {
+      if (operation?.operationId === operationId) return Object.keys(operation.responses ?? {});
+    }
+  }
+  throw new Error(`${operationId} is not an operation of the Server spec`);
+}
+
+describe("the official client through Prism in front of the emulator", () => {
+  it.each(calls)("%s", async (method, operation, call) => {
+    running.emulator.importState(baseline);
+    const status = await call().then(
+      () => 200,
+      (error: unknown) => {
+        if (error instanceof AuthsignalError) return error.statusCode;
+        throw error;
+      },
+    );
+    expect(status, "422: Prism refused the request; 500: Prism found the emulator's answer broke the spec").not.toBe(
+      422,
+    );
+    expect(status).not.toBe(500);
+    expect(documentedStatuses(operation)).toContain(String(status));
+    answered.push(`| Authsignal.${method} | ${operation} | ${status} |`);
+  });
+
+  it("creates, validates and revokes a session from a token the emulator issued", async () => {
+    running.emulator.importState(baseline);
+    const tracked = await client.track({ userId, action: "Login" });
+    const { token: approved } = await running.emulator.completeAction({
+      userId,
+      action: "Login",
+      idempotencyKey: tracked.idempotencyKey,
+      outcome: "SUCCEEDED",
+    });
+    const session = await client.createSession({ token: approved, clientId });
+    expect(
+      (await client.validateSession({ accessToken: session.accessToken, clientIds: [clientId] })).user?.userId,
+    ).toBe(userId);
+    await client.revokeSession({ accessToken: session.accessToken });
+  });
+
+  it("calls every Authsignal method but the request helper", () => {
+    const covered = new Set(calls.map(([method]) => `Authsignal.${method}`));
+    const missing = officialMethods().filter(
+      (name) => name.startsWith("Authsignal.") && name !== "Authsignal.getRequestConfig" && !covered.has(name),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("records the status each call got in emulator-statuses/authsignal-node.md", async () => {
+    expect(answered).toHaveLength(calls.length);
+    const table = ["| method | operation | status |", "| --- | --- | --- |", ...answered, ""].join("\n");
+    await expect(table).toMatchFileSnapshot(join(import.meta.dirname, "../emulator-statuses/authsignal-node.md"));
+  });
+});
