@@ -1,7 +1,7 @@
 // The Server API part of a seed: users with their authenticators, devices and past actions, app
 // clients and the risk-signal table.
 import type { EmulatorSeed } from "../seed.ts";
-import { createServerState, type ServerState, type StoredUser } from "./state.ts";
+import { createServerState, type ServerState, type StoredAction, type StoredUser } from "./state.ts";
 
 export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeMinutes: number): ServerState {
   const state = createServerState();
@@ -22,9 +22,10 @@ export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeM
       user.devices[device.deviceId] = { createdAt: nowIso, ...structuredClone(device), userId: user.userId };
     }
     state.users[user.userId] = user;
+    const userActions: Record<string, StoredAction> = {};
+    if (actions.length > 0) state.actions[user.userId] = userActions;
     for (const action of actions) {
       const createdAt = action.createdAt ?? nowIso;
-      const userActions = (state.actions[user.userId] ??= {});
       userActions[action.idempotencyKey] = {
         outcome: action.state === "BLOCK" ? "BLOCK" : action.state === "ALLOW" ? "ALLOW" : "CHALLENGE",
         createdAt,
