@@ -1,11 +1,14 @@
-// The one vitest config every package extends. Two projects per package:
-//   unit      hermetic tests under test/ (including *.test-d.ts type tests), no network beyond loopback
-//   contract  test/contract/, run against a Prism mock started from the package's bundled spec
+// The one vitest config every package extends. Three projects per package:
+//   unit              hermetic tests under test/ (including *.test-d.ts type tests), no network beyond loopback
+//   contract          test/contract/, run against a Prism mock started from the package's bundled spec
+//   contract-emulator the same files, through `prism proxy --errors` in front of the emulator
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The global setups live with the rest of the test infrastructure, in scripts/testing/.
 const prismSetup = fileURLToPath(new URL("./scripts/testing/vitest-prism-setup.ts", import.meta.url));
+const emulatorSetup = fileURLToPath(new URL("./scripts/testing/vitest-emulator-setup.ts", import.meta.url));
+const emulatorReset = fileURLToPath(new URL("./scripts/testing/vitest-emulator-reset.ts", import.meta.url));
 const ecosystemSetup = fileURLToPath(new URL("./scripts/testing/vitest-ecosystem-setup.ts", import.meta.url));
 
 /** `packageRoot` is the package's own folder: inline projects would otherwise resolve from here. */
@@ -34,6 +37,19 @@ export function packageTestConfig(packageRoot: string) {
             name: "contract",
             include: ["test/contract/**/*.test.ts"],
             globalSetup: [prismSetup],
+            testTimeout: 15_000,
+          },
+        },
+        {
+          extends: true,
+          root: packageRoot,
+          test: {
+            name: "contract-emulator",
+            include: ["test/contract/**/*.test.ts"],
+            globalSetup: [emulatorSetup],
+            // One emulator holds the state: each file starts from the seed, and files take turns.
+            setupFiles: [emulatorReset],
+            fileParallelism: false,
             testTimeout: 15_000,
           },
         },

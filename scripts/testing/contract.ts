@@ -9,8 +9,17 @@ declare module "vitest" {
     /** Each API's Prism mock, by the API's name in openapi/redocly.yaml. */
     prismUrls: Record<string, string>;
     contractCallLog: string;
+    /**
+     * What answers behind each API's URL: `mock`, a Prism mock answering with the spec's examples,
+     * or `emulator`, `prism proxy --errors` in front of the stateful emulator (see vitest-emulator-setup.ts).
+     */
+    contractModes: Record<string, ContractMode>;
+    /** The emulator's origin in `emulator` mode (its test-only API resets it before each file). */
+    emulatorUrl?: string;
   }
 }
+
+export type ContractMode = "mock" | "emulator";
 
 /** One call seen by a mock, as the coverage check reads it. */
 export interface RecordedCall {
@@ -20,23 +29,69 @@ export interface RecordedCall {
   path: string;
   status: number;
   violations: { location: string[]; message: string }[];
+  /** Set when Prism itself answered (an `application/problem+json` of its own), not the mock's examples or the emulator. */
+  prism?: { title: string; detail: string };
 }
 
 /** A fetch that appends each call (API, method, path, status, Prism's violations) to the coverage log, then returns the response. */
 export function coverageLogFetch(api: string): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
-    const response = await fetch(request);
+    const response = await prismReportInHeader(await fetch(request));
+    const problem = response.headers.get("content-type")?.startsWith("application/problem+json")
+      ? ((await response.clone().json()) as { title?: string; detail?: string })
+      : undefined;
     const call: RecordedCall = {
       api,
       method: request.method,
       path: new URL(request.url).pathname,
       status: response.status,
       violations: JSON.parse(response.headers.get("sl-violations") ?? "[]"),
+      ...(problem && { prism: { title: problem.title ?? "", detail: problem.detail ?? "" } }),
     };
     appendFileSync(inject("contractCallLog"), `${JSON.stringify(call)}\n`);
     return response;
   };
+}
+
+/**
+ * Prism's mock lists a refused request's violations in `sl-violations`; its proxy lists them in
+ * the body of the 422 it answers instead (locations without the leading "request"). This puts the
+ * proxy's own report where the mock puts it, so a test reads violations from one place in both modes.
+ */
+async function prismReportInHeader(response: Response): Promise<Response> {
+  if (response.status !== 422 || response.headers.has("sl-violations")) return response;
+  if (!response.headers.get("content-type")?.startsWith("application/problem+json")) return response;
+  const body = await response.text();
+  const { validation = [] } = JSON.parse(body) as { validation?: { location: string[]; message: string }[] };
+  const headers = new Headers(response.headers);
+  const violations = validation.map(({ location, message }) => ({ location: ["request", ...location], message }));
+  headers.set("sl-violations", JSON.stringify(violations));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** What answers the API's calls in this run. */
+export function contractMode(api: string): ContractMode {
+  const mode = inject("contractModes")[api];
+  if (!mode) throw new Error(`No contract mode for API "${api}" in this package's contract tests`);
+  return mode;
+}
+
+/**
+ * The status Prism refuses a request that breaks the spec with: the mock answers the operation's
+ * documented 400; the proxy never looks for one and always answers its own 422.
+ */
+export function refusalStatus(api: string): number {
+  return contractMode(api) === "emulator" ? 422 : 400;
+}
+
+/**
+ * An assertion about a value only Prism's canned examples give (a generated ID, a signed token,
+ * an example that contradicts the request), run against the mock and skipped against the
+ * emulator. Each use says why no seed can give it.
+ */
+export function mockOnly(api: string, assertion: () => void): void {
+  if (contractMode(api) === "mock") assertion();
 }
 
 /**

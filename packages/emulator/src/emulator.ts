@@ -97,7 +97,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       outbox: [],
       webhookDeliveries: [],
     };
-    return { management, server: seedServerState(seed, new Date(wallClock()).toISOString()), emulator };
+    return {
+      management,
+      server: seedServerState(seed, new Date(wallClock()).toISOString(), settings.otpLifetimeMinutes),
+      emulator,
+    };
   };
 
   let state = initialState();

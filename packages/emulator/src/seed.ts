@@ -5,7 +5,15 @@
 import serverSpec from "@authsignal-ts/server/openapi.json" with { type: "json" };
 import { compileSchema, describeErrors } from "./core/validation.ts";
 import type { ManagementSeed } from "./management/index.ts";
-import type { AppClient, RiskSignals, StoredUser, UserAuthenticator, UserDevice } from "./server/state.ts";
+import type {
+  AppClient,
+  RiskSignals,
+  StoredAction,
+  StoredChallenge,
+  StoredUser,
+  UserAuthenticator,
+  UserDevice,
+} from "./server/state.ts";
 import { checkSettings, type EmulatorSettings } from "./settings.ts";
 
 /** A user as the seed gives it: the user's attributes, and authenticators in the spec's `UserAuthenticator` shape. */
@@ -15,7 +23,16 @@ export interface SeedUser extends Omit<StoredUser, "createdAt" | "authenticators
     Partial<Pick<UserAuthenticator, "userAuthenticatorId" | "createdAt">>)[];
   /** `createdAt` is generated when left out. */
   devices?: (Omit<UserDevice, "userId" | "createdAt"> & Partial<Pick<UserDevice, "createdAt">>)[];
+  /**
+   * Actions tracked before the seed's moment, so getAction and queryUserActions have history to
+   * read. The times default to the emulator's start; the rest to an action with no rules run.
+   */
+  actions?: SeedAction[];
 }
+
+/** An action as the seed gives it: its code, key and state, and any of what Get Action reports. */
+export type SeedAction = Pick<StoredAction, "actionCode" | "idempotencyKey" | "state"> &
+  Partial<Omit<StoredAction, "userId" | "actionCode" | "idempotencyKey" | "state">>;
 
 export interface EmulatorSeed extends ManagementSeed {
   /** The secret keys the emulator accepts; options given to createEmulator win over these. */
@@ -25,14 +42,24 @@ export interface EmulatorSeed extends ManagementSeed {
   appClients?: AppClient[];
   riskSignals?: RiskSignals;
   users?: SeedUser[];
+  /**
+   * OTP challenges in progress when the emulator starts, with the code they expect, so a test can
+   * verify, claim or find a challenge by an ID it knows. `expiresAt` defaults to the OTP lifetime
+   * from the emulator's start.
+   */
+  challenges?: SeedChallenge[];
 }
+
+/** A challenge as the seed gives it: the spec's fields of a challenge, and the code it was sent. */
+export type SeedChallenge = Pick<StoredChallenge, "challengeId" | "verificationMethod" | "actionCode" | "code"> &
+  Partial<Omit<StoredChallenge, "challengeId" | "verificationMethod" | "actionCode" | "code">>;
 
 /** A seed that cannot be used; the message names the field. */
 export class EmulatorSeedError extends Error {
   override readonly name = "EmulatorSeedError";
 }
 
-const ownKeys = ["secrets", "settings", "appClients", "riskSignals", "users"];
+const ownKeys = ["secrets", "settings", "appClients", "riskSignals", "users", "challenges"];
 
 type Properties = Record<string, unknown>;
 const schemaProperties = (name: string): string[] =>
@@ -69,6 +96,32 @@ const seedSchema = {
         },
       },
     },
+    challenges: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["challengeId", "verificationMethod", "actionCode", "code"],
+        properties: {
+          challengeId: { type: "string", minLength: 1 },
+          verificationMethod: { enum: ["SMS", "WHATSAPP", "EMAIL_OTP"] },
+          phoneNumber: { type: "string" },
+          email: { type: "string" },
+          smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
+          actionCode: { type: "string", minLength: 1 },
+          idempotencyKey: { type: "string", minLength: 1 },
+          userId: { type: "string", minLength: 1 },
+          scope: { type: "string" },
+          deviceId: { type: "string" },
+          code: { type: "string", minLength: 1 },
+          createdAt: { type: "string", format: "date-time" },
+          expiresAt: { type: "integer" },
+          failedAttempts: { type: "integer", minimum: 0 },
+          verifiedAt: { type: "string", format: "date-time" },
+          claimedByUserId: { type: "string" },
+        },
+      },
+    },
     riskSignals: {
       type: "object",
       additionalProperties: false,
@@ -90,6 +143,49 @@ const seedSchema = {
               additionalProperties: false,
               required: ["verificationMethod"],
               properties: byRef("UserAuthenticator", schemaProperties("UserAuthenticator")),
+            },
+          },
+          actions: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["actionCode", "idempotencyKey", "state"],
+              properties: {
+                actionCode: { type: "string", minLength: 1 },
+                idempotencyKey: { type: "string", minLength: 1 },
+                state: { $ref: "server#/components/schemas/UserActionState" },
+                outcome: { enum: ["ALLOW", "BLOCK", "CHALLENGE", "REVIEW"] },
+                createdAt: { type: "string", format: "date-time" },
+                updatedAt: { type: "string", format: "date-time" },
+                stateUpdatedAt: { type: "string", format: "date-time" },
+                ruleIds: { type: "array", items: { type: "string" } },
+                priorityRuleId: { type: "string" },
+                rules: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["ruleId", "name"],
+                    properties: {
+                      ruleId: { type: "string" },
+                      name: { type: "string" },
+                      description: { type: "string" },
+                    },
+                  },
+                },
+                output: { type: "object" },
+                allowedVerificationMethods: { type: "array", items: { type: "string" } },
+                enrolledVerificationMethods: { type: "array", items: { type: "string" } },
+                defaultVerificationMethod: { type: "string" },
+                verificationMethod: { type: "string" },
+                verifiedByAuthenticatorId: { type: "string" },
+                ipAddress: { type: "string" },
+                userAgent: { type: "string" },
+                deviceId: { type: "string" },
+                countryCode: { type: "string" },
+                redirectUrl: { type: "string" },
+              },
             },
           },
           devices: {

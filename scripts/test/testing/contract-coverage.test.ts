@@ -74,4 +74,20 @@ describe("coverageProblems", () => {
       "updateSetting has no contract test of a documented error",
     ]);
   });
+
+  it("in strict mode fails on any answer Prism made itself but a refusal, and on any violation outside one", () => {
+    const prism = { title: "Invalid request", detail: "from Prism" };
+    const calls: RecordedCall[] = [
+      call("GET", "/users/u1", 200),
+      { ...call("GET", "/users/u1", 422, [{ location: ["request", "query", "x"], message: "refused" }]), prism },
+      { ...call("GET", "/users", 500), prism: { title: "Violation", detail: "the upstream's answer breaks the spec" } },
+      call("DELETE", "/users/u1", 404, [{ location: ["request", "header", "prefer"], message: "a warning" }]),
+    ];
+    const relaxed = coverageProblems(document, calls);
+    const strict = coverageProblems(document, calls, { strict: true });
+    expect(strict.filter((problem) => !relaxed.includes(problem))).toEqual([
+      "queryUsers (500): Prism answered itself: Violation: the upstream's answer breaks the spec",
+      "deleteUser (404): Prism found a violation at request.header.prefer: a warning",
+    ]);
+  });
 });

@@ -2,6 +2,7 @@
 // it looks at the path), route, body limits and JSON, validation against the spec, the handler.
 // Nothing reaches a handler, and so nothing changes state, until every check has passed.
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type OperationHandler } from "../handler.ts";
+import { forcedStatusResponse } from "./forced-status.ts";
 import {
   BodyTooLargeError,
   basicSecret,
@@ -109,6 +110,10 @@ export async function handleApiRequest(
       if (!validate(body)) return invalid(describeErrors("body", validate.errors));
     }
   }
+
+  // After every check, so a forced error is only ever the answer to a request that was valid.
+  const forced = forcedStatusResponse(operation, request.headers.get("prefer"));
+  if (forced) return forced;
 
   const handler = options.handlers[api][operation.operationId];
   if (!handler) {

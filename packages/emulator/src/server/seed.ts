@@ -1,13 +1,13 @@
-// The Server API part of a seed: users with their authenticators and devices, app clients and
-// the risk-signal table.
+// The Server API part of a seed: users with their authenticators, devices and past actions, app
+// clients and the risk-signal table.
 import type { EmulatorSeed } from "../seed.ts";
-import { createServerState, type ServerState, type StoredUser } from "./state.ts";
+import { createServerState, type ServerState, type StoredAction, type StoredUser } from "./state.ts";
 
-export function seedServerState(seed: EmulatorSeed, nowIso: string): ServerState {
+export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeMinutes: number): ServerState {
   const state = createServerState();
   state.riskSignals = structuredClone(seed.riskSignals ?? {});
   for (const client of seed.appClients ?? []) state.appClients[client.clientId] = { ...client };
-  for (const { authenticators = [], devices = [], ...attributes } of seed.users ?? []) {
+  for (const { authenticators = [], devices = [], actions = [], ...attributes } of seed.users ?? []) {
     const user: StoredUser = { ...structuredClone(attributes), createdAt: nowIso, authenticators: [], devices: {} };
     for (const authenticator of authenticators) {
       user.authenticators.push({
@@ -22,6 +22,33 @@ export function seedServerState(seed: EmulatorSeed, nowIso: string): ServerState
       user.devices[device.deviceId] = { createdAt: nowIso, ...structuredClone(device), userId: user.userId };
     }
     state.users[user.userId] = user;
+    const userActions: Record<string, StoredAction> = {};
+    if (actions.length > 0) state.actions[user.userId] = userActions;
+    for (const action of actions) {
+      const createdAt = action.createdAt ?? nowIso;
+      userActions[action.idempotencyKey] = {
+        outcome: action.state === "BLOCK" ? "BLOCK" : action.state === "ALLOW" ? "ALLOW" : "CHALLENGE",
+        createdAt,
+        updatedAt: action.stateUpdatedAt ?? createdAt,
+        stateUpdatedAt: createdAt,
+        ruleIds: [],
+        rules: [],
+        output: {},
+        allowedVerificationMethods: [],
+        enrolledVerificationMethods: [],
+        ...structuredClone(action),
+        userId: user.userId,
+      };
+    }
+  }
+  for (const challenge of seed.challenges ?? []) {
+    state.challenges[challenge.challengeId] = {
+      idempotencyKey: crypto.randomUUID(),
+      createdAt: nowIso,
+      expiresAt: Date.parse(nowIso) + otpLifetimeMinutes * 60_000,
+      failedAttempts: 0,
+      ...structuredClone(challenge),
+    };
   }
   return state;
 }

@@ -38,7 +38,7 @@ export interface StoredAction {
   stateUpdatedAt: string;
   ruleIds: string[];
   priorityRuleId?: string;
-  rules: { ruleId: string; name: string }[];
+  rules: { ruleId: string; name: string; description?: string }[];
   /** What the rules engine saw and decided, as Get Action's `output`. */
   output: Record<string, unknown>;
   allowedVerificationMethods: string[];

@@ -25,12 +25,16 @@ describe("startCall", () => {
   it("is refused by the mock when the caller cannot be reached", async () => {
     // Cast on purpose: the types already require a phone number or an email address.
     const request = { referenceId } as StartCallRequest;
-    expect(violationLocations(await apiError(callConnect.startCall(request)))).toContain("request.body");
+    expect(violationLocations(await apiError(callConnect.startCall(request)), "call-connect")).toContain(
+      "request.body",
+    );
   });
 
   it("is refused by the mock on a channel it does not know", async () => {
     const request = { referenceId, phoneNumber: "+6427123456", channel: "FAX" } as unknown as StartCallRequest;
-    expect(violationLocations(await apiError(callConnect.startCall(request)))).toContain("request.body.channel");
+    expect(violationLocations(await apiError(callConnect.startCall(request)), "call-connect")).toContain(
+      "request.body.channel",
+    );
   });
 });
 
@@ -50,6 +54,8 @@ describe("finishCall", () => {
   it("is refused by the mock without a state", async () => {
     // Cast on purpose: state is required by the types too.
     const request = { referenceId } as { referenceId: string; state: "CHALLENGE_FAILED" };
-    expect(violationLocations(await apiError(callConnect.finishCall(request)))).toContain("request.body");
+    expect(violationLocations(await apiError(callConnect.finishCall(request)), "call-connect")).toContain(
+      "request.body",
+    );
   });
 });

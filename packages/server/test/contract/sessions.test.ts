@@ -1,18 +1,37 @@
 // Contract tests for the Sessions operations, against the Prism mock (see support.ts).
-import { describe, expect, it } from "vitest";
-import { apiError, contractServer, surfacesDocumentedErrors, violationLocations } from "./support.ts";
+import { contractMode, mockOnly } from "@authsignal-ts/scripts/testing/contract";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  apiError,
+  contractServer,
+  succeededChallengeToken,
+  surfacesDocumentedErrors,
+  violationLocations,
+} from "./support.ts";
 
 const server = contractServer();
 const clientId = "8f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918";
-const challengeToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfMTIzIn0.sig";
-const accessToken = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c3JfMTIzIiwiYXVkIjoiOGY3ZTZkNWMifQ.sig";
-const refreshToken = "rt_5f1c9a7e3b2d4c8a9e6f0b1d2c3a4e5f";
+const exampleRefreshToken = "rt_5f1c9a7e3b2d4c8a9e6f0b1d2c3a4e5f";
+let challengeToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3JfMTIzIn0.sig";
+let accessToken = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImtleS0xIn0.eyJzdWIiOiJ1c3JfMTIzIiwiYXVkIjoiOGY3ZTZkNWMifQ.sig";
+let refreshToken = exampleRefreshToken;
+
+// The emulator checks the tokens it is given, so it gets real ones: a succeeded challenge's, and
+// two sessions from it (refreshing one revokes its access token; the other is validated and revoked).
+beforeAll(async () => {
+  if (contractMode("server") === "mock") return;
+  challengeToken = await succeededChallengeToken(challengeToken);
+  ({ accessToken } = await server.createSession({ token: challengeToken, clientId }));
+  ({ refreshToken } = await server.createSession({ token: challengeToken, clientId }));
+});
 
 describe("createSession", () => {
   it("exchanges a challenge token for session tokens", async () => {
     const session = await server.createSession({ token: challengeToken, clientId, action: "signIn" });
     expect(session.accessToken.split(".")).toHaveLength(3);
-    expect(session.refreshToken).toBe(refreshToken);
+    // The emulator's refresh tokens are random.
+    mockOnly("server", () => expect(session.refreshToken).toBe(exampleRefreshToken));
+    expect(session.refreshToken).toBeTruthy();
   });
 
   surfacesDocumentedErrors((options) => server.createSession({ token: challengeToken, clientId }, options));
@@ -30,7 +49,8 @@ describe("validateSession", () => {
     expect(session.user.userId).toBe("usr_123");
     expect(session.user.email).toBe("jane@example.com");
     expect(Number.isInteger(session.expiresAt)).toBe(true);
-    expect(session.verificationMethod).toBe("PASSKEY");
+    // The example's session came from a passkey; the emulator completes challenges by OTP only.
+    mockOnly("server", () => expect(session.verificationMethod).toBe("PASSKEY"));
   });
 
   surfacesDocumentedErrors((options) => server.validateSession({ accessToken }, options));
