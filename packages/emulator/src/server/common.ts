@@ -55,7 +55,7 @@ export function tokenLifetimeMinutes(context: EmulatorContext): number {
  * Where a user's action is stored: its code and idempotency key together are its key, as Get and
  * Update Action address it, so one key may name an action of each code.
  */
-const actionKey = (actionCode: string, idempotencyKey: string) => JSON.stringify([actionCode, idempotencyKey]);
+export const actionKey = (actionCode: string, idempotencyKey: string) => JSON.stringify([actionCode, idempotencyKey]);
 
 export function findAction(
   context: EmulatorContext,

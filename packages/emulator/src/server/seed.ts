@@ -1,6 +1,7 @@
 // The Server API part of a seed: users with their authenticators, devices and past actions, app
 // clients and the risk-signal table.
 import type { EmulatorSeed } from "../seed.ts";
+import { actionKey } from "./common.ts";
 import { createServerState, type ServerState, type StoredAction, type StoredUser } from "./state.ts";
 
 export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeMinutes: number): ServerState {
@@ -26,7 +27,7 @@ export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeM
     if (actions.length > 0) state.actions[user.userId] = userActions;
     for (const action of actions) {
       const createdAt = action.createdAt ?? nowIso;
-      userActions[action.idempotencyKey] = {
+      userActions[actionKey(action.actionCode, action.idempotencyKey)] = {
         outcome: action.state === "BLOCK" ? "BLOCK" : action.state === "ALLOW" ? "ALLOW" : "CHALLENGE",
         createdAt,
         updatedAt: action.stateUpdatedAt ?? createdAt,

@@ -26,6 +26,25 @@ describe("users", () => {
     });
   });
 
+  it("serves a seeded past action by its code and idempotency key, as a tracked one", async () => {
+    const { server } = setup({
+      seed: {
+        users: [
+          {
+            userId: "usr_past",
+            actions: [
+              { actionCode: "signIn", idempotencyKey: "key-1", state: "CHALLENGE_SUCCEEDED" },
+              { actionCode: "withdraw", idempotencyKey: "key-1", state: "BLOCK" },
+            ],
+          },
+        ],
+      },
+    });
+    const signIn = await server.getAction({ userId: "usr_past", action: "signIn", idempotencyKey: "key-1" });
+    const withdraw = await server.getAction({ userId: "usr_past", action: "withdraw", idempotencyKey: "key-1" });
+    expect([signIn.state, withdraw.state]).toEqual(["CHALLENGE_SUCCEEDED", "BLOCK"]);
+  });
+
   it("reads a deleted user back as not enrolled, with 200", async () => {
     const { server } = setup({
       seed: { users: [{ userId: "usr_del", authenticators: [{ verificationMethod: "PASSKEY" }] }] },
