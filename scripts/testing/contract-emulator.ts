@@ -1,6 +1,6 @@
 // The emulator as the contract suites' upstream: its CLI in a child process (the scripts package
 // cannot depend on the emulator, whose tests depend on the scripts package), started from its
-// sources with the contract seed, on a free loopback port. Readiness is the CLI's "listening" line.
+// sources with the package's contract seed, on a free loopback port. Readiness is the CLI's "listening" line.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { repoRoot } from "../spec/apis.ts";
@@ -12,8 +12,15 @@ export interface ContractEmulator {
   stop(): Promise<void>;
 }
 
-/** The seed whose users, actions, rules and configurations are the ones the specs' examples describe. */
-export const contractSeedPath = join(repoRoot, "packages/emulator/seeds/contract.json");
+/**
+ * Each package's contract seed, by the package's folder name: the state its suite's examples
+ * describe. The two APIs' examples describe different tenants (the Server suite's passkey relying
+ * party is example.com, the Management examples' acme.com), so one seed cannot serve both.
+ */
+export const contractSeedPaths: Record<string, string> = {
+  server: join(repoRoot, "packages/emulator/seeds/contract.json"),
+  management: join(repoRoot, "packages/emulator/seeds/contract-management.json"),
+};
 /** The key every contract client sends (see contractClientOptions), accepted by both of the emulator's APIs. */
 export const contractSecret = "sk_test_contract";
 
@@ -21,7 +28,7 @@ const cliPath = join(repoRoot, "packages/emulator/src/cli.ts");
 const readyPattern = /Authsignal emulator listening on (http:\/\/\S+)/;
 const startTimeoutMs = 30_000;
 
-export function startContractEmulator(): Promise<ContractEmulator> {
+export function startContractEmulator(seedPath: string): Promise<ContractEmulator> {
   const child = spawn(
     process.execPath,
     [
@@ -30,7 +37,7 @@ export function startContractEmulator(): Promise<ContractEmulator> {
       "--port",
       "0",
       "--seed",
-      contractSeedPath,
+      seedPath,
       "--server-secret",
       contractSecret,
       "--management-secret",

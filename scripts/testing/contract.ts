@@ -77,6 +77,12 @@ export function contractMode(api: string): ContractMode {
   return mode;
 }
 
+/** Puts the emulator back to its seed, through its test-only API (emulator mode only). */
+export async function resetEmulator(): Promise<void> {
+  const response = await fetch(`${inject("emulatorUrl")}/_emulator/v1/reset`, { method: "POST" });
+  if (!response.ok) throw new Error(`Resetting the emulator answered ${response.status}: ${await response.text()}`);
+}
+
 /**
  * The status Prism refuses a request that breaks the spec with: the mock answers the operation's
  * documented 400; the proxy never looks for one and always answers its own 422.

@@ -1,12 +1,12 @@
-// vitest globalSetup for the contract suites against the emulator: the emulator from the contract
-// seed, and a `prism proxy --errors` per API in front of it, which checks every request and every
+// vitest globalSetup for the contract suites against the emulator: the emulator from the package's
+// contract seed, and a `prism proxy --errors` per API in front of it, which checks every request and every
 // answer against the bundled spec. The proxies' URLs are provided as `prismUrls`, so the test files
 // are the mock mode's. Call Connect is not emulated: it keeps its Prism mock. The coverage gate is
 // strict here: any violation Prism finds in an answer fails the run (see contract-coverage.ts).
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { repoRoot } from "../spec/apis.ts";
-import { type ContractEmulator, startContractEmulator } from "./contract-emulator.ts";
+import { type ContractEmulator, contractSeedPaths, startContractEmulator } from "./contract-emulator.ts";
 import { beginContractRun } from "./contract-run.ts";
 import { type PrismMock, startPrism, startPrismProxy } from "./prism.ts";
 
@@ -22,7 +22,9 @@ export default async function setup(project: TestProject) {
     await emulator?.stop();
   };
   try {
-    emulator = await startContractEmulator();
+    const seedPath = contractSeedPaths[basename(project.config.root)];
+    if (!seedPath) throw new Error(`No contract seed for the package in ${project.config.root}`);
+    emulator = await startContractEmulator(seedPath);
     const upstream = emulator.url;
     await Promise.all(
       run.apis.map(async (api) => {

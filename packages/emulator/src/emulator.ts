@@ -16,7 +16,7 @@ import {
 } from "./management/index.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed.ts";
 import { serverHandlers } from "./server/index.ts";
-import { seedServerState } from "./server/seed.ts";
+import { noteSeededActions, seedServerState } from "./server/seed.ts";
 import { publicKeyRoutes } from "./server/sessions.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
 import type { EmulatorState } from "./state.ts";
@@ -97,11 +97,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       outbox: [],
       webhookDeliveries: [],
     };
-    return {
-      management,
-      server: seedServerState(seed, new Date(wallClock()).toISOString(), settings.otpLifetimeMinutes),
-      emulator,
-    };
+    const server = seedServerState(seed, new Date(wallClock()).toISOString(), settings.otpLifetimeMinutes);
+    noteSeededActions(server, management);
+    return { management, server, emulator };
   };
 
   let state = initialState();

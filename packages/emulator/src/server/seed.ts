@@ -1,5 +1,6 @@
 // The Server API part of a seed: users with their authenticators, devices and past actions, app
 // clients and the risk-signal table.
+import type { ManagementState } from "../management/state.ts";
 import type { EmulatorSeed } from "../seed.ts";
 import { actionKey } from "./common.ts";
 import { createServerState, type ServerState, type StoredAction, type StoredUser } from "./state.ts";
@@ -52,4 +53,19 @@ export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeM
     };
   }
   return state;
+}
+
+/**
+ * A seeded past action counts as its configuration's last, as a tracked one does (track.ts), so
+ * `lastActionCreatedAt` reads the latest seeded `createdAt` unless the configuration has a later one.
+ */
+export function noteSeededActions(server: ServerState, management: ManagementState): void {
+  for (const actions of Object.values(server.actions)) {
+    for (const { actionCode, createdAt } of Object.values(actions)) {
+      const configuration = management.actionConfigurations[actionCode];
+      if (!configuration) continue;
+      const last = configuration.lastActionCreatedAt;
+      if (!last || Date.parse(last) < Date.parse(createdAt)) configuration.lastActionCreatedAt = createdAt;
+    }
+  }
 }

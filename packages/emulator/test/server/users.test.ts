@@ -45,6 +45,30 @@ describe("users", () => {
     expect([signIn.state, withdraw.state]).toEqual(["CHALLENGE_SUCCEEDED", "BLOCK"]);
   });
 
+  it("dates an action configuration's last action by its latest seeded past action", async () => {
+    const { management } = setup({
+      seed: {
+        actionConfigurations: [
+          { actionCode: "signIn", defaultUserActionResult: "CHALLENGE" },
+          { actionCode: "withdraw", defaultUserActionResult: "ALLOW" },
+        ],
+        users: [
+          {
+            userId: "usr_past",
+            actions: [
+              { actionCode: "signIn", idempotencyKey: "k1", state: "ALLOW", createdAt: "2026-11-20T09:15:27.000Z" },
+              { actionCode: "signIn", idempotencyKey: "k2", state: "ALLOW", createdAt: "2026-11-19T08:00:00.000Z" },
+            ],
+          },
+        ],
+      },
+    });
+    const signIn = await management.getActionConfiguration({ actionCode: "signIn" });
+    const withdraw = await management.getActionConfiguration({ actionCode: "withdraw" });
+    expect(signIn.lastActionCreatedAt).toBe("2026-11-20T09:15:27.000Z");
+    expect(withdraw.lastActionCreatedAt).toBeUndefined();
+  });
+
   it("reads a deleted user back as not enrolled, with 200", async () => {
     const { server } = setup({
       seed: { users: [{ userId: "usr_del", authenticators: [{ verificationMethod: "PASSKEY" }] }] },

@@ -1,7 +1,7 @@
 // Contract tests for /authenticator-configurations/email-otp: the tenant's one email OTP configuration.
 import { describe, expect, it } from "vitest";
 import type { CreateEmailOtpAuthenticatorConfigurationBody } from "../../src/index.ts";
-import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
+import { createsFindTheMethodFree, expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const sendgrid: CreateEmailOtpAuthenticatorConfigurationBody = {
   emailProvider: "SENDGRID",
@@ -10,6 +10,8 @@ const sendgrid: CreateEmailOtpAuthenticatorConfigurationBody = {
 };
 
 describe("createEmailOtpAuthenticatorConfiguration", () => {
+  createsFindTheMethodFree(() => mgmt.deleteEmailOtpAuthenticatorConfiguration());
+
   it("sends the settings as the body and returns them without the secret", async () => {
     const configuration = await mgmt.createEmailOtpAuthenticatorConfiguration(sendgrid);
     expect(configuration.verificationMethod).toBe("EMAIL_OTP");
@@ -56,6 +58,8 @@ describe("createEmailOtpAuthenticatorConfiguration", () => {
     ];
     for (const body of bodies) {
       expect((await mgmt.createEmailOtpAuthenticatorConfiguration(body)).authenticatorId).toBeTruthy();
+      // The tenant has one configuration per method: the next create needs this one gone.
+      await mgmt.deleteEmailOtpAuthenticatorConfiguration();
     }
   });
 

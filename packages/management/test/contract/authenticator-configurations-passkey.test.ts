@@ -1,7 +1,7 @@
 // Contract tests for /authenticator-configurations/passkey: the tenant's one passkey configuration.
 import { describe, expect, it } from "vitest";
 import type { CreatePasskeyAuthenticatorConfigurationBody } from "../../src/index.ts";
-import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
+import { createsFindTheMethodFree, expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const web: CreatePasskeyAuthenticatorConfigurationBody = {
   relyingParty: "acme.com",
@@ -9,6 +9,8 @@ const web: CreatePasskeyAuthenticatorConfigurationBody = {
 };
 
 describe("createPasskeyAuthenticatorConfiguration", () => {
+  createsFindTheMethodFree(() => mgmt.deletePasskeyAuthenticatorConfiguration());
+
   it("sends the settings as the body and returns the configuration", async () => {
     const configuration = await mgmt.createPasskeyAuthenticatorConfiguration({
       ...web,

@@ -1,7 +1,7 @@
 // Contract tests for /authenticator-configurations/push: the tenant's one push configuration.
 import { describe, expect, it } from "vitest";
 import type { CreatePushAuthenticatorConfigurationBody } from "../../src/index.ts";
-import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
+import { createsFindTheMethodFree, expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const firebase: CreatePushAuthenticatorConfigurationBody = {
   pushProvider: "FIREBASE",
@@ -12,6 +12,8 @@ const firebase: CreatePushAuthenticatorConfigurationBody = {
 };
 
 describe("createPushAuthenticatorConfiguration", () => {
+  createsFindTheMethodFree(() => mgmt.deletePushAuthenticatorConfiguration());
+
   it("sends the settings as the body and returns the key's derived settings, not the key", async () => {
     const configuration = await mgmt.createPushAuthenticatorConfiguration(firebase);
     expect(configuration.verificationMethod).toBe("PUSH");
@@ -31,6 +33,8 @@ describe("createPushAuthenticatorConfiguration", () => {
     ];
     for (const body of bodies) {
       expect((await mgmt.createPushAuthenticatorConfiguration(body)).authenticatorId).toBeTruthy();
+      // The tenant has one configuration per method: the next create needs this one gone.
+      await mgmt.deletePushAuthenticatorConfiguration();
     }
   });
 

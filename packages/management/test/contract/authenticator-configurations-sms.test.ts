@@ -1,7 +1,7 @@
 // Contract tests for /authenticator-configurations/sms: the tenant's one SMS configuration.
 import { describe, expect, it } from "vitest";
 import type { CreateSmsAuthenticatorConfigurationBody } from "../../src/index.ts";
-import { expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
+import { createsFindTheMethodFree, expectRefused, mgmt, surfacesDocumentedErrors } from "./support.ts";
 
 const twilio: CreateSmsAuthenticatorConfigurationBody = {
   smsProvider: "TWILIO",
@@ -12,6 +12,8 @@ const twilio: CreateSmsAuthenticatorConfigurationBody = {
 };
 
 describe("createSmsAuthenticatorConfiguration", () => {
+  createsFindTheMethodFree(() => mgmt.deleteSmsAuthenticatorConfiguration());
+
   it("sends the settings as the body and returns them without the secret", async () => {
     const configuration = await mgmt.createSmsAuthenticatorConfiguration(twilio);
     expect(configuration.verificationMethod).toBe("SMS");
@@ -39,6 +41,8 @@ describe("createSmsAuthenticatorConfiguration", () => {
     ];
     for (const body of bodies) {
       expect((await mgmt.createSmsAuthenticatorConfiguration(body)).authenticatorId).toBeTruthy();
+      // The tenant has one configuration per method: the next create needs this one gone.
+      await mgmt.deleteSmsAuthenticatorConfiguration();
     }
   });
 

@@ -8,8 +8,9 @@ import {
   type PreferredResponse,
   refusalStatus,
   rejectionWith,
+  resetEmulator,
 } from "@authsignal-ts/scripts/testing/contract";
-import { expect } from "vitest";
+import { afterAll, beforeEach, expect } from "vitest";
 import { AuthsignalApiError, createManagementClient } from "../../src/index.ts";
 
 export const mgmt = createManagementClient(contractClientOptions("management"));
@@ -53,4 +54,22 @@ export async function expectRefused(promise: Promise<unknown>, field: string): P
   // The proxy's 422 is Prism's problem document, which has no error code of the API's.
   expect(error.errorCode).toBe(contractMode("management") === "mock" ? "invalid_request" : "http_422");
   expect(error.headers.get("sl-violations")).toContain(field);
+}
+
+/**
+ * A tenant has one configuration per method, and the Management contract seed holds each as the
+ * spec's example, which the get and update tests read. Against the emulator, each test of the
+ * describe this is called in starts with the method's configuration removed, so a create is not a
+ * conflict, and the seed is back when the describe ends.
+ */
+export function createsFindTheMethodFree(remove: () => Promise<unknown>): void {
+  if (contractMode("management") !== "emulator") return;
+  beforeEach(async () => {
+    const removed = await remove().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (removed && !(removed instanceof AuthsignalApiError && removed.statusCode === 404)) throw removed;
+  });
+  afterAll(resetEmulator);
 }
