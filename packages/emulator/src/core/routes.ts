@@ -3,7 +3,7 @@
 // parameters (`POST /users/authenticators` is enrollVerifiedAuthenticators, not an update of a user
 // called "authenticators").
 import { type ApiName, type ApiSpec, apiSpecs, type OpenApiDocument } from "./spec.ts";
-import { pointer } from "./validation.ts";
+import { pointer } from "./validator-options.ts";
 
 export interface ParameterSpec {
   name: string;
@@ -145,7 +145,11 @@ export function matchRoute(api: ApiName, path: string, method: string): RouteMat
     if (matches) candidates.push({ operation, params });
   }
   if (candidates.length === 0) return { kind: "not-found" };
-  candidates.sort((a, b) => specificity(a.operation.segments).localeCompare(specificity(b.operation.segments)));
+  // Equal-length strings of 0s and 1s: plain comparison, not localeCompare, whose first call loads ICU.
+  candidates.sort((a, b) => {
+    const [left, right] = [specificity(a.operation.segments), specificity(b.operation.segments)];
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
   const chosen = candidates.find((candidate) => candidate.operation.method === method);
   if (!chosen) return { kind: "method-not-allowed", allow: [...new Set(candidates.map((c) => c.operation.method))] };
   const pathParams: Record<string, string> = {};
