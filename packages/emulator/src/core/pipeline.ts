@@ -12,7 +12,7 @@ import {
 } from "./http.ts";
 import { matchRoute, type Operation } from "./routes.ts";
 import type { ApiName } from "./spec.ts";
-import { describeErrors, validatorFor } from "./validation.ts";
+import { describeErrors, loadValidators, validatorFor } from "./validation.ts";
 
 export interface PipelineOptions {
   secrets: Record<ApiName, string>;
@@ -74,6 +74,7 @@ export async function handleApiRequest(
   }
   if (match.kind === "bad-path") return invalid(match.description);
   const { operation, pathParams } = match;
+  await loadValidators(api);
 
   for (const parameter of operation.parameters) {
     if (parameter.in !== "path") continue;

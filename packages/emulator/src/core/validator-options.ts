@@ -9,6 +9,7 @@ export const requestValidatorOptions = {
   allErrors: false,
   validateSchema: false,
   validateFormats: true,
+  inlineRefs: false,
 } as const;
 
 /** A JSON pointer into a spec, escaped as RFC 6901 wants. */
