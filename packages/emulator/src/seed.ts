@@ -2,7 +2,7 @@
 // Management parts (tenant, action configurations, rules, …) are read by createManagementState;
 // this file owns the rest and the check that no field is unknown.
 
-import serverSpec from "@authsignal-ts/server/openapi.json" with { type: "json" };
+import { specDocument } from "./core/spec.ts";
 import { compileSchema, describeErrors } from "./core/validation.ts";
 import type { ManagementSeed } from "./management/index.ts";
 import type { AppClient, RiskSignals, StoredUser, UserAuthenticator, UserDevice } from "./server/state.ts";
@@ -37,7 +37,8 @@ const ownKeys = ["secrets", "settings", "appClients", "riskSignals", "users"];
 type Properties = Record<string, unknown>;
 const schemaProperties = (name: string): string[] =>
   Object.keys(
-    (serverSpec.components.schemas as unknown as Record<string, { properties: Properties }>)[name]?.properties ?? {},
+    (specDocument("server").components?.schemas as Record<string, { properties: Properties }> | undefined)?.[name]
+      ?.properties ?? {},
   );
 const byRef = (schema: string, names: string[]) =>
   Object.fromEntries(names.map((name) => [name, { $ref: `server#/components/schemas/${schema}/properties/${name}` }]));
@@ -47,7 +48,8 @@ const signals = {
   additionalProperties: { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] } },
 };
 
-const seedSchema = {
+// Built when a seed is first checked: it reads the Server spec.
+const seedSchema = () => ({
   type: "object",
   properties: {
     secrets: {
@@ -105,7 +107,7 @@ const seedSchema = {
       },
     },
   },
-};
+});
 
 let validateSeedShape: ReturnType<typeof compileSchema> | undefined;
 
@@ -123,7 +125,7 @@ export function checkSeed(seed: unknown, managementKeys: readonly string[]): Emu
   }
   // Compiling the seed's schema is most of an empty emulator's start-up, so an empty seed skips it.
   if (Object.keys(seed).length === 0) return {};
-  validateSeedShape ??= compileSchema(seedSchema);
+  validateSeedShape ??= compileSchema(seedSchema());
   if (!validateSeedShape(seed)) throw new EmulatorSeedError(describeErrors("seed", validateSeedShape.errors));
   const { settings } = seed as EmulatorSeed;
   const problem = settings === undefined ? undefined : checkSettings(settings, "seed.settings");

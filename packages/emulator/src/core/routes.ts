@@ -1,4 +1,4 @@
-// The route table, built once per process from the bundled specs: each operation with its method,
+// The route table, built once per process from the bundled specs (an API's on its first request): each operation with its method,
 // path template, parameters and request body, and a matcher that prefers literal segments over
 // parameters (`POST /users/authenticators` is enrollVerifiedAuthenticators, not an update of a user
 // called "authenticators").
@@ -113,12 +113,21 @@ function operationsOf(spec: ApiSpec): Operation[] {
   return operations;
 }
 
-let table: Map<ApiName, Operation[]> | undefined;
+const tables = new Map<ApiName, Operation[]>();
+
+/** Every operation of the named API's spec, built on first use. */
+function operationsFor(api: ApiName): Operation[] {
+  let operations = tables.get(api);
+  if (!operations) {
+    operations = operationsOf(apiSpecs.find((spec) => spec.name === api) as ApiSpec);
+    tables.set(api, operations);
+  }
+  return operations;
+}
 
 /** Every operation of both specs, by API. */
 export function routeTable(): Map<ApiName, Operation[]> {
-  table ??= new Map(apiSpecs.map((spec) => [spec.name, operationsOf(spec)]));
-  return table;
+  return new Map(apiSpecs.map((spec) => [spec.name, operationsFor(spec.name)]));
 }
 
 /** Lower is more specific: each position holds 0 for a literal, 1 for a parameter. */
@@ -130,7 +139,7 @@ function specificity(segments: string[]): string {
 export function matchRoute(api: ApiName, path: string, method: string): RouteMatch {
   const rawSegments = path.split("/").slice(1);
   const candidates: { operation: Operation; params: Record<string, string> }[] = [];
-  for (const operation of routeTable().get(api) ?? []) {
+  for (const operation of operationsFor(api)) {
     if (operation.segments.length !== rawSegments.length) continue;
     const params: Record<string, string> = {};
     let matches = true;

@@ -3,16 +3,17 @@
 // the seed). Validators are compiled on first use, so an emulator started without a seed pays nothing.
 
 import { createRequire } from "node:module";
-import spec from "@authsignal-ts/management/openapi.json" with { type: "json" };
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { specDocument } from "../core/spec.ts";
 
 type JsonSchema = { [key: string]: unknown };
 
-const schemas = spec.components.schemas as unknown as Record<string, JsonSchema>;
+// Read on first use: importing the emulator reads no spec.
+const components = () => specDocument("management").components as { schemas: Record<string, JsonSchema> };
 const specId = "authsignal-management";
 
 export function componentSchema(name: string): JsonSchema {
-  const schema = schemas[name];
+  const schema = components().schemas[name];
   if (!schema) throw new Error(`The Management spec has no schema ${name}`);
   return schema;
 }
@@ -69,8 +70,7 @@ function instance(kind: "open" | "closed"): Ajv2020 {
     // strict off: the spec carries OpenAPI annotations (examples, writeOnly, deprecated) Ajv does not define.
     ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
-    const components = kind === "open" ? spec.components : closedComponents(spec.components);
-    ajv.addSchema({ $id: specId, components });
+    ajv.addSchema({ $id: specId, components: kind === "open" ? components() : closedComponents(components()) });
     instances.set(kind, ajv);
   }
   return ajv;
