@@ -2,6 +2,7 @@
 // it looks at the path), route, body limits and JSON, validation against the spec, the handler.
 // Nothing reaches a handler, and so nothing changes state, until every check has passed.
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type OperationHandler } from "../handler.ts";
+import { loadApiTables } from "./generated.ts";
 import {
   BodyTooLargeError,
   basicSecret,
@@ -12,7 +13,7 @@ import {
 } from "./http.ts";
 import { matchRoute, type Operation } from "./routes.ts";
 import type { ApiName } from "./spec.ts";
-import { describeErrors, loadValidators, validatorFor } from "./validation.ts";
+import { describeErrors, validatorFor } from "./validation.ts";
 
 export interface PipelineOptions {
   secrets: Record<ApiName, string>;
@@ -64,6 +65,7 @@ export async function handleApiRequest(
   if (basicSecret(request.headers.get("authorization")) !== options.secrets[api]) {
     return errorResponse(401, "unauthorized", unauthorizedDescription);
   }
+  await loadApiTables(api);
   const match = matchRoute(api, path, request.method.toUpperCase());
   if (match.kind === "not-found")
     return errorResponse(404, "not_found", `No ${api} API operation has the path ${path}.`);
@@ -74,7 +76,6 @@ export async function handleApiRequest(
   }
   if (match.kind === "bad-path") return invalid(match.description);
   const { operation, pathParams } = match;
-  await loadValidators(api);
 
   for (const parameter of operation.parameters) {
     if (parameter.in !== "path") continue;

@@ -1,24 +1,12 @@
 // Request validation against the bundled specs, JSON Schema 2020-12 (the dialect of OpenAPI 3.1)
-// with ajv-formats. The request pipeline's validators are generated at build time
-// (src/generated/<api>-validators.js) and an API's are loaded when a request for it first arrives,
+// with ajv-formats. The request pipeline's validators are generated at build time (generated.ts),
 // so starting an emulator neither loads Ajv nor compiles a schema; Ajv itself is loaded only to
 // compile the emulator's own schemas (a seed's).
 import { createRequire } from "node:module";
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { apiTables } from "./generated.ts";
 import { type ApiName, apiSpecs } from "./spec.ts";
 import { requestValidatorOptions, validatorKey } from "./validator-options.ts";
-
-type Validators = Record<string, ValidateFunction>;
-const importers: Record<ApiName, () => Promise<{ requestValidators: Validators }>> = {
-  server: () => import("../generated/server-validators.js"),
-  management: () => import("../generated/management-validators.js"),
-};
-const loaded: Partial<Record<ApiName, Validators>> = {};
-
-/** Loads the named API's validators, once; validatorFor needs them. */
-export async function loadValidators(api: ApiName): Promise<void> {
-  loaded[api] ??= (await importers[api]()).requestValidators;
-}
 
 let ajv: Ajv2020 | undefined;
 
@@ -38,9 +26,7 @@ function instance(): Ajv2020 {
 /** The validator of the schema at `schemaPointer` in the named spec. */
 export function validatorFor(api: ApiName, schemaPointer: string): ValidateFunction {
   const key = validatorKey(api, schemaPointer);
-  const validators = loaded[api];
-  if (!validators) throw new Error(`The ${api} API's validators are not loaded yet (loadValidators)`);
-  const validate = validators[key];
+  const validate = apiTables(api).requestValidators[key];
   if (!validate) throw new Error(`No generated validator for ${key}; run \`pnpm generate\``);
   return validate;
 }

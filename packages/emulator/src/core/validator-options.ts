@@ -1,5 +1,5 @@
 // What the request validators are built with, shared by the build-time generator
-// (scripts/generate-validators.ts) and the run-time compiler of the emulator's own schemas, so a
+// (scripts/generate-api-tables.ts) and the run-time compiler of the emulator's own schemas, so a
 // schema checks the same whichever of the two compiled it.
 import type { ApiName } from "./spec.ts";
 
