@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // authsignal-emulator: serves the emulator until SIGINT or SIGTERM.
-import { readFileSync, writeFileSync } from "node:fs";
 import module from "node:module";
-import { parseArgs } from "node:util";
+import { builtin } from "./builtins.ts";
 import type { EmulatorSeed } from "./seed.ts";
 import type { EmulatorState } from "./state.ts";
+
+const { readFileSync, writeFileSync } = builtin<typeof import("node:fs")>("node:fs");
+const { parseArgs } = builtin<typeof import("node:util")>("node:util");
 
 const usage = `Usage: authsignal-emulator [options]
 
