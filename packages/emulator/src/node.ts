@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { builtin } from "./builtins.ts";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 
-// Not imported (builtins.ts): node:http's facade alone would load all of undici at import.
+// Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
 const { createServer } = builtin<typeof import("node:http")>("node:http");
 const { Readable } = builtin<typeof import("node:stream")>("node:stream");
 
