@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 
 const requests = Number(process.argv[2] ?? 3000);
 const concurrency = 16;
-const runs = 5;
+const runs = 11;
 const root = join(import.meta.dirname, "..");
 const scriptsRequire = createRequire(join(root, "scripts", "package.json"));
 const prismPackage = scriptsRequire.resolve("@stoplight/prism-cli/package.json");
@@ -88,6 +88,9 @@ function rssMb(pid: number | undefined): number {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+/** The median, with the fastest and slowest run: on a shared machine the spread is part of the figure. */
+const spread = (values: number[]) =>
+  `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
 
 /** Requests per second for `requests` tracks, `concurrency` at a time. */
 async function trackThroughput(baseUrl: string): Promise<number> {
@@ -170,9 +173,17 @@ await stop(seeded);
 
 const row = (label: string, emulatorValue: string, prismValue: string) =>
   console.log(`| ${label.padEnd(44)} | ${emulatorValue.padStart(12)} | ${prismValue.padStart(12)} |`);
-console.log(`Node ${process.version}, ${runs} starts each, ${requests} tracks at concurrency ${concurrency}\n`);
+const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+console.log(
+  `Node ${process.version}, ${runs} starts each, ${requests} tracks at concurrency ${concurrency}; load average at the end ${load}\n`,
+);
 row("", "emulator", "Prism mock");
 row("---", "---:", "---:");
-row("Process start → first answer (median ms)", median(startup.emulator).toFixed(0), median(startup.prism).toFixed(0));
+row("Process start → first answer (median ms)", spread(startup.emulator), spread(startup.prism));
+row(
+  "Prism's start ÷ the emulator's (medians)",
+  "",
+  `${(median(startup.prism) / median(startup.emulator)).toFixed(1)}×`,
+);
 row("track throughput, 20 active rules (req/s)", throughput.emulator.toFixed(0), throughput.prism.toFixed(0));
 row("RSS with 100,000 users (MB)", seededRss.toFixed(0), `${prismRss.toFixed(0)} (stateless)`);

@@ -13,7 +13,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/conformance/**"] },
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/conformance/**"],
+          // Child processes and loopback servers on a loaded 2-core CI machine, as in the base config.
+          testTimeout: 15_000,
+        },
       },
       {
         extends: true,

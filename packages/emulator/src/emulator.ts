@@ -4,7 +4,6 @@
 import { errorResponse } from "./core/http.ts";
 import { handleApiRequest } from "./core/pipeline.ts";
 import type { ApiName } from "./core/spec.ts";
-import { newActionTokenSecret } from "./core/tokens.ts";
 import { createWebhookDispatcher } from "./core/webhooks.ts";
 import type { EmulatorContext } from "./handler.ts";
 import {
@@ -93,7 +92,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const emulator = {
       settings,
       clockOffsetMs: 0,
-      keys: { actionTokenSecret: newActionTokenSecret() },
+      keys: {},
       outbox: [],
       webhookDeliveries: [],
     };

@@ -1,8 +1,12 @@
 // startEmulator: the emulator served on node:http, for test setups (vitest globalSetup) and the CLI.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
+import { builtin } from "./builtins.ts";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
+
+// Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
+const { createServer } = builtin<typeof import("node:http")>("node:http");
+const { Readable } = builtin<typeof import("node:stream")>("node:stream");
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** 0 (the default) picks a free port. */

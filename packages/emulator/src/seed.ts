@@ -2,7 +2,7 @@
 // Management parts (tenant, action configurations, rules, …) are read by createManagementState;
 // this file owns the rest and the check that no field is unknown.
 
-import serverSpec from "@authsignal-ts/server/openapi.json" with { type: "json" };
+import { specDocument } from "./core/spec.ts";
 import { compileSchema, describeErrors } from "./core/validation.ts";
 import type { ManagementSeed } from "./management/index.ts";
 import type {
@@ -64,7 +64,8 @@ const ownKeys = ["secrets", "settings", "appClients", "riskSignals", "users", "c
 type Properties = Record<string, unknown>;
 const schemaProperties = (name: string): string[] =>
   Object.keys(
-    (serverSpec.components.schemas as unknown as Record<string, { properties: Properties }>)[name]?.properties ?? {},
+    (specDocument("server").components?.schemas as Record<string, { properties: Properties }> | undefined)?.[name]
+      ?.properties ?? {},
   );
 const byRef = (schema: string, names: string[]) =>
   Object.fromEntries(names.map((name) => [name, { $ref: `server#/components/schemas/${schema}/properties/${name}` }]));
@@ -74,7 +75,8 @@ const signals = {
   additionalProperties: { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] } },
 };
 
-const seedSchema = {
+// Built when a seed is first checked: it reads the Server spec.
+const seedSchema = () => ({
   type: "object",
   properties: {
     secrets: {
@@ -201,7 +203,7 @@ const seedSchema = {
       },
     },
   },
-};
+});
 
 let validateSeedShape: ReturnType<typeof compileSchema> | undefined;
 
@@ -219,7 +221,7 @@ export function checkSeed(seed: unknown, managementKeys: readonly string[]): Emu
   }
   // Compiling the seed's schema is most of an empty emulator's start-up, so an empty seed skips it.
   if (Object.keys(seed).length === 0) return {};
-  validateSeedShape ??= compileSchema(seedSchema);
+  validateSeedShape ??= compileSchema(seedSchema());
   if (!validateSeedShape(seed)) throw new EmulatorSeedError(describeErrors("seed", validateSeedShape.errors));
   const { settings } = seed as EmulatorSeed;
   const problem = settings === undefined ? undefined : checkSettings(settings, "seed.settings");

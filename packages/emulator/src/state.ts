@@ -37,8 +37,8 @@ export interface EmulatorMeta {
   /** Added to the wall clock by the test-only clock advance. */
   clockOffsetMs: number;
   keys: {
-    /** Signs track and challenge tokens (HS256), base64url. */
-    actionTokenSecret: string;
+    /** Signs track and challenge tokens (HS256), base64url; made on first use, as loading Web Crypto was a twentieth of a start. */
+    actionTokenSecret?: string;
     /** Signs session access tokens (RS256); made on first use, as generating it takes a while. */
     session?: { kid: string; privateJwk: Record<string, unknown>; publicJwk: Record<string, unknown> };
   };

@@ -3,6 +3,7 @@
 // Nothing reaches a handler, and so nothing changes state, until every check has passed.
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type OperationHandler } from "../handler.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
+import { loadApiTables } from "./generated.ts";
 import {
   BodyTooLargeError,
   basicSecret,
@@ -65,6 +66,7 @@ export async function handleApiRequest(
   if (basicSecret(request.headers.get("authorization")) !== options.secrets[api]) {
     return errorResponse(401, "unauthorized", unauthorizedDescription);
   }
+  await loadApiTables(api);
   const match = matchRoute(api, path, request.method.toUpperCase());
   if (match.kind === "not-found")
     return errorResponse(404, "not_found", `No ${api} API operation has the path ${path}.`);

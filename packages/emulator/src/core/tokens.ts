@@ -22,7 +22,7 @@ export interface ActionTokenClaims {
   scope?: string;
 }
 
-export function newActionTokenSecret(): string {
+function newActionTokenSecret(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
     .replaceAll("+", "-")
     .replaceAll("/", "_")
@@ -30,6 +30,7 @@ export function newActionTokenSecret(): string {
 }
 
 function hmacKey(meta: EmulatorMeta): Uint8Array {
+  meta.keys.actionTokenSecret ??= newActionTokenSecret();
   return encoder.encode(meta.keys.actionTokenSecret);
 }
 

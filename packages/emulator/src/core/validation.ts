@@ -1,41 +1,33 @@
-// Request validation against the bundled specs with Ajv (JSON Schema 2020-12, the dialect of
-// OpenAPI 3.1) and ajv-formats. Each spec is added whole, once per process, and a schema is
-// compiled the first time a request needs it, so starting an emulator compiles nothing.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+// Request validation against the bundled specs, JSON Schema 2020-12 (the dialect of OpenAPI 3.1)
+// with ajv-formats. The request pipeline's validators are generated at build time (generated.ts),
+// so starting an emulator neither loads Ajv nor compiles a schema; Ajv itself is loaded only to
+// compile the emulator's own schemas (a seed's).
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { apiTables } from "./generated.ts";
 import { type ApiName, apiSpecs } from "./spec.ts";
-
-// ajv-formats is CommonJS; under Node's ESM loader its default export is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv2020,
-) => void;
+import { requestValidatorOptions, validatorKey } from "./validator-options.ts";
 
 let ajv: Ajv2020 | undefined;
-const compiled = new Map<string, ValidateFunction>();
 
 function instance(): Ajv2020 {
   if (ajv) return ajv;
-  // strict off: OpenAPI adds keywords (example, discriminator, x-*) that JSON Schema does not know.
-  ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false, validateFormats: true });
+  // Required rather than imported so that only a process with a seed to check pays for loading it;
+  // Ajv is CommonJS, and required its exports are the documented ones under any loader.
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as (ajv: Ajv2020) => void;
+  ajv = new Ajv(requestValidatorOptions);
   addFormats(ajv);
   for (const spec of apiSpecs) ajv.addSchema(spec.document, spec.name);
   return ajv;
 }
 
-/** A JSON pointer into a spec, escaped as RFC 6901 wants. */
-export function pointer(...parts: (string | number)[]): string {
-  return parts.map((part) => `/${String(part).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-}
-
 /** The validator of the schema at `schemaPointer` in the named spec. */
 export function validatorFor(api: ApiName, schemaPointer: string): ValidateFunction {
-  const key = `${api}#${schemaPointer}`;
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = instance().getSchema(key);
-    if (!validate) throw new Error(`No schema at ${key}`);
-    compiled.set(key, validate);
-  }
+  const key = validatorKey(api, schemaPointer);
+  const validate = apiTables(api).requestValidators[key];
+  if (!validate) throw new Error(`No generated validator for ${key}; run \`pnpm generate\``);
   return validate;
 }
 

@@ -65,18 +65,25 @@ export const authenticatorCreateBodies = Object.fromEntries(
   methods.map((method) => [method.segment, `Create${method.name}AuthenticatorConfigurationBody`]),
 ) as Record<AuthenticatorMethodSegment, string>;
 
-/** Each credentials field of the per-method responses, with the fields its stored shape keeps. */
-const storedCredentialFields: Map<string, string[]> = new Map(
-  methods.flatMap((method) =>
-    Object.entries(propertiesOf(responseSchemaOf(method)))
-      .filter(([field]) => field.endsWith("Credentials"))
-      .map(([field, schema]): [string, string[]] => {
-        const stored = refName((schema.anyOf as unknown[] | undefined)?.[0]);
-        if (!stored) throw new Error(`${field} of ${responseSchemaOf(method)} names no stored shape`);
-        return [field, Object.keys(propertiesOf(stored))];
-      }),
-  ),
-);
+let credentialFields: Map<string, string[]> | undefined;
+/**
+ * Each credentials field of the per-method responses, with the fields its stored shape keeps; read
+ * from the spec on first use, so importing the emulator reads no spec.
+ */
+function storedCredentialFields(): Map<string, string[]> {
+  credentialFields ??= new Map(
+    methods.flatMap((method) =>
+      Object.entries(propertiesOf(responseSchemaOf(method)))
+        .filter(([field]) => field.endsWith("Credentials"))
+        .map(([field, schema]): [string, string[]] => {
+          const stored = refName((schema.anyOf as unknown[] | undefined)?.[0]);
+          if (!stored) throw new Error(`${field} of ${responseSchemaOf(method)} names no stored shape`);
+          return [field, Object.keys(propertiesOf(stored))];
+        }),
+    ),
+  );
+  return credentialFields;
+}
 
 /**
  * What is kept of credentials that were sent. Firebase's secret is the whole service account key,
@@ -97,7 +104,7 @@ function storedCredentials(field: string, sent: Fields): Fields {
       return {};
     }
   }
-  const keep = storedCredentialFields.get(field) ?? [];
+  const keep = storedCredentialFields().get(field) ?? [];
   return Object.fromEntries(Object.entries(sent).filter(([key]) => keep.includes(key)));
 }
 
@@ -116,7 +123,7 @@ function configured<T extends StoredConfiguration>(method: Method, current: T, b
   const next = applyPatch(current, plain) as Fields;
   for (const [field, value] of Object.entries(credentials)) {
     if (value === null) delete next[field];
-    else if (storedCredentialFields.has(field)) {
+    else if (storedCredentialFields().has(field)) {
       next[field] = { ...(next[field] as Fields | undefined), ...storedCredentials(field, value as Fields) };
     }
   }

@@ -1,17 +1,19 @@
 // The bundled Management spec as the handlers use it: the property names of response schemas (so
 // what is returned is cut to what the spec lists) and JSON Schema validators of its components (for
 // the seed). Validators are compiled on first use, so an emulator started without a seed pays nothing.
-import spec from "@authsignal-ts/management/openapi.json" with { type: "json" };
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import { specDocument } from "../core/spec.ts";
 
 type JsonSchema = { [key: string]: unknown };
 
-const schemas = spec.components.schemas as unknown as Record<string, JsonSchema>;
+// Read on first use: importing the emulator reads no spec.
+const components = () => specDocument("management").components as { schemas: Record<string, JsonSchema> };
 const specId = "authsignal-management";
 
 export function componentSchema(name: string): JsonSchema {
-  const schema = schemas[name];
+  const schema = components().schemas[name];
   if (!schema) throw new Error(`The Management spec has no schema ${name}`);
   return schema;
 }
@@ -61,11 +63,14 @@ const validators = new Map<string, ValidateFunction>();
 function instance(kind: "open" | "closed"): Ajv2020 {
   let ajv = instances.get(kind);
   if (!ajv) {
+    // Required on first use, not imported: loading Ajv was a sixth of a seedless emulator's start.
+    const require = createRequire(import.meta.url);
+    const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const addFormats = require("ajv-formats") as (ajv: Ajv2020) => void;
     // strict off: the spec carries OpenAPI annotations (examples, writeOnly, deprecated) Ajv does not define.
-    ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
-    const components = kind === "open" ? spec.components : closedComponents(spec.components);
-    ajv.addSchema({ $id: specId, components });
+    ajv.addSchema({ $id: specId, components: kind === "open" ? components() : closedComponents(components()) });
     instances.set(kind, ajv);
   }
   return ajv;

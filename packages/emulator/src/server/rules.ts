@@ -1,12 +1,18 @@
 // The rules engine: every active rule of the action, evaluated as JSON Logic (json-logic-js, the
 // reference implementation of jsonlogic.com) over `ip.*`, `device.*`, `user.*`, `custom.*` and the
 // tenant's value lists. All matches are recorded; the lowest priority number decides.
+
+import { createRequire } from "node:module";
 import type { components } from "@authsignal-ts/management";
-import jsonLogic from "json-logic-js";
+import type jsonLogicModule from "json-logic-js";
 import type { EmulatorContext } from "../handler.ts";
 import type { CustomData, DeviceSignals, IpSignals, StoredUser } from "./state.ts";
 
 type Rule = components["schemas"]["Rule"];
+
+let jsonLogic: typeof jsonLogicModule | undefined;
+/** json-logic-js, required (it is CommonJS) when a rule is first evaluated rather than at start. */
+const logicEngine = () => (jsonLogic ??= createRequire(import.meta.url)("json-logic-js") as typeof jsonLogicModule);
 
 export interface RuleInput {
   ipAddress?: string;
@@ -105,7 +111,8 @@ function matches(conditions: Rule["conditions"], data: Record<string, unknown>):
     logic = withValueLists(conditions);
     prepared.set(conditions, logic);
   }
-  return jsonLogic.truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, data));
+  const engine = logicEngine();
+  return engine.truthy(engine.apply(logic as jsonLogicModule.RulesLogic, data));
 }
 
 /** Evaluates the action's active rules; equal priorities keep the order the rules were created in. */

@@ -1,66 +1,29 @@
-// Every operation the emulator handles, driven by our clients through `prism proxy --errors` in
-// front of it: Prism checks each request and each of the emulator's answers against the bundled
-// spec, and reports what breaks it in `sl-violations` (a broken answer also becomes a 500).
-import { createRequire } from "node:module";
-import { createManagementClient } from "@authsignal-ts/management";
-import { type PrismMock, startPrismProxy } from "@authsignal-ts/scripts/testing/prism";
-import { createServerClient } from "@authsignal-ts/server";
+// Every operation of a sign-in flow, driven by our clients through `prism proxy --errors` in front
+// of the emulator: Prism checks each request and each of the emulator's answers against the
+// bundled spec. management.test.ts does the same for every Management operation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../../src/index.ts";
+import { emulatorThroughPrism, type ThroughPrism } from "./support.ts";
 
-const require = createRequire(import.meta.url);
 const phoneNumber = "+64211234567";
 
-let running: RunningEmulator;
-let proxies: PrismMock[];
-const violations: string[] = [];
-const answered = new Set<string>();
-
-/** A fetch that keeps every violation Prism reports, with the call it came from. */
-const recording: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
-  const method = init?.method ?? "GET";
-  answered.add(`${method} ${new URL(String(input)).pathname}`);
-  const header = response.headers.get("sl-violations");
-  if (header) violations.push(`${method} ${input}: ${header}`);
-  return response;
-};
+let prism: ThroughPrism;
 
 beforeAll(async () => {
-  running = await startEmulator({
-    port: 0,
+  prism = await emulatorThroughPrism({
     seed: {
       riskSignals: { ipAddresses: { "198.51.100.1": { isAnonymous: true } } },
       settings: { fixedCodes: { [phoneNumber]: "123456", "jane@example.com": "654321" } },
     },
   });
-  proxies = await Promise.all([
-    startPrismProxy(require.resolve("@authsignal-ts/server/openapi.json"), running.serverApiUrl),
-    startPrismProxy(require.resolve("@authsignal-ts/management/openapi.json"), running.managementApiUrl),
-  ]);
 });
 
 afterAll(async () => {
-  await Promise.all((proxies ?? []).map((proxy) => proxy.stop()));
-  await running?.stop();
+  await prism?.stop();
 });
 
 describe("the emulator through prism proxy --errors", () => {
   it("answers every handled Server and Management operation of a sign-in flow within the spec", async () => {
-    const [serverProxy, managementProxy] = proxies as [PrismMock, PrismMock];
-    const server = createServerClient({
-      apiSecretKey: "sk_emulator_server",
-      baseUrl: serverProxy.baseUrl,
-      fetch: recording,
-      maxRetries: 0,
-    });
-    const mgmt = createManagementClient({
-      apiSecretKey: "sk_emulator_management",
-      baseUrl: managementProxy.baseUrl,
-      fetch: recording,
-      maxRetries: 0,
-    });
-
+    const { server, management: mgmt, violations, answered } = prism;
     await mgmt.getTenant();
     await mgmt.createActionConfiguration({
       actionCode: "signIn",
@@ -147,13 +110,7 @@ describe("the emulator through prism proxy --errors", () => {
   });
 
   it("answers errors in the documented shape too", async () => {
-    const [serverProxy] = proxies as [PrismMock];
-    const server = createServerClient({
-      apiSecretKey: "sk_emulator_server",
-      baseUrl: serverProxy.baseUrl,
-      fetch: recording,
-      maxRetries: 0,
-    });
+    const { server, serverWithKey, violations } = prism;
     await expect(
       server.getAction({ userId: "nobody", action: "signIn", idempotencyKey: "none" }),
     ).rejects.toMatchObject({ statusCode: 404 });
@@ -161,12 +118,7 @@ describe("the emulator through prism proxy --errors", () => {
       statusCode: 404,
     });
     await expect(server.queryUsers({})).rejects.toMatchObject({ statusCode: 400 });
-    const wrongKey = createServerClient({
-      apiSecretKey: "sk_wrong",
-      baseUrl: serverProxy.baseUrl,
-      fetch: recording,
-      maxRetries: 0,
-    });
+    const wrongKey = serverWithKey("sk_wrong");
     await expect(wrongKey.getUser({ userId: "u" })).rejects.toMatchObject({ statusCode: 401 });
     expect(violations).toEqual([]);
   });
