@@ -1,4 +1,4 @@
-// The one vitest config every package extends. Three projects per package:
+// The one vitest config every package extends. Three projects per client package:
 //   unit              hermetic tests under test/ (including *.test-d.ts type tests), no network beyond loopback
 //   contract          test/contract/, run against a Prism mock started from the package's bundled spec
 //   contract-emulator the same files, through `prism proxy --errors` in front of the emulator
@@ -10,6 +10,14 @@ const prismSetup = fileURLToPath(new URL("./scripts/testing/vitest-prism-setup.t
 const emulatorSetup = fileURLToPath(new URL("./scripts/testing/vitest-emulator-setup.ts", import.meta.url));
 const emulatorReset = fileURLToPath(new URL("./scripts/testing/vitest-emulator-reset.ts", import.meta.url));
 const ecosystemSetup = fileURLToPath(new URL("./scripts/testing/vitest-ecosystem-setup.ts", import.meta.url));
+
+// How `node --conditions=@authsignal-ts/source` resolves the workspace's packages: from source, so a
+// fix in one needs no build before another package's tests see it.
+const sourceConditions = ["@authsignal-ts/source", "module", "node", "import", "default"];
+const fromSource = {
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: sourceConditions } },
+};
 
 /** `packageRoot` is the package's own folder: inline projects would otherwise resolve from here. */
 export function packageTestConfig(packageRoot: string) {
@@ -83,19 +91,52 @@ export function ecosystemTestConfig(packageRoot: string) {
  * answers or of the emulator.
  */
 export function fidelityTestConfig(packageRoot: string) {
-  // The emulator mode runs the workspace's emulator from source, as `node --conditions=@authsignal-ts/source`
-  // would, so a fix to it needs no build.
-  const conditions = ["@authsignal-ts/source", "module", "node", "import", "default"];
+  // The emulator mode runs the workspace's emulator from source.
   return defineConfig({
     root: packageRoot,
-    resolve: { conditions },
-    ssr: { resolve: { conditions, externalConditions: conditions } },
+    ...fromSource,
     test: {
       name: "fidelity",
       include: ["test/**/*.test.ts"],
       typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
       testTimeout: 15_000,
       hookTimeout: 90_000,
+    },
+  });
+}
+
+/**
+ * The config of packages/emulator: its unit project (in-process and loopback behaviour tests) and
+ * conformance (every handled operation through `prism proxy --errors` in front of it), both
+ * running the workspace's sources.
+ */
+export function emulatorTestConfig(packageRoot: string) {
+  return defineConfig({
+    root: packageRoot,
+    ...fromSource,
+    test: {
+      projects: [
+        {
+          extends: true,
+          root: packageRoot,
+          test: {
+            name: "unit",
+            include: ["test/**/*.test.ts"],
+            exclude: ["test/conformance/**"],
+            testTimeout: 15_000,
+          },
+        },
+        {
+          extends: true,
+          root: packageRoot,
+          test: {
+            name: "conformance",
+            include: ["test/conformance/**/*.test.ts"],
+            testTimeout: 30_000,
+            hookTimeout: 90_000,
+          },
+        },
+      ],
     },
   });
 }
