@@ -2,10 +2,10 @@
 // be ready: `mock` answers with the spec's examples, `proxy` forwards to an upstream and checks
 // both the request and the upstream's response against the spec. Prism has no readiness
 // endpoint, so readiness is its "listening" log line.
-import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { startReadyChild } from "./child-process.ts";
 
 export interface PrismMock {
   /** The mock's (or proxy's) base URL. Prism serves the spec's paths without the server URL's base path. */
@@ -44,59 +44,16 @@ async function startWithRetries(command: string[], specPath: string, ...rest: st
   }
 }
 
-function startOnce(command: string[], specPath: string, rest: string[], port: number): Promise<PrismMock> {
-  const child = spawn(
-    process.execPath,
-    [prismBin, ...command, "--host", "127.0.0.1", "--port", String(port), "--errors", specPath, ...rest],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } },
-  );
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  const stop = () => {
-    process.off("exit", killOnExit);
-    return stopChild(child);
-  };
-
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${startTimeoutMs} ms`)), startTimeoutMs);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      void stop();
-      reject(new Error(`${error.message}\n--- Prism output ---\n${output}`));
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = readyPattern.exec(output);
-      if (ready?.[1]) {
-        clearTimeout(timer);
-        child.stdout?.off("data", onData);
-        child.stderr?.off("data", onData);
-        // Keep draining so a full pipe never blocks Prism's request logging.
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve({ baseUrl: ready[1].replace(/\/$/, ""), stop });
-      } else if (/\[CLI\] .*\bfatal\b|EADDRINUSE|^TypeError/m.test(output)) {
-        fail(new Error("Prism failed to start"));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => fail(new Error(`Prism exited with code ${code} before it was ready`)));
+async function startOnce(command: string[], specPath: string, rest: string[], port: number): Promise<PrismMock> {
+  const { ready, stop } = await startReadyChild({
+    name: "Prism",
+    args: [prismBin, ...command, "--host", "127.0.0.1", "--port", String(port), "--errors", specPath, ...rest],
+    env: { ...process.env, FORCE_COLOR: "0" },
+    readyPattern,
+    failurePattern: /\[CLI\] .*\bfatal\b|EADDRINUSE|^TypeError/m,
+    timeoutMs: startTimeoutMs,
   });
-}
-
-/** Stops a child process: SIGTERM, then SIGKILL if it has not exited within 3 s. */
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 3_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
+  return { baseUrl: ready.replace(/\/$/, ""), stop };
 }
 
 function findFreePort(): Promise<number> {
