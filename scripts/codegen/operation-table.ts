@@ -18,7 +18,7 @@ interface RenderedOperation {
   patterns?: Record<string, string>;
   query?: Record<string, "repeat" | "comma">;
   hasBody?: true;
-  result?: "array" | "none";
+  result?: "array" | "none" | "partial";
   idempotent?: true;
   idempotencyKeyField?: string;
   pagination?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
@@ -95,8 +95,15 @@ function describeOperation(document: OpenApiDocument, found: SpecOperation): Ren
   };
 }
 
-/** The JSON type of the first 2xx response's body: `undefined` for an object (the usual case). */
-function resultOf(document: OpenApiDocument, name: string, operation: OperationObject): "array" | "none" | undefined {
+/**
+ * The JSON type of the first 2xx response's body: `undefined` for an object (the usual case),
+ * `partial` for an object none of whose fields is required, which an empty body satisfies.
+ */
+function resultOf(
+  document: OpenApiDocument,
+  name: string,
+  operation: OperationObject,
+): "array" | "none" | "partial" | undefined {
   const responses = (operation.responses ?? {}) as Record<string, unknown>;
   const status = Object.keys(responses).find((code) => /^2\d\d$/.test(code));
   const response = status
@@ -109,10 +116,19 @@ function resultOf(document: OpenApiDocument, name: string, operation: OperationO
   if (!schema) return "none";
   const resolved = resolveRef<SchemaObject>(document, schema);
   if (resolved.type === "array") return "array";
+  // A delete that answers 204 or an empty 200 has succeeded; when the spec's result has no
+  // required field, `{}` is a value of its type, so the client can resolve to that.
+  if (resolved.type === "object" && !hasComposition(resolved) && ((resolved.required as string[] | undefined) ?? []).length === 0) {
+    return "partial";
+  }
   // Unions and compositions (oneOf, allOf, anyOf) are of objects in these specs.
   if (resolved.type === undefined || resolved.type === "object") return undefined;
   throw new Error(`${name}: a ${String(resolved.type)} success body is not something the client can check`);
 }
+
+/** Whether a schema is built from others, whose required fields it then has. */
+const hasComposition = (schema: SchemaObject): boolean =>
+  schema.allOf !== undefined || schema.oneOf !== undefined || schema.anyOf !== undefined;
 
 function paginationOf(name: string, operation: OperationObject, queryNames: string[]) {
   const extension = operation["x-pagination"];

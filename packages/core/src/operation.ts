@@ -26,10 +26,11 @@ export interface OperationSpec {
   readonly idempotencyKeyField?: string;
   /**
    * What a success response's JSON body is: an object when absent, `array` for a list, `none`
-   * when the spec gives it no body (any body is then ignored). A body of another type is an
+   * when the spec gives it no body (any body is then ignored), `partial` for an object with no
+   * required field, which an empty body (a 204) satisfies as `{}`. A body of another type is an
    * `AuthsignalResponseError`, so a typed result is never `null` or a number.
    */
-  readonly result?: "array" | "none";
+  readonly result?: "array" | "none" | "partial";
   /** Present on cursor-paginated operations: the client adds an async iterator over every item. */
   readonly pagination?: PaginationSpec;
 }

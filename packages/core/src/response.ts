@@ -44,6 +44,7 @@ export function decodeResponse(operation: OperationSpec, { status, headers, text
   }
   if (!isSuccess(status)) throw apiErrorFor(status, headers, body);
   if (operation.result === "none") return undefined;
+  if (body === undefined && operation.result === "partial") return {};
   if (!isJson) throw new AuthsignalResponseError(`The ${status} response is not valid JSON`, status);
   // The result is typed from the spec, so it must at least be of the type the spec gives it.
   const expected = operation.result === "array" ? "an array" : "an object";

@@ -17,12 +17,19 @@ function documentWith(paths: OpenApiDocument["paths"], extra: Partial<OpenApiDoc
 }
 
 const json = (schema: object) => ({ "200": { description: "ok", content: { "application/json": { schema } } } });
-const ok = { responses: json({ type: "object" }) };
+const ok = { responses: json({ type: "object", required: ["id"], properties: { id: { type: "string" } } }) };
 
 describe("collectOperations", () => {
-  it("says what JSON type a success body has when it is not an object: an array, or none", () => {
+  it("says what JSON type a success body has when it is not an object with a required field", () => {
     const document = documentWith({
       "/things": { get: { operationId: "listThings", responses: json({ type: "array", items: {} }) } },
+      "/optional": {
+        get: { operationId: "getOptional", responses: json({ type: "object", properties: { a: { type: "string" } } }) },
+        post: {
+          operationId: "composed",
+          responses: json({ type: "object", allOf: [{ $ref: "#/components/schemas/Code" }] }),
+        },
+      },
       "/thing": {
         get: { operationId: "getThing", responses: json({ oneOf: [{ type: "object" }] }) },
         delete: { operationId: "deleteThing", responses: { "204": { description: "gone" } } },
@@ -33,7 +40,10 @@ describe("collectOperations", () => {
     const put = paths["/thing"]?.put;
     if (paths["/thing"]) delete paths["/thing"].put;
     expect(Object.fromEntries(collectOperations(document).map(({ name, result }) => [name, result]))).toEqual({
+      // An empty body is a value of a type with no required field: `{}`.
+      composed: undefined,
       deleteThing: "none",
+      getOptional: "partial",
       getThing: undefined,
       listThings: "array",
     });

@@ -19,5 +19,5 @@ export const servers = {
  */
 export const operationTable = {
   finishCall: { method: "POST", path: "/call/finish", hasBody: true },
-  startCall: { method: "POST", path: "/call/start", hasBody: true },
+  startCall: { method: "POST", path: "/call/start", hasBody: true, result: "partial" },
 } as const satisfies Partial<OperationTable<keyof operations>>;
