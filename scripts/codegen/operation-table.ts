@@ -118,7 +118,11 @@ function resultOf(
   if (resolved.type === "array") return "array";
   // A delete that answers 204 or an empty 200 has succeeded; when the spec's result has no
   // required field, `{}` is a value of its type, so the client can resolve to that.
-  if (resolved.type === "object" && !hasComposition(resolved) && ((resolved.required as string[] | undefined) ?? []).length === 0) {
+  if (
+    resolved.type === "object" &&
+    !hasComposition(resolved) &&
+    ((resolved.required as string[] | undefined) ?? []).length === 0
+  ) {
     return "partial";
   }
   // Unions and compositions (oneOf, allOf, anyOf) are of objects in these specs.
