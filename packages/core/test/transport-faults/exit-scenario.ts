@@ -27,4 +27,4 @@ setTimeout(() => abortable.abort(), 50);
 const results = await Promise.allSettled(calls);
 await server.close();
 const outcome = results.map((result) => (result.status === "fulfilled" ? "ok" : (result.reason as Error).name));
-console.log(JSON.stringify({ done: Date.now(), outcome, resources: process.getActiveResourcesInfo() }));
+console.log(JSON.stringify({ outcome, resources: process.getActiveResourcesInfo() }));

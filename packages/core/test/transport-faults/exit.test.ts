@@ -9,20 +9,23 @@ describe("process lifetime", () => {
     const child = spawn(process.execPath, [scenario], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
+    // A leaked attempt timer would hold the process for 10 s after its calls settled. Timed from
+    // the report of that moment, not from the start, so a slow start on a busy machine counts for
+    // nothing; 5 s is half the leak.
+    let killer: ReturnType<typeof setTimeout> | undefined;
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk;
+      if (stdout.includes("\n")) killer ??= setTimeout(() => child.kill("SIGKILL"), 5000);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk;
     });
-    const killer = setTimeout(() => child.kill("SIGKILL"), 8000);
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-    const exitedAt = Date.now();
     clearTimeout(killer);
 
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    const report = JSON.parse(stdout.trim()) as { done: number; outcome: string[]; resources: string[] };
+    const report = JSON.parse(stdout.trim()) as { outcome: string[]; resources: string[] };
     expect(report.outcome).toEqual([
       "ok",
       "AuthsignalInternalServerError",
@@ -35,7 +38,5 @@ describe("process lifetime", () => {
       "AuthsignalTimeoutError",
     ]);
     expect(report.resources).not.toContain("Timeout");
-    // A leaked attempt timer would hold the process for 10 s.
-    expect(exitedAt - report.done).toBeLessThan(2500);
-  }, 15_000);
+  }, 60_000);
 });

@@ -11,10 +11,12 @@ afterEach(async () => {
 });
 
 describe("timeouts", () => {
+  // Counted at the client: on a busy machine an attempt may time out before its request reaches
+  // the server. The default timeout (10 s a try) would outlast the test's own limit.
   it("fails an attempt whose headers never arrive, and retries it when idempotent", async () => {
     server = await startFaultServer((_request, response) => reply.hang(response));
-    const startedAt = performance.now();
-    const error = await faultClient(server.url, { timeoutMs: 150 })
+    const counter = countingFetch();
+    const error = await faultClient(server.url, { timeoutMs: 150, fetch: counter.fetch })
       .getUser({ userId: "u1" })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthsignalTimeoutError);
@@ -23,8 +25,7 @@ describe("timeouts", () => {
       statusCode: undefined,
       message: "The request timed out after 150 ms",
     });
-    expect(server.requests).toHaveLength(3);
-    expect(performance.now() - startedAt).toBeLessThan(5000);
+    expect(counter.attempts).toBe(3);
   });
 
   it("does not resend a POST that timed out, since it may have been processed", async () => {
@@ -51,7 +52,7 @@ describe("timeouts", () => {
     );
     const client = faultClient(server.url, { timeoutMs: 100, maxRetries: 0 });
     await expect(client.getUser({ userId: "u1" })).rejects.toBeInstanceOf(AuthsignalTimeoutError);
-    await expect(client.getUser({ userId: "u1" }, { timeoutMs: 2000 })).resolves.toEqual({ userId: "u1" });
+    await expect(client.getUser({ userId: "u1" }, { timeoutMs: 60_000 })).resolves.toEqual({ userId: "u1" });
   });
 });
 
@@ -75,11 +76,13 @@ describe("cancellation", () => {
   it("aborts during the wait between retries", async () => {
     server = await startFaultServer((_request, response) => reply.error(response, 503, { "retry-after": "30" }));
     const controller = new AbortController();
-    const startedAt = performance.now();
-    const call = faultClient(server.url).getUser({ userId: "u1" }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    // Aborted once the client has decided to wait; the wait the 503 asks for (30 s) outlasts the
+    // test's own limit, so only the abort can end it.
+    const logger = {
+      debug: (message: string) => message.endsWith("retrying") && setImmediate(() => controller.abort()),
+    };
+    const call = faultClient(server.url, { logger }).getUser({ userId: "u1" }, { signal: controller.signal });
     await expect(call).rejects.toBeInstanceOf(AuthsignalAbortError);
-    expect(performance.now() - startedAt).toBeLessThan(5000);
     expect(server.requests).toHaveLength(1);
   });
 
