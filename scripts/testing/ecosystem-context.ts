@@ -11,6 +11,8 @@ declare module "vitest" {
       serverMockUrl: string;
       /** A Prism mock of the Management API. */
       managementMockUrl: string;
+      /** A Prism mock of the Call Connect API, which the emulator does not emulate. */
+      callConnectMockUrl: string;
     };
   }
 }

@@ -13,13 +13,18 @@ export default async function setup(project: TestProject) {
   const packDir = mkdtempSync(join(tmpdir(), "authsignal-ts-packed-"));
   const tarballs = await packPublicPackages(packDir);
   const { apis } = await loadApis();
-  const [server, management] = await Promise.all(
-    ["server", "management"].map((name) => startPrism(join(repoRoot, apiNamed(apis, name).specPath))),
+  const [server, management, callConnect] = await Promise.all(
+    ["server", "management", "call-connect"].map((name) => startPrism(join(repoRoot, apiNamed(apis, name).specPath))),
   );
-  if (!server || !management) throw new Error("a Prism mock did not start");
-  project.provide("ecosystem", { tarballs, serverMockUrl: server.baseUrl, managementMockUrl: management.baseUrl });
+  if (!server || !management || !callConnect) throw new Error("a Prism mock did not start");
+  project.provide("ecosystem", {
+    tarballs,
+    serverMockUrl: server.baseUrl,
+    managementMockUrl: management.baseUrl,
+    callConnectMockUrl: callConnect.baseUrl,
+  });
   return async () => {
-    await Promise.all([server.stop(), management.stop()]);
+    await Promise.all([server.stop(), management.stop(), callConnect.stop()]);
     rmSync(packDir, { recursive: true, force: true });
   };
 }
