@@ -46,6 +46,28 @@ describe("startEmulator", () => {
     const port = Number(new URL(running.url).port);
     await expect(startEmulator({ port })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
   });
+
+  it("refuses a host that is not an address of this machine with a clear error", async () => {
+    // 192.0.2.0/24 is reserved for documentation: no machine has it, and nothing is sent to it.
+    await expect(startEmulator({ host: "192.0.2.1" })).rejects.toThrow(
+      "192.0.2.1 is not an address of this machine; listen on 127.0.0.1, on one of its own addresses, or on 0.0.0.0 for every interface.",
+    );
+  });
+});
+
+describe("startEmulator on every interface", () => {
+  it("names localhost in its URLs, which open, and the wildcard in its address", async () => {
+    const everywhere = await startEmulator({ host: "0.0.0.0" });
+    try {
+      expect(everywhere.url).toBe(`http://localhost:${everywhere.port}`);
+      expect(everywhere.address).toBe("0.0.0.0");
+      expect(everywhere.serverApiUrl).toBe(`${everywhere.url}/v1`);
+      const response = await fetch(`${everywhere.url}/_emulator/v1/clock`);
+      expect(response.status).toBe(200);
+    } finally {
+      await everywhere.stop();
+    }
+  });
 });
 
 describe("the authsignal-emulator CLI", () => {
