@@ -1,109 +1,126 @@
 #!/usr/bin/env node
-// authsignal-emulator: serves the emulator until SIGINT or SIGTERM.
+// authsignal-emulator: serves the emulator until a signal or the exit of the process that started
+// it. Every flag and file is checked before anything starts, and the ready line comes only once
+// a stop would export; a problem is one line on stderr and exit 2.
 import module from "node:module";
-import { builtin } from "./builtins.ts";
+import { checkWritable, readJsonFile, writeJsonFile } from "./cli/files.ts";
+import { type CliCommand, parseCommandLine, usage } from "./cli/options.ts";
+import { stopOnSignalOrParentExit } from "./cli/stopping.ts";
+import { emulatorVersion } from "./core/http.ts";
+import type { Emulator } from "./emulator.ts";
+import { EmulatorApiError } from "./handler.ts";
+import type { RunningEmulator } from "./node.ts";
 import type { EmulatorSeed } from "./seed.ts";
 import type { EmulatorState } from "./state.ts";
 
-const { readFileSync, writeFileSync } = builtin<typeof import("node:fs")>("node:fs");
-const { parseArgs } = builtin<typeof import("node:util")>("node:util");
+// A reader that went away (the runner that started it, a closed terminal) makes every write fail
+// with EPIPE, which would otherwise crash the emulator before it exports.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
 
-const usage = `Usage: authsignal-emulator [options]
-
-  --port N                 port to listen on (default 4010; 0 picks a free port)
-  --host HOST              address to listen on (default 127.0.0.1)
-  --seed FILE              JSON seed: tenant, secrets, actions, rules, users, … (see README)
-  --server-secret KEY      Server API secret key (default sk_emulator_server)
-  --management-secret KEY  Management API secret key (default sk_emulator_management)
-  --import FILE            start from a state exported earlier (GET /_emulator/v1/state)
-  --export-on-exit FILE    write the state to FILE when stopped
-  --help                   show this`;
+const say = (line: string) => process.stderr.write(`authsignal-emulator: ${line}\n`);
 
 function fail(message: string): never {
-  process.stderr.write(`authsignal-emulator: ${message}\n`);
+  say(message);
   process.exit(2);
 }
 
-function readJson(file: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    fail(`cannot read the ${what} file ${file}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    fail(`the ${what} file ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-let parsed: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    options: {
-      port: { type: "string", default: "4010" },
-      host: { type: "string", default: "127.0.0.1" },
-      seed: { type: "string" },
-      "server-secret": { type: "string" },
-      "management-secret": { type: "string" },
-      import: { type: "string" },
-      "export-on-exit": { type: "string" },
-      help: { type: "boolean", default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-}
+let command: CliCommand;
 try {
-  parsed = parse();
+  command = parseCommandLine(process.argv.slice(2));
 } catch (error) {
-  fail(`${(error as Error).message}\n\n${usage}`);
+  fail((error as Error).message);
 }
-const { values } = parsed;
-if (values.help) {
+if (command.kind === "help") {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
 }
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535)
-  fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+if (command.kind === "version") {
+  process.stdout.write(`${emulatorVersion}\n`);
+  process.exit(0);
+}
+const { options } = command;
 
-// Node's on-disk cache of compiled code (Node 22.1+; NODE_DISABLE_COMPILE_CACHE turns it off), as
-// tsc uses it: parsing the emulator's generated validators is much of a start. Enabled before the
-// emulator is imported, since only modules loaded afterwards are cached.
-module.enableCompileCache?.();
-const { startEmulator } = await import("./node.ts");
-
-let running: Awaited<ReturnType<typeof startEmulator>>;
+let seed: unknown;
+let imported: unknown;
 try {
-  running = await startEmulator({
-    port,
-    host: values.host,
-    ...(values.seed !== undefined && { seed: readJson(values.seed, "seed") as EmulatorSeed }),
-    ...(values["server-secret"] !== undefined && { serverSecret: values["server-secret"] }),
-    ...(values["management-secret"] !== undefined && { managementSecret: values["management-secret"] }),
-  });
-  if (values.import !== undefined) running.emulator.importState(readJson(values.import, "import") as EmulatorState);
+  if (options.seed !== undefined) seed = readJsonFile("--seed", options.seed);
+  if (options.import !== undefined) imported = readJsonFile("--import", options.import);
+  if (options.exportOnExit !== undefined) checkWritable("--export-on-exit", options.exportOnExit);
 } catch (error) {
   fail((error as Error).message);
 }
 
-process.stdout.write(
-  `Authsignal emulator listening on ${running.url}\nServer API:     ${running.serverApiUrl}\nManagement API: ${running.managementApiUrl}\n`,
-);
-
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  const file = values["export-on-exit"];
-  if (file !== undefined) {
-    await running.emulator.flushWebhooks();
-    writeFileSync(file, `${JSON.stringify(running.emulator.exportState(), null, 2)}\n`);
-  }
-  await running.stop();
-  process.exit(0);
+interface Started {
+  running: RunningEmulator;
+  /** Listening on 0.0.0.0 or ::, which its URLs call localhost. */
+  everywhere: boolean;
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+
+async function start(): Promise<Started> {
+  // Node's on-disk cache of compiled code (Node 22.1+; NODE_DISABLE_COMPILE_CACHE turns it off), as
+  // tsc uses it: parsing the emulator's generated validators is much of a start. Enabled before the
+  // emulator is imported, since only modules loaded afterwards are cached.
+  module.enableCompileCache?.();
+  const [{ createEmulator }, { listensEverywhere, serveEmulator }, { EmulatorSeedError }] = await Promise.all([
+    import("./emulator.ts"),
+    import("./node.ts"),
+    import("./seed.ts"),
+  ]);
+  let emulator: Emulator;
+  try {
+    emulator = createEmulator({
+      ...(seed !== undefined && { seed: seed as EmulatorSeed }),
+      ...(options.serverSecret !== undefined && { serverSecret: options.serverSecret }),
+      ...(options.managementSecret !== undefined && { managementSecret: options.managementSecret }),
+    });
+  } catch (error) {
+    if (error instanceof EmulatorSeedError) throw new Error(`--seed ${options.seed}: ${error.message}`);
+    throw error;
+  }
+  if (imported !== undefined) {
+    try {
+      emulator.importState(imported as EmulatorState);
+    } catch (error) {
+      if (error instanceof EmulatorApiError) throw new Error(`--import ${options.import}: ${error.description}`);
+      throw error;
+    }
+  }
+  // Imported before it listens, so no request ever sees the seed in place of the imported state.
+  const running = await serveEmulator(emulator, { port: options.port, host: options.host });
+  return { running, everywhere: listensEverywhere(running) };
+}
+
+let starting: Promise<Started> | undefined;
+const exportTo = options.exportOnExit;
+const stopping = stopOnSignalOrParentExit({
+  exportTo,
+  outliveParent: options.outliveParent,
+  say,
+  async stop() {
+    // A signal during the start waits for it: the start's own failure exits 2 meanwhile.
+    const started = await starting;
+    if (!started) return;
+    const { running } = started;
+    if (exportTo !== undefined) {
+      await running.emulator.flushWebhooks();
+      writeJsonFile(exportTo, running.emulator.exportState());
+    }
+    await running.stop();
+  },
+});
+
+starting = start();
+let started: Started;
+try {
+  started = await starting;
+} catch (error) {
+  fail((error as Error).message);
+}
+
+if (!stopping.begun) {
+  const { running, everywhere } = started;
+  const where = everywhere ? ` (on all interfaces, ${running.address})` : "";
+  process.stdout.write(
+    `Authsignal emulator listening on ${running.url}${where}\nServer API:     ${running.serverApiUrl}\nManagement API: ${running.managementApiUrl}\n`,
+  );
+}

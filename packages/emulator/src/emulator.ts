@@ -20,6 +20,7 @@ import { publicKeyRoutes } from "./server/sessions.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
 import type { EmulatorState } from "./state.ts";
 import { createTestApi, type TestApi } from "./test-api.ts";
+import { handleTestApiRequest, testApiBasePath } from "./test-api-routes.ts";
 
 /** The Server API secret key an emulator accepts unless the options or the seed pin another. */
 export const DEFAULT_SERVER_SECRET = "sk_emulator_server";
@@ -129,7 +130,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname;
-    if (path.startsWith("/_emulator/v1/")) return testApi.handle(request, url, path.slice("/_emulator/v1".length));
+    if (path.startsWith(`${testApiBasePath}/`)) {
+      return handleTestApiRequest(testApi, context, request, url, path.slice(testApiBasePath.length));
+    }
     const publicKeys = await publicKeyRoutes(context(), path, url.origin);
     if (publicKeys) return publicKeys;
     if (path === "/v1/management" || path.startsWith("/v1/management/")) {
@@ -157,7 +160,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         return errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
       }
     },
-    ...testApi.methods,
+    ...testApi,
   };
   // Not enumerable, so the keys stay out of JSON.stringify and util.inspect of the emulator.
   Object.defineProperties(emulator, {

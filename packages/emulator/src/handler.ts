@@ -47,8 +47,9 @@ export type OperationHandler = (
 ) => HandlerResult | Promise<HandlerResult>;
 
 /**
- * An API error a handler throws; the router answers with Authsignal's error body
- * `{ error, errorCode, errorDescription }` (both codes, as the live API sends).
+ * An error answer: what a handler throws, answered with Authsignal's error body
+ * `{ error, errorCode, errorDescription }` (both codes, as the live API sends). The test-only
+ * API's methods throw it too, and `connectEmulator`'s reject with it for an error answer.
  */
 export class EmulatorApiError extends Error {
   readonly status: number;

@@ -1,3 +1,4 @@
+export { connectEmulator, type EmulatorConnection } from "./connect.ts";
 export { EMULATOR_HEADER, emulatorVersion } from "./core/http.ts";
 export { signWebhook } from "./core/webhooks.ts";
 export {
@@ -7,6 +8,7 @@ export {
   type Emulator,
   type EmulatorOptions,
 } from "./emulator.ts";
+export { EmulatorApiError } from "./handler.ts";
 export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./node.ts";
 export type { EmulatorSeed, SeedUser } from "./seed.ts";
 export { EmulatorSeedError } from "./seed.ts";

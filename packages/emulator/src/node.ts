@@ -11,17 +11,20 @@ const { Readable } = builtin<typeof import("node:stream")>("node:stream");
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Defaults to 127.0.0.1, so nothing outside the machine can reach it. */
+  /** Defaults to 127.0.0.1, so nothing outside the machine can reach it; `0.0.0.0` or `::` listens on every interface. */
   host?: string;
 }
 
 export interface RunningEmulator {
-  /** `http://HOST:PORT` */
+  /** `http://HOST:PORT`; `http://localhost:PORT` when it listens on every interface. */
   url: string;
   /** The Server API base URL, `…/v1`: pass it as `baseUrl` to createServerClient. */
   serverApiUrl: string;
   /** The Management API base URL, `…/v1/management`. */
   managementApiUrl: string;
+  /** The address it listens on, as the system reports it: `127.0.0.1`, or `0.0.0.0` or `::` for every interface. */
+  address: string;
+  port: number;
   emulator: Emulator;
   /** Stops listening and closes open connections. */
   stop(): Promise<void>;
@@ -47,9 +50,38 @@ async function send(response: Response, outgoing: ServerResponse): Promise<void>
   outgoing.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const { port = 0, host = "127.0.0.1", ...emulatorOptions } = options;
-  const emulator = createEmulator(emulatorOptions);
+/** Addresses that mean every interface: nobody can open a URL naming them, so URLs name localhost. */
+const wildcardAddresses = new Set(["0.0.0.0", "::"]);
+
+/** Whether the emulator listens on every interface (`--host 0.0.0.0` or `::`). */
+export function listensEverywhere(running: RunningEmulator): boolean {
+  return wildcardAddresses.has(running.address);
+}
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  switch (error.code) {
+    case "EADDRINUSE":
+      return new Error(`Port ${port} on ${host} is already in use; pick another with --port (0 picks a free one).`);
+    case "EADDRNOTAVAIL":
+      return new Error(
+        `${host} is not an address of this machine; listen on 127.0.0.1, on one of its own addresses, or on 0.0.0.0 for every interface.`,
+      );
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_FAIL":
+      return new Error(`The host ${host} does not resolve to an address of this machine.`);
+    case "EACCES":
+      return new Error(`Port ${port} on ${host} needs privileges this process lacks; pick one above 1023.`);
+    default:
+      return new Error(`Cannot listen on ${host} port ${port}: ${error.message}`);
+  }
+}
+
+/** Serves an emulator that exists already (the CLI imports a state into it before it listens). */
+export async function serveEmulator(
+  emulator: Emulator,
+  { port = 0, host = "127.0.0.1" }: Pick<StartEmulatorOptions, "port" | "host"> = {},
+): Promise<RunningEmulator> {
   let origin = "";
   const server = createServer((incoming, outgoing) => {
     emulator
@@ -58,12 +90,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       .catch(() => outgoing.destroy());
   });
   await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === "EADDRINUSE"
-          ? new Error(`Port ${port} on ${host} is already in use; pick another with --port (0 picks a free one).`)
-          : error,
-      );
+    const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
     server.once("error", onError);
     server.listen(port, host, () => {
       server.off("error", onError);
@@ -71,12 +98,18 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     });
   });
   const address = server.address() as AddressInfo;
-  const hostInUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const hostInUrl = wildcardAddresses.has(address.address)
+    ? "localhost"
+    : address.family === "IPv6"
+      ? `[${address.address}]`
+      : address.address;
   origin = `http://${hostInUrl}:${address.port}`;
   return {
     url: origin,
     serverApiUrl: `${origin}/v1`,
     managementApiUrl: `${origin}/v1/management`,
+    address: address.address,
+    port: address.port,
     emulator,
     stop: () =>
       new Promise<void>((resolve, reject) => {
@@ -84,4 +117,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const { port, host, ...emulatorOptions } = options;
+  return serveEmulator(createEmulator(emulatorOptions), { port, host });
 }

@@ -1,6 +1,7 @@
 // How every answer leaves the emulator: JSON with exactly `application/json` (the Python SDK
 // compares the header for equality) and the emulator's version header.
 import packageJson from "../../package.json" with { type: "json" };
+import { EmulatorApiError } from "../handler.ts";
 
 export const emulatorVersion: string = packageJson.version;
 export const EMULATOR_HEADER = "x-authsignal-emulator";
@@ -50,6 +51,25 @@ export async function readRequestBody(request: Request, limit: number): Promise<
     offset += chunk.byteLength;
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** A request's body as JSON, undefined when it is empty: 413 past `limit` bytes, 400 when it is not JSON. */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readRequestBody(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      throw new EmulatorApiError(413, "request_too_large", `The request body is over ${limit} bytes.`);
+    }
+    throw error;
+  }
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new EmulatorApiError(400, "invalid_request", "The request body is not valid JSON.");
+  }
 }
 
 /** The secret of a Basic `Authorization` header: the user-id, with the password ignored. */

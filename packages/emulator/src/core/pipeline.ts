@@ -4,14 +4,7 @@
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type OperationHandler } from "../handler.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
 import { loadApiTables } from "./generated.ts";
-import {
-  BodyTooLargeError,
-  basicSecret,
-  errorResponse,
-  jsonResponse,
-  readRequestBody,
-  unauthorizedDescription,
-} from "./http.ts";
+import { basicSecret, errorResponse, jsonResponse, readJsonBody, unauthorizedDescription } from "./http.ts";
 import { matchRoute, type Operation } from "./routes.ts";
 import type { ApiName } from "./spec.ts";
 import { describeErrors, validatorFor } from "./validation.ts";
@@ -88,22 +81,12 @@ export async function handleApiRequest(
   const { query, problem } = readQuery(operation, url);
   if (problem) return invalid(problem);
 
-  let text: string;
-  try {
-    text = await readRequestBody(request, options.maxBodyBytes);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) {
-      return errorResponse(413, "request_too_large", `The request body is over ${options.maxBodyBytes} bytes.`);
-    }
-    throw error;
-  }
   let body: unknown;
-  if (text.trim() !== "") {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return invalid("The request body is not valid JSON.");
-    }
+  try {
+    body = await readJsonBody(request, options.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
+    throw error;
   }
   if (operation.body) {
     if (body === undefined && operation.body.required) return invalid("body is required");

@@ -1,0 +1,95 @@
+// The command line of authsignal-emulator: what it accepts, and the usage text that says so.
+import { builtin } from "../builtins.ts";
+
+const { parseArgs } = builtin<typeof import("node:util")>("node:util");
+
+export const usage = `Usage: authsignal-emulator [options]
+
+  --port N                 port to listen on (default 4010; 0 picks a free port)
+  --host HOST              address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface)
+  --seed FILE              start from a JSON seed: tenant, secrets, actions, rules, users, … (see README)
+  --server-secret KEY      Server API secret key (default sk_emulator_server)
+  --management-secret KEY  Management API secret key (default sk_emulator_management)
+  --import FILE            start from a state exported earlier (GET /_emulator/v1/state)
+  --export-on-exit FILE    write the state to FILE when stopped (SIGINT, SIGTERM, SIGHUP)
+  --outlive-parent         keep running when the process that started it exits
+                           (by default it stops, exporting first, as if sent SIGTERM)
+  -h, --help               show this
+  -V, --version            show the version
+
+A second signal while it is stopping stops it at once, without the export.`;
+
+/** A command line that cannot run: the one-line message says why, and the CLI exits 2. */
+export class CliError extends Error {
+  override name = "CliError";
+}
+
+export interface CliOptions {
+  port: number;
+  host: string;
+  seed?: string;
+  import?: string;
+  exportOnExit?: string;
+  serverSecret?: string;
+  managementSecret?: string;
+  outliveParent: boolean;
+}
+
+export type CliCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; options: CliOptions };
+
+function portOf(value: string): number {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port <= 65535)) throw new CliError(`--port must be a whole number from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+/** Reads the arguments after the command's name. */
+export function parseCommandLine(args: readonly string[]): CliCommand {
+  // `pnpm emulator -- --port 4010` (npm's habit) passes the `--` on; it ends no options here.
+  const rest = args[0] === "--" ? args.slice(1) : [...args];
+  let values: ReturnType<typeof parse>["values"];
+  function parse() {
+    return parseArgs({
+      args: rest,
+      options: {
+        port: { type: "string", default: "4010" },
+        host: { type: "string", default: "127.0.0.1" },
+        seed: { type: "string" },
+        "server-secret": { type: "string" },
+        "management-secret": { type: "string" },
+        import: { type: "string" },
+        "export-on-exit": { type: "string" },
+        "outlive-parent": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "V", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  }
+  try {
+    values = parse().values;
+  } catch (error) {
+    // Node's first sentence names the argument; the rest suggests `--` for positionals, which this takes none of.
+    const [reason] = (error as Error).message.split(". ");
+    throw new CliError(`${reason} (authsignal-emulator --help lists the options)`);
+  }
+  if (values.help) return { kind: "help" };
+  if (values.version) return { kind: "version" };
+  for (const flag of ["host", "seed", "import", "export-on-exit"] as const) {
+    if (values[flag] === "") throw new CliError(`--${flag} must not be empty`);
+  }
+  return {
+    kind: "run",
+    options: {
+      port: portOf(values.port),
+      host: values.host,
+      seed: values.seed,
+      import: values.import,
+      exportOnExit: values["export-on-exit"],
+      serverSecret: values["server-secret"],
+      managementSecret: values["management-secret"],
+      outliveParent: values["outlive-parent"],
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// The test-only API over HTTP, under /_emulator/v1 with no API key: each route calls one method
+// of the TestApi, but for GET /ui, where a track's `url` leads. The README documents every route
+// of this table, and test/readme-test-api.test.ts fails when the two differ.
+import { errorResponse, jsonResponse, readJsonBody } from "./core/http.ts";
+import { matchRouteIn, type RouteEntry } from "./core/routes.ts";
+import { EmulatorApiError, type EmulatorContext } from "./handler.ts";
+import type { CompleteActionInput } from "./server/actions.ts";
+import { actionForToken } from "./server/validate.ts";
+import type { EmulatorSettings } from "./settings.ts";
+import type { EmulatorState, OutboxMessage } from "./state.ts";
+import type { TestApi } from "./test-api.ts";
+
+export const testApiBasePath = "/_emulator/v1";
+
+interface RouteInput {
+  methods: TestApi;
+  context: () => EmulatorContext;
+  request: Request;
+  url: URL;
+  pathParams: Record<string, string>;
+}
+
+export interface TestApiRoute extends RouteEntry {
+  /** The path below /_emulator/v1, `{name}` for a parameter. */
+  template: string;
+  /** The 200 answer's JSON body; an EmulatorApiError it throws is the error answer. */
+  handle(input: RouteInput): unknown;
+}
+
+const maxBodyBytes = 1 << 20;
+// An exported state holds every user, action and message; a long test run's can be large.
+const maxImportBytes = 512 * 1024 * 1024;
+
+const invalid = (description: string) => new EmulatorApiError(400, "invalid_request", description);
+
+async function readObject(request: Request, limit: number): Promise<Record<string, unknown>> {
+  const body = (await readJsonBody(request, limit)) ?? {};
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalid("body must be a JSON object");
+  return body as Record<string, unknown>;
+}
+
+const durationUnits: Record<string, number> = { milliseconds: 1, seconds: 1e3, minutes: 6e4 };
+
+/** `{ milliseconds, seconds, minutes }`, each optional, added together. */
+function durationOf(body: Record<string, unknown>): number {
+  let milliseconds = 0;
+  for (const [field, value] of Object.entries(body)) {
+    const unit = durationUnits[field];
+    if (unit === undefined)
+      throw invalid(`body has an unknown field "${field}"; it takes milliseconds, seconds, minutes`);
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw invalid(`body.${field} must be a number ≥ 0`);
+    }
+    milliseconds += value * unit;
+  }
+  return milliseconds;
+}
+
+const route = (method: string, template: string, handle: TestApiRoute["handle"]): TestApiRoute => ({
+  method,
+  template,
+  segments: template.split("/").slice(1),
+  handle,
+});
+
+const success = { success: true };
+
+export const testApiRoutes: readonly TestApiRoute[] = [
+  route("GET", "/messages", ({ methods, url }) => {
+    const query = (name: string) => url.searchParams.get(name) ?? undefined;
+    const channel = query("channel") as OutboxMessage["channel"] | undefined;
+    return { messages: methods.messages({ to: query("to"), channel, userId: query("userId") }) };
+  }),
+  route("GET", "/challenges", ({ methods }) => ({ challenges: methods.challenges() })),
+  route("POST", "/actions/{userId}/{action}/{idempotencyKey}/complete", async ({ methods, request, pathParams }) => {
+    const { outcome, verificationMethod, ...rest } = await readObject(request, maxBodyBytes);
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) throw invalid(`body has an unknown field "${unknown}"`);
+    if (verificationMethod !== undefined && typeof verificationMethod !== "string") {
+      throw invalid("body.verificationMethod must be a string");
+    }
+    return methods.completeAction({
+      userId: pathParams.userId as string,
+      action: pathParams.action as string,
+      idempotencyKey: pathParams.idempotencyKey as string,
+      outcome: outcome as CompleteActionInput["outcome"],
+      ...(verificationMethod !== undefined && { verificationMethod }),
+    });
+  }),
+  // What the track `url` opens: the pre-built UI is not emulated, so this describes the action and
+  // where to POST to finish it.
+  route("GET", "/ui", async ({ context, url }) => {
+    const found = await actionForToken(context(), url.searchParams.get("token") ?? "");
+    if (!found.ok) throw new EmulatorApiError(400, found.error, "The token is not valid.");
+    const { userId, actionCode, idempotencyKey, state } = found.action;
+    const at = [userId, actionCode, idempotencyKey].map(encodeURIComponent).join("/");
+    return {
+      userId,
+      action: actionCode,
+      idempotencyKey,
+      state,
+      mode: url.searchParams.get("mode") ?? "challenge",
+      complete: `${url.origin}${testApiBasePath}/actions/${at}/complete`,
+    };
+  }),
+  route("GET", "/webhooks/deliveries", async ({ methods }) => {
+    // A test in another process cannot wait for background deliveries itself.
+    await methods.flushWebhooks();
+    return { deliveries: methods.webhookDeliveries() };
+  }),
+  route("POST", "/webhooks/flush", async ({ methods }) => {
+    await methods.flushWebhooks();
+    return success;
+  }),
+  route("POST", "/reset", ({ methods }) => {
+    methods.reset();
+    return success;
+  }),
+  route("GET", "/state", ({ methods }) => methods.exportState()),
+  route("PUT", "/state", async ({ methods, request }) => {
+    methods.importState((await readObject(request, maxImportBytes)) as unknown as EmulatorState);
+    return success;
+  }),
+  route("GET", "/settings", ({ methods }) => methods.settings()),
+  route("PATCH", "/settings", async ({ methods, request }) =>
+    methods.updateSettings((await readObject(request, maxBodyBytes)) as Partial<EmulatorSettings>),
+  ),
+  route("GET", "/clock", ({ methods }) => ({ now: methods.now().toISOString() })),
+  route("POST", "/clock/advance", async ({ methods, request }) => ({
+    now: methods.advanceClock(durationOf(await readObject(request, maxBodyBytes))).toISOString(),
+  })),
+];
+
+/** Answers a request whose path is below /_emulator/v1 (`path` is what follows it). */
+export async function handleTestApiRequest(
+  methods: TestApi,
+  context: () => EmulatorContext,
+  request: Request,
+  url: URL,
+  path: string,
+): Promise<Response> {
+  const method = request.method.toUpperCase();
+  const match = matchRouteIn(testApiRoutes, path, method);
+  if (match.kind === "not-found") return errorResponse(404, "not_found", `The test-only API has no ${method} ${path}.`);
+  if (match.kind === "method-not-allowed") {
+    return errorResponse(405, "method_not_allowed", `${testApiBasePath}${path} does not take ${method}.`, {
+      allow: match.allow.join(", "),
+    });
+  }
+  if (match.kind === "bad-path") return errorResponse(400, "invalid_request", match.description);
+  try {
+    return jsonResponse(
+      200,
+      await match.route.handle({ methods, context, request, url, pathParams: match.pathParams }),
+    );
+  } catch (error) {
+    if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
+    throw error;
+  }
+}
