@@ -758,6 +758,7 @@ export interface components {
              */
             verificationWebhookUrl?: string;
         };
+        /** The custom data point to create: a value that rules can read from `custom` when an action is tracked. */
         CreateCustomDataPointBody: {
             dataType: components["schemas"]["CustomDataPointDataType"];
             description?: string;
@@ -837,6 +838,7 @@ export interface components {
              */
             webhookUrl?: string;
         };
+        /** The rule to add to an action, with the conditions under which it fires, the outcome it decides (`type`) and, for a challenge, the verification methods allowed. */
         CreateRuleBody: {
             conditions: components["schemas"]["RuleConditions"];
             defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
@@ -879,6 +881,7 @@ export interface components {
              */
             webhookUrl?: string;
         };
+        /** The value list to create, with its name, the type of its items and the items. */
         CreateValueListBody: {
             /** Has no effect at present; send `true`. */
             isActive: boolean;
@@ -1260,6 +1263,7 @@ export interface components {
             rateLimit: number;
             windowInMinutes: number;
         };
+        /** A rule of an action, with the conditions under which it fires, the outcome it decides (`type`) and, for a challenge, the verification methods allowed. */
         Rule: {
             actionCode?: components["schemas"]["ActionCode"];
             conditions?: components["schemas"]["RuleConditions"];
@@ -1590,6 +1594,7 @@ export interface components {
             /** The weight, or a range of weights, the file covers, such as `400` or `"100 900"`. The API returns it as a number or a string. */
             weight?: string | number;
         };
+        /** How links look in the pre-built UI. */
         ThemeLinks: {
             /** Whether links are underlined. */
             underline?: boolean;
@@ -1606,6 +1611,7 @@ export interface components {
             /** Format: uri */
             backgroundImageUrl?: string;
         };
+        /** Whether elements of the pre-built UI cast shadows. */
         ThemeShadows: {
             /** Whether elements cast shadows. */
             enabled?: boolean;
@@ -1954,6 +1960,7 @@ export interface components {
             /** The weight the file covers, `"1"` to `"1000"`, or a range of weights as two such numbers separated by a space, such as `"100 900"` for a variable font. */
             weight?: string;
         };
+        /** How links look in the pre-built UI. An omitted field stays as it is; `null` clears it. */
         UpdateThemeLinks: {
             /** Whether links are underlined; `null` clears it. */
             underline?: boolean | null;
@@ -1964,6 +1971,7 @@ export interface components {
             /** Format: uri */
             backgroundImageUrl?: string | null;
         };
+        /** Whether elements of the pre-built UI cast shadows. An omitted field stays as it is; `null` clears it. */
         UpdateThemeShadows: {
             /** Whether elements cast shadows; `null` clears it. */
             enabled?: boolean | null;

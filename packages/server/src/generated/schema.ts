@@ -785,6 +785,14 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /** The passkey provider that the AAGUID identifies, with its icons. */
+        AaguidMapping: {
+            name: string;
+            /** The provider's icon for dark backgrounds, as an SVG data URL. */
+            svgIconDark: string;
+            /** The provider's icon for light backgrounds, as an SVG data URL. */
+            svgIconLight: string;
+        };
         /**
          * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
          *
@@ -837,6 +845,10 @@ export interface components {
             };
             /** @enum {string} */
             type: "action.log_created";
+        };
+        /** Data that the action's flow or verification webhooks attached to the action. */
+        ActionOutput: {
+            [key: string]: unknown;
         };
         /** A snapshot of a rule as it was when the action was evaluated. */
         ActionRule: {
@@ -1361,10 +1373,7 @@ export interface components {
             createdAt: string;
             /** The key of the action, as given to or returned by Track Action. */
             idempotencyKey?: string;
-            /** Data that the action's flow or verification webhooks attached to the action. */
-            output?: {
-                [key: string]: unknown;
-            };
+            output?: components["schemas"]["ActionOutput"];
             /** The ID of the matching rule with the highest priority, whose outcome won. */
             priorityRuleId?: string;
             /** The IDs of the rules that matched. */
@@ -1439,27 +1448,11 @@ export interface components {
         KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
         /** The user agent that registered a passkey, parsed into its parts. */
         ParsedUserAgent: {
-            browser?: {
-                major?: string;
-                name?: string;
-                version?: string;
-            };
-            cpu?: {
-                architecture?: string;
-            };
-            device?: {
-                model?: string;
-                type?: string;
-                vendor?: string;
-            };
-            engine?: {
-                name?: string;
-                version?: string;
-            };
-            os?: {
-                name?: string;
-                version?: string;
-            };
+            browser?: components["schemas"]["UserAgentBrowser"];
+            cpu?: components["schemas"]["UserAgentCpu"];
+            device?: components["schemas"]["UserAgentDevice"];
+            engine?: components["schemas"]["UserAgentEngine"];
+            os?: components["schemas"]["UserAgentOs"];
             /** The raw user agent string. */
             ua: string;
         };
@@ -1494,10 +1487,7 @@ export interface components {
         QueryUsersResponse: {
             /** Present when more users match: pass it as `lastEvaluatedUserId` to get the next page. */
             lastEvaluatedUserId?: string;
-            /** The decoded claims of the `token` queried by, when the query used one. */
-            tokenPayload?: {
-                [key: string]: unknown;
-            };
+            tokenPayload?: components["schemas"]["TokenPayload"];
             /** The users on this page. */
             users: components["schemas"]["UserSummary"][];
         };
@@ -1572,6 +1562,10 @@ export interface components {
             /** @enum {string} */
             type: "sms.created";
         };
+        /** The decoded claims of the `token` queried by, when the query used one. */
+        TokenPayload: {
+            [key: string]: unknown;
+        };
         /** What is known about the action being tracked. */
         TrackAttributes: {
             /** The ID of a challenge already completed for this user, to attach to the action. */
@@ -1627,6 +1621,7 @@ export interface components {
             /** The user's username. */
             username?: string;
         };
+        /** The outcome of a tracked action: its state, what the user can verify with, and the token and URL for the pre-built UI. */
         TrackResponse: {
             /** The verification methods the user may enroll. */
             allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
@@ -1787,6 +1782,32 @@ export interface components {
             verificationMethod?: components["schemas"]["VerificationMethod"];
             /** The ID of the authenticator the user completed the challenge with. */
             verifiedByAuthenticatorId?: string;
+        };
+        /** The browser a user agent string names. */
+        UserAgentBrowser: {
+            major?: string;
+            name?: string;
+            version?: string;
+        };
+        /** The CPU architecture a user agent string names. */
+        UserAgentCpu: {
+            architecture?: string;
+        };
+        /** The device a user agent string names. */
+        UserAgentDevice: {
+            model?: string;
+            type?: string;
+            vendor?: string;
+        };
+        /** The browser engine a user agent string names. */
+        UserAgentEngine: {
+            name?: string;
+            version?: string;
+        };
+        /** The operating system a user agent string names. */
+        UserAgentOs: {
+            name?: string;
+            version?: string;
         };
         /** One of a user's enrolled authenticators. */
         UserAuthenticator: {
@@ -1979,14 +2000,7 @@ export interface components {
         WebauthnCredential: {
             /** The authenticator model's AAGUID. */
             aaguid?: string;
-            /** The passkey provider that the AAGUID identifies, with its icons. */
-            aaguidMapping?: {
-                name: string;
-                /** The provider's icon for dark backgrounds, as an SVG data URL. */
-                svgIconDark: string;
-                /** The provider's icon for light backgrounds, as an SVG data URL. */
-                svgIconLight: string;
-            };
+            aaguidMapping?: components["schemas"]["AaguidMapping"];
             /** `platform` or `cross-platform`, as the browser reported it. */
             authenticatorAttachment?: string;
             /** Whether the credential is backed up (synced), as the authenticator reported it. */
@@ -2198,8 +2212,10 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type AaguidMapping = components['schemas']['AaguidMapping'];
 export type ActionCode = components['schemas']['ActionCode'];
 export type ActionLogCreatedEvent = components['schemas']['ActionLogCreatedEvent'];
+export type ActionOutput = components['schemas']['ActionOutput'];
 export type ActionRule = components['schemas']['ActionRule'];
 export type ActionVerifyEvent = components['schemas']['ActionVerifyEvent'];
 export type AuthenticatorConfiguration = components['schemas']['AuthenticatorConfiguration'];
@@ -2231,12 +2247,18 @@ export type SessionTokens = components['schemas']['SessionTokens'];
 export type SessionUser = components['schemas']['SessionUser'];
 export type SmsChannel = components['schemas']['SmsChannel'];
 export type SmsCreatedEvent = components['schemas']['SmsCreatedEvent'];
+export type TokenPayload = components['schemas']['TokenPayload'];
 export type TrackAttributes = components['schemas']['TrackAttributes'];
 export type UpdateActionAttributes = components['schemas']['UpdateActionAttributes'];
 export type UpdateDeviceAttributes = components['schemas']['UpdateDeviceAttributes'];
 export type UpdateUserAttributes = components['schemas']['UpdateUserAttributes'];
 export type UserActionState = components['schemas']['UserActionState'];
 export type UserActionSummary = components['schemas']['UserActionSummary'];
+export type UserAgentBrowser = components['schemas']['UserAgentBrowser'];
+export type UserAgentCpu = components['schemas']['UserAgentCpu'];
+export type UserAgentDevice = components['schemas']['UserAgentDevice'];
+export type UserAgentEngine = components['schemas']['UserAgentEngine'];
+export type UserAgentOs = components['schemas']['UserAgentOs'];
 export type UserAuthenticator = components['schemas']['UserAuthenticator'];
 export type UserDevice = components['schemas']['UserDevice'];
 export type UserPhoneNumber = components['schemas']['UserPhoneNumber'];

@@ -94,6 +94,7 @@ export interface components {
             /** The user's ID in Authsignal. */
             userId?: string;
         };
+        /** Whether Authsignal finished the call's session. */
         FinishCallResponse: {
             /** Whether the session was finished. */
             success: boolean;
