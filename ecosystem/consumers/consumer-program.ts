@@ -42,10 +42,14 @@ export const expectedReport = {
   },
 } satisfies Partial<ConsumerReport>;
 
-/** The two calls under `@ts-expect-error` and the errors tsc reports for them without the directives. */
+/**
+ * The calls under `@ts-expect-error` and the errors tsc reports for them without the directives,
+ * each naming the type, nested or not, as the published declarations declare it.
+ */
 export const deliberateTypeErrors = [
-  { code: "TS2353", mentions: "'actionName' does not exist" },
-  { code: "TS2322", mentions: `Type '"MAYBE"' is not assignable` },
+  { code: "TS2353", mentions: "'actionName' does not exist in type 'TrackRequest'" },
+  { code: "TS2561", mentions: "'ipAdress' does not exist in type 'TrackAttributes'" },
+  { code: "TS2322", mentions: `Type '"MAYBE"' is not assignable to type 'ActionOutcome | undefined'` },
 ];
 
 export function consumerProgram({ typescript, imports, json, resolveServer }: ConsumerProgramOptions): string {
@@ -98,11 +102,13 @@ async function main() {
     };
   }
 ${ts(`
-  // Never called. The published declarations must reject both calls: if either type-checked
+  // Never called. The published declarations must reject every call: if one type-checked
   // (say the types had decayed to any), its directive would be unused and tsc would fail.
   const wrongCalls = () => [
     // @ts-expect-error \`track\` takes \`action\`, not \`actionName\`.
     server.track({ userId: "usr_123", actionName: "signIn" }),
+    // @ts-expect-error a misspelled attribute, inside the argument.
+    server.track({ userId: "usr_123", action: "signIn", attributes: { ipAdress: "203.0.113.7" } }),
     // @ts-expect-error "MAYBE" is not an action outcome.
     management.updateActionConfiguration({ actionCode: "signIn", attributes: { defaultUserActionResult: "MAYBE" } }),
   ];

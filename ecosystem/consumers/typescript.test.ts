@@ -208,7 +208,7 @@ describe.each(consumers)("TypeScript consumer: $dir", (consumer) => {
 });
 
 describe("the deliberate type errors", () => {
-  it("are the two wrong calls, reported through the published declarations without the directives", async () => {
+  it("are the wrong calls, reported through the published declarations without the directives", async () => {
     const bundler = consumers.find((consumer) => consumer.dir === "bundler");
     if (!bundler) throw new Error("no bundler consumer");
     const program = consumerProgram({ typescript: true, ...bundler.program });

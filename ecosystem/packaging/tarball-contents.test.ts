@@ -40,7 +40,7 @@ const entry = (name: string) => [`dist/${name}.cjs`, `dist/${name}.d.cts`, `dist
 
 describe.each(clientPackages)("@authsignal-ts/%s", (name) => {
   const tarball = () => tarballOf(name);
-  const { ownEntries, lazyChunks, shippedSpecs } = expectedOf(name);
+  const { ownEntries, lazyChunks, shippedSpecs, renamedDeclarations } = expectedOf(name);
 
   it("ships its builds, types, lazily loaded chunks and bundled spec, and nothing else", () => {
     const files = filesIn(tarball());
@@ -90,6 +90,16 @@ describe.each(clientPackages)("@authsignal-ts/%s", (name) => {
         expect(specifiersIn(fileIn(tarball(), file)), file).toEqual(types ? [] : imports);
       }
     }
+  });
+
+  // A generated type declared twice in one entry's bundle (a compat alias of the same name, say)
+  // is renamed in the bundled declarations, and hovers and errors would print `TrackAttributes$1`.
+  it("keeps the name of every type a message prints in its bundled declarations", () => {
+    const declarations = filesIn(tarball()).filter((file) => /\.d\.c?ts$/.test(file));
+    const renamed = declarations.flatMap((file) =>
+      [...fileIn(tarball(), file).matchAll(/\b([A-Za-z_]\w*)\$\d+\b/g)].map((match) => match[1]),
+    );
+    expect([...new Set(renamed)].sort()).toEqual(renamedDeclarations);
   });
 
   it("depends on openapi-fetch alone, at a published version range", () => {

@@ -2,7 +2,8 @@
 // Regenerates everything a package derives from an API's spec, into the folder spec/apis.ts
 // gives it (packages/<api>/src/generated for the server and management APIs):
 //   openapi.json        the bundled spec (the server and management ones ship as <pkg>/openapi.json)
-//   schema.ts           openapi-typescript's types, descriptions as text (schema-docs.ts)
+//   schema.ts           openapi-typescript's types, each schema declared by name (schema-names.ts),
+//                       descriptions as text (schema-docs.ts)
 //   operation-table.ts  the runtime table that becomes the client's methods (operation-table.ts)
 //   methods.ts          a documented declaration of each method, with named argument and result types
 //   api.md              the API reference: an entry per method
@@ -12,14 +13,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { bundle } from "@redocly/openapi-core";
-import openapiTS, { astToString } from "openapi-typescript";
 import { type ApiLayout, loadApis, repoRoot } from "../spec/apis.ts";
 import type { OpenApiDocument } from "../spec/openapi-document.ts";
 import { type ReferenceNaming, renderApiReference } from "./api-reference.ts";
 import { planMethods, renderMethodDeclarations } from "./method-declarations.ts";
 import { collectMethods } from "./method-model.ts";
 import { renderOperationTable } from "./operation-table.ts";
-import { dropRootAliases, liftDescriptions, schemaExports } from "./schema-docs.ts";
+import { liftDescriptions, openapiTypes, schemaExports } from "./schema-docs.ts";
+import { declareSchemas, undocumentedSchemas } from "./schema-names.ts";
 
 const openapiTypescriptVersion: string = (await import("openapi-typescript/package.json", { with: { type: "json" } }))
   .default.version;
@@ -57,21 +58,17 @@ for (const api of apis.filter(isRequested)) {
 
   await writeFile(join(outDir, "openapi.json"), `${JSON.stringify(document, null, 2)}\n`);
 
-  const ast = await openapiTS(structuredClone(document) as never, {
-    alphabetize: true,
-    // A `default` is what the API assumes when a field is left out, so the field stays optional.
-    defaultNonNullable: false,
-    rootTypes: true,
-    rootTypesNoSchemaPrefix: true,
-  });
-  const schema = astToString(ast);
+  const schema = await openapiTypes(document);
+  const undocumented = undocumentedSchemas(document);
+  if (undocumented.length > 0) {
+    throw new Error(`${api.name}: schemas need a description, their type's documentation: ${undocumented.join(", ")}`);
+  }
   const { names, rootAliases, shadowing } = schemaExports(schema);
   const plan = planMethods(document, collectMethods(document), names, rootAliases);
-  const dropped = new Set([...plan.redeclared, ...shadowing]);
   await writeFile(
     join(outDir, "schema.ts"),
     banner(`openapi-typescript ${openapiTypescriptVersion}, run by ${generator}`) +
-      liftDescriptions(dropRootAliases(schema, dropped)),
+      declareSchemas(liftDescriptions(schema), shadowing, plan.schemaDocs),
   );
 
   await writeFile(join(outDir, "operation-table.ts"), banner(generator) + renderOperationTable(document));

@@ -4,10 +4,11 @@
 // `server.track` shows its documentation and `TrackRequest`, and go-to-definition lands here.
 //
 // The named types are written so that TypeScript keeps their names in hovers and in every error
-// ("… is not assignable to parameter of type 'TrackRequest'"): an alias of an indexed access type
-// (`components["schemas"]["X"]`) would be printed expanded. A type with one source is a mapped
-// alias of it, one with several (path and query parameters, a body under `attributes`) an interface,
-// and a union of referenced schemas is written out as a union.
+// ("… is not assignable to parameter of type 'TrackRequest'"): an alias of another named type would
+// be printed by that type's name. A type with one source is a mapped alias of it, one with several
+// (path and query parameters, a body under `attributes`) an interface, and a union of referenced
+// schemas is written out as a union. A type that is exactly the schema of the same name
+// (`TrackResponse`) is that schema's declaration in schema.ts, exported from here too.
 
 import { type OpenApiDocument, type Reference, resolveRef, type SchemaObject } from "../spec/openapi-document.ts";
 import { indent, jsdoc, lowerFirst, methodDoc, requestDoc, responseDoc } from "./method-jsdoc.ts";
@@ -17,15 +18,15 @@ interface Plan {
   declarations: string[];
   /** Whether a declaration extends the `Of` helper. */
   usesOf: boolean;
-  /** Root aliases of schema.ts that methods.ts declares again as interfaces: schema.ts drops them. */
-  redeclared: Set<string>;
   signatures: MethodSignature[];
   schemaImports: Set<string>;
+  /** What methods.ts would say of the schema types it exports as its own: schema.ts says it first. */
+  schemaDocs: Map<string, string>;
 }
 
 /**
- * `schemaExports` are the names schema.ts exports, `rootAliases` its aliases of
- * `components["schemas"][name]` by component name.
+ * `schemaExports` are the names schema.ts exports, `rootAliases` the name it declares each schema
+ * under, by component name.
  */
 export function planMethods(
   document: OpenApiDocument,
@@ -36,28 +37,37 @@ export function planMethods(
   const plan: Plan = {
     declarations: [],
     usesOf: false,
-    redeclared: new Set(),
     signatures: [],
     schemaImports: new Set(),
+    schemaDocs: new Map(),
   };
   const describe = (schema: SchemaObject | Reference | undefined) => {
     const description = schema ? resolveRef<SchemaObject>(document, schema).description : undefined;
     return typeof description === "string" && description.trim() !== "" ? description.trim() : undefined;
   };
   const declared = new Set<string>();
-  const claim = (name: string, sameAs?: string) => {
+  const claim = (name: string) => {
     if (declared.has(name)) throw new Error(`Two methods would export a type named ${name}`);
     if (schemaExports.has(name)) {
-      if (rootAliases.get(sameAs ?? "") !== name) {
-        throw new Error(`${name} is already a schema type that is not this method's; rename the schema`);
-      }
-      plan.redeclared.add(name);
+      throw new Error(`${name} is already a schema type that is not this method's; rename the schema`);
     }
     declared.add(name);
   };
+  // The method's type is exactly the schema of the same name, which schema.ts declares and
+  // documents: methods.ts exports that declaration rather than a second type of the same name.
+  const isSchemaOfName = (name: string, schema: SchemaObject | Reference, parameters: string[] = []) => {
+    const schemaName = componentName(schema);
+    return parameters.length === 0 && schemaName !== undefined && rootAliases.get(schemaName) === name;
+  };
+  const reexport = (name: string, doc: string) => {
+    if (declared.has(name)) throw new Error(`Two methods would export a type named ${name}`);
+    declared.add(name);
+    plan.schemaImports.add(name);
+    plan.schemaDocs.set(name, doc);
+    plan.declarations.push(`export type { ${name} };`);
+  };
   const component = (name: string): string => {
     const alias = rootAliases.get(name);
-    if (alias && (declared.has(alias) || plan.redeclared.has(alias))) return alias;
     if (alias) {
       plan.schemaImports.add(alias);
       return alias;
@@ -115,31 +125,21 @@ export function planMethods(
           ? `\n${indent(jsdoc([`The request body${bodyDoc ? `: ${lowerFirst(bodyDoc)}` : "."}`]), "  ")}  attributes${body.required ? "" : "?"}: ${expression(body.schema, bodyInline)};\n`
           : "";
         plan.declarations.push(objectType(doc, requestName, parameterSources, member));
+      } else if (isSchemaOfName(requestName, body.schema, parameterSources)) {
+        reexport(requestName, requestDoc(model));
       } else if (isPlainObject(body.schema)) {
         const bodyComponent = componentName(body.schema);
-        claim(requestName, bodyComponent);
+        claim(requestName);
         const source = bodyComponent ? `components["schemas"][${JSON.stringify(bodyComponent)}]` : bodyInline;
         plan.declarations.push(objectType(doc, requestName, [source, ...parameterSources]));
       } else {
-        const union = unionOf(body.schema);
+        claim(requestName);
         const bodyComponent = componentName(body.schema);
-        if (
-          !union &&
-          parameterSources.length === 0 &&
-          bodyComponent &&
-          rootAliases.get(bodyComponent) === requestName
-        ) {
-          // The schema already exports this exact type under the method's name: re-export it.
-          plan.declarations.push(`export type { ${requestName} } from "./schema.ts";`);
-          plan.schemaImports.add(requestName);
-          declared.add(requestName);
-        } else {
-          claim(requestName, bodyComponent);
-          const type =
-            union ?? (bodyComponent ? `components["schemas"][${JSON.stringify(bodyComponent)}]` : bodyInline);
-          const withQuery = parameterSources.length > 0 ? `${parameterSources.join(" & ")} & (${type})` : type;
-          plan.declarations.push(`${doc}export type ${requestName} = ${withQuery};`);
-        }
+        const type =
+          unionOf(body.schema) ??
+          (bodyComponent ? `components["schemas"][${JSON.stringify(bodyComponent)}]` : bodyInline);
+        const withQuery = parameterSources.length > 0 ? `${parameterSources.join(" & ")} & (${type})` : type;
+        plan.declarations.push(`${doc}export type ${requestName} = ${withQuery};`);
       }
     }
 
@@ -150,12 +150,14 @@ export function planMethods(
       const inline = `${op}["responses"][${result.status}]["content"]["application/json"]`;
       const resultComponent = componentName(result.schema);
       const doc = jsdoc([responseDoc(model, result.description)]);
-      if (result.kind === "object") {
-        claim(responseName, resultComponent);
+      if (isSchemaOfName(responseName, result.schema)) {
+        reexport(responseName, responseDoc(model, result.description));
+      } else if (result.kind === "object") {
+        claim(responseName);
         const source = resultComponent ? `components["schemas"][${JSON.stringify(resultComponent)}]` : inline;
         plan.declarations.push(objectType(doc, responseName, [source]));
       } else {
-        claim(responseName, resultComponent);
+        claim(responseName);
         const items = resolveRef<SchemaObject>(document, result.schema).items;
         const itemComponent = result.kind === "array" && !resultComponent ? componentName(items) : undefined;
         const type = itemComponent
@@ -207,7 +209,7 @@ export function planMethods(
 
 /** methods.ts, after the generated-file banner. */
 export function renderMethodDeclarations(naming: ApiNaming, plan: Plan): string {
-  const imports = [...plan.schemaImports].filter((name) => !plan.redeclared.has(name)).sort();
+  const imports = [...plan.schemaImports].sort();
   const members = plan.signatures.map((signature) => {
     const parameter = signature.argumentType
       ? `args${signature.argumentOptional ? "?" : ""}: ${signature.argumentType}`

@@ -2,11 +2,25 @@
 // - openapi-typescript writes a description as an `@description` tag, which the TypeScript
 //   language service shows as a tag, not as the field's documentation. The text moves to the
 //   comment's body, before the comment's tags.
-// - methods.ts declares some of the root aliases again as interfaces (so that hovers and errors
-//   name them); those aliases are dropped, so that each name is declared and exported once.
-// - A root alias named like a global (the shared error body's schema is `Error`) is dropped too:
-//   the package index exports every alias, and an editor would then offer to import `Error` from
-//   the package wherever a user writes `Error`. The schema stays `components["schemas"]["Error"]`.
+// - A root alias named like a global (the shared error body's schema is `Error`) is not declared
+//   (schema-names.ts declares the others): the package index exports every alias, and an editor
+//   would then offer to import `Error` from the package wherever a user writes `Error`. The schema
+//   stays `components["schemas"]["Error"]`.
+
+import openapiTS, { astToString } from "openapi-typescript";
+import type { OpenApiDocument } from "../spec/openapi-document.ts";
+
+/** openapi-typescript's types for the bundled spec, as it writes them, before the changes here. */
+export async function openapiTypes(document: OpenApiDocument): Promise<string> {
+  const ast = await openapiTS(structuredClone(document) as never, {
+    alphabetize: true,
+    // A `default` is what the API assumes when a field is left out, so the field stays optional.
+    defaultNonNullable: false,
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+  });
+  return astToString(ast);
+}
 
 /** Global types besides the runtime's globals (which `globalThis` lists) that an alias must not shadow. */
 const typeOnlyGlobals = [
@@ -51,13 +65,6 @@ export function schemaExports(source: string): {
     if (component) rootAliases.set(component, name);
   }
   return { names, rootAliases, shadowing };
-}
-
-/** schema.ts without the root aliases named in `dropped`. */
-export function dropRootAliases(source: string, dropped: ReadonlySet<string>): string {
-  return source.replace(/^export type (\w+) = components\['schemas'\]\['[^']+'\];\n/gm, (line, name: string) =>
-    dropped.has(name) ? "" : line,
-  );
 }
 
 /** Every JSDoc comment with its `@description` moved to the comment's body. */

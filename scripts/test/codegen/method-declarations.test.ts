@@ -32,7 +32,7 @@ function documentWith(paths: Record<string, Record<string, OperationObject>>): O
         ThingAttributes: { type: "object", properties: { name: { type: "string" } } },
         ByPhone: { type: "object", required: ["phone"], properties: { phone: { type: "string" } } },
         ByEmail: { type: "object", required: ["email"], properties: { email: { type: "string" } } },
-        StartThingRequest: {
+        ThingContact: {
           oneOf: [{ $ref: "#/components/schemas/ByPhone" }, { $ref: "#/components/schemas/ByEmail" }],
         },
         CreateThingRequest: { anyOf: [{ type: "object" }, { type: "object" }] },
@@ -77,7 +77,7 @@ const things = documentWith({
       summary: "Start a thing",
       deprecated: true,
       externalDocs: docs("start-thing"),
-      requestBody: body({ $ref: "#/components/schemas/StartThingRequest" }, { phone: "+6421555123" }),
+      requestBody: body({ $ref: "#/components/schemas/ThingContact" }, { phone: "+6421555123" }),
       responses: { "204": { description: "Started." } },
     },
     put: {
@@ -90,10 +90,7 @@ const things = documentWith({
   },
 });
 const rootAliases = new Map(
-  ["Thing", "ThingAttributes", "ByPhone", "ByEmail", "StartThingRequest", "CreateThingRequest"].map((name) => [
-    name,
-    name,
-  ]),
+  ["Thing", "ThingAttributes", "ByPhone", "ByEmail", "ThingContact", "CreateThingRequest"].map((name) => [name, name]),
 );
 const schemaNames = new Set(["components", "operations", ...rootAliases.values()]);
 
@@ -154,10 +151,12 @@ describe("planMethods and renderMethodDeclarations", () => {
     );
   });
 
-  it("re-exports a schema type that already is the argument, and drops the aliases it declares again", () => {
-    // CreateThingRequest is an anyOf of inline schemas: it cannot be written out, and is the body.
-    expect(source).toContain('export type { CreateThingRequest } from "./schema.ts";');
-    expect([...plan.redeclared]).toEqual(["StartThingRequest"]);
+  it("exports the schema type that is the argument under the method's name, and gives schema.ts its doc", () => {
+    // CreateThingRequest is the body itself: methods.ts exports schema.ts's declaration.
+    expect(source).toContain("export type { CreateThingRequest };");
+    expect(source).toMatch(/^import type \{[^}]*\bCreateThingRequest,/m);
+    expect(source).not.toMatch(/export (type|interface) CreateThingRequest\b/);
+    expect([...plan.schemaDocs]).toEqual([["CreateThingRequest", "The argument of `createThing`: its body."]]);
   });
 
   it("documents each method: summary, description, deprecation, docs page and example", () => {
@@ -186,6 +185,18 @@ describe("planMethods and renderMethodDeclarations", () => {
     const names = new Set([...schemaNames, "UpdateThingResponse"]);
     expect(() => planMethods(things, collectMethods(things), names, rootAliases)).toThrow(
       /UpdateThingResponse is already a schema type/,
+    );
+  });
+
+  it("refuses a schema named like the argument when the argument has parameters besides it", () => {
+    const withQuery = structuredClone(things);
+    const put = withQuery.paths["/things"]?.put as OperationObject;
+    put.parameters = [{ name: "dryRun", in: "query", schema: { type: "boolean" } }];
+    const schemas = withQuery.components?.schemas as Record<string, unknown>;
+    schemas.CreateThingRequest = { type: "object", properties: { id: { type: "string" } } };
+    put.requestBody = body({ $ref: "#/components/schemas/CreateThingRequest" }, { id: "thg_2" });
+    expect(() => planMethods(withQuery, collectMethods(withQuery), schemaNames, rootAliases)).toThrow(
+      /CreateThingRequest is already a schema type that is not this method's/,
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropRootAliases, liftDescriptions, schemaExports } from "../../codegen/schema-docs.ts";
+import { liftDescriptions, schemaExports } from "../../codegen/schema-docs.ts";
 
 describe("liftDescriptions", () => {
   it("turns a one-line `@description` comment into plain documentation", () => {
@@ -44,7 +44,7 @@ describe("liftDescriptions", () => {
   });
 });
 
-describe("schemaExports and dropRootAliases", () => {
+describe("schemaExports", () => {
   const source = [
     "export interface components {}",
     "export type TrackResponse = components['schemas']['TrackResponse'];",
@@ -69,12 +69,5 @@ describe("schemaExports and dropRootAliases", () => {
     expect([...shadowing]).toEqual(["Error"]);
     expect(names.has("Error")).toBe(false);
     expect(rootAliases.has("Error")).toBe(false);
-    expect(dropRootAliases(withError, shadowing)).toBe(source);
-  });
-
-  it("drops only the aliases that methods.ts declares again", () => {
-    expect(dropRootAliases(source, new Set(["TrackResponse", "ResponseBadRequest"]))).toBe(
-      source.replace("export type TrackResponse = components['schemas']['TrackResponse'];\n", ""),
-    );
   });
 });

@@ -55,7 +55,10 @@ export type CreatePushAuthenticatorConfigurationResponse = { [K in keyof compone
 
 /** The argument of `createRule`: its path parameters and its body under `attributes`. */
 export interface CreateRuleRequest extends Of<operations["createRule"]["parameters"]["path"]> {
-  /** The request body. */
+  /**
+   * The request body: the rule to add to an action, with the conditions under which it fires, the
+   * outcome it decides (`type`) and, for a challenge, the verification methods allowed.
+   */
   attributes: CreateRuleBody;
 }
 

@@ -562,390 +562,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
-         *
-         * @example signIn
-         */
-        ActionCode: string;
-        /** How an action is handled. A classic action has a default outcome and rules; a flow action has the nodes of its published flow instead, and may have no default outcome. Only `actionCode` is always present. */
-        ActionConfiguration: {
-            actionCode: components["schemas"]["ActionCode"];
-            /** The nodes of a flow action's published flow, exactly as they were published; `null` or absent for a classic action and for a flow that was never published. Its rules are listed by `listRules`. */
-            actionNodes?: components["schemas"]["FlowNode"][] | null;
-            actionType?: components["schemas"]["ActionType"];
-            defaultUserActionResult?: components["schemas"]["ActionOutcome"];
-            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** The version of a flow action's published flow; `null` or absent for a classic action and for a flow that was never published. */
-            flowVersion?: number | null;
-            /**
-             * When an action with this code was last tracked.
-             *
-             * Format: date-time
-             */
-            lastActionCreatedAt?: string;
-            messagingTemplates?: components["schemas"]["MessagingTemplates"];
-            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** The ID of the tenant the action belongs to. */
-            tenantId?: string;
-            /** The verification methods users may use to complete a challenge. */
-            verificationMethods?: components["schemas"]["VerificationMethod"][];
-            /**
-             * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
-             *
-             * Format: uri
-             */
-            verificationWebhookUrl?: string;
-        };
-        /** A flow action after its flow was published. */
-        ActionFlow: {
-            actionCode: components["schemas"]["ActionCode"];
-            /** The published nodes. The API may leave them out; `getActionConfiguration` returns them. */
-            actionNodes?: components["schemas"]["FlowNode"][];
-            actionType?: components["schemas"]["ActionType"];
-            /** The version of the flow now published. It goes up by one with every publish. */
-            flowVersion: number;
-            tenantId?: string;
-        };
-        /**
-         * What happens to an action by default, or when a rule matches.
-         *
-         * @enum {string}
-         */
-        ActionOutcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
-        /** How an action decides its outcome. The known values are listed; an older API answers other values (such as `LEGACY` or `MULTI_STEP_AUTHENTICATION`) or an empty string for a classic action, so responses accept any string. */
-        ActionType: components["schemas"]["KnownActionType"] | string;
-        /** Credentials for sending push notifications through Apple Push Notification service (APNs). Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        ApnsCredentials: {
-            /** The bundle ID of the app that receives the notifications. */
-            bundleId?: string;
-            /** The ID of the APNs signing key. */
-            keyId?: string;
-            /** The contents of the APNs signing key (`.p8` file). A secret; the API never returns it. */
-            privateKey?: string;
-            /** Whether notifications go to the APNs sandbox instead of production. */
-            sandbox?: boolean;
-            /** The Apple developer team ID. */
-            teamId?: string;
-        };
-        /**
-         * What happens when a mobile app fails attestation: the request is blocked, or allowed with a warning.
-         *
-         * @enum {string}
-         */
-        AppAttestationFailureMode: "BLOCK" | "ALLOW_WITH_WARNING";
-        /**
-         * Which WebAuthn authenticators may be registered: roaming (cross-platform), built-in (platform) or either.
-         *
-         * @enum {string}
-         */
-        AuthenticatorAttachment: "cross-platform" | "platform" | "all-supported";
-        /** The tenant-wide settings of one authentication method. The object is flat: each field applies only to the verification methods it concerns. Provider fields are open, because the API has added providers beyond those documented for this endpoint. Provider credentials are not listed. */
-        AuthenticatorConfiguration: {
-            allowMultipleUserAuthenticators?: boolean;
-            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
-            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
-            authenticatorId: string;
-            /** A legacy classification: `OOB`, `OTP`, `SECURITY_KEY`, `PASSKEY`, `PUSH` or `PROVIDER`. */
-            authenticatorType?: string;
-            disableEnrollmentPrompt?: boolean;
-            /** The identity documents accepted, by provider-specific keys. */
-            documentTypes?: {
-                [key: string]: unknown;
-            };
-            dontSkipEnrollmentInputScreen?: boolean;
-            emailProvider?: components["schemas"]["EmailProvider"] | string;
-            enrollmentPromptInterval?: number;
-            /** The origins passkeys may be used from. */
-            expectedOrigins?: string[];
-            hideTotpAppDownloadScreen?: boolean;
-            /** Whether users may enroll and verify with this method. */
-            isActive?: boolean;
-            isEditableByUser?: boolean;
-            isHiddenToUser?: boolean;
-            /** The issuer shown in authenticator apps. */
-            issuerName?: string;
-            magicLinkMode?: components["schemas"]["MagicLinkMode"];
-            messageTemplate?: string;
-            oobChannel?: components["schemas"]["OobChannel"];
-            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
-            providerType?: components["schemas"]["IdentityProviderType"];
-            pushProvider?: components["schemas"]["PushProvider"] | string;
-            rateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"];
-            /** The methods a user may recover access with. */
-            recoveryMethods?: components["schemas"]["VerificationMethod"][];
-            redirectUrls?: string[];
-            /** The WebAuthn relying party ID, such as `example.com`. */
-            relyingParty?: string;
-            requireAppAttestation?: boolean;
-            /** The sender name or address messages come from. */
-            sender?: string;
-            sendingRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"];
-            sessionTtlInMinutes?: number;
-            showEmailDeliveryTimeWarning?: boolean;
-            smsChannel?: components["schemas"]["SmsChannel"];
-            /** The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
-            smsCountryCodes?: string[];
-            smsProvider?: components["schemas"]["SmsProvider"] | string;
-            userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"];
-            verificationCodeLength?: number;
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-            /**
-             * Where messages are posted when a provider is `WEBHOOK`.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string;
-            whatsAppProvider?: components["schemas"]["WhatsAppProvider"] | string;
-        };
-        /** Where the tenant's authenticator events (such as `authenticator.created`) are sent. */
-        AuthenticatorEventsWebhookConfig: {
-            /** Whether passkey `authenticator.created` events carry the credential's public key. */
-            includeCredentialPublicKey?: boolean;
-            /** Format: uri */
-            url?: string;
-        };
-        /** Credentials for sending email through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        BirdEmailCredentials: {
-            /** The Bird access key. A secret; the API never returns it. */
-            accessKey?: string;
-            channelId?: string;
-            /** The locale Bird renders its message templates in. */
-            locale?: string;
-            projectId?: string;
-            /**
-             * The address emails are sent from.
-             *
-             * Format: email
-             */
-            senderEmail?: string;
-            /** The name emails are sent from. */
-            senderName?: string;
-            /** The version of the Bird template to send. */
-            versionId?: string;
-            workspaceId?: string;
-        };
-        /** Credentials for sending SMS through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        BirdSmsCredentials: {
-            /** The Bird access key. A secret; the API never returns it. */
-            accessKey?: string;
-            channelId?: string;
-            /** Whether Bird's message templates are used in place of the text Authsignal sends. */
-            enableMessageTemplates?: boolean;
-            /** The locale Bird renders its message templates in. */
-            locale?: string;
-            navigatorId?: string;
-            projectId?: string;
-            workspaceId?: string;
-        };
-        /** A new action configuration: a classic one, with its default outcome, or a flow one, whose flow is then published with `updateActionFlow`. */
-        CreateActionConfigurationBody: components["schemas"]["CreateClassicActionConfigurationBody"] | components["schemas"]["CreateFlowActionConfigurationBody"];
-        /** A classic action: a default outcome that its rules can override. `actionType` may be left out; sending it makes an archived action with this code come back as a classic one. */
-        CreateClassicActionConfigurationBody: {
-            actionCode: components["schemas"]["ActionCode"];
-            /** @constant */
-            actionType?: "CLASSIC";
-            defaultUserActionResult: components["schemas"]["ActionOutcome"];
-            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
-            messagingTemplates?: components["schemas"]["MessagingTemplates"];
-            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** The verification methods users may use to complete a challenge. */
-            verificationMethods?: components["schemas"]["KnownVerificationMethod"][];
-            /**
-             * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
-             *
-             * Format: uri
-             */
-            verificationWebhookUrl?: string;
-        };
-        CreateCustomDataPointBody: {
-            dataType: components["schemas"]["CustomDataPointDataType"];
-            description?: string;
-            /**
-             * Whether the value is shown to the user in push and QR code challenge claims. Defaults to `false`.
-             *
-             * @default false
-             */
-            isPublic?: boolean;
-            modelType: components["schemas"]["CustomDataPointModelType"];
-            /** Must match the key the value is sent under in `custom` when tracking. */
-            name: string;
-        };
-        /** The tenant's email one-time-code settings, created once. Send the credentials of the provider `emailProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
-        CreateEmailOtpAuthenticatorConfigurationBody: {
-            /** The custom variables email templates may use. */
-            allowedCustomEmailVariables?: string[];
-            birdEmailCredentials?: WithRequired<components["schemas"]["BirdEmailCredentials"], "accessKey" | "workspaceId" | "channelId" | "projectId">;
-            emailProvider: components["schemas"]["EmailOtpProvider"];
-            /** Whether users may enroll and verify with an emailed code. */
-            isActive?: boolean;
-            mailgunEmailCredentials?: WithRequired<components["schemas"]["MailgunEmailCredentials"], "apiKey" | "url" | "templateName" | "domain">;
-            mailjetEmailCredentials?: WithRequired<components["schemas"]["MailjetEmailCredentials"], "privateKey" | "publicKey" | "templateId">;
-            mandrillEmailCredentials?: WithRequired<components["schemas"]["MandrillEmailCredentials"], "apiKey" | "templateName">;
-            sendgridEmailCredentials?: WithRequired<components["schemas"]["SendgridEmailCredentials"], "apiKey" | "templateId" | "fromEmail">;
-            /** How often codes may be sent; every limit listed applies. */
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
-            smtpEmailCredentials?: WithRequired<components["schemas"]["SmtpEmailCredentials"], "host" | "port" | "secure" | "user" | "password" | "from">;
-            /** How often a code may be submitted. */
-            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"];
-            /**
-             * The HTTPS endpoint each code is posted to when `emailProvider` is `WEBHOOK`.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string;
-        };
-        /** A flow action, created with no flow: publish one next with `updateActionFlow`. It takes no default outcome, because its flow decides. */
-        CreateFlowActionConfigurationBody: {
-            actionCode: components["schemas"]["ActionCode"];
-            /** @constant */
-            actionType: "FLOW";
-        };
-        /** The tenant's passkey settings, created once: the relying party passkeys are bound to and the origins they may be used from. Omitted settings take the API's defaults. */
-        CreatePasskeyAuthenticatorConfigurationBody: {
-            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
-            /** The web or Android origins passkeys may be used from, each starting with `https://`, `http://` or `android:`. */
-            expectedOrigins: components["schemas"]["PasskeyOrigin"][];
-            /** Whether users may enroll and verify with a passkey. */
-            isActive?: boolean;
-            /** The kinds of authenticator the browser should offer first, in order. */
-            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
-            /** Whether users are stopped from removing their last passkey, even when they have another method. An admin or the Server API can still remove it. */
-            preventRemovingLastPasskey?: boolean;
-            /** The WebAuthn relying party ID, a domain without a scheme, such as `example.com`. */
-            relyingParty: string;
-            userVerificationRequirement?: components["schemas"]["PasskeyUserVerificationRequirement"];
-        };
-        /** The tenant's push settings, created once. `DEFAULT` takes APNs or Firebase credentials (or both), `FIREBASE` takes Firebase credentials, and `WEBHOOK` takes a `webhookUrl` and no credentials. Omitted settings take the API's defaults. */
-        CreatePushAuthenticatorConfigurationBody: {
-            apnsCredentials?: WithRequired<components["schemas"]["ApnsCredentials"], "teamId" | "keyId" | "bundleId" | "privateKey">;
-            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
-            /** How long a push credential lasts, in minutes (at most a year). */
-            credentialLifetimeInMinutes?: number;
-            fcmCredentials?: WithRequired<components["schemas"]["FcmCredentials"], "serviceAccountKey">;
-            /** Whether users may enroll and verify with push. */
-            isActive?: boolean;
-            pushProvider: components["schemas"]["PushConfigurationProvider"];
-            /** Whether the app must prove its integrity before a push challenge is accepted. */
-            requireAppAttestation?: boolean;
-            /** How often challenges may be sent; every limit listed applies. */
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
-            /**
-             * The HTTPS endpoint each challenge is posted to when `pushProvider` is `WEBHOOK`.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string;
-        };
-        CreateRuleBody: {
-            conditions: components["schemas"]["RuleConditions"];
-            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
-            description?: string;
-            isActive: boolean;
-            name: string;
-            /** Rules are evaluated in ascending priority; 0 is evaluated first. */
-            priority: number;
-            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            type: components["schemas"]["ActionOutcome"];
-            /** The verification methods allowed when the rule's type is `CHALLENGE`. */
-            verificationMethods?: components["schemas"]["KnownVerificationMethod"][];
-        };
-        /** The tenant's SMS one-time-code settings, created once. Send the credentials of the provider `smsProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
-        CreateSmsAuthenticatorConfigurationBody: {
-            /** The custom variables SMS templates may use. */
-            allowedCustomSmsVariables?: string[];
-            birdSmsCredentials?: WithRequired<components["schemas"]["BirdSmsCredentials"], "accessKey" | "workspaceId">;
-            /** The country assumed for a phone number entered without a country code. It must be one of `smsCountryCodes` when that list is set. */
-            defaultCountryCode?: components["schemas"]["SmsCountryCode"];
-            /** Whether users may enroll and verify by SMS. */
-            isActive?: boolean;
-            messageMediaCredentials?: WithRequired<components["schemas"]["MessageMediaCredentials"], "apiKey" | "apiSecret">;
-            modicaGroupCredentials?: WithRequired<components["schemas"]["ModicaGroupCredentials"], "username" | "password">;
-            /** Limits on the messages sent to numbers that share a prefix. */
-            prefixRateLimitConfigurations?: components["schemas"]["PrefixRateLimitConfigurationInput"][];
-            /** How often codes may be sent; every limit listed applies. */
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][];
-            /** The only countries SMS may be sent to. An empty list, or none, allows every country. */
-            smsCountryCodes?: components["schemas"]["SmsCountryCode"][];
-            smsProvider: components["schemas"]["SmsOtpProvider"];
-            /** How often a code may be submitted. */
-            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"];
-            tnzCredentials?: WithRequired<components["schemas"]["TnzCredentials"], "apiKey">;
-            twilioCredentials?: WithRequired<components["schemas"]["TwilioCredentials"], "accountSid" | "messagingServiceSid" | "authToken">;
-            /**
-             * The HTTPS endpoint each code is posted to when `smsProvider` is `WEBHOOK`.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string;
-        };
-        CreateValueListBody: {
-            /** Has no effect at present; send `true`. */
-            isActive: boolean;
-            itemType: components["schemas"]["ValueListItemType"];
-            /** The list's name. The API derives the list's alias from it. */
-            name: string;
-            /** The list's items, all of the type `itemType` names. */
-            valueListItems?: components["schemas"]["ValueListItem"][];
-        };
-        /** A custom data point: a named value, sent under `custom` when tracking an action, that rules can test. */
-        CustomDataPoint: {
-            dataType: components["schemas"]["CustomDataPointDataType"];
-            description?: string;
-            /** The ID the API gave the data point. */
-            id: string;
-            /** Whether the value is shown to the user in push and QR code challenge claims. */
-            isPublic?: boolean;
-            modelType: components["schemas"]["CustomDataPointModelType"];
-            /** The key the value is sent under in `custom` when tracking. */
-            name: string;
-        };
-        /**
-         * The type of value a custom data point holds.
-         *
-         * @enum {string}
-         */
-        CustomDataPointDataType: "text" | "number" | "boolean" | "multiselect";
-        /**
-         * What a custom data point describes: each `action` (sent under `custom` when tracking) or the `user`.
-         *
-         * @enum {string}
-         */
-        CustomDataPointModelType: "user" | "action";
-        /** What the API answers when it has deleted a resource. */
-        DeleteResult: {
-            /** `true` when the resource was deleted. */
-            success: boolean;
-        };
-        /** The tenant's email one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
-        EmailOtpAuthenticatorConfiguration: {
-            allowedCustomEmailVariables?: string[];
-            authenticatorId: string;
-            birdEmailCredentials?: components["schemas"]["StoredBirdEmailCredentials"] | null;
-            emailProvider?: components["schemas"]["EmailOtpProvider"] | string;
-            isActive: boolean;
-            mailgunEmailCredentials?: components["schemas"]["StoredMailgunEmailCredentials"] | null;
-            mailjetEmailCredentials?: components["schemas"]["StoredMailjetEmailCredentials"] | null;
-            mandrillEmailCredentials?: components["schemas"]["StoredMandrillEmailCredentials"] | null;
-            sendgridEmailCredentials?: components["schemas"]["StoredSendgridEmailCredentials"] | null;
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfiguration"][] | null;
-            smtpEmailCredentials?: components["schemas"]["StoredSmtpEmailCredentials"] | null;
-            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
-            verificationMethod: components["schemas"]["VerificationMethod"];
-            webhookUrl?: string | null;
-        };
-        /**
-         * The provider that sends email one-time codes for the per-method email OTP configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
-         *
-         * @enum {string}
-         */
-        EmailOtpProvider: "BIRD" | "MAILGUN" | "MAILJET" | "MANDRILL" | "SENDGRID" | "SMTP" | "WEBHOOK";
-        /**
-         * The provider that sends emails.
-         *
-         * @enum {string}
-         */
-        EmailProvider: "SES" | "SMTP" | "AIRNZ" | "WEBHOOK" | "MAILJET" | "MAILGUN" | "BIRD" | "MANDRILL" | "SENDGRID";
+        ActionCode: ActionCode;
+        ActionConfiguration: ActionConfiguration;
+        ActionFlow: ActionFlow;
+        ActionOutcome: ActionOutcome;
+        ActionType: ActionType;
+        ApnsCredentials: ApnsCredentials;
+        AppAttestationFailureMode: AppAttestationFailureMode;
+        AuthenticatorAttachment: AuthenticatorAttachment;
+        AuthenticatorConfiguration: AuthenticatorConfiguration;
+        AuthenticatorEventsWebhookConfig: AuthenticatorEventsWebhookConfig;
+        BirdEmailCredentials: BirdEmailCredentials;
+        BirdSmsCredentials: BirdSmsCredentials;
+        CreateActionConfigurationBody: CreateActionConfigurationBody;
+        CreateClassicActionConfigurationBody: CreateClassicActionConfigurationBody;
+        CreateCustomDataPointBody: CreateCustomDataPointBody;
+        CreateEmailOtpAuthenticatorConfigurationBody: CreateEmailOtpAuthenticatorConfigurationBody;
+        CreateFlowActionConfigurationBody: CreateFlowActionConfigurationBody;
+        CreatePasskeyAuthenticatorConfigurationBody: CreatePasskeyAuthenticatorConfigurationBody;
+        CreatePushAuthenticatorConfigurationBody: CreatePushAuthenticatorConfigurationBody;
+        CreateRuleBody: CreateRuleBody;
+        CreateSmsAuthenticatorConfigurationBody: CreateSmsAuthenticatorConfigurationBody;
+        CreateValueListBody: CreateValueListBody;
+        CustomDataPoint: CustomDataPoint;
+        CustomDataPointDataType: CustomDataPointDataType;
+        CustomDataPointModelType: CustomDataPointModelType;
+        DeleteResult: DeleteResult;
+        EmailOtpAuthenticatorConfiguration: EmailOtpAuthenticatorConfiguration;
+        EmailOtpProvider: EmailOtpProvider;
+        EmailProvider: EmailProvider;
         /** The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
             /**
@@ -959,1075 +604,115 @@ export interface components {
             /** A human-readable explanation of the error. */
             errorDescription?: string;
         };
-        /** Credentials for sending push notifications through Firebase Cloud Messaging. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        FcmCredentials: {
-            /** The Firebase service account key, as JSON text. A secret; the API never returns it. */
-            serviceAccountKey?: string;
-        };
-        /** One branch of a node: a key (a rule ID, a verification method or a button) and the `nodeId` of the node the flow moves to when it applies. */
-        FlowBranch: [
-            string,
-            string
-        ];
-        /** One node of a flow. `nodeId` and `nodeType` are always present, and the fields that point at other nodes name a `nodeId` of the same flow. Each node type carries its own fields, which the API checks, so a node may carry fields not listed here. A `RULE` node branches on `ruleChildNodeIds`, in order, and falls back to `elseChildNodeId`. */
-        FlowNode: {
-            /** Pairs of a button and the node to move to when it is pressed. */
-            buttonChildNodeIds?: components["schemas"]["FlowBranch"][];
-            /** The node that follows this one. */
-            childNodeId?: string;
-            /** The node a `RULE` node moves to when none of its rules match. */
-            elseChildNodeId?: string;
-            /** Whether the user may skip an `ENROLLMENT` node. */
-            isOptional?: boolean;
-            /** The verification methods a `VERIFICATION` or `ENROLLMENT` node offers, keyed by method, such as `{"PASSKEY": {"isEnabled": true}}`. */
-            methodConfigurations?: {
-                [key: string]: {
-                    isEnabled?: boolean;
-                };
-            };
-            /** A label for the node, shown in the flow builder and for verification steps. */
-            name?: string;
-            /** The node's ID, unique within the flow. */
-            nodeId: string;
-            nodeType: components["schemas"]["FlowNodeType"];
-            /** The nodes that lead to this one; empty for the first node. */
-            parentNodeIds?: string[];
-            /** A `RULE` node's branches: pairs of a rule ID, defined in the flow's `rules`, and the node to move to when that rule matches. */
-            ruleChildNodeIds?: components["schemas"]["FlowBranch"][];
-            /** Pairs of a verification method and the node to move to after it. */
-            verificationMethodChildNodeIds?: components["schemas"]["FlowBranch"][];
-        } & {
-            [key: string]: unknown;
-        };
-        /** What a flow node does. The known types are listed; the flow builder has others, and the API checks them, so any non-empty string is accepted. */
-        FlowNodeType: components["schemas"]["KnownFlowNodeType"] | string;
-        /** A rule a flow defines. Exactly one `RULE` node of the flow must reference it in its `ruleChildNodeIds`. The API ignores any other field, so none is accepted. */
-        FlowRule: {
-            conditions?: components["schemas"]["RuleConditions"];
-            /** Up to 256 letters, digits, spaces and common punctuation (`!?@#$%^&*(){}:;"'<>,.+=/-[]`). */
-            name: string;
-            /** The rule's ID, chosen by the flow and unique within it. */
-            ruleId: string;
-        };
-        /**
-         * The third-party identity verification or biometrics provider behind a provider authenticator.
-         *
-         * @enum {string}
-         */
-        IdentityProviderType: "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE";
-        /**
-         * How an action decides its outcome: `CLASSIC` evaluates the action's rules against its default outcome, `FLOW` runs a published flow of nodes.
-         *
-         * @enum {string}
-         */
-        KnownActionType: "CLASSIC" | "FLOW";
-        /**
-         * The node types Authsignal's flows are known to use.
-         *
-         * @enum {string}
-         */
-        KnownFlowNodeType: "RULE" | "VERIFICATION" | "ENROLLMENT" | "BLOCK" | "COMPLETE";
-        /**
-         * Every verification method documented by any Authsignal source.
-         *
-         * @enum {string}
-         */
-        KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
-        /** A rule as the list of an action's rules returns it. A classic action's rules have every field of `Rule`; the rules of a flow action are the ones its flow defines, and may have only `ruleId`, `name` and `conditions`. */
-        ListedRule: {
-            actionCode?: components["schemas"]["ActionCode"];
-            conditions?: components["schemas"]["RuleConditions"];
-            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            description?: string;
-            isActive?: boolean;
-            name: string;
-            priority?: number;
-            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** The rule's ID: a UUID the API gave a classic rule, or the ID a flow gave its rule. */
-            ruleId: string;
-            tenantId?: string;
-            type?: components["schemas"]["ActionOutcome"];
-            verificationMethods?: components["schemas"]["VerificationMethod"][];
-        };
-        /** Where the tenant's batched log events (`action.log_created`, `challenge.log_created`) are sent. */
-        LogEventsWebhookConfig: {
-            /** Format: uri */
-            endpointUrl?: string;
-        };
-        /**
-         * Where a magic link completes the flow: in a new tab or in the tab that started it.
-         *
-         * @enum {string}
-         */
-        MagicLinkMode: "NEW_TAB" | "ORIGINAL_TAB";
-        /** Credentials for sending email through your own Mailgun account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        MailgunEmailCredentials: {
-            /** A secret; the API never returns it. */
-            apiKey?: string;
-            /** The Mailgun sending domain. */
-            domain?: string;
-            /** The sender emails are sent as. */
-            from?: string;
-            templateName?: string;
-            /**
-             * The Mailgun API base URL of the region the domain is in.
-             *
-             * Format: uri
-             */
-            url?: string;
-        };
-        /** Credentials for sending email through your own Mailjet account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        MailjetEmailCredentials: {
-            /** The Mailjet secret key. A secret; the API never returns it. */
-            privateKey?: string;
-            /** The Mailjet API key. */
-            publicKey?: string;
-            /** The ID of the Mailjet template to send. */
-            templateId?: number;
-        };
-        /** Credentials for sending email through your own Mandrill account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        MandrillEmailCredentials: {
-            /** A secret; the API never returns it. */
-            apiKey?: string;
-            templateName?: string;
-        };
-        /** Credentials for sending SMS through your own Bird (MessageBird v2) workspace. */
-        MessageBirdV2Credentials: {
-            accessKey?: string;
-            channelId?: string;
-            workspaceId?: string;
-        };
-        /** Credentials for sending SMS through your own MessageMedia account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        MessageMediaCredentials: {
-            /** A secret; the API never returns it. */
-            apiKey?: string;
-            /** A secret; the API never returns it. */
-            apiSecret?: string;
-            /** The number messages are sent from. */
-            sourceNumber?: string;
-        };
-        /** The tenant's message overrides. */
-        MessageOverrides: {
-            messageOverrides: components["schemas"]["MessageOverridesByLocale"];
-        };
-        /** Replacement text for the pre-built UI, by locale (such as `en` or `pt-br`) and then by message override ID (a catalog point's `publicId`, such as `sms-code-entry.heading`). */
-        MessageOverridesByLocale: {
-            [key: string]: {
-                [key: string]: string;
-            };
-        };
-        /** Every piece of pre-built UI text that can be overridden, grouped by screen. */
-        MessageOverridesCatalog: {
-            /** The version of the catalog. */
-            catalogVersion: number;
-            points: components["schemas"]["MessageOverridesCatalogPoint"][];
-            screens: components["schemas"]["MessageOverridesCatalogScreen"][];
-        };
-        /** One piece of text in the pre-built UI that can be overridden. */
-        MessageOverridesCatalogPoint: {
-            /** The placeholders a replacement may contain. */
-            allowedPlaceholders: string[];
-            /** The markup tags a replacement may contain. */
-            allowedTags: string[];
-            /** The text shown when there is no override, by locale. */
-            defaultCopy: {
-                [key: string]: string;
-            };
-            /** The element of the screen the text belongs to; left out when there is none. */
-            item?: string;
-            /** A human-readable name for the text. */
-            label: string;
-            /** The longest replacement text accepted, in characters. */
-            maxLength: number;
-            /** The products the text appears in. */
-            products: string[];
-            /** The message override ID to use as a key in `messageOverrides`. */
-            publicId: string;
-            /** What the text is on its screen. */
-            role: string;
-            /** The `id` of the screen the text appears on. */
-            screen: string;
-        };
-        /** A screen of the pre-built UI whose text can be overridden. */
-        MessageOverridesCatalogScreen: {
-            /** The group of screens it belongs to. */
-            family: string;
-            id: string;
-            /** A human-readable name for the screen. */
-            label: string;
-        };
-        /** Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
-        MessagingTemplates: {
-            [key: string]: unknown;
-        };
-        /** Credentials for sending SMS through your own Modica Group account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        ModicaGroupCredentials: {
-            /** A secret; the API never returns it. */
-            password?: string;
-            username?: string;
-        };
-        /**
-         * The channel an out-of-band (OOB) authenticator sends its code or link over.
-         *
-         * @enum {string}
-         */
-        OobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK" | "SMS";
-        /** The tenant's passkey settings. A setting the API has cleared may be `null` or left out. */
-        PasskeyAuthenticatorConfiguration: {
-            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"] | null;
-            authenticatorId: string;
-            expectedOrigins?: string[];
-            isActive: boolean;
-            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
-            preventRemovingLastPasskey?: boolean | null;
-            relyingParty?: string;
-            userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"] | null;
-            verificationMethod: components["schemas"]["VerificationMethod"];
-        };
-        /** An origin passkeys may be used from: a web origin such as `https://example.com`, or an Android app's `android:apk-key-hash:…` origin. */
-        PasskeyOrigin: string;
-        /**
-         * A WebAuthn registration hint telling the browser which kind of authenticator to offer first.
-         *
-         * @enum {string}
-         */
-        PasskeyRegistrationHint: "security-key" | "client-device" | "hybrid";
-        /**
-         * Whether a passkey must verify the user (with a PIN or biometric) or only prove possession. The per-method passkey configuration takes `preferred` or `required`.
-         *
-         * @enum {string}
-         */
-        PasskeyUserVerificationRequirement: "preferred" | "required";
-        /** A limit on the SMS messages sent to phone numbers that share a prefix: numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages in any window of `windowInMinutes` minutes. */
-        PrefixRateLimitConfiguration: {
-            /** How numbers are grouped; the string `country`, or a number of leading digits. */
-            blockSize?: string | number;
-            /** The countries the limit applies to. */
-            countryCodes?: string[];
-            enabled?: boolean;
-            rateLimit?: number;
-            windowInMinutes?: number;
-        };
-        /** A limit to set on the SMS messages sent to phone numbers that share a prefix. Numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages (1 to 1000) in any window of `windowInMinutes` minutes (more than 0, at most 1440, fractions allowed). */
-        PrefixRateLimitConfigurationInput: {
-            /** How numbers are grouped; the string `country`, or a positive number of leading digits. */
-            blockSize?: "country" | number;
-            /** The countries the limit applies to. */
-            countryCodes?: components["schemas"]["SmsCountryCode"][];
-            enabled?: boolean;
-            rateLimit?: number;
-            windowInMinutes?: number;
-        };
-        /**
-         * A verification method users may be prompted to enroll after a challenge.
-         *
-         * @enum {string}
-         */
-        PromptToEnrollVerificationMethod: "PASSKEY";
-        /** The tenant's push settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
-        PushAuthenticatorConfiguration: {
-            apnsCredentials?: components["schemas"]["StoredApnsCredentials"] | null;
-            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
-            authenticatorId: string;
-            credentialLifetimeInMinutes?: number | null;
-            fcmCredentials?: components["schemas"]["StoredFcmCredentials"] | null;
-            isActive: boolean;
-            pushProvider?: components["schemas"]["PushConfigurationProvider"] | string;
-            requireAppAttestation?: boolean;
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfiguration"][] | null;
-            verificationMethod: components["schemas"]["VerificationMethod"];
-            webhookUrl?: string | null;
-        };
-        /**
-         * How push challenges reach the app: `DEFAULT` delivers through APNs to Apple devices and through Firebase to Android devices, `FIREBASE` through Firebase alone, and `WEBHOOK` posts each challenge to your own `webhookUrl`.
-         *
-         * @enum {string}
-         */
-        PushConfigurationProvider: "DEFAULT" | "FIREBASE" | "WEBHOOK";
-        /**
-         * The provider that delivers push notifications.
-         *
-         * @enum {string}
-         */
-        PushProvider: "URBAN_AIRSHIP" | "WEBHOOK";
-        /** At most `rateLimit` attempts in any window of `windowInMinutes` minutes. The window may be fractional, such as `2.5`. */
-        RateLimitConfiguration: {
-            rateLimit?: number;
-            windowInMinutes?: number;
-        };
-        /** A limit to set: at most `rateLimit` attempts (1 to 100) in any window of `windowInMinutes` minutes (1 to 1440, fractions allowed). */
-        RateLimitConfigurationInput: {
-            rateLimit: number;
-            windowInMinutes: number;
-        };
-        Rule: {
-            actionCode?: components["schemas"]["ActionCode"];
-            conditions?: components["schemas"]["RuleConditions"];
-            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            description?: string;
-            isActive: boolean;
-            name: string;
-            priority: number;
-            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][];
-            /** The ID the API gave the rule. */
-            ruleId: string;
-            tenantId: string;
-            type: components["schemas"]["ActionOutcome"];
-            verificationMethods?: components["schemas"]["VerificationMethod"][];
-        };
-        /** A JSON Logic expression over the action's features, such as `{"==": [{"var": "ip.isAnonymous"}, true]}`. */
-        RuleConditions: {
-            [key: string]: unknown;
-        };
-        /** Credentials for sending email through your own SendGrid account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        SendgridEmailCredentials: {
-            /** A secret; the API never returns it. */
-            apiKey?: string;
-            /**
-             * The address emails are sent from.
-             *
-             * Format: email
-             */
-            fromEmail?: string;
-            /** The name emails are sent from. */
-            fromName?: string;
-            /** The ID of the SendGrid dynamic template to send. */
-            templateId?: string;
-        };
-        /** The tenant's SMS one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
-        SmsAuthenticatorConfiguration: {
-            allowedCustomSmsVariables?: string[];
-            authenticatorId: string;
-            birdSmsCredentials?: components["schemas"]["StoredBirdSmsCredentials"] | null;
-            defaultCountryCode?: string | null;
-            isActive: boolean;
-            messageMediaCredentials?: components["schemas"]["StoredMessageMediaCredentials"] | null;
-            modicaGroupCredentials?: components["schemas"]["StoredModicaGroupCredentials"] | null;
-            prefixRateLimitConfigurations?: components["schemas"]["PrefixRateLimitConfiguration"][];
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfiguration"][] | null;
-            smsCountryCodes?: string[];
-            smsProvider?: components["schemas"]["SmsOtpProvider"] | string;
-            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
-            tnzCredentials?: components["schemas"]["StoredTnzCredentials"] | null;
-            twilioCredentials?: components["schemas"]["StoredTwilioCredentials"] | null;
-            verificationMethod: components["schemas"]["VerificationMethod"];
-            webhookUrl?: string | null;
-        };
-        /**
-         * The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
-         *
-         * @enum {string}
-         */
-        SmsChannel: "DEFAULT" | "WHATSAPP";
-        /**
-         * A country SMS may be sent to: one of the two-letter codes the SMS configuration accepts, which are ISO 3166-1 alpha-2 codes with `XK` for Kosovo.
-         *
-         * @enum {string}
-         */
-        SmsCountryCode: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BR" | "BS" | "BT" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GT" | "GU" | "GW" | "GY" | "HK" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SY" | "SZ" | "TC" | "TD" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
-        /**
-         * The provider that sends SMS one-time codes for the per-method SMS configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
-         *
-         * @enum {string}
-         */
-        SmsOtpProvider: "BIRD" | "MESSAGE_MEDIA" | "MODICA_GROUP" | "TNZ" | "TWILIO" | "WEBHOOK";
-        /**
-         * The provider that sends SMS messages.
-         *
-         * @enum {string}
-         */
-        SmsProvider: "TWILIO" | "MESSAGE_BIRD" | "MESSAGE_BIRD_V2" | "MODICA_GROUP" | "TNZ" | "WEBHOOK";
-        /** Credentials for sending email through your own SMTP server. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        SmtpEmailCredentials: {
-            /** The sender emails are sent as. */
-            from?: string;
-            fromName?: string;
-            host?: string;
-            /** A secret; the API never returns it. */
-            password?: string;
-            port?: number;
-            /** Where replies go. */
-            replyTo?: string;
-            replyToName?: string;
-            /** Whether the connection uses TLS. */
-            secure?: boolean;
-            user?: string;
-        };
-        /** What the API reports of the stored credentials for Apple Push Notification service (APNs): their settings, never their secrets. */
-        StoredApnsCredentials: {
-            /** The bundle ID of the app that receives the notifications. */
-            bundleId?: string;
-            /** The ID of the APNs signing key. */
-            keyId?: string;
-            /** Whether notifications go to the APNs sandbox instead of production. */
-            sandbox?: boolean;
-            /** The Apple developer team ID. */
-            teamId?: string;
-        };
-        /** What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
-        StoredBirdEmailCredentials: {
-            channelId?: string;
-            /** The locale Bird renders its message templates in. */
-            locale?: string;
-            projectId?: string;
-            /** The address emails are sent from. */
-            senderEmail?: string;
-            /** The name emails are sent from. */
-            senderName?: string;
-            /** The version of the Bird template to send. */
-            versionId?: string;
-            workspaceId?: string;
-        };
-        /** What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
-        StoredBirdSmsCredentials: {
-            channelId?: string;
-            /** Whether Bird's message templates are used in place of the text Authsignal sends. */
-            enableMessageTemplates?: boolean;
-            /** The locale Bird renders its message templates in. */
-            locale?: string;
-            navigatorId?: string;
-            projectId?: string;
-            workspaceId?: string;
-        };
-        /** What the API reports of the stored credentials for Firebase Cloud Messaging: their settings, never their secrets. */
-        StoredFcmCredentials: {
-            /** The service account's email address, read from the key. */
-            clientEmail?: string;
-            /** The Firebase project ID, read from the service account key. */
-            projectId?: string;
-        };
-        /** What the API reports of the stored credentials for your own Mailgun account: their settings, never their secrets. */
-        StoredMailgunEmailCredentials: {
-            /** The Mailgun sending domain. */
-            domain?: string;
-            /** The sender emails are sent as. */
-            from?: string;
-            templateName?: string;
-            /** The Mailgun API base URL of the region the domain is in. */
-            url?: string;
-        };
-        /** What the API reports of the stored credentials for your own Mailjet account: their settings, never their secrets. */
-        StoredMailjetEmailCredentials: {
-            /** The Mailjet API key. */
-            publicKey?: string;
-            /** The ID of the Mailjet template to send. */
-            templateId?: number;
-        };
-        /** What the API reports of the stored credentials for your own Mandrill account: their settings, never their secrets. */
-        StoredMandrillEmailCredentials: {
-            templateName?: string;
-        };
-        /** What the API reports of the stored credentials for your own MessageMedia account: their settings, never their secrets. */
-        StoredMessageMediaCredentials: {
-            /** The number messages are sent from. */
-            sourceNumber?: string;
-        };
-        /** What the API reports of the stored credentials for your own Modica Group account: their settings, never their secrets. */
-        StoredModicaGroupCredentials: {
-            username?: string;
-        };
-        /** What the API reports of the stored credentials for your own SendGrid account: their settings, never their secrets. */
-        StoredSendgridEmailCredentials: {
-            /** The address emails are sent from. */
-            fromEmail?: string;
-            /** The name emails are sent from. */
-            fromName?: string;
-            /** The ID of the SendGrid dynamic template to send. */
-            templateId?: string;
-        };
-        /** What the API reports of the stored credentials for your own SMTP server: their settings, never their secrets. */
-        StoredSmtpEmailCredentials: {
-            /** The sender emails are sent as. */
-            from?: string;
-            fromName?: string;
-            host?: string;
-            port?: number;
-            /** Where replies go. */
-            replyTo?: string;
-            replyToName?: string;
-            /** Whether the connection uses TLS. */
-            secure?: boolean;
-            user?: string;
-        };
-        /** What the API reports of the stored credentials for your own TNZ account: their settings, never their secrets. For TNZ the object is empty, since its only credential is secret. */
-        StoredTnzCredentials: Record<string, never>;
-        /** What the API reports of the stored credentials for your own Twilio account: their settings, never their secrets. */
-        StoredTwilioCredentials: {
-            /** The Twilio account SID. */
-            accountSid?: string;
-            /** The SID of the Twilio Messaging Service that sends the messages. */
-            messagingServiceSid?: string;
-        };
-        /** The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false` or to an empty list, so every field may be missing, `tenantId` too. */
-        Tenant: {
-            allowDeletingUserAuthenticators?: boolean;
-            allowDisablingMfa?: boolean;
-            authenticatorEventsWebhookConfig?: components["schemas"]["AuthenticatorEventsWebhookConfig"];
-            /** The custom domain the pre-built UI is served from, if one is set up. */
-            customDomain?: string;
-            disableRecoveryCodes?: boolean;
-            hideAuthsignalLogo?: boolean;
-            hideRecoveryCodesOnEnrollment?: boolean;
-            /** Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
-            hideSuccessScreenOnEnrollment?: boolean;
-            /** The IPv4 ranges, in CIDR notation, allowed to call the Server API. An empty list allows every address. */
-            ipWhitelist?: string[];
-            logEventsWebhookConfig?: components["schemas"]["LogEventsWebhookConfig"];
-            name?: string;
-            redirectOnSessionExpiry?: boolean;
-            skipRecoveryCodesOnProgrammaticEnrollment?: boolean;
-            tenantId?: string;
-            /** How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
-            tokenDurationInMinutes?: number;
-        };
-        /** How the pre-built UI looks. */
-        Theme: {
-            borders?: components["schemas"]["ThemeBorders"];
-            colors?: components["schemas"]["ThemeColors"];
-            container?: components["schemas"]["ThemeContainer"];
-            darkMode?: components["schemas"]["ThemeDarkMode"];
-            /** Format: uri */
-            faviconUrl?: string;
-            links?: components["schemas"]["ThemeLinks"];
-            /** Format: uri */
-            logoUrl?: string;
-            /** The name shown in the pre-built UI, such as your product's. */
-            name?: string;
-            pageBackground?: components["schemas"]["ThemePageBackground"];
-            /** The main brand colour, as a CSS colour such as `#4F46E5`. */
-            primaryColor?: string;
-            shadows?: components["schemas"]["ThemeShadows"];
-            typography?: components["schemas"]["ThemeTypography"];
-            /** Format: uri */
-            watermarkUrl?: string;
-        };
-        /**
-         * Horizontal alignment.
-         *
-         * @enum {string}
-         */
-        ThemeAlignment: "left" | "center" | "right";
-        /** Border radii and widths in pixels. Containers have a radius but no width. */
-        ThemeBorders: {
-            buttonBorderRadius?: number;
-            buttonBorderWidth?: number;
-            cardBorderRadius?: number;
-            cardBorderWidth?: number;
-            containerBorderRadius?: number;
-            inputBorderRadius?: number;
-            inputBorderWidth?: number;
-        };
-        /** Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. */
-        ThemeColors: {
-            bodyText?: string;
-            buttonPrimaryBorder?: string;
-            buttonPrimaryText?: string;
-            buttonSecondaryBackground?: string;
-            buttonSecondaryBorder?: string;
-            buttonSecondaryText?: string;
-            cardBackground?: string;
-            cardBorder?: string;
-            containerBackground?: string;
-            containerBorder?: string;
-            critical?: string;
-            divider?: string;
-            focus?: string;
-            headingText?: string;
-            hover?: string;
-            icon?: string;
-            information?: string;
-            inputBackground?: string;
-            inputBorder?: string;
-            link?: string;
-            loader?: string;
-            positive?: string;
-        };
-        /** The layout of the container that holds the pre-built UI. */
-        ThemeContainer: {
-            contentAlignment?: components["schemas"]["ThemeAlignment"];
-            exitPosition?: components["schemas"]["ThemeExitPosition"];
-            logoAlignment?: components["schemas"]["ThemeAlignment"];
-            /** In pixels. */
-            logoHeight?: number;
-            logoPosition?: components["schemas"]["ThemeLogoPosition"];
-            /** In pixels. */
-            padding?: number;
-        };
-        /** What changes in dark mode. Typography, links, shadows and the exit position are shared with light mode, so they are not set here. */
-        ThemeDarkMode: {
-            borders?: components["schemas"]["ThemeBorders"];
-            colors?: components["schemas"]["ThemeColors"];
-            container?: components["schemas"]["ThemeDarkModeContainer"];
-            /** Format: uri */
-            faviconUrl?: string;
-            /** Format: uri */
-            logoUrl?: string;
-            pageBackground?: components["schemas"]["ThemePageBackground"];
-            primaryColor?: string;
-            /** Format: uri */
-            watermarkUrl?: string;
-        };
-        /** The container's layout in dark mode. The exit position is theme-wide, so it is not set here. */
-        ThemeDarkModeContainer: {
-            contentAlignment?: components["schemas"]["ThemeAlignment"];
-            logoAlignment?: components["schemas"]["ThemeAlignment"];
-            /** In pixels. */
-            logoHeight?: number;
-            logoPosition?: components["schemas"]["ThemeLogoPosition"];
-            /** In pixels. */
-            padding?: number;
-        };
-        /**
-         * Where the control that leaves the pre-built UI sits.
-         *
-         * @enum {string}
-         */
-        ThemeExitPosition: "top" | "bottom";
-        /** One font file of a typeface. */
-        ThemeFontFace: {
-            /** Format: uri */
-            url: string;
-            /** The weight, or a range of weights, the file covers, such as `400` or `"100 900"`. The API returns it as a number or a string. */
-            weight?: string | number;
-        };
-        ThemeLinks: {
-            /** Whether links are underlined. */
-            underline?: boolean;
-        };
-        /**
-         * Whether the logo sits inside the container or above it.
-         *
-         * @enum {string}
-         */
-        ThemeLogoPosition: "inside" | "outside";
-        /** The background of the page behind the pre-built UI. */
-        ThemePageBackground: {
-            backgroundColor?: string;
-            /** Format: uri */
-            backgroundImageUrl?: string;
-        };
-        ThemeShadows: {
-            /** Whether elements cast shadows. */
-            enabled?: boolean;
-        };
-        /** A typeface, as up to six font files. */
-        ThemeTypeface: {
-            faces?: components["schemas"]["ThemeFontFace"][];
-            /**
-             * A single font file. Superseded by `faces`.
-             *
-             * Format: uri
-             *
-             * @deprecated
-             */
-            fontUrl?: string;
-            /** A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). */
-            sizeAdjust?: number;
-        };
-        /** The typefaces of body text, headings and buttons. They apply to both colour modes. */
-        ThemeTypography: {
-            button?: components["schemas"]["ThemeTypeface"];
-            display?: components["schemas"]["ThemeTypeface"];
-            text?: components["schemas"]["ThemeTypeface"];
-        };
-        /** Credentials for sending SMS through your own TNZ account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        TnzCredentials: {
-            /** A secret; the API never returns it. */
-            apiKey?: string;
-        };
-        /** Credentials for sending SMS through your own Twilio account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
-        TwilioCredentials: {
-            /** The Twilio account SID. */
-            accountSid?: string;
-            /** The Twilio auth token. A secret; the API never returns it. */
-            authToken?: string;
-            /** The SID of the Twilio Messaging Service that sends the messages. */
-            messagingServiceSid?: string;
-        };
-        /** A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
-        UpdateActionConfigurationBody: {
-            defaultUserActionResult?: components["schemas"]["ActionOutcome"];
-            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"] | null;
-            /** Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
-            messagingTemplates?: {
-                [key: string]: unknown;
-            } | null;
-            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][] | null;
-            /** The verification methods users may use to complete a challenge. */
-            verificationMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
-            /**
-             * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
-             *
-             * Format: uri
-             */
-            verificationWebhookUrl?: string | null;
-        };
-        /** A flow to publish: its nodes and the rules they reference, as the flow builder exports them, and optionally the version the change is based on. */
-        UpdateActionFlowBody: {
-            /** The flow's nodes. Node IDs are unique, and every node a node points at is in the flow. */
-            actionNodes: components["schemas"]["FlowNode"][];
-            /** The `flowVersion` this change is based on. When the published flow has moved on since, the API refuses the change with a 409 rather than overwrite it. Leave it out of a first publish. */
-            expectedFlowVersion?: number;
-            /** Every rule the flow's `RULE` nodes reference, each exactly once; `[]` when there are none. Publishing removes the action's rules that are not listed. */
-            rules: components["schemas"]["FlowRule"][];
-        };
-        /** A partial update of one authenticator configuration. The object is flat: each field applies only to the verification methods it concerns (for example `smsProvider` to SMS, and `relyingParty` to passkeys). An omitted field stays as it is, and an explicit `null` clears an optional text, list or object field. */
-        UpdateAuthenticatorConfigurationBody: {
-            allowMultipleUserAuthenticators?: boolean;
-            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
-            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"];
-            disableEnrollmentPrompt?: boolean;
-            /** The identity documents accepted, by provider-specific keys. */
-            documentTypes?: {
-                [key: string]: unknown;
-            } | null;
-            dontSkipEnrollmentInputScreen?: boolean;
-            emailProvider?: components["schemas"]["EmailProvider"];
-            enrollmentPromptInterval?: number;
-            /** The origins passkeys may be used from. */
-            expectedOrigins?: string[] | null;
-            hideTotpAppDownloadScreen?: boolean;
-            /** Whether users may enroll and verify with this method. */
-            isActive?: boolean;
-            isEditableByUser?: boolean;
-            isHiddenToUser?: boolean;
-            /** The issuer shown in authenticator apps. */
-            issuerName?: string | null;
-            magicLinkMode?: components["schemas"]["MagicLinkMode"];
-            messageBirdV2Credentials?: components["schemas"]["MessageBirdV2Credentials"] | null;
-            messageTemplate?: string | null;
-            oobChannel?: components["schemas"]["OobChannel"];
-            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][] | null;
-            providerType?: components["schemas"]["IdentityProviderType"];
-            pushProvider?: components["schemas"]["PushProvider"];
-            rateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
-            /** The methods a user may recover access with. */
-            recoveryMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
-            redirectUrls?: string[] | null;
-            /** The WebAuthn relying party ID, such as `example.com`. */
-            relyingParty?: string | null;
-            requireAppAttestation?: boolean;
-            /** The sender name or address messages come from. */
-            sender?: string | null;
-            sendingRateLimitConfiguration?: components["schemas"]["RateLimitConfiguration"] | null;
-            sessionTtlInMinutes?: number;
-            showEmailDeliveryTimeWarning?: boolean;
-            smsChannel?: components["schemas"]["SmsChannel"];
-            /** The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
-            smsCountryCodes?: string[] | null;
-            smsProvider?: components["schemas"]["SmsProvider"];
-            twilioCredentials?: components["schemas"]["TwilioCredentials"] | null;
-            userVerificationRequirement?: components["schemas"]["UserVerificationRequirement"];
-            verificationCodeLength?: number;
-            verificationMethod?: components["schemas"]["KnownVerificationMethod"];
-            /**
-             * Where messages are posted when a provider is `WEBHOOK`.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string | null;
-            whatsAppProvider?: components["schemas"]["WhatsAppProvider"];
-        };
-        /** Where to send the tenant's authenticator events (such as `authenticator.created`). A flag left out keeps the value the API has. */
-        UpdateAuthenticatorEventsWebhookConfig: {
-            /** Whether passkey `authenticator.created` events carry the credential's public key. */
-            includeCredentialPublicKey?: boolean;
-            /**
-             * The HTTPS endpoint that receives the events.
-             *
-             * Format: uri
-             */
-            url: string;
-        };
-        /** A partial update: an omitted field stays as it is, and `description: null` clears the description. The name, data type and model type are fixed when the data point is created. */
-        UpdateCustomDataPointBody: {
-            description?: string | null;
-            /** Whether the value is shown to the user in push and QR code challenge claims. */
-            isPublic?: boolean;
-        };
-        /** A partial update of the email OTP settings. An omitted field stays as it is. `null` clears a rate limit setting or a provider's stored credentials; an empty list empties `allowedCustomEmailVariables`. A list replaces the stored one. When `emailProvider` changes, send the new provider's credentials and leave the old provider's out. */
-        UpdateEmailOtpAuthenticatorConfigurationBody: {
-            allowedCustomEmailVariables?: string[];
-            birdEmailCredentials?: components["schemas"]["BirdEmailCredentials"] | null;
-            emailProvider?: components["schemas"]["EmailOtpProvider"];
-            isActive?: boolean;
-            mailgunEmailCredentials?: components["schemas"]["MailgunEmailCredentials"] | null;
-            mailjetEmailCredentials?: components["schemas"]["MailjetEmailCredentials"] | null;
-            mandrillEmailCredentials?: components["schemas"]["MandrillEmailCredentials"] | null;
-            sendgridEmailCredentials?: components["schemas"]["SendgridEmailCredentials"] | null;
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][] | null;
-            smtpEmailCredentials?: components["schemas"]["SmtpEmailCredentials"] | null;
-            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"] | null;
-            /**
-             * The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string;
-        };
-        /** Where to send the tenant's batched log events (`action.log_created`, `challenge.log_created`). */
-        UpdateLogEventsWebhookConfig: {
-            /**
-             * The HTTPS endpoint that receives the batches.
-             *
-             * Format: uri
-             */
-            endpointUrl: string;
-        };
-        /** The complete set of message overrides. It replaces the current set: a locale or override ID left out is deleted, and an empty `messageOverrides` deletes them all. */
-        UpdateMessageOverridesBody: {
-            messageOverrides: components["schemas"]["MessageOverridesByLocale"];
-        };
-        /** A partial update of the passkey settings. An omitted field stays as it is. `null` clears `userVerificationRequirement` or `authenticatorAttachment`; an empty list empties `passkeyRegistrationHints`. A list replaces the stored one. Send `expectedOrigins` with a changed `relyingParty`, since origins belong to a relying party. */
-        UpdatePasskeyAuthenticatorConfigurationBody: {
-            authenticatorAttachment?: components["schemas"]["AuthenticatorAttachment"] | null;
-            /** The origins, replacing the stored list; it cannot be emptied. */
-            expectedOrigins?: components["schemas"]["PasskeyOrigin"][];
-            isActive?: boolean;
-            passkeyRegistrationHints?: components["schemas"]["PasskeyRegistrationHint"][];
-            preventRemovingLastPasskey?: boolean;
-            relyingParty?: string;
-            userVerificationRequirement?: components["schemas"]["PasskeyUserVerificationRequirement"] | null;
-        };
-        /** A partial update of the push settings. An omitted field stays as it is. `null` clears `credentialLifetimeInMinutes`, the sending limits or a provider's stored credentials. A list replaces the stored one. When `pushProvider` changes, send the new provider's credentials and leave the old provider's out. */
-        UpdatePushAuthenticatorConfigurationBody: {
-            apnsCredentials?: components["schemas"]["ApnsCredentials"] | null;
-            appAttestationFailureMode?: components["schemas"]["AppAttestationFailureMode"];
-            credentialLifetimeInMinutes?: number | null;
-            fcmCredentials?: components["schemas"]["FcmCredentials"] | null;
-            isActive?: boolean;
-            pushProvider?: components["schemas"]["PushConfigurationProvider"];
-            requireAppAttestation?: boolean;
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][] | null;
-            /**
-             * The HTTPS endpoint challenges are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string;
-        };
-        /** A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
-        UpdateRuleBody: {
-            /** The rule's JSON Logic expression; `null` removes it. */
-            conditions?: components["schemas"]["RuleConditions"] | null;
-            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"] | null;
-            description?: string | null;
-            isActive?: boolean;
-            name?: string;
-            /** Rules are evaluated in ascending priority; 0 is evaluated first. */
-            priority?: number;
-            promptToEnrollVerificationMethods?: components["schemas"]["PromptToEnrollVerificationMethod"][] | null;
-            type?: components["schemas"]["ActionOutcome"];
-            /** The verification methods allowed when the rule's type is `CHALLENGE`. */
-            verificationMethods?: components["schemas"]["KnownVerificationMethod"][] | null;
-        };
-        /** A partial update of the SMS settings. An omitted field stays as it is. `null` clears `defaultCountryCode`, a rate limit setting or a provider's stored credentials; an empty list empties `smsCountryCodes` (which also clears `defaultCountryCode`), `prefixRateLimitConfigurations` or `allowedCustomSmsVariables`. A list replaces the stored one. When `smsProvider` changes, send the new provider's credentials and leave the old provider's out. */
-        UpdateSmsAuthenticatorConfigurationBody: {
-            allowedCustomSmsVariables?: string[];
-            birdSmsCredentials?: components["schemas"]["BirdSmsCredentials"] | null;
-            defaultCountryCode?: components["schemas"]["SmsCountryCode"] | null;
-            isActive?: boolean;
-            messageMediaCredentials?: components["schemas"]["MessageMediaCredentials"] | null;
-            modicaGroupCredentials?: components["schemas"]["ModicaGroupCredentials"] | null;
-            prefixRateLimitConfigurations?: components["schemas"]["PrefixRateLimitConfigurationInput"][];
-            sendingRateLimitConfigurations?: components["schemas"]["RateLimitConfigurationInput"][] | null;
-            smsCountryCodes?: components["schemas"]["SmsCountryCode"][];
-            smsProvider?: components["schemas"]["SmsOtpProvider"];
-            submissionRateLimitConfiguration?: components["schemas"]["RateLimitConfigurationInput"] | null;
-            tnzCredentials?: components["schemas"]["TnzCredentials"] | null;
-            twilioCredentials?: components["schemas"]["TwilioCredentials"] | null;
-            /**
-             * The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
-             *
-             * Format: uri
-             */
-            webhookUrl?: string;
-        };
-        /** A partial update; an omitted setting stays as it is. */
-        UpdateTenantBody: {
-            authenticatorEventsWebhookConfig?: components["schemas"]["UpdateAuthenticatorEventsWebhookConfig"];
-            disableRecoveryCodes?: boolean;
-            /** Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
-            hideSuccessScreenOnEnrollment?: boolean;
-            /** The IPv4 ranges, in CIDR notation such as `203.0.113.0/24`, allowed to call the Server API. The list replaces the current one; `[]` allows every address. */
-            ipWhitelist?: string[];
-            logEventsWebhookConfig?: components["schemas"]["UpdateLogEventsWebhookConfig"];
-            name?: string;
-            /** How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
-            tokenDurationInMinutes?: number;
-        };
-        /** A partial update: an omitted field stays as it is, and an explicit `null` clears a field. */
-        UpdateThemeBody: {
-            borders?: components["schemas"]["UpdateThemeBorders"] | null;
-            colors?: components["schemas"]["UpdateThemeColors"] | null;
-            container?: components["schemas"]["UpdateThemeContainer"] | null;
-            darkMode?: components["schemas"]["UpdateThemeDarkMode"] | null;
-            /** Format: uri */
-            faviconUrl?: string | null;
-            links?: components["schemas"]["UpdateThemeLinks"] | null;
-            /** Format: uri */
-            logoUrl?: string | null;
-            /** The name shown in the pre-built UI, such as your product's. */
-            name?: string | null;
-            pageBackground?: components["schemas"]["UpdateThemePageBackground"] | null;
-            /** The main brand colour, as a CSS colour such as `#4F46E5`. */
-            primaryColor?: string | null;
-            shadows?: components["schemas"]["UpdateThemeShadows"] | null;
-            typography?: components["schemas"]["UpdateThemeTypography"] | null;
-            /** Format: uri */
-            watermarkUrl?: string | null;
-        };
-        /** Border radii and widths in pixels; `null` clears one. Containers have a radius but no width. */
-        UpdateThemeBorders: {
-            buttonBorderRadius?: number | null;
-            buttonBorderWidth?: number | null;
-            cardBorderRadius?: number | null;
-            cardBorderWidth?: number | null;
-            containerBorderRadius?: number | null;
-            inputBorderRadius?: number | null;
-            inputBorderWidth?: number | null;
-        };
-        /** Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. An omitted colour stays as it is; `null` clears it. */
-        UpdateThemeColors: {
-            bodyText?: string | null;
-            buttonPrimaryBorder?: string | null;
-            buttonPrimaryText?: string | null;
-            buttonSecondaryBackground?: string | null;
-            buttonSecondaryBorder?: string | null;
-            buttonSecondaryText?: string | null;
-            cardBackground?: string | null;
-            cardBorder?: string | null;
-            containerBackground?: string | null;
-            containerBorder?: string | null;
-            critical?: string | null;
-            divider?: string | null;
-            focus?: string | null;
-            headingText?: string | null;
-            hover?: string | null;
-            icon?: string | null;
-            information?: string | null;
-            inputBackground?: string | null;
-            inputBorder?: string | null;
-            link?: string | null;
-            loader?: string | null;
-            positive?: string | null;
-        };
-        /** The layout of the container that holds the pre-built UI; `null` clears a field. */
-        UpdateThemeContainer: {
-            contentAlignment?: components["schemas"]["ThemeAlignment"] | null;
-            exitPosition?: components["schemas"]["ThemeExitPosition"] | null;
-            logoAlignment?: components["schemas"]["ThemeAlignment"] | null;
-            /** In pixels. */
-            logoHeight?: number | null;
-            logoPosition?: components["schemas"]["ThemeLogoPosition"] | null;
-            /** In pixels. */
-            padding?: number | null;
-        };
-        /** What changes in dark mode; `null` clears a field. Typography, links, shadows and the exit position are shared with light mode, and the API rejects them here. */
-        UpdateThemeDarkMode: {
-            borders?: components["schemas"]["UpdateThemeBorders"] | null;
-            colors?: components["schemas"]["UpdateThemeColors"] | null;
-            container?: components["schemas"]["UpdateThemeDarkModeContainer"] | null;
-            /** Format: uri */
-            faviconUrl?: string | null;
-            /** Format: uri */
-            logoUrl?: string | null;
-            pageBackground?: components["schemas"]["UpdateThemePageBackground"] | null;
-            primaryColor?: string | null;
-            /** Format: uri */
-            watermarkUrl?: string | null;
-        };
-        /** The container's layout in dark mode; `null` clears a field. The exit position is theme-wide, and the API rejects it here. */
-        UpdateThemeDarkModeContainer: {
-            contentAlignment?: components["schemas"]["ThemeAlignment"] | null;
-            logoAlignment?: components["schemas"]["ThemeAlignment"] | null;
-            /** In pixels. */
-            logoHeight?: number | null;
-            logoPosition?: components["schemas"]["ThemeLogoPosition"] | null;
-            /** In pixels. */
-            padding?: number | null;
-        };
-        /** One font file of a typeface. */
-        UpdateThemeFontFace: {
-            /** Format: uri */
-            url: string;
-            /** The weight the file covers, `"1"` to `"1000"`, or a range of weights as two such numbers separated by a space, such as `"100 900"` for a variable font. */
-            weight?: string;
-        };
-        UpdateThemeLinks: {
-            /** Whether links are underlined; `null` clears it. */
-            underline?: boolean | null;
-        };
-        /** The background of the page behind the pre-built UI; `null` clears a field. */
-        UpdateThemePageBackground: {
-            backgroundColor?: string | null;
-            /** Format: uri */
-            backgroundImageUrl?: string | null;
-        };
-        UpdateThemeShadows: {
-            /** Whether elements cast shadows; `null` clears it. */
-            enabled?: boolean | null;
-        };
-        /** A typeface, as up to six font files; `null` removes a field. */
-        UpdateThemeTypeface: {
-            faces?: components["schemas"]["UpdateThemeFontFace"][] | null;
-            /**
-             * A single font file. Superseded by `faces`.
-             *
-             * Format: uri
-             *
-             * @deprecated
-             */
-            fontUrl?: string | null;
-            /** A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). `null` clears it. */
-            sizeAdjust?: number | null;
-        };
-        /** The typefaces of body text, headings and buttons; `null` removes one. They apply to both colour modes. */
-        UpdateThemeTypography: {
-            button?: components["schemas"]["UpdateThemeTypeface"] | null;
-            display?: components["schemas"]["UpdateThemeTypeface"] | null;
-            text?: components["schemas"]["UpdateThemeTypeface"] | null;
-        };
-        /** A partial update: an omitted field stays as it is, and `valueListItems: null` empties the list. The alias and the item type are fixed when the list is created. */
-        UpdateValueListBody: {
-            /** Has no effect at present. */
-            isActive?: boolean;
-            name?: string;
-            /** The list's new items, which replace the old ones. */
-            valueListItems?: components["schemas"]["ValueListItem"][] | null;
-        };
-        /**
-         * The WebAuthn user verification requirement for passkeys and security keys.
-         *
-         * @enum {string}
-         */
-        UserVerificationRequirement: "discouraged" | "preferred" | "required";
-        /** A custom list of values (the Portal's "Custom Lists") that rules can test with "In List" and "Not In List". */
-        ValueList: {
-            /** A hyphenated slug the API derives from the name when the list is created. It identifies the list in paths. */
-            alias: string;
-            /** Has no effect at present. */
-            isActive: boolean;
-            itemType: components["schemas"]["ValueListItemType"];
-            name: string;
-            valueListItems?: components["schemas"]["ValueListItem"][];
-        };
-        /** An item of a value list; a string or a number, as the list's `itemType` says. */
-        ValueListItem: string | number;
-        /**
-         * The type of every item in a value list.
-         *
-         * @enum {string}
-         */
-        ValueListItemType: "string" | "number";
-        /** A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
-        VerificationMethod: components["schemas"]["KnownVerificationMethod"] | string;
-        /**
-         * The provider that sends WhatsApp messages.
-         *
-         * @enum {string}
-         */
-        WhatsAppProvider: "BIRD";
+        FcmCredentials: FcmCredentials;
+        FlowBranch: FlowBranch;
+        FlowNode: FlowNode;
+        FlowNodeType: FlowNodeType;
+        FlowRule: FlowRule;
+        IdentityProviderType: IdentityProviderType;
+        KnownActionType: KnownActionType;
+        KnownFlowNodeType: KnownFlowNodeType;
+        KnownVerificationMethod: KnownVerificationMethod;
+        ListedRule: ListedRule;
+        LogEventsWebhookConfig: LogEventsWebhookConfig;
+        MagicLinkMode: MagicLinkMode;
+        MailgunEmailCredentials: MailgunEmailCredentials;
+        MailjetEmailCredentials: MailjetEmailCredentials;
+        MandrillEmailCredentials: MandrillEmailCredentials;
+        MessageBirdV2Credentials: MessageBirdV2Credentials;
+        MessageMediaCredentials: MessageMediaCredentials;
+        MessageOverrides: MessageOverrides;
+        MessageOverridesByLocale: MessageOverridesByLocale;
+        MessageOverridesCatalog: MessageOverridesCatalog;
+        MessageOverridesCatalogPoint: MessageOverridesCatalogPoint;
+        MessageOverridesCatalogScreen: MessageOverridesCatalogScreen;
+        MessagingTemplates: MessagingTemplates;
+        ModicaGroupCredentials: ModicaGroupCredentials;
+        OobChannel: OobChannel;
+        PasskeyAuthenticatorConfiguration: PasskeyAuthenticatorConfiguration;
+        PasskeyOrigin: PasskeyOrigin;
+        PasskeyRegistrationHint: PasskeyRegistrationHint;
+        PasskeyUserVerificationRequirement: PasskeyUserVerificationRequirement;
+        PrefixRateLimitConfiguration: PrefixRateLimitConfiguration;
+        PrefixRateLimitConfigurationInput: PrefixRateLimitConfigurationInput;
+        PromptToEnrollVerificationMethod: PromptToEnrollVerificationMethod;
+        PushAuthenticatorConfiguration: PushAuthenticatorConfiguration;
+        PushConfigurationProvider: PushConfigurationProvider;
+        PushProvider: PushProvider;
+        RateLimitConfiguration: RateLimitConfiguration;
+        RateLimitConfigurationInput: RateLimitConfigurationInput;
+        Rule: Rule;
+        RuleConditions: RuleConditions;
+        SendgridEmailCredentials: SendgridEmailCredentials;
+        SmsAuthenticatorConfiguration: SmsAuthenticatorConfiguration;
+        SmsChannel: SmsChannel;
+        SmsCountryCode: SmsCountryCode;
+        SmsOtpProvider: SmsOtpProvider;
+        SmsProvider: SmsProvider;
+        SmtpEmailCredentials: SmtpEmailCredentials;
+        StoredApnsCredentials: StoredApnsCredentials;
+        StoredBirdEmailCredentials: StoredBirdEmailCredentials;
+        StoredBirdSmsCredentials: StoredBirdSmsCredentials;
+        StoredFcmCredentials: StoredFcmCredentials;
+        StoredMailgunEmailCredentials: StoredMailgunEmailCredentials;
+        StoredMailjetEmailCredentials: StoredMailjetEmailCredentials;
+        StoredMandrillEmailCredentials: StoredMandrillEmailCredentials;
+        StoredMessageMediaCredentials: StoredMessageMediaCredentials;
+        StoredModicaGroupCredentials: StoredModicaGroupCredentials;
+        StoredSendgridEmailCredentials: StoredSendgridEmailCredentials;
+        StoredSmtpEmailCredentials: StoredSmtpEmailCredentials;
+        StoredTnzCredentials: StoredTnzCredentials;
+        StoredTwilioCredentials: StoredTwilioCredentials;
+        Tenant: Tenant;
+        Theme: Theme;
+        ThemeAlignment: ThemeAlignment;
+        ThemeBorders: ThemeBorders;
+        ThemeColors: ThemeColors;
+        ThemeContainer: ThemeContainer;
+        ThemeDarkMode: ThemeDarkMode;
+        ThemeDarkModeContainer: ThemeDarkModeContainer;
+        ThemeExitPosition: ThemeExitPosition;
+        ThemeFontFace: ThemeFontFace;
+        ThemeLinks: ThemeLinks;
+        ThemeLogoPosition: ThemeLogoPosition;
+        ThemePageBackground: ThemePageBackground;
+        ThemeShadows: ThemeShadows;
+        ThemeTypeface: ThemeTypeface;
+        ThemeTypography: ThemeTypography;
+        TnzCredentials: TnzCredentials;
+        TwilioCredentials: TwilioCredentials;
+        UpdateActionConfigurationBody: UpdateActionConfigurationBody;
+        UpdateActionFlowBody: UpdateActionFlowBody;
+        UpdateAuthenticatorConfigurationBody: UpdateAuthenticatorConfigurationBody;
+        UpdateAuthenticatorEventsWebhookConfig: UpdateAuthenticatorEventsWebhookConfig;
+        UpdateCustomDataPointBody: UpdateCustomDataPointBody;
+        UpdateEmailOtpAuthenticatorConfigurationBody: UpdateEmailOtpAuthenticatorConfigurationBody;
+        UpdateLogEventsWebhookConfig: UpdateLogEventsWebhookConfig;
+        UpdateMessageOverridesBody: UpdateMessageOverridesBody;
+        UpdatePasskeyAuthenticatorConfigurationBody: UpdatePasskeyAuthenticatorConfigurationBody;
+        UpdatePushAuthenticatorConfigurationBody: UpdatePushAuthenticatorConfigurationBody;
+        UpdateRuleBody: UpdateRuleBody;
+        UpdateSmsAuthenticatorConfigurationBody: UpdateSmsAuthenticatorConfigurationBody;
+        UpdateTenantBody: UpdateTenantBody;
+        UpdateThemeBody: UpdateThemeBody;
+        UpdateThemeBorders: UpdateThemeBorders;
+        UpdateThemeColors: UpdateThemeColors;
+        UpdateThemeContainer: UpdateThemeContainer;
+        UpdateThemeDarkMode: UpdateThemeDarkMode;
+        UpdateThemeDarkModeContainer: UpdateThemeDarkModeContainer;
+        UpdateThemeFontFace: UpdateThemeFontFace;
+        UpdateThemeLinks: UpdateThemeLinks;
+        UpdateThemePageBackground: UpdateThemePageBackground;
+        UpdateThemeShadows: UpdateThemeShadows;
+        UpdateThemeTypeface: UpdateThemeTypeface;
+        UpdateThemeTypography: UpdateThemeTypography;
+        UpdateValueListBody: UpdateValueListBody;
+        UserVerificationRequirement: UserVerificationRequirement;
+        ValueList: ValueList;
+        ValueListItem: ValueListItem;
+        ValueListItemType: ValueListItemType;
+        VerificationMethod: VerificationMethod;
+        WhatsAppProvider: WhatsAppProvider;
     };
     responses: {
         /** The tenant already has a configuration for this method, and a tenant has at most one. Read or update it instead, or delete it first. */
@@ -2129,7 +814,7 @@ export interface components {
          *
          * @example signIn
          */
-        actionCode: components["schemas"]["ActionCode"];
+        actionCode: ActionCode;
         /**
          * The value list's alias: a hyphenated slug the API derives from the list's name when it is created, returned as the list's `alias`.
          *
@@ -2159,144 +844,1467 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type ActionCode = components['schemas']['ActionCode'];
-export type ActionConfiguration = components['schemas']['ActionConfiguration'];
-export type ActionFlow = components['schemas']['ActionFlow'];
-export type ActionOutcome = components['schemas']['ActionOutcome'];
-export type ActionType = components['schemas']['ActionType'];
-export type ApnsCredentials = components['schemas']['ApnsCredentials'];
-export type AppAttestationFailureMode = components['schemas']['AppAttestationFailureMode'];
-export type AuthenticatorAttachment = components['schemas']['AuthenticatorAttachment'];
-export type AuthenticatorConfiguration = components['schemas']['AuthenticatorConfiguration'];
-export type AuthenticatorEventsWebhookConfig = components['schemas']['AuthenticatorEventsWebhookConfig'];
-export type BirdEmailCredentials = components['schemas']['BirdEmailCredentials'];
-export type BirdSmsCredentials = components['schemas']['BirdSmsCredentials'];
-export type CreateActionConfigurationBody = components['schemas']['CreateActionConfigurationBody'];
-export type CreateClassicActionConfigurationBody = components['schemas']['CreateClassicActionConfigurationBody'];
-export type CreateCustomDataPointBody = components['schemas']['CreateCustomDataPointBody'];
-export type CreateEmailOtpAuthenticatorConfigurationBody = components['schemas']['CreateEmailOtpAuthenticatorConfigurationBody'];
-export type CreateFlowActionConfigurationBody = components['schemas']['CreateFlowActionConfigurationBody'];
-export type CreatePasskeyAuthenticatorConfigurationBody = components['schemas']['CreatePasskeyAuthenticatorConfigurationBody'];
-export type CreatePushAuthenticatorConfigurationBody = components['schemas']['CreatePushAuthenticatorConfigurationBody'];
-export type CreateRuleBody = components['schemas']['CreateRuleBody'];
-export type CreateSmsAuthenticatorConfigurationBody = components['schemas']['CreateSmsAuthenticatorConfigurationBody'];
-export type CreateValueListBody = components['schemas']['CreateValueListBody'];
-export type CustomDataPoint = components['schemas']['CustomDataPoint'];
-export type CustomDataPointDataType = components['schemas']['CustomDataPointDataType'];
-export type CustomDataPointModelType = components['schemas']['CustomDataPointModelType'];
-export type DeleteResult = components['schemas']['DeleteResult'];
-export type EmailOtpAuthenticatorConfiguration = components['schemas']['EmailOtpAuthenticatorConfiguration'];
-export type EmailOtpProvider = components['schemas']['EmailOtpProvider'];
-export type EmailProvider = components['schemas']['EmailProvider'];
-export type FcmCredentials = components['schemas']['FcmCredentials'];
-export type FlowBranch = components['schemas']['FlowBranch'];
-export type FlowNode = components['schemas']['FlowNode'];
-export type FlowNodeType = components['schemas']['FlowNodeType'];
-export type FlowRule = components['schemas']['FlowRule'];
-export type IdentityProviderType = components['schemas']['IdentityProviderType'];
-export type KnownActionType = components['schemas']['KnownActionType'];
-export type KnownFlowNodeType = components['schemas']['KnownFlowNodeType'];
-export type KnownVerificationMethod = components['schemas']['KnownVerificationMethod'];
-export type ListedRule = components['schemas']['ListedRule'];
-export type LogEventsWebhookConfig = components['schemas']['LogEventsWebhookConfig'];
-export type MagicLinkMode = components['schemas']['MagicLinkMode'];
-export type MailgunEmailCredentials = components['schemas']['MailgunEmailCredentials'];
-export type MailjetEmailCredentials = components['schemas']['MailjetEmailCredentials'];
-export type MandrillEmailCredentials = components['schemas']['MandrillEmailCredentials'];
-export type MessageBirdV2Credentials = components['schemas']['MessageBirdV2Credentials'];
-export type MessageMediaCredentials = components['schemas']['MessageMediaCredentials'];
-export type MessageOverrides = components['schemas']['MessageOverrides'];
-export type MessageOverridesByLocale = components['schemas']['MessageOverridesByLocale'];
-export type MessageOverridesCatalog = components['schemas']['MessageOverridesCatalog'];
-export type MessageOverridesCatalogPoint = components['schemas']['MessageOverridesCatalogPoint'];
-export type MessageOverridesCatalogScreen = components['schemas']['MessageOverridesCatalogScreen'];
-export type MessagingTemplates = components['schemas']['MessagingTemplates'];
-export type ModicaGroupCredentials = components['schemas']['ModicaGroupCredentials'];
-export type OobChannel = components['schemas']['OobChannel'];
-export type PasskeyAuthenticatorConfiguration = components['schemas']['PasskeyAuthenticatorConfiguration'];
-export type PasskeyOrigin = components['schemas']['PasskeyOrigin'];
-export type PasskeyRegistrationHint = components['schemas']['PasskeyRegistrationHint'];
-export type PasskeyUserVerificationRequirement = components['schemas']['PasskeyUserVerificationRequirement'];
-export type PrefixRateLimitConfiguration = components['schemas']['PrefixRateLimitConfiguration'];
-export type PrefixRateLimitConfigurationInput = components['schemas']['PrefixRateLimitConfigurationInput'];
-export type PromptToEnrollVerificationMethod = components['schemas']['PromptToEnrollVerificationMethod'];
-export type PushAuthenticatorConfiguration = components['schemas']['PushAuthenticatorConfiguration'];
-export type PushConfigurationProvider = components['schemas']['PushConfigurationProvider'];
-export type PushProvider = components['schemas']['PushProvider'];
-export type RateLimitConfiguration = components['schemas']['RateLimitConfiguration'];
-export type RateLimitConfigurationInput = components['schemas']['RateLimitConfigurationInput'];
-export type Rule = components['schemas']['Rule'];
-export type RuleConditions = components['schemas']['RuleConditions'];
-export type SendgridEmailCredentials = components['schemas']['SendgridEmailCredentials'];
-export type SmsAuthenticatorConfiguration = components['schemas']['SmsAuthenticatorConfiguration'];
-export type SmsChannel = components['schemas']['SmsChannel'];
-export type SmsCountryCode = components['schemas']['SmsCountryCode'];
-export type SmsOtpProvider = components['schemas']['SmsOtpProvider'];
-export type SmsProvider = components['schemas']['SmsProvider'];
-export type SmtpEmailCredentials = components['schemas']['SmtpEmailCredentials'];
-export type StoredApnsCredentials = components['schemas']['StoredApnsCredentials'];
-export type StoredBirdEmailCredentials = components['schemas']['StoredBirdEmailCredentials'];
-export type StoredBirdSmsCredentials = components['schemas']['StoredBirdSmsCredentials'];
-export type StoredFcmCredentials = components['schemas']['StoredFcmCredentials'];
-export type StoredMailgunEmailCredentials = components['schemas']['StoredMailgunEmailCredentials'];
-export type StoredMailjetEmailCredentials = components['schemas']['StoredMailjetEmailCredentials'];
-export type StoredMandrillEmailCredentials = components['schemas']['StoredMandrillEmailCredentials'];
-export type StoredMessageMediaCredentials = components['schemas']['StoredMessageMediaCredentials'];
-export type StoredModicaGroupCredentials = components['schemas']['StoredModicaGroupCredentials'];
-export type StoredSendgridEmailCredentials = components['schemas']['StoredSendgridEmailCredentials'];
-export type StoredSmtpEmailCredentials = components['schemas']['StoredSmtpEmailCredentials'];
-export type StoredTnzCredentials = components['schemas']['StoredTnzCredentials'];
-export type StoredTwilioCredentials = components['schemas']['StoredTwilioCredentials'];
-export type Tenant = components['schemas']['Tenant'];
-export type Theme = components['schemas']['Theme'];
-export type ThemeAlignment = components['schemas']['ThemeAlignment'];
-export type ThemeBorders = components['schemas']['ThemeBorders'];
-export type ThemeColors = components['schemas']['ThemeColors'];
-export type ThemeContainer = components['schemas']['ThemeContainer'];
-export type ThemeDarkMode = components['schemas']['ThemeDarkMode'];
-export type ThemeDarkModeContainer = components['schemas']['ThemeDarkModeContainer'];
-export type ThemeExitPosition = components['schemas']['ThemeExitPosition'];
-export type ThemeFontFace = components['schemas']['ThemeFontFace'];
-export type ThemeLinks = components['schemas']['ThemeLinks'];
-export type ThemeLogoPosition = components['schemas']['ThemeLogoPosition'];
-export type ThemePageBackground = components['schemas']['ThemePageBackground'];
-export type ThemeShadows = components['schemas']['ThemeShadows'];
-export type ThemeTypeface = components['schemas']['ThemeTypeface'];
-export type ThemeTypography = components['schemas']['ThemeTypography'];
-export type TnzCredentials = components['schemas']['TnzCredentials'];
-export type TwilioCredentials = components['schemas']['TwilioCredentials'];
-export type UpdateActionConfigurationBody = components['schemas']['UpdateActionConfigurationBody'];
-export type UpdateActionFlowBody = components['schemas']['UpdateActionFlowBody'];
-export type UpdateAuthenticatorConfigurationBody = components['schemas']['UpdateAuthenticatorConfigurationBody'];
-export type UpdateAuthenticatorEventsWebhookConfig = components['schemas']['UpdateAuthenticatorEventsWebhookConfig'];
-export type UpdateCustomDataPointBody = components['schemas']['UpdateCustomDataPointBody'];
-export type UpdateEmailOtpAuthenticatorConfigurationBody = components['schemas']['UpdateEmailOtpAuthenticatorConfigurationBody'];
-export type UpdateLogEventsWebhookConfig = components['schemas']['UpdateLogEventsWebhookConfig'];
-export type UpdateMessageOverridesBody = components['schemas']['UpdateMessageOverridesBody'];
-export type UpdatePasskeyAuthenticatorConfigurationBody = components['schemas']['UpdatePasskeyAuthenticatorConfigurationBody'];
-export type UpdatePushAuthenticatorConfigurationBody = components['schemas']['UpdatePushAuthenticatorConfigurationBody'];
-export type UpdateRuleBody = components['schemas']['UpdateRuleBody'];
-export type UpdateSmsAuthenticatorConfigurationBody = components['schemas']['UpdateSmsAuthenticatorConfigurationBody'];
-export type UpdateTenantBody = components['schemas']['UpdateTenantBody'];
-export type UpdateThemeBody = components['schemas']['UpdateThemeBody'];
-export type UpdateThemeBorders = components['schemas']['UpdateThemeBorders'];
-export type UpdateThemeColors = components['schemas']['UpdateThemeColors'];
-export type UpdateThemeContainer = components['schemas']['UpdateThemeContainer'];
-export type UpdateThemeDarkMode = components['schemas']['UpdateThemeDarkMode'];
-export type UpdateThemeDarkModeContainer = components['schemas']['UpdateThemeDarkModeContainer'];
-export type UpdateThemeFontFace = components['schemas']['UpdateThemeFontFace'];
-export type UpdateThemeLinks = components['schemas']['UpdateThemeLinks'];
-export type UpdateThemePageBackground = components['schemas']['UpdateThemePageBackground'];
-export type UpdateThemeShadows = components['schemas']['UpdateThemeShadows'];
-export type UpdateThemeTypeface = components['schemas']['UpdateThemeTypeface'];
-export type UpdateThemeTypography = components['schemas']['UpdateThemeTypography'];
-export type UpdateValueListBody = components['schemas']['UpdateValueListBody'];
-export type UserVerificationRequirement = components['schemas']['UserVerificationRequirement'];
-export type ValueList = components['schemas']['ValueList'];
-export type ValueListItem = components['schemas']['ValueListItem'];
-export type ValueListItemType = components['schemas']['ValueListItemType'];
-export type VerificationMethod = components['schemas']['VerificationMethod'];
-export type WhatsAppProvider = components['schemas']['WhatsAppProvider'];
+/**
+ * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+ *
+ * @example signIn
+ */
+export type ActionCode = string;
+/** How an action is handled. A classic action has a default outcome and rules; a flow action has the nodes of its published flow instead, and may have no default outcome. Only `actionCode` is always present. */
+export type ActionConfiguration = {
+    actionCode: ActionCode;
+    /** The nodes of a flow action's published flow, exactly as they were published; `null` or absent for a classic action and for a flow that was never published. Its rules are listed by `listRules`. */
+    actionNodes?: FlowNode[] | null;
+    actionType?: ActionType;
+    defaultUserActionResult?: ActionOutcome;
+    defaultVerificationMethod?: VerificationMethod;
+    /** The version of a flow action's published flow; `null` or absent for a classic action and for a flow that was never published. */
+    flowVersion?: number | null;
+    /**
+     * When an action with this code was last tracked.
+     *
+     * Format: date-time
+     */
+    lastActionCreatedAt?: string;
+    messagingTemplates?: MessagingTemplates;
+    promptToEnrollVerificationMethods?: PromptToEnrollVerificationMethod[];
+    /** The ID of the tenant the action belongs to. */
+    tenantId?: string;
+    /** The verification methods users may use to complete a challenge. */
+    verificationMethods?: VerificationMethod[];
+    /**
+     * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
+     *
+     * Format: uri
+     */
+    verificationWebhookUrl?: string;
+};
+/** A flow action after its flow was published. */
+export type ActionFlow = {
+    actionCode: ActionCode;
+    /** The published nodes. The API may leave them out; `getActionConfiguration` returns them. */
+    actionNodes?: FlowNode[];
+    actionType?: ActionType;
+    /** The version of the flow now published. It goes up by one with every publish. */
+    flowVersion: number;
+    tenantId?: string;
+};
+/**
+ * What happens to an action by default, or when a rule matches.
+ *
+ * @enum {string}
+ */
+export type ActionOutcome = "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
+/** How an action decides its outcome. The known values are listed; an older API answers other values (such as `LEGACY` or `MULTI_STEP_AUTHENTICATION`) or an empty string for a classic action, so responses accept any string. */
+export type ActionType = KnownActionType | string;
+/** Credentials for sending push notifications through Apple Push Notification service (APNs). Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type ApnsCredentials = {
+    /** The bundle ID of the app that receives the notifications. */
+    bundleId?: string;
+    /** The ID of the APNs signing key. */
+    keyId?: string;
+    /** The contents of the APNs signing key (`.p8` file). A secret; the API never returns it. */
+    privateKey?: string;
+    /** Whether notifications go to the APNs sandbox instead of production. */
+    sandbox?: boolean;
+    /** The Apple developer team ID. */
+    teamId?: string;
+};
+/**
+ * What happens when a mobile app fails attestation: the request is blocked, or allowed with a warning.
+ *
+ * @enum {string}
+ */
+export type AppAttestationFailureMode = "BLOCK" | "ALLOW_WITH_WARNING";
+/**
+ * Which WebAuthn authenticators may be registered: roaming (cross-platform), built-in (platform) or either.
+ *
+ * @enum {string}
+ */
+export type AuthenticatorAttachment = "cross-platform" | "platform" | "all-supported";
+/** The tenant-wide settings of one authentication method. The object is flat: each field applies only to the verification methods it concerns. Provider fields are open, because the API has added providers beyond those documented for this endpoint. Provider credentials are not listed. */
+export type AuthenticatorConfiguration = {
+    allowMultipleUserAuthenticators?: boolean;
+    appAttestationFailureMode?: AppAttestationFailureMode;
+    authenticatorAttachment?: AuthenticatorAttachment;
+    authenticatorId: string;
+    /** A legacy classification: `OOB`, `OTP`, `SECURITY_KEY`, `PASSKEY`, `PUSH` or `PROVIDER`. */
+    authenticatorType?: string;
+    disableEnrollmentPrompt?: boolean;
+    /** The identity documents accepted, by provider-specific keys. */
+    documentTypes?: {
+        [key: string]: unknown;
+    };
+    dontSkipEnrollmentInputScreen?: boolean;
+    emailProvider?: EmailProvider | string;
+    enrollmentPromptInterval?: number;
+    /** The origins passkeys may be used from. */
+    expectedOrigins?: string[];
+    hideTotpAppDownloadScreen?: boolean;
+    /** Whether users may enroll and verify with this method. */
+    isActive?: boolean;
+    isEditableByUser?: boolean;
+    isHiddenToUser?: boolean;
+    /** The issuer shown in authenticator apps. */
+    issuerName?: string;
+    magicLinkMode?: MagicLinkMode;
+    messageTemplate?: string;
+    oobChannel?: OobChannel;
+    passkeyRegistrationHints?: PasskeyRegistrationHint[];
+    providerType?: IdentityProviderType;
+    pushProvider?: PushProvider | string;
+    rateLimitConfiguration?: RateLimitConfiguration;
+    /** The methods a user may recover access with. */
+    recoveryMethods?: VerificationMethod[];
+    redirectUrls?: string[];
+    /** The WebAuthn relying party ID, such as `example.com`. */
+    relyingParty?: string;
+    requireAppAttestation?: boolean;
+    /** The sender name or address messages come from. */
+    sender?: string;
+    sendingRateLimitConfiguration?: RateLimitConfiguration;
+    sessionTtlInMinutes?: number;
+    showEmailDeliveryTimeWarning?: boolean;
+    smsChannel?: SmsChannel;
+    /** The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
+    smsCountryCodes?: string[];
+    smsProvider?: SmsProvider | string;
+    userVerificationRequirement?: UserVerificationRequirement;
+    verificationCodeLength?: number;
+    verificationMethod?: VerificationMethod;
+    /**
+     * Where messages are posted when a provider is `WEBHOOK`.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string;
+    whatsAppProvider?: WhatsAppProvider | string;
+};
+/** Where the tenant's authenticator events (such as `authenticator.created`) are sent. */
+export type AuthenticatorEventsWebhookConfig = {
+    /** Whether passkey `authenticator.created` events carry the credential's public key. */
+    includeCredentialPublicKey?: boolean;
+    /** Format: uri */
+    url?: string;
+};
+/** Credentials for sending email through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type BirdEmailCredentials = {
+    /** The Bird access key. A secret; the API never returns it. */
+    accessKey?: string;
+    channelId?: string;
+    /** The locale Bird renders its message templates in. */
+    locale?: string;
+    projectId?: string;
+    /**
+     * The address emails are sent from.
+     *
+     * Format: email
+     */
+    senderEmail?: string;
+    /** The name emails are sent from. */
+    senderName?: string;
+    /** The version of the Bird template to send. */
+    versionId?: string;
+    workspaceId?: string;
+};
+/** Credentials for sending SMS through your own Bird workspace. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type BirdSmsCredentials = {
+    /** The Bird access key. A secret; the API never returns it. */
+    accessKey?: string;
+    channelId?: string;
+    /** Whether Bird's message templates are used in place of the text Authsignal sends. */
+    enableMessageTemplates?: boolean;
+    /** The locale Bird renders its message templates in. */
+    locale?: string;
+    navigatorId?: string;
+    projectId?: string;
+    workspaceId?: string;
+};
+/** A new action configuration: a classic one, with its default outcome, or a flow one, whose flow is then published with `updateActionFlow`. */
+export type CreateActionConfigurationBody = CreateClassicActionConfigurationBody | CreateFlowActionConfigurationBody;
+/** A classic action: a default outcome that its rules can override. `actionType` may be left out; sending it makes an archived action with this code come back as a classic one. */
+export type CreateClassicActionConfigurationBody = {
+    actionCode: ActionCode;
+    /** @constant */
+    actionType?: "CLASSIC";
+    defaultUserActionResult: ActionOutcome;
+    defaultVerificationMethod?: KnownVerificationMethod;
+    messagingTemplates?: MessagingTemplates;
+    promptToEnrollVerificationMethods?: PromptToEnrollVerificationMethod[];
+    /** The verification methods users may use to complete a challenge. */
+    verificationMethods?: KnownVerificationMethod[];
+    /**
+     * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
+     *
+     * Format: uri
+     */
+    verificationWebhookUrl?: string;
+};
+/** The custom data point to create: a value that rules can read from `custom` when an action is tracked. */
+export type CreateCustomDataPointBody = {
+    dataType: CustomDataPointDataType;
+    description?: string;
+    /**
+     * Whether the value is shown to the user in push and QR code challenge claims. Defaults to `false`.
+     *
+     * @default false
+     */
+    isPublic?: boolean;
+    modelType: CustomDataPointModelType;
+    /** Must match the key the value is sent under in `custom` when tracking. */
+    name: string;
+};
+/** The tenant's email one-time-code settings, created once. Send the credentials of the provider `emailProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
+export type CreateEmailOtpAuthenticatorConfigurationBody = {
+    /** The custom variables email templates may use. */
+    allowedCustomEmailVariables?: string[];
+    birdEmailCredentials?: WithRequired<BirdEmailCredentials, "accessKey" | "workspaceId" | "channelId" | "projectId">;
+    emailProvider: EmailOtpProvider;
+    /** Whether users may enroll and verify with an emailed code. */
+    isActive?: boolean;
+    mailgunEmailCredentials?: WithRequired<MailgunEmailCredentials, "apiKey" | "url" | "templateName" | "domain">;
+    mailjetEmailCredentials?: WithRequired<MailjetEmailCredentials, "privateKey" | "publicKey" | "templateId">;
+    mandrillEmailCredentials?: WithRequired<MandrillEmailCredentials, "apiKey" | "templateName">;
+    sendgridEmailCredentials?: WithRequired<SendgridEmailCredentials, "apiKey" | "templateId" | "fromEmail">;
+    /** How often codes may be sent; every limit listed applies. */
+    sendingRateLimitConfigurations?: RateLimitConfigurationInput[];
+    smtpEmailCredentials?: WithRequired<SmtpEmailCredentials, "host" | "port" | "secure" | "user" | "password" | "from">;
+    /** How often a code may be submitted. */
+    submissionRateLimitConfiguration?: RateLimitConfigurationInput;
+    /**
+     * The HTTPS endpoint each code is posted to when `emailProvider` is `WEBHOOK`.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string;
+};
+/** A flow action, created with no flow: publish one next with `updateActionFlow`. It takes no default outcome, because its flow decides. */
+export type CreateFlowActionConfigurationBody = {
+    actionCode: ActionCode;
+    /** @constant */
+    actionType: "FLOW";
+};
+/** The tenant's passkey settings, created once: the relying party passkeys are bound to and the origins they may be used from. Omitted settings take the API's defaults. */
+export type CreatePasskeyAuthenticatorConfigurationBody = {
+    authenticatorAttachment?: AuthenticatorAttachment;
+    /** The web or Android origins passkeys may be used from, each starting with `https://`, `http://` or `android:`. */
+    expectedOrigins: PasskeyOrigin[];
+    /** Whether users may enroll and verify with a passkey. */
+    isActive?: boolean;
+    /** The kinds of authenticator the browser should offer first, in order. */
+    passkeyRegistrationHints?: PasskeyRegistrationHint[];
+    /** Whether users are stopped from removing their last passkey, even when they have another method. An admin or the Server API can still remove it. */
+    preventRemovingLastPasskey?: boolean;
+    /** The WebAuthn relying party ID, a domain without a scheme, such as `example.com`. */
+    relyingParty: string;
+    userVerificationRequirement?: PasskeyUserVerificationRequirement;
+};
+/** The tenant's push settings, created once. `DEFAULT` takes APNs or Firebase credentials (or both), `FIREBASE` takes Firebase credentials, and `WEBHOOK` takes a `webhookUrl` and no credentials. Omitted settings take the API's defaults. */
+export type CreatePushAuthenticatorConfigurationBody = {
+    apnsCredentials?: WithRequired<ApnsCredentials, "teamId" | "keyId" | "bundleId" | "privateKey">;
+    appAttestationFailureMode?: AppAttestationFailureMode;
+    /** How long a push credential lasts, in minutes (at most a year). */
+    credentialLifetimeInMinutes?: number;
+    fcmCredentials?: WithRequired<FcmCredentials, "serviceAccountKey">;
+    /** Whether users may enroll and verify with push. */
+    isActive?: boolean;
+    pushProvider: PushConfigurationProvider;
+    /** Whether the app must prove its integrity before a push challenge is accepted. */
+    requireAppAttestation?: boolean;
+    /** How often challenges may be sent; every limit listed applies. */
+    sendingRateLimitConfigurations?: RateLimitConfigurationInput[];
+    /**
+     * The HTTPS endpoint each challenge is posted to when `pushProvider` is `WEBHOOK`.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string;
+};
+/** The rule to add to an action, with the conditions under which it fires, the outcome it decides (`type`) and, for a challenge, the verification methods allowed. */
+export type CreateRuleBody = {
+    conditions: RuleConditions;
+    defaultVerificationMethod?: KnownVerificationMethod;
+    description?: string;
+    isActive: boolean;
+    name: string;
+    /** Rules are evaluated in ascending priority; 0 is evaluated first. */
+    priority: number;
+    promptToEnrollVerificationMethods?: PromptToEnrollVerificationMethod[];
+    type: ActionOutcome;
+    /** The verification methods allowed when the rule's type is `CHALLENGE`. */
+    verificationMethods?: KnownVerificationMethod[];
+};
+/** The tenant's SMS one-time-code settings, created once. Send the credentials of the provider `smsProvider` names, and only those (the API refuses another provider's credentials); `webhookUrl` goes with `WEBHOOK` alone. Omitted settings take the API's defaults. */
+export type CreateSmsAuthenticatorConfigurationBody = {
+    /** The custom variables SMS templates may use. */
+    allowedCustomSmsVariables?: string[];
+    birdSmsCredentials?: WithRequired<BirdSmsCredentials, "accessKey" | "workspaceId">;
+    /** The country assumed for a phone number entered without a country code. It must be one of `smsCountryCodes` when that list is set. */
+    defaultCountryCode?: SmsCountryCode;
+    /** Whether users may enroll and verify by SMS. */
+    isActive?: boolean;
+    messageMediaCredentials?: WithRequired<MessageMediaCredentials, "apiKey" | "apiSecret">;
+    modicaGroupCredentials?: WithRequired<ModicaGroupCredentials, "username" | "password">;
+    /** Limits on the messages sent to numbers that share a prefix. */
+    prefixRateLimitConfigurations?: PrefixRateLimitConfigurationInput[];
+    /** How often codes may be sent; every limit listed applies. */
+    sendingRateLimitConfigurations?: RateLimitConfigurationInput[];
+    /** The only countries SMS may be sent to. An empty list, or none, allows every country. */
+    smsCountryCodes?: SmsCountryCode[];
+    smsProvider: SmsOtpProvider;
+    /** How often a code may be submitted. */
+    submissionRateLimitConfiguration?: RateLimitConfigurationInput;
+    tnzCredentials?: WithRequired<TnzCredentials, "apiKey">;
+    twilioCredentials?: WithRequired<TwilioCredentials, "accountSid" | "messagingServiceSid" | "authToken">;
+    /**
+     * The HTTPS endpoint each code is posted to when `smsProvider` is `WEBHOOK`.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string;
+};
+/** The value list to create, with its name, the type of its items and the items. */
+export type CreateValueListBody = {
+    /** Has no effect at present; send `true`. */
+    isActive: boolean;
+    itemType: ValueListItemType;
+    /** The list's name. The API derives the list's alias from it. */
+    name: string;
+    /** The list's items, all of the type `itemType` names. */
+    valueListItems?: ValueListItem[];
+};
+/** A custom data point: a named value, sent under `custom` when tracking an action, that rules can test. */
+export type CustomDataPoint = {
+    dataType: CustomDataPointDataType;
+    description?: string;
+    /** The ID the API gave the data point. */
+    id: string;
+    /** Whether the value is shown to the user in push and QR code challenge claims. */
+    isPublic?: boolean;
+    modelType: CustomDataPointModelType;
+    /** The key the value is sent under in `custom` when tracking. */
+    name: string;
+};
+/**
+ * The type of value a custom data point holds.
+ *
+ * @enum {string}
+ */
+export type CustomDataPointDataType = "text" | "number" | "boolean" | "multiselect";
+/**
+ * What a custom data point describes: each `action` (sent under `custom` when tracking) or the `user`.
+ *
+ * @enum {string}
+ */
+export type CustomDataPointModelType = "user" | "action";
+/** What the API answers when it has deleted a resource. */
+export type DeleteResult = {
+    /** `true` when the resource was deleted. */
+    success: boolean;
+};
+/** The tenant's email one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+export type EmailOtpAuthenticatorConfiguration = {
+    allowedCustomEmailVariables?: string[];
+    authenticatorId: string;
+    birdEmailCredentials?: StoredBirdEmailCredentials | null;
+    emailProvider?: EmailOtpProvider | string;
+    isActive: boolean;
+    mailgunEmailCredentials?: StoredMailgunEmailCredentials | null;
+    mailjetEmailCredentials?: StoredMailjetEmailCredentials | null;
+    mandrillEmailCredentials?: StoredMandrillEmailCredentials | null;
+    sendgridEmailCredentials?: StoredSendgridEmailCredentials | null;
+    sendingRateLimitConfigurations?: RateLimitConfiguration[] | null;
+    smtpEmailCredentials?: StoredSmtpEmailCredentials | null;
+    submissionRateLimitConfiguration?: RateLimitConfiguration | null;
+    verificationMethod: VerificationMethod;
+    webhookUrl?: string | null;
+};
+/**
+ * The provider that sends email one-time codes for the per-method email OTP configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+ *
+ * @enum {string}
+ */
+export type EmailOtpProvider = "BIRD" | "MAILGUN" | "MAILJET" | "MANDRILL" | "SENDGRID" | "SMTP" | "WEBHOOK";
+/**
+ * The provider that sends emails.
+ *
+ * @enum {string}
+ */
+export type EmailProvider = "SES" | "SMTP" | "AIRNZ" | "WEBHOOK" | "MAILJET" | "MAILGUN" | "BIRD" | "MANDRILL" | "SENDGRID";
+/** Credentials for sending push notifications through Firebase Cloud Messaging. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type FcmCredentials = {
+    /** The Firebase service account key, as JSON text. A secret; the API never returns it. */
+    serviceAccountKey?: string;
+};
+/** One branch of a node: a key (a rule ID, a verification method or a button) and the `nodeId` of the node the flow moves to when it applies. */
+export type FlowBranch = [
+    string,
+    string
+];
+/** One node of a flow. `nodeId` and `nodeType` are always present, and the fields that point at other nodes name a `nodeId` of the same flow. Each node type carries its own fields, which the API checks, so a node may carry fields not listed here. A `RULE` node branches on `ruleChildNodeIds`, in order, and falls back to `elseChildNodeId`. */
+export type FlowNode = {
+    /** Pairs of a button and the node to move to when it is pressed. */
+    buttonChildNodeIds?: FlowBranch[];
+    /** The node that follows this one. */
+    childNodeId?: string;
+    /** The node a `RULE` node moves to when none of its rules match. */
+    elseChildNodeId?: string;
+    /** Whether the user may skip an `ENROLLMENT` node. */
+    isOptional?: boolean;
+    /** The verification methods a `VERIFICATION` or `ENROLLMENT` node offers, keyed by method, such as `{"PASSKEY": {"isEnabled": true}}`. */
+    methodConfigurations?: {
+        [key: string]: {
+            isEnabled?: boolean;
+        };
+    };
+    /** A label for the node, shown in the flow builder and for verification steps. */
+    name?: string;
+    /** The node's ID, unique within the flow. */
+    nodeId: string;
+    nodeType: FlowNodeType;
+    /** The nodes that lead to this one; empty for the first node. */
+    parentNodeIds?: string[];
+    /** A `RULE` node's branches: pairs of a rule ID, defined in the flow's `rules`, and the node to move to when that rule matches. */
+    ruleChildNodeIds?: FlowBranch[];
+    /** Pairs of a verification method and the node to move to after it. */
+    verificationMethodChildNodeIds?: FlowBranch[];
+} & {
+    [key: string]: unknown;
+};
+/** What a flow node does. The known types are listed; the flow builder has others, and the API checks them, so any non-empty string is accepted. */
+export type FlowNodeType = KnownFlowNodeType | string;
+/** A rule a flow defines. Exactly one `RULE` node of the flow must reference it in its `ruleChildNodeIds`. The API ignores any other field, so none is accepted. */
+export type FlowRule = {
+    conditions?: RuleConditions;
+    /** Up to 256 letters, digits, spaces and common punctuation (`!?@#$%^&*(){}:;"'<>,.+=/-[]`). */
+    name: string;
+    /** The rule's ID, chosen by the flow and unique within it. */
+    ruleId: string;
+};
+/**
+ * The third-party identity verification or biometrics provider behind a provider authenticator.
+ *
+ * @enum {string}
+ */
+export type IdentityProviderType = "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE";
+/**
+ * How an action decides its outcome: `CLASSIC` evaluates the action's rules against its default outcome, `FLOW` runs a published flow of nodes.
+ *
+ * @enum {string}
+ */
+export type KnownActionType = "CLASSIC" | "FLOW";
+/**
+ * The node types Authsignal's flows are known to use.
+ *
+ * @enum {string}
+ */
+export type KnownFlowNodeType = "RULE" | "VERIFICATION" | "ENROLLMENT" | "BLOCK" | "COMPLETE";
+/**
+ * Every verification method documented by any Authsignal source.
+ *
+ * @enum {string}
+ */
+export type KnownVerificationMethod = "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
+/** A rule as the list of an action's rules returns it. A classic action's rules have every field of `Rule`; the rules of a flow action are the ones its flow defines, and may have only `ruleId`, `name` and `conditions`. */
+export type ListedRule = {
+    actionCode?: ActionCode;
+    conditions?: RuleConditions;
+    defaultVerificationMethod?: VerificationMethod;
+    description?: string;
+    isActive?: boolean;
+    name: string;
+    priority?: number;
+    promptToEnrollVerificationMethods?: PromptToEnrollVerificationMethod[];
+    /** The rule's ID: a UUID the API gave a classic rule, or the ID a flow gave its rule. */
+    ruleId: string;
+    tenantId?: string;
+    type?: ActionOutcome;
+    verificationMethods?: VerificationMethod[];
+};
+/** Where the tenant's batched log events (`action.log_created`, `challenge.log_created`) are sent. */
+export type LogEventsWebhookConfig = {
+    /** Format: uri */
+    endpointUrl?: string;
+};
+/**
+ * Where a magic link completes the flow: in a new tab or in the tab that started it.
+ *
+ * @enum {string}
+ */
+export type MagicLinkMode = "NEW_TAB" | "ORIGINAL_TAB";
+/** Credentials for sending email through your own Mailgun account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type MailgunEmailCredentials = {
+    /** A secret; the API never returns it. */
+    apiKey?: string;
+    /** The Mailgun sending domain. */
+    domain?: string;
+    /** The sender emails are sent as. */
+    from?: string;
+    templateName?: string;
+    /**
+     * The Mailgun API base URL of the region the domain is in.
+     *
+     * Format: uri
+     */
+    url?: string;
+};
+/** Credentials for sending email through your own Mailjet account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type MailjetEmailCredentials = {
+    /** The Mailjet secret key. A secret; the API never returns it. */
+    privateKey?: string;
+    /** The Mailjet API key. */
+    publicKey?: string;
+    /** The ID of the Mailjet template to send. */
+    templateId?: number;
+};
+/** Credentials for sending email through your own Mandrill account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type MandrillEmailCredentials = {
+    /** A secret; the API never returns it. */
+    apiKey?: string;
+    templateName?: string;
+};
+/** Credentials for sending SMS through your own Bird (MessageBird v2) workspace. */
+export type MessageBirdV2Credentials = {
+    accessKey?: string;
+    channelId?: string;
+    workspaceId?: string;
+};
+/** Credentials for sending SMS through your own MessageMedia account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type MessageMediaCredentials = {
+    /** A secret; the API never returns it. */
+    apiKey?: string;
+    /** A secret; the API never returns it. */
+    apiSecret?: string;
+    /** The number messages are sent from. */
+    sourceNumber?: string;
+};
+/** The tenant's message overrides. */
+export type MessageOverrides = {
+    messageOverrides: MessageOverridesByLocale;
+};
+/** Replacement text for the pre-built UI, by locale (such as `en` or `pt-br`) and then by message override ID (a catalog point's `publicId`, such as `sms-code-entry.heading`). */
+export type MessageOverridesByLocale = {
+    [key: string]: {
+        [key: string]: string;
+    };
+};
+/** Every piece of pre-built UI text that can be overridden, grouped by screen. */
+export type MessageOverridesCatalog = {
+    /** The version of the catalog. */
+    catalogVersion: number;
+    points: MessageOverridesCatalogPoint[];
+    screens: MessageOverridesCatalogScreen[];
+};
+/** One piece of text in the pre-built UI that can be overridden. */
+export type MessageOverridesCatalogPoint = {
+    /** The placeholders a replacement may contain. */
+    allowedPlaceholders: string[];
+    /** The markup tags a replacement may contain. */
+    allowedTags: string[];
+    /** The text shown when there is no override, by locale. */
+    defaultCopy: {
+        [key: string]: string;
+    };
+    /** The element of the screen the text belongs to; left out when there is none. */
+    item?: string;
+    /** A human-readable name for the text. */
+    label: string;
+    /** The longest replacement text accepted, in characters. */
+    maxLength: number;
+    /** The products the text appears in. */
+    products: string[];
+    /** The message override ID to use as a key in `messageOverrides`. */
+    publicId: string;
+    /** What the text is on its screen. */
+    role: string;
+    /** The `id` of the screen the text appears on. */
+    screen: string;
+};
+/** A screen of the pre-built UI whose text can be overridden. */
+export type MessageOverridesCatalogScreen = {
+    /** The group of screens it belongs to. */
+    family: string;
+    id: string;
+    /** A human-readable name for the screen. */
+    label: string;
+};
+/** Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
+export type MessagingTemplates = {
+    [key: string]: unknown;
+};
+/** Credentials for sending SMS through your own Modica Group account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type ModicaGroupCredentials = {
+    /** A secret; the API never returns it. */
+    password?: string;
+    username?: string;
+};
+/**
+ * The channel an out-of-band (OOB) authenticator sends its code or link over.
+ *
+ * @enum {string}
+ */
+export type OobChannel = "EMAIL_OTP" | "EMAIL_MAGIC_LINK" | "SMS";
+/** The tenant's passkey settings. A setting the API has cleared may be `null` or left out. */
+export type PasskeyAuthenticatorConfiguration = {
+    authenticatorAttachment?: AuthenticatorAttachment | null;
+    authenticatorId: string;
+    expectedOrigins?: string[];
+    isActive: boolean;
+    passkeyRegistrationHints?: PasskeyRegistrationHint[];
+    preventRemovingLastPasskey?: boolean | null;
+    relyingParty?: string;
+    userVerificationRequirement?: UserVerificationRequirement | null;
+    verificationMethod: VerificationMethod;
+};
+/** An origin passkeys may be used from: a web origin such as `https://example.com`, or an Android app's `android:apk-key-hash:…` origin. */
+export type PasskeyOrigin = string;
+/**
+ * A WebAuthn registration hint telling the browser which kind of authenticator to offer first.
+ *
+ * @enum {string}
+ */
+export type PasskeyRegistrationHint = "security-key" | "client-device" | "hybrid";
+/**
+ * Whether a passkey must verify the user (with a PIN or biometric) or only prove possession. The per-method passkey configuration takes `preferred` or `required`.
+ *
+ * @enum {string}
+ */
+export type PasskeyUserVerificationRequirement = "preferred" | "required";
+/** A limit on the SMS messages sent to phone numbers that share a prefix: numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages in any window of `windowInMinutes` minutes. */
+export type PrefixRateLimitConfiguration = {
+    /** How numbers are grouped; the string `country`, or a number of leading digits. */
+    blockSize?: string | number;
+    /** The countries the limit applies to. */
+    countryCodes?: string[];
+    enabled?: boolean;
+    rateLimit?: number;
+    windowInMinutes?: number;
+};
+/** A limit to set on the SMS messages sent to phone numbers that share a prefix. Numbers are grouped by `blockSize`, and each group may receive at most `rateLimit` messages (1 to 1000) in any window of `windowInMinutes` minutes (more than 0, at most 1440, fractions allowed). */
+export type PrefixRateLimitConfigurationInput = {
+    /** How numbers are grouped; the string `country`, or a positive number of leading digits. */
+    blockSize?: "country" | number;
+    /** The countries the limit applies to. */
+    countryCodes?: SmsCountryCode[];
+    enabled?: boolean;
+    rateLimit?: number;
+    windowInMinutes?: number;
+};
+/**
+ * A verification method users may be prompted to enroll after a challenge.
+ *
+ * @enum {string}
+ */
+export type PromptToEnrollVerificationMethod = "PASSKEY";
+/** The tenant's push settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+export type PushAuthenticatorConfiguration = {
+    apnsCredentials?: StoredApnsCredentials | null;
+    appAttestationFailureMode?: AppAttestationFailureMode;
+    authenticatorId: string;
+    credentialLifetimeInMinutes?: number | null;
+    fcmCredentials?: StoredFcmCredentials | null;
+    isActive: boolean;
+    pushProvider?: PushConfigurationProvider | string;
+    requireAppAttestation?: boolean;
+    sendingRateLimitConfigurations?: RateLimitConfiguration[] | null;
+    verificationMethod: VerificationMethod;
+    webhookUrl?: string | null;
+};
+/**
+ * How push challenges reach the app: `DEFAULT` delivers through APNs to Apple devices and through Firebase to Android devices, `FIREBASE` through Firebase alone, and `WEBHOOK` posts each challenge to your own `webhookUrl`.
+ *
+ * @enum {string}
+ */
+export type PushConfigurationProvider = "DEFAULT" | "FIREBASE" | "WEBHOOK";
+/**
+ * The provider that delivers push notifications.
+ *
+ * @enum {string}
+ */
+export type PushProvider = "URBAN_AIRSHIP" | "WEBHOOK";
+/** At most `rateLimit` attempts in any window of `windowInMinutes` minutes. The window may be fractional, such as `2.5`. */
+export type RateLimitConfiguration = {
+    rateLimit?: number;
+    windowInMinutes?: number;
+};
+/** A limit to set: at most `rateLimit` attempts (1 to 100) in any window of `windowInMinutes` minutes (1 to 1440, fractions allowed). */
+export type RateLimitConfigurationInput = {
+    rateLimit: number;
+    windowInMinutes: number;
+};
+/** A rule of an action, with the conditions under which it fires, the outcome it decides (`type`) and, for a challenge, the verification methods allowed. */
+export type Rule = {
+    actionCode?: ActionCode;
+    conditions?: RuleConditions;
+    defaultVerificationMethod?: VerificationMethod;
+    description?: string;
+    isActive: boolean;
+    name: string;
+    priority: number;
+    promptToEnrollVerificationMethods?: PromptToEnrollVerificationMethod[];
+    /** The ID the API gave the rule. */
+    ruleId: string;
+    tenantId: string;
+    type: ActionOutcome;
+    verificationMethods?: VerificationMethod[];
+};
+/** A JSON Logic expression over the action's features, such as `{"==": [{"var": "ip.isAnonymous"}, true]}`. */
+export type RuleConditions = {
+    [key: string]: unknown;
+};
+/** Credentials for sending email through your own SendGrid account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type SendgridEmailCredentials = {
+    /** A secret; the API never returns it. */
+    apiKey?: string;
+    /**
+     * The address emails are sent from.
+     *
+     * Format: email
+     */
+    fromEmail?: string;
+    /** The name emails are sent from. */
+    fromName?: string;
+    /** The ID of the SendGrid dynamic template to send. */
+    templateId?: string;
+};
+/** The tenant's SMS one-time-code settings. Credentials appear only as their settings, never their secrets. Provider values are open: the API may add providers. A setting the API has cleared may be `null` or left out. */
+export type SmsAuthenticatorConfiguration = {
+    allowedCustomSmsVariables?: string[];
+    authenticatorId: string;
+    birdSmsCredentials?: StoredBirdSmsCredentials | null;
+    defaultCountryCode?: string | null;
+    isActive: boolean;
+    messageMediaCredentials?: StoredMessageMediaCredentials | null;
+    modicaGroupCredentials?: StoredModicaGroupCredentials | null;
+    prefixRateLimitConfigurations?: PrefixRateLimitConfiguration[];
+    sendingRateLimitConfigurations?: RateLimitConfiguration[] | null;
+    smsCountryCodes?: string[];
+    smsProvider?: SmsOtpProvider | string;
+    submissionRateLimitConfiguration?: RateLimitConfiguration | null;
+    tnzCredentials?: StoredTnzCredentials | null;
+    twilioCredentials?: StoredTwilioCredentials | null;
+    verificationMethod: VerificationMethod;
+    webhookUrl?: string | null;
+};
+/**
+ * The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
+ *
+ * @enum {string}
+ */
+export type SmsChannel = "DEFAULT" | "WHATSAPP";
+/**
+ * A country SMS may be sent to: one of the two-letter codes the SMS configuration accepts, which are ISO 3166-1 alpha-2 codes with `XK` for Kosovo.
+ *
+ * @enum {string}
+ */
+export type SmsCountryCode = "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BR" | "BS" | "BT" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GT" | "GU" | "GW" | "GY" | "HK" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SY" | "SZ" | "TC" | "TD" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "XK" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+/**
+ * The provider that sends SMS one-time codes for the per-method SMS configuration. `WEBHOOK` posts each code to your own `webhookUrl` instead of sending it.
+ *
+ * @enum {string}
+ */
+export type SmsOtpProvider = "BIRD" | "MESSAGE_MEDIA" | "MODICA_GROUP" | "TNZ" | "TWILIO" | "WEBHOOK";
+/**
+ * The provider that sends SMS messages.
+ *
+ * @enum {string}
+ */
+export type SmsProvider = "TWILIO" | "MESSAGE_BIRD" | "MESSAGE_BIRD_V2" | "MODICA_GROUP" | "TNZ" | "WEBHOOK";
+/** Credentials for sending email through your own SMTP server. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type SmtpEmailCredentials = {
+    /** The sender emails are sent as. */
+    from?: string;
+    fromName?: string;
+    host?: string;
+    /** A secret; the API never returns it. */
+    password?: string;
+    port?: number;
+    /** Where replies go. */
+    replyTo?: string;
+    replyToName?: string;
+    /** Whether the connection uses TLS. */
+    secure?: boolean;
+    user?: string;
+};
+/** What the API reports of the stored credentials for Apple Push Notification service (APNs): their settings, never their secrets. */
+export type StoredApnsCredentials = {
+    /** The bundle ID of the app that receives the notifications. */
+    bundleId?: string;
+    /** The ID of the APNs signing key. */
+    keyId?: string;
+    /** Whether notifications go to the APNs sandbox instead of production. */
+    sandbox?: boolean;
+    /** The Apple developer team ID. */
+    teamId?: string;
+};
+/** What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
+export type StoredBirdEmailCredentials = {
+    channelId?: string;
+    /** The locale Bird renders its message templates in. */
+    locale?: string;
+    projectId?: string;
+    /** The address emails are sent from. */
+    senderEmail?: string;
+    /** The name emails are sent from. */
+    senderName?: string;
+    /** The version of the Bird template to send. */
+    versionId?: string;
+    workspaceId?: string;
+};
+/** What the API reports of the stored credentials for your own Bird workspace: their settings, never their secrets. */
+export type StoredBirdSmsCredentials = {
+    channelId?: string;
+    /** Whether Bird's message templates are used in place of the text Authsignal sends. */
+    enableMessageTemplates?: boolean;
+    /** The locale Bird renders its message templates in. */
+    locale?: string;
+    navigatorId?: string;
+    projectId?: string;
+    workspaceId?: string;
+};
+/** What the API reports of the stored credentials for Firebase Cloud Messaging: their settings, never their secrets. */
+export type StoredFcmCredentials = {
+    /** The service account's email address, read from the key. */
+    clientEmail?: string;
+    /** The Firebase project ID, read from the service account key. */
+    projectId?: string;
+};
+/** What the API reports of the stored credentials for your own Mailgun account: their settings, never their secrets. */
+export type StoredMailgunEmailCredentials = {
+    /** The Mailgun sending domain. */
+    domain?: string;
+    /** The sender emails are sent as. */
+    from?: string;
+    templateName?: string;
+    /** The Mailgun API base URL of the region the domain is in. */
+    url?: string;
+};
+/** What the API reports of the stored credentials for your own Mailjet account: their settings, never their secrets. */
+export type StoredMailjetEmailCredentials = {
+    /** The Mailjet API key. */
+    publicKey?: string;
+    /** The ID of the Mailjet template to send. */
+    templateId?: number;
+};
+/** What the API reports of the stored credentials for your own Mandrill account: their settings, never their secrets. */
+export type StoredMandrillEmailCredentials = {
+    templateName?: string;
+};
+/** What the API reports of the stored credentials for your own MessageMedia account: their settings, never their secrets. */
+export type StoredMessageMediaCredentials = {
+    /** The number messages are sent from. */
+    sourceNumber?: string;
+};
+/** What the API reports of the stored credentials for your own Modica Group account: their settings, never their secrets. */
+export type StoredModicaGroupCredentials = {
+    username?: string;
+};
+/** What the API reports of the stored credentials for your own SendGrid account: their settings, never their secrets. */
+export type StoredSendgridEmailCredentials = {
+    /** The address emails are sent from. */
+    fromEmail?: string;
+    /** The name emails are sent from. */
+    fromName?: string;
+    /** The ID of the SendGrid dynamic template to send. */
+    templateId?: string;
+};
+/** What the API reports of the stored credentials for your own SMTP server: their settings, never their secrets. */
+export type StoredSmtpEmailCredentials = {
+    /** The sender emails are sent as. */
+    from?: string;
+    fromName?: string;
+    host?: string;
+    port?: number;
+    /** Where replies go. */
+    replyTo?: string;
+    replyToName?: string;
+    /** Whether the connection uses TLS. */
+    secure?: boolean;
+    user?: string;
+};
+/** What the API reports of the stored credentials for your own TNZ account: their settings, never their secrets. For TNZ the object is empty, since its only credential is secret. */
+export type StoredTnzCredentials = Record<string, never>;
+/** What the API reports of the stored credentials for your own Twilio account: their settings, never their secrets. */
+export type StoredTwilioCredentials = {
+    /** The Twilio account SID. */
+    accountSid?: string;
+    /** The SID of the Twilio Messaging Service that sends the messages. */
+    messagingServiceSid?: string;
+};
+/** The tenant's settings. The API omits a setting that has never been set, which is not the same as one set to `false` or to an empty list, so every field may be missing, `tenantId` too. */
+export type Tenant = {
+    allowDeletingUserAuthenticators?: boolean;
+    allowDisablingMfa?: boolean;
+    authenticatorEventsWebhookConfig?: AuthenticatorEventsWebhookConfig;
+    /** The custom domain the pre-built UI is served from, if one is set up. */
+    customDomain?: string;
+    disableRecoveryCodes?: boolean;
+    hideAuthsignalLogo?: boolean;
+    hideRecoveryCodesOnEnrollment?: boolean;
+    /** Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
+    hideSuccessScreenOnEnrollment?: boolean;
+    /** The IPv4 ranges, in CIDR notation, allowed to call the Server API. An empty list allows every address. */
+    ipWhitelist?: string[];
+    logEventsWebhookConfig?: LogEventsWebhookConfig;
+    name?: string;
+    redirectOnSessionExpiry?: boolean;
+    skipRecoveryCodesOnProgrammaticEnrollment?: boolean;
+    tenantId?: string;
+    /** How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
+    tokenDurationInMinutes?: number;
+};
+/** How the pre-built UI looks. */
+export type Theme = {
+    borders?: ThemeBorders;
+    colors?: ThemeColors;
+    container?: ThemeContainer;
+    darkMode?: ThemeDarkMode;
+    /** Format: uri */
+    faviconUrl?: string;
+    links?: ThemeLinks;
+    /** Format: uri */
+    logoUrl?: string;
+    /** The name shown in the pre-built UI, such as your product's. */
+    name?: string;
+    pageBackground?: ThemePageBackground;
+    /** The main brand colour, as a CSS colour such as `#4F46E5`. */
+    primaryColor?: string;
+    shadows?: ThemeShadows;
+    typography?: ThemeTypography;
+    /** Format: uri */
+    watermarkUrl?: string;
+};
+/**
+ * Horizontal alignment.
+ *
+ * @enum {string}
+ */
+export type ThemeAlignment = "left" | "center" | "right";
+/** Border radii and widths in pixels. Containers have a radius but no width. */
+export type ThemeBorders = {
+    buttonBorderRadius?: number;
+    buttonBorderWidth?: number;
+    cardBorderRadius?: number;
+    cardBorderWidth?: number;
+    containerBorderRadius?: number;
+    inputBorderRadius?: number;
+    inputBorderWidth?: number;
+};
+/** Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. */
+export type ThemeColors = {
+    bodyText?: string;
+    buttonPrimaryBorder?: string;
+    buttonPrimaryText?: string;
+    buttonSecondaryBackground?: string;
+    buttonSecondaryBorder?: string;
+    buttonSecondaryText?: string;
+    cardBackground?: string;
+    cardBorder?: string;
+    containerBackground?: string;
+    containerBorder?: string;
+    critical?: string;
+    divider?: string;
+    focus?: string;
+    headingText?: string;
+    hover?: string;
+    icon?: string;
+    information?: string;
+    inputBackground?: string;
+    inputBorder?: string;
+    link?: string;
+    loader?: string;
+    positive?: string;
+};
+/** The layout of the container that holds the pre-built UI. */
+export type ThemeContainer = {
+    contentAlignment?: ThemeAlignment;
+    exitPosition?: ThemeExitPosition;
+    logoAlignment?: ThemeAlignment;
+    /** In pixels. */
+    logoHeight?: number;
+    logoPosition?: ThemeLogoPosition;
+    /** In pixels. */
+    padding?: number;
+};
+/** What changes in dark mode. Typography, links, shadows and the exit position are shared with light mode, so they are not set here. */
+export type ThemeDarkMode = {
+    borders?: ThemeBorders;
+    colors?: ThemeColors;
+    container?: ThemeDarkModeContainer;
+    /** Format: uri */
+    faviconUrl?: string;
+    /** Format: uri */
+    logoUrl?: string;
+    pageBackground?: ThemePageBackground;
+    primaryColor?: string;
+    /** Format: uri */
+    watermarkUrl?: string;
+};
+/** The container's layout in dark mode. The exit position is theme-wide, so it is not set here. */
+export type ThemeDarkModeContainer = {
+    contentAlignment?: ThemeAlignment;
+    logoAlignment?: ThemeAlignment;
+    /** In pixels. */
+    logoHeight?: number;
+    logoPosition?: ThemeLogoPosition;
+    /** In pixels. */
+    padding?: number;
+};
+/**
+ * Where the control that leaves the pre-built UI sits.
+ *
+ * @enum {string}
+ */
+export type ThemeExitPosition = "top" | "bottom";
+/** One font file of a typeface. */
+export type ThemeFontFace = {
+    /** Format: uri */
+    url: string;
+    /** The weight, or a range of weights, the file covers, such as `400` or `"100 900"`. The API returns it as a number or a string. */
+    weight?: string | number;
+};
+/** How links look in the pre-built UI. */
+export type ThemeLinks = {
+    /** Whether links are underlined. */
+    underline?: boolean;
+};
+/**
+ * Whether the logo sits inside the container or above it.
+ *
+ * @enum {string}
+ */
+export type ThemeLogoPosition = "inside" | "outside";
+/** The background of the page behind the pre-built UI. */
+export type ThemePageBackground = {
+    backgroundColor?: string;
+    /** Format: uri */
+    backgroundImageUrl?: string;
+};
+/** Whether elements of the pre-built UI cast shadows. */
+export type ThemeShadows = {
+    /** Whether elements cast shadows. */
+    enabled?: boolean;
+};
+/** A typeface, as up to six font files. */
+export type ThemeTypeface = {
+    faces?: ThemeFontFace[];
+    /**
+     * A single font file. Superseded by `faces`.
+     *
+     * Format: uri
+     *
+     * @deprecated
+     */
+    fontUrl?: string;
+    /** A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). */
+    sizeAdjust?: number;
+};
+/** The typefaces of body text, headings and buttons. They apply to both colour modes. */
+export type ThemeTypography = {
+    button?: ThemeTypeface;
+    display?: ThemeTypeface;
+    text?: ThemeTypeface;
+};
+/** Credentials for sending SMS through your own TNZ account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type TnzCredentials = {
+    /** A secret; the API never returns it. */
+    apiKey?: string;
+};
+/** Credentials for sending SMS through your own Twilio account. Every field is optional here, and an update changes only the fields it names; a create body lists the fields it requires. */
+export type TwilioCredentials = {
+    /** The Twilio account SID. */
+    accountSid?: string;
+    /** The Twilio auth token. A secret; the API never returns it. */
+    authToken?: string;
+    /** The SID of the Twilio Messaging Service that sends the messages. */
+    messagingServiceSid?: string;
+};
+/** A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
+export type UpdateActionConfigurationBody = {
+    defaultUserActionResult?: ActionOutcome;
+    defaultVerificationMethod?: KnownVerificationMethod | null;
+    /** Message templates by locale, such as `{"en": {"defaultTemplate": "…"}}`. */
+    messagingTemplates?: {
+        [key: string]: unknown;
+    } | null;
+    promptToEnrollVerificationMethods?: PromptToEnrollVerificationMethod[] | null;
+    /** The verification methods users may use to complete a challenge. */
+    verificationMethods?: KnownVerificationMethod[] | null;
+    /**
+     * A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.
+     *
+     * Format: uri
+     */
+    verificationWebhookUrl?: string | null;
+};
+/** A flow to publish: its nodes and the rules they reference, as the flow builder exports them, and optionally the version the change is based on. */
+export type UpdateActionFlowBody = {
+    /** The flow's nodes. Node IDs are unique, and every node a node points at is in the flow. */
+    actionNodes: FlowNode[];
+    /** The `flowVersion` this change is based on. When the published flow has moved on since, the API refuses the change with a 409 rather than overwrite it. Leave it out of a first publish. */
+    expectedFlowVersion?: number;
+    /** Every rule the flow's `RULE` nodes reference, each exactly once; `[]` when there are none. Publishing removes the action's rules that are not listed. */
+    rules: FlowRule[];
+};
+/** A partial update of one authenticator configuration. The object is flat: each field applies only to the verification methods it concerns (for example `smsProvider` to SMS, and `relyingParty` to passkeys). An omitted field stays as it is, and an explicit `null` clears an optional text, list or object field. */
+export type UpdateAuthenticatorConfigurationBody = {
+    allowMultipleUserAuthenticators?: boolean;
+    appAttestationFailureMode?: AppAttestationFailureMode;
+    authenticatorAttachment?: AuthenticatorAttachment;
+    disableEnrollmentPrompt?: boolean;
+    /** The identity documents accepted, by provider-specific keys. */
+    documentTypes?: {
+        [key: string]: unknown;
+    } | null;
+    dontSkipEnrollmentInputScreen?: boolean;
+    emailProvider?: EmailProvider;
+    enrollmentPromptInterval?: number;
+    /** The origins passkeys may be used from. */
+    expectedOrigins?: string[] | null;
+    hideTotpAppDownloadScreen?: boolean;
+    /** Whether users may enroll and verify with this method. */
+    isActive?: boolean;
+    isEditableByUser?: boolean;
+    isHiddenToUser?: boolean;
+    /** The issuer shown in authenticator apps. */
+    issuerName?: string | null;
+    magicLinkMode?: MagicLinkMode;
+    messageBirdV2Credentials?: MessageBirdV2Credentials | null;
+    messageTemplate?: string | null;
+    oobChannel?: OobChannel;
+    passkeyRegistrationHints?: PasskeyRegistrationHint[] | null;
+    providerType?: IdentityProviderType;
+    pushProvider?: PushProvider;
+    rateLimitConfiguration?: RateLimitConfiguration | null;
+    /** The methods a user may recover access with. */
+    recoveryMethods?: KnownVerificationMethod[] | null;
+    redirectUrls?: string[] | null;
+    /** The WebAuthn relying party ID, such as `example.com`. */
+    relyingParty?: string | null;
+    requireAppAttestation?: boolean;
+    /** The sender name or address messages come from. */
+    sender?: string | null;
+    sendingRateLimitConfiguration?: RateLimitConfiguration | null;
+    sessionTtlInMinutes?: number;
+    showEmailDeliveryTimeWarning?: boolean;
+    smsChannel?: SmsChannel;
+    /** The countries SMS may be sent to, as ISO 3166-1 alpha-2 codes such as `US` or `GB`. */
+    smsCountryCodes?: string[] | null;
+    smsProvider?: SmsProvider;
+    twilioCredentials?: TwilioCredentials | null;
+    userVerificationRequirement?: UserVerificationRequirement;
+    verificationCodeLength?: number;
+    verificationMethod?: KnownVerificationMethod;
+    /**
+     * Where messages are posted when a provider is `WEBHOOK`.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string | null;
+    whatsAppProvider?: WhatsAppProvider;
+};
+/** Where to send the tenant's authenticator events (such as `authenticator.created`). A flag left out keeps the value the API has. */
+export type UpdateAuthenticatorEventsWebhookConfig = {
+    /** Whether passkey `authenticator.created` events carry the credential's public key. */
+    includeCredentialPublicKey?: boolean;
+    /**
+     * The HTTPS endpoint that receives the events.
+     *
+     * Format: uri
+     */
+    url: string;
+};
+/** A partial update: an omitted field stays as it is, and `description: null` clears the description. The name, data type and model type are fixed when the data point is created. */
+export type UpdateCustomDataPointBody = {
+    description?: string | null;
+    /** Whether the value is shown to the user in push and QR code challenge claims. */
+    isPublic?: boolean;
+};
+/** A partial update of the email OTP settings. An omitted field stays as it is. `null` clears a rate limit setting or a provider's stored credentials; an empty list empties `allowedCustomEmailVariables`. A list replaces the stored one. When `emailProvider` changes, send the new provider's credentials and leave the old provider's out. */
+export type UpdateEmailOtpAuthenticatorConfigurationBody = {
+    allowedCustomEmailVariables?: string[];
+    birdEmailCredentials?: BirdEmailCredentials | null;
+    emailProvider?: EmailOtpProvider;
+    isActive?: boolean;
+    mailgunEmailCredentials?: MailgunEmailCredentials | null;
+    mailjetEmailCredentials?: MailjetEmailCredentials | null;
+    mandrillEmailCredentials?: MandrillEmailCredentials | null;
+    sendgridEmailCredentials?: SendgridEmailCredentials | null;
+    sendingRateLimitConfigurations?: RateLimitConfigurationInput[] | null;
+    smtpEmailCredentials?: SmtpEmailCredentials | null;
+    submissionRateLimitConfiguration?: RateLimitConfigurationInput | null;
+    /**
+     * The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string;
+};
+/** Where to send the tenant's batched log events (`action.log_created`, `challenge.log_created`). */
+export type UpdateLogEventsWebhookConfig = {
+    /**
+     * The HTTPS endpoint that receives the batches.
+     *
+     * Format: uri
+     */
+    endpointUrl: string;
+};
+/** The complete set of message overrides. It replaces the current set: a locale or override ID left out is deleted, and an empty `messageOverrides` deletes them all. */
+export type UpdateMessageOverridesBody = {
+    messageOverrides: MessageOverridesByLocale;
+};
+/** A partial update of the passkey settings. An omitted field stays as it is. `null` clears `userVerificationRequirement` or `authenticatorAttachment`; an empty list empties `passkeyRegistrationHints`. A list replaces the stored one. Send `expectedOrigins` with a changed `relyingParty`, since origins belong to a relying party. */
+export type UpdatePasskeyAuthenticatorConfigurationBody = {
+    authenticatorAttachment?: AuthenticatorAttachment | null;
+    /** The origins, replacing the stored list; it cannot be emptied. */
+    expectedOrigins?: PasskeyOrigin[];
+    isActive?: boolean;
+    passkeyRegistrationHints?: PasskeyRegistrationHint[];
+    preventRemovingLastPasskey?: boolean;
+    relyingParty?: string;
+    userVerificationRequirement?: PasskeyUserVerificationRequirement | null;
+};
+/** A partial update of the push settings. An omitted field stays as it is. `null` clears `credentialLifetimeInMinutes`, the sending limits or a provider's stored credentials. A list replaces the stored one. When `pushProvider` changes, send the new provider's credentials and leave the old provider's out. */
+export type UpdatePushAuthenticatorConfigurationBody = {
+    apnsCredentials?: ApnsCredentials | null;
+    appAttestationFailureMode?: AppAttestationFailureMode;
+    credentialLifetimeInMinutes?: number | null;
+    fcmCredentials?: FcmCredentials | null;
+    isActive?: boolean;
+    pushProvider?: PushConfigurationProvider;
+    requireAppAttestation?: boolean;
+    sendingRateLimitConfigurations?: RateLimitConfigurationInput[] | null;
+    /**
+     * The HTTPS endpoint challenges are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string;
+};
+/** A partial update: an omitted field stays as it is, and an explicit `null` clears an optional field. */
+export type UpdateRuleBody = {
+    /** The rule's JSON Logic expression; `null` removes it. */
+    conditions?: RuleConditions | null;
+    defaultVerificationMethod?: KnownVerificationMethod | null;
+    description?: string | null;
+    isActive?: boolean;
+    name?: string;
+    /** Rules are evaluated in ascending priority; 0 is evaluated first. */
+    priority?: number;
+    promptToEnrollVerificationMethods?: PromptToEnrollVerificationMethod[] | null;
+    type?: ActionOutcome;
+    /** The verification methods allowed when the rule's type is `CHALLENGE`. */
+    verificationMethods?: KnownVerificationMethod[] | null;
+};
+/** A partial update of the SMS settings. An omitted field stays as it is. `null` clears `defaultCountryCode`, a rate limit setting or a provider's stored credentials; an empty list empties `smsCountryCodes` (which also clears `defaultCountryCode`), `prefixRateLimitConfigurations` or `allowedCustomSmsVariables`. A list replaces the stored one. When `smsProvider` changes, send the new provider's credentials and leave the old provider's out. */
+export type UpdateSmsAuthenticatorConfigurationBody = {
+    allowedCustomSmsVariables?: string[];
+    birdSmsCredentials?: BirdSmsCredentials | null;
+    defaultCountryCode?: SmsCountryCode | null;
+    isActive?: boolean;
+    messageMediaCredentials?: MessageMediaCredentials | null;
+    modicaGroupCredentials?: ModicaGroupCredentials | null;
+    prefixRateLimitConfigurations?: PrefixRateLimitConfigurationInput[];
+    sendingRateLimitConfigurations?: RateLimitConfigurationInput[] | null;
+    smsCountryCodes?: SmsCountryCode[];
+    smsProvider?: SmsOtpProvider;
+    submissionRateLimitConfiguration?: RateLimitConfigurationInput | null;
+    tnzCredentials?: TnzCredentials | null;
+    twilioCredentials?: TwilioCredentials | null;
+    /**
+     * The HTTPS endpoint codes are posted to when the provider is `WEBHOOK`. The API clears it when the provider changes to another.
+     *
+     * Format: uri
+     */
+    webhookUrl?: string;
+};
+/** A partial update; an omitted setting stays as it is. */
+export type UpdateTenantBody = {
+    authenticatorEventsWebhookConfig?: UpdateAuthenticatorEventsWebhookConfig;
+    disableRecoveryCodes?: boolean;
+    /** Whether the pre-built UI skips the success screen after a user enrolls an authenticator. */
+    hideSuccessScreenOnEnrollment?: boolean;
+    /** The IPv4 ranges, in CIDR notation such as `203.0.113.0/24`, allowed to call the Server API. The list replaces the current one; `[]` allows every address. */
+    ipWhitelist?: string[];
+    logEventsWebhookConfig?: UpdateLogEventsWebhookConfig;
+    name?: string;
+    /** How long a token issued by a challenge stays valid, in minutes. It also sets how long a pre-built UI session lasts. */
+    tokenDurationInMinutes?: number;
+};
+/** A partial update: an omitted field stays as it is, and an explicit `null` clears a field. */
+export type UpdateThemeBody = {
+    borders?: UpdateThemeBorders | null;
+    colors?: UpdateThemeColors | null;
+    container?: UpdateThemeContainer | null;
+    darkMode?: UpdateThemeDarkMode | null;
+    /** Format: uri */
+    faviconUrl?: string | null;
+    links?: UpdateThemeLinks | null;
+    /** Format: uri */
+    logoUrl?: string | null;
+    /** The name shown in the pre-built UI, such as your product's. */
+    name?: string | null;
+    pageBackground?: UpdateThemePageBackground | null;
+    /** The main brand colour, as a CSS colour such as `#4F46E5`. */
+    primaryColor?: string | null;
+    shadows?: UpdateThemeShadows | null;
+    typography?: UpdateThemeTypography | null;
+    /** Format: uri */
+    watermarkUrl?: string | null;
+};
+/** Border radii and widths in pixels; `null` clears one. Containers have a radius but no width. */
+export type UpdateThemeBorders = {
+    buttonBorderRadius?: number | null;
+    buttonBorderWidth?: number | null;
+    cardBorderRadius?: number | null;
+    cardBorderWidth?: number | null;
+    containerBorderRadius?: number | null;
+    inputBorderRadius?: number | null;
+    inputBorderWidth?: number | null;
+};
+/** Colours of the pre-built UI's elements, as CSS colours such as `#1F2937`. An omitted colour stays as it is; `null` clears it. */
+export type UpdateThemeColors = {
+    bodyText?: string | null;
+    buttonPrimaryBorder?: string | null;
+    buttonPrimaryText?: string | null;
+    buttonSecondaryBackground?: string | null;
+    buttonSecondaryBorder?: string | null;
+    buttonSecondaryText?: string | null;
+    cardBackground?: string | null;
+    cardBorder?: string | null;
+    containerBackground?: string | null;
+    containerBorder?: string | null;
+    critical?: string | null;
+    divider?: string | null;
+    focus?: string | null;
+    headingText?: string | null;
+    hover?: string | null;
+    icon?: string | null;
+    information?: string | null;
+    inputBackground?: string | null;
+    inputBorder?: string | null;
+    link?: string | null;
+    loader?: string | null;
+    positive?: string | null;
+};
+/** The layout of the container that holds the pre-built UI; `null` clears a field. */
+export type UpdateThemeContainer = {
+    contentAlignment?: ThemeAlignment | null;
+    exitPosition?: ThemeExitPosition | null;
+    logoAlignment?: ThemeAlignment | null;
+    /** In pixels. */
+    logoHeight?: number | null;
+    logoPosition?: ThemeLogoPosition | null;
+    /** In pixels. */
+    padding?: number | null;
+};
+/** What changes in dark mode; `null` clears a field. Typography, links, shadows and the exit position are shared with light mode, and the API rejects them here. */
+export type UpdateThemeDarkMode = {
+    borders?: UpdateThemeBorders | null;
+    colors?: UpdateThemeColors | null;
+    container?: UpdateThemeDarkModeContainer | null;
+    /** Format: uri */
+    faviconUrl?: string | null;
+    /** Format: uri */
+    logoUrl?: string | null;
+    pageBackground?: UpdateThemePageBackground | null;
+    primaryColor?: string | null;
+    /** Format: uri */
+    watermarkUrl?: string | null;
+};
+/** The container's layout in dark mode; `null` clears a field. The exit position is theme-wide, and the API rejects it here. */
+export type UpdateThemeDarkModeContainer = {
+    contentAlignment?: ThemeAlignment | null;
+    logoAlignment?: ThemeAlignment | null;
+    /** In pixels. */
+    logoHeight?: number | null;
+    logoPosition?: ThemeLogoPosition | null;
+    /** In pixels. */
+    padding?: number | null;
+};
+/** One font file of a typeface. */
+export type UpdateThemeFontFace = {
+    /** Format: uri */
+    url: string;
+    /** The weight the file covers, `"1"` to `"1000"`, or a range of weights as two such numbers separated by a space, such as `"100 900"` for a variable font. */
+    weight?: string;
+};
+/** How links look in the pre-built UI. An omitted field stays as it is; `null` clears it. */
+export type UpdateThemeLinks = {
+    /** Whether links are underlined; `null` clears it. */
+    underline?: boolean | null;
+};
+/** The background of the page behind the pre-built UI; `null` clears a field. */
+export type UpdateThemePageBackground = {
+    backgroundColor?: string | null;
+    /** Format: uri */
+    backgroundImageUrl?: string | null;
+};
+/** Whether elements of the pre-built UI cast shadows. An omitted field stays as it is; `null` clears it. */
+export type UpdateThemeShadows = {
+    /** Whether elements cast shadows; `null` clears it. */
+    enabled?: boolean | null;
+};
+/** A typeface, as up to six font files; `null` removes a field. */
+export type UpdateThemeTypeface = {
+    faces?: UpdateThemeFontFace[] | null;
+    /**
+     * A single font file. Superseded by `faces`.
+     *
+     * Format: uri
+     *
+     * @deprecated
+     */
+    fontUrl?: string | null;
+    /** A correction to the typeface's size, as a percentage from 67 to 150 (CSS `size-adjust`). `null` clears it. */
+    sizeAdjust?: number | null;
+};
+/** The typefaces of body text, headings and buttons; `null` removes one. They apply to both colour modes. */
+export type UpdateThemeTypography = {
+    button?: UpdateThemeTypeface | null;
+    display?: UpdateThemeTypeface | null;
+    text?: UpdateThemeTypeface | null;
+};
+/** A partial update: an omitted field stays as it is, and `valueListItems: null` empties the list. The alias and the item type are fixed when the list is created. */
+export type UpdateValueListBody = {
+    /** Has no effect at present. */
+    isActive?: boolean;
+    name?: string;
+    /** The list's new items, which replace the old ones. */
+    valueListItems?: ValueListItem[] | null;
+};
+/**
+ * The WebAuthn user verification requirement for passkeys and security keys.
+ *
+ * @enum {string}
+ */
+export type UserVerificationRequirement = "discouraged" | "preferred" | "required";
+/** A custom list of values (the Portal's "Custom Lists") that rules can test with "In List" and "Not In List". */
+export type ValueList = {
+    /** A hyphenated slug the API derives from the name when the list is created. It identifies the list in paths. */
+    alias: string;
+    /** Has no effect at present. */
+    isActive: boolean;
+    itemType: ValueListItemType;
+    name: string;
+    valueListItems?: ValueListItem[];
+};
+/** An item of a value list; a string or a number, as the list's `itemType` says. */
+export type ValueListItem = string | number;
+/**
+ * The type of every item in a value list.
+ *
+ * @enum {string}
+ */
+export type ValueListItemType = "string" | "number";
+/** A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
+export type VerificationMethod = KnownVerificationMethod | string;
+/**
+ * The provider that sends WhatsApp messages.
+ *
+ * @enum {string}
+ */
+export type WhatsAppProvider = "BIRD";
 export type ResponseAuthenticatorConfigurationExists = components['responses']['AuthenticatorConfigurationExists'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
@@ -2319,7 +2327,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateActionConfigurationBody"];
+                "application/json": CreateActionConfigurationBody;
             };
         };
         responses: {
@@ -2329,7 +2337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionConfiguration"];
+                    "application/json": ActionConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2376,7 +2384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionConfiguration"];
+                    "application/json": ActionConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2408,7 +2416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2434,7 +2442,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateActionConfigurationBody"];
+                "application/json": UpdateActionConfigurationBody;
             };
         };
         responses: {
@@ -2444,7 +2452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionConfiguration"];
+                    "application/json": ActionConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2470,7 +2478,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateActionFlowBody"];
+                "application/json": UpdateActionFlowBody;
             };
         };
         responses: {
@@ -2480,7 +2488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActionFlow"];
+                    "application/json": ActionFlow;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2527,7 +2535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListedRule"][];
+                    "application/json": ListedRule[];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2553,7 +2561,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateRuleBody"];
+                "application/json": CreateRuleBody;
             };
         };
         responses: {
@@ -2563,7 +2571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rule"];
+                    "application/json": Rule;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2601,7 +2609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rule"];
+                    "application/json": Rule;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2639,7 +2647,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2671,7 +2679,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateRuleBody"];
+                "application/json": UpdateRuleBody;
             };
         };
         responses: {
@@ -2681,7 +2689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Rule"];
+                    "application/json": Rule;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2707,7 +2715,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateAuthenticatorConfigurationBody"];
+                "application/json": UpdateAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -2717,7 +2725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticatorConfiguration"];
+                    "application/json": AuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2742,7 +2750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailOtpAuthenticatorConfiguration"];
+                    "application/json": EmailOtpAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2761,7 +2769,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateEmailOtpAuthenticatorConfigurationBody"];
+                "application/json": CreateEmailOtpAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -2771,7 +2779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailOtpAuthenticatorConfiguration"];
+                    "application/json": EmailOtpAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2802,7 +2810,7 @@ export interface operations {
                      *       "success": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2821,7 +2829,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateEmailOtpAuthenticatorConfigurationBody"];
+                "application/json": UpdateEmailOtpAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -2831,7 +2839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EmailOtpAuthenticatorConfiguration"];
+                    "application/json": EmailOtpAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2856,7 +2864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PasskeyAuthenticatorConfiguration"];
+                    "application/json": PasskeyAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2875,7 +2883,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePasskeyAuthenticatorConfigurationBody"];
+                "application/json": CreatePasskeyAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -2885,7 +2893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PasskeyAuthenticatorConfiguration"];
+                    "application/json": PasskeyAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2916,7 +2924,7 @@ export interface operations {
                      *       "success": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2935,7 +2943,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdatePasskeyAuthenticatorConfigurationBody"];
+                "application/json": UpdatePasskeyAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -2945,7 +2953,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PasskeyAuthenticatorConfiguration"];
+                    "application/json": PasskeyAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2970,7 +2978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PushAuthenticatorConfiguration"];
+                    "application/json": PushAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2989,7 +2997,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreatePushAuthenticatorConfigurationBody"];
+                "application/json": CreatePushAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -2999,7 +3007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PushAuthenticatorConfiguration"];
+                    "application/json": PushAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3030,7 +3038,7 @@ export interface operations {
                      *       "success": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3049,7 +3057,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdatePushAuthenticatorConfigurationBody"];
+                "application/json": UpdatePushAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -3059,7 +3067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PushAuthenticatorConfiguration"];
+                    "application/json": PushAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3084,7 +3092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SmsAuthenticatorConfiguration"];
+                    "application/json": SmsAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3103,7 +3111,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateSmsAuthenticatorConfigurationBody"];
+                "application/json": CreateSmsAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -3113,7 +3121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SmsAuthenticatorConfiguration"];
+                    "application/json": SmsAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3144,7 +3152,7 @@ export interface operations {
                      *       "success": true
                      *     }
                      */
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3163,7 +3171,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateSmsAuthenticatorConfigurationBody"];
+                "application/json": UpdateSmsAuthenticatorConfigurationBody;
             };
         };
         responses: {
@@ -3173,7 +3181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SmsAuthenticatorConfiguration"];
+                    "application/json": SmsAuthenticatorConfiguration;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3192,7 +3200,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateCustomDataPointBody"];
+                "application/json": CreateCustomDataPointBody;
             };
         };
         responses: {
@@ -3202,7 +3210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomDataPoint"];
+                    "application/json": CustomDataPoint;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3234,7 +3242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomDataPoint"];
+                    "application/json": CustomDataPoint;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3266,7 +3274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3292,7 +3300,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateCustomDataPointBody"];
+                "application/json": UpdateCustomDataPointBody;
             };
         };
         responses: {
@@ -3302,7 +3310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomDataPoint"];
+                    "application/json": CustomDataPoint;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3327,7 +3335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageOverrides"];
+                    "application/json": MessageOverrides;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3346,7 +3354,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateMessageOverridesBody"];
+                "application/json": UpdateMessageOverridesBody;
             };
         };
         responses: {
@@ -3356,7 +3364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageOverrides"];
+                    "application/json": MessageOverrides;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3381,7 +3389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageOverridesCatalog"];
+                    "application/json": MessageOverridesCatalog;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3406,7 +3414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Tenant"];
+                    "application/json": Tenant;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3425,7 +3433,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateTenantBody"];
+                "application/json": UpdateTenantBody;
             };
         };
         responses: {
@@ -3435,7 +3443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Tenant"];
+                    "application/json": Tenant;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3460,7 +3468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Theme"];
+                    "application/json": Theme;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3479,7 +3487,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateThemeBody"];
+                "application/json": UpdateThemeBody;
             };
         };
         responses: {
@@ -3489,7 +3497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Theme"];
+                    "application/json": Theme;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3508,7 +3516,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateValueListBody"];
+                "application/json": CreateValueListBody;
             };
         };
         responses: {
@@ -3518,7 +3526,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValueList"];
+                    "application/json": ValueList;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3550,7 +3558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValueList"];
+                    "application/json": ValueList;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3582,7 +3590,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeleteResult"];
+                    "application/json": DeleteResult;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3608,7 +3616,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateValueListBody"];
+                "application/json": UpdateValueListBody;
             };
         };
         responses: {
@@ -3618,7 +3626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValueList"];
+                    "application/json": ValueList;
                 };
             };
             400: components["responses"]["BadRequest"];

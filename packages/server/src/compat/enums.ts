@@ -5,19 +5,20 @@
 // strings are interchangeable both ways, and an object member keeps its literal type in an object
 // literal (`{ verificationMethod: VerificationMethod.SMS }` stays "SMS"). The namespaces give the
 // members as types, as an enum does (`UserActionState.ALLOW` in a type position); they emit no code.
-import type {
-  CallConnectChannel as CallConnectChannelUnion,
-  CallState as CallStateUnion,
-} from "../generated/call-connect/schema.ts";
+// An enum whose union the generated schema declares under the same name is declared here as
+// `…Enum` and exported under the official name, so that the bundled declarations keep that name for
+// the generated union: they would otherwise rename it (`UserActionState$1`), and hovers of the
+// fields that hold it would print the renamed one.
+import type { CallConnectChannel, CallState } from "../generated/call-connect/schema.ts";
 import type {
   ChallengeScope,
-  SmsChannel as SmsChannelUnion,
-  UserActionState as UserActionStateUnion,
-  VerificationFailureReason as VerificationFailureReasonUnion,
-  VerificationMethod as VerificationMethodUnion,
+  SmsChannel,
+  UserActionState,
+  VerificationFailureReason,
+  VerificationMethod,
 } from "../generated/schema.ts";
 
-export const UserActionState = Object.freeze({
+const UserActionStateEnum = Object.freeze({
   ALLOW: "ALLOW",
   BLOCK: "BLOCK",
   CHALLENGE_REQUIRED: "CHALLENGE_REQUIRED",
@@ -26,10 +27,10 @@ export const UserActionState = Object.freeze({
   REVIEW_REQUIRED: "REVIEW_REQUIRED",
   REVIEW_SUCCEEDED: "REVIEW_SUCCEEDED",
   REVIEW_FAILED: "REVIEW_FAILED",
-} as const) satisfies Record<string, UserActionStateUnion>;
+} as const) satisfies Record<string, UserActionState>;
 /** The state of a tracked action. */
-export type UserActionState = UserActionStateUnion;
-export declare namespace UserActionState {
+type UserActionStateEnum = UserActionState;
+declare namespace UserActionStateEnum {
   type ALLOW = "ALLOW";
   type BLOCK = "BLOCK";
   type CHALLENGE_REQUIRED = "CHALLENGE_REQUIRED";
@@ -40,7 +41,7 @@ export declare namespace UserActionState {
   type REVIEW_FAILED = "REVIEW_FAILED";
 }
 
-export const VerificationMethod = Object.freeze({
+const VerificationMethodEnum = Object.freeze({
   SMS: "SMS",
   EMAIL_OTP: "EMAIL_OTP",
   EMAIL_MAGIC_LINK: "EMAIL_MAGIC_LINK",
@@ -55,13 +56,13 @@ export const VerificationMethod = Object.freeze({
   RECOVERY_CODE: "RECOVERY_CODE",
   DEVICE: "DEVICE",
   WHATSAPP: "WHATSAPP",
-} as const) satisfies Record<string, VerificationMethodUnion>;
+} as const) satisfies Record<string, VerificationMethod>;
 /**
  * A verification method. The spec lists the known ones and leaves the set open, since Authsignal
  * adds methods: a result may carry one this SDK does not know yet.
  */
-export type VerificationMethod = VerificationMethodUnion;
-export declare namespace VerificationMethod {
+type VerificationMethodEnum = VerificationMethod;
+declare namespace VerificationMethodEnum {
   type SMS = "SMS";
   type EMAIL_OTP = "EMAIL_OTP";
   type EMAIL_MAGIC_LINK = "EMAIL_MAGIC_LINK";
@@ -78,24 +79,24 @@ export declare namespace VerificationMethod {
   type WHATSAPP = "WHATSAPP";
 }
 
-export const SmsChannel = Object.freeze({
+const SmsChannelEnum = Object.freeze({
   WHATSAPP: "WHATSAPP",
   DEFAULT: "DEFAULT",
-} as const) satisfies Record<string, SmsChannelUnion>;
+} as const) satisfies Record<string, SmsChannel>;
 /** The channel an SMS authenticator sends its codes over. */
-export type SmsChannel = SmsChannelUnion;
-export declare namespace SmsChannel {
+type SmsChannelEnum = SmsChannel;
+declare namespace SmsChannelEnum {
   type WHATSAPP = "WHATSAPP";
   type DEFAULT = "DEFAULT";
 }
 
-export const VerificationFailureReason = Object.freeze({
+const VerificationFailureReasonEnum = Object.freeze({
   CODE_INVALID_OR_EXPIRED: "CODE_INVALID_OR_EXPIRED",
   MAX_ATTEMPTS_EXCEEDED: "MAX_ATTEMPTS_EXCEEDED",
-} as const) satisfies Record<string, VerificationFailureReasonUnion>;
+} as const) satisfies Record<string, VerificationFailureReason>;
 /** Why `verify` did not verify a code. */
-export type VerificationFailureReason = VerificationFailureReasonUnion;
-export declare namespace VerificationFailureReason {
+type VerificationFailureReasonEnum = VerificationFailureReason;
+declare namespace VerificationFailureReasonEnum {
   type CODE_INVALID_OR_EXPIRED = "CODE_INVALID_OR_EXPIRED";
   type MAX_ATTEMPTS_EXCEEDED = "MAX_ATTEMPTS_EXCEEDED";
 }
@@ -119,22 +120,30 @@ export const CallConnectMessageChannel = Object.freeze({
   WHATSAPP: "WHATSAPP",
   SMS: "SMS",
   EMAIL: "EMAIL",
-} as const) satisfies Record<string, CallConnectChannelUnion>;
+} as const) satisfies Record<string, CallConnectChannel>;
 /** How Call Connect sends the caller its link. */
-export type CallConnectMessageChannel = CallConnectChannelUnion;
+export type CallConnectMessageChannel = CallConnectChannel;
 export declare namespace CallConnectMessageChannel {
   type WHATSAPP = "WHATSAPP";
   type SMS = "SMS";
   type EMAIL = "EMAIL";
 }
 
-export const CallState = Object.freeze({
+const CallStateEnum = Object.freeze({
   CHALLENGE_SUCCEEDED: "CHALLENGE_SUCCEEDED",
   CHALLENGE_FAILED: "CHALLENGE_FAILED",
-} as const) satisfies Record<string, CallStateUnion>;
+} as const) satisfies Record<string, CallState>;
 /** How a Call Connect call ended. */
-export type CallState = CallStateUnion;
-export declare namespace CallState {
+type CallStateEnum = CallState;
+declare namespace CallStateEnum {
   type CHALLENGE_SUCCEEDED = "CHALLENGE_SUCCEEDED";
   type CHALLENGE_FAILED = "CHALLENGE_FAILED";
 }
+
+export {
+  CallStateEnum as CallState,
+  SmsChannelEnum as SmsChannel,
+  UserActionStateEnum as UserActionState,
+  VerificationFailureReasonEnum as VerificationFailureReason,
+  VerificationMethodEnum as VerificationMethod,
+};

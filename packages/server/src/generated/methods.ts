@@ -9,37 +9,53 @@ import type {
   components,
   operations,
   AuthenticatorConfiguration,
-  ChallengeEmailRequest,
-  ChallengePhoneRequest,
-  ChallengeResendRequest,
+  ChallengeRequest,
+  ChallengeResponse,
+  ClaimChallengeRequest,
+  ClaimChallengeResponse,
+  CreateSessionRequest,
   EnrollVerifiedAuthenticatorAttributes,
+  EnrollVerifiedAuthenticatorResponse,
+  EnrollVerifiedAuthenticatorsRequest,
+  EnrollVerifiedAuthenticatorsResponse,
+  GetActionResponse,
+  GetChallengeResponse,
+  GetUserResponse,
+  QueryUsersResponse,
+  RefreshSessionRequest,
+  RevokeSessionRequest,
+  RevokeUserSessionsRequest,
   TrackAttributes,
+  TrackResponse,
   UpdateActionAttributes,
+  UpdateActionResponse,
   UpdateDeviceAttributes,
   UpdateUserAttributes,
+  UpdateUserResponse,
   UserActionSummary,
   UserAuthenticator,
   UserDevice,
   UserSummary,
+  ValidateChallengeRequest,
+  ValidateChallengeResponse,
+  ValidateSessionRequest,
+  ValidateSessionResponse,
+  VerifyRequest,
+  VerifyResponse,
 } from "./schema.ts";
 
 /** Names a type, so that an interface can extend it: `extends` takes no indexed access type. */
 type Of<T> = T;
 
-/** The argument of `challenge`: its body. */
-export type ChallengeRequest = ChallengePhoneRequest | ChallengeEmailRequest | ChallengeResendRequest;
+export type { ChallengeRequest };
 
-/** What `challenge` resolves to: the code was sent. */
-export type ChallengeResponse = { [K in keyof components["schemas"]["ChallengeResponse"]]: components["schemas"]["ChallengeResponse"][K] };
+export type { ChallengeResponse };
 
-/** The argument of `claimChallenge`: its body. */
-export type ClaimChallengeRequest = { [K in keyof components["schemas"]["ClaimChallengeRequest"]]: components["schemas"]["ClaimChallengeRequest"][K] };
+export type { ClaimChallengeRequest };
 
-/** What `claimChallenge` resolves to: the challenge now belongs to the user. */
-export type ClaimChallengeResponse = { [K in keyof components["schemas"]["ClaimChallengeResponse"]]: components["schemas"]["ClaimChallengeResponse"][K] };
+export type { ClaimChallengeResponse };
 
-/** The argument of `createSession`: its body. */
-export type CreateSessionRequest = { [K in keyof components["schemas"]["CreateSessionRequest"]]: components["schemas"]["CreateSessionRequest"][K] };
+export type { CreateSessionRequest };
 
 /** What `createSession` resolves to: the new session's tokens. */
 export type CreateSessionResponse = { [K in keyof components["schemas"]["SessionTokens"]]: components["schemas"]["SessionTokens"][K] };
@@ -70,23 +86,16 @@ export interface EnrollVerifiedAuthenticatorRequest extends Of<operations["enrol
   attributes: EnrollVerifiedAuthenticatorAttributes;
 }
 
-/** What `enrollVerifiedAuthenticator` resolves to: the authenticator was enrolled. */
-export type EnrollVerifiedAuthenticatorResponse = { [K in keyof components["schemas"]["EnrollVerifiedAuthenticatorResponse"]]: components["schemas"]["EnrollVerifiedAuthenticatorResponse"][K] };
+export type { EnrollVerifiedAuthenticatorResponse };
 
-/** The argument of `enrollVerifiedAuthenticators`: its body. */
-export type EnrollVerifiedAuthenticatorsRequest = { [K in keyof components["schemas"]["EnrollVerifiedAuthenticatorsRequest"]]: components["schemas"]["EnrollVerifiedAuthenticatorsRequest"][K] };
+export type { EnrollVerifiedAuthenticatorsRequest };
 
-/**
- * What `enrollVerifiedAuthenticators` resolves to: each passkey was enrolled or refused; the
- * counts and failures say which.
- */
-export type EnrollVerifiedAuthenticatorsResponse = { [K in keyof components["schemas"]["EnrollVerifiedAuthenticatorsResponse"]]: components["schemas"]["EnrollVerifiedAuthenticatorsResponse"][K] };
+export type { EnrollVerifiedAuthenticatorsResponse };
 
 /** The argument of `getAction`: its path parameters. */
 export type GetActionRequest = { [K in keyof operations["getAction"]["parameters"]["path"]]: operations["getAction"]["parameters"]["path"][K] };
 
-/** What `getAction` resolves to: the action. */
-export type GetActionResponse = { [K in keyof components["schemas"]["GetActionResponse"]]: components["schemas"]["GetActionResponse"][K] };
+export type { GetActionResponse };
 
 /** What `getAuthenticatorConfigurations` resolves to: the tenant's authenticator configurations. */
 export type GetAuthenticatorConfigurationsResponse = AuthenticatorConfiguration[];
@@ -100,8 +109,7 @@ export type GetAuthenticatorsResponse = UserAuthenticator[];
 /** The argument of `getChallenge`: its query parameters. */
 export type GetChallengeRequest = { [K in keyof NonNullable<operations["getChallenge"]["parameters"]["query"]>]: NonNullable<operations["getChallenge"]["parameters"]["query"]>[K] };
 
-/** What `getChallenge` resolves to: the challenge. */
-export type GetChallengeResponse = { [K in keyof components["schemas"]["GetChallengeResponse"]]: components["schemas"]["GetChallengeResponse"][K] };
+export type { GetChallengeResponse };
 
 /** The argument of `getDevices`: its path parameters. */
 export type GetDevicesRequest = { [K in keyof operations["getDevices"]["parameters"]["path"]]: operations["getDevices"]["parameters"]["path"][K] };
@@ -112,8 +120,7 @@ export type GetDevicesResponse = UserDevice[];
 /** The argument of `getUser`: its path parameters. */
 export type GetUserRequest = { [K in keyof operations["getUser"]["parameters"]["path"]]: operations["getUser"]["parameters"]["path"][K] };
 
-/** What `getUser` resolves to: the user. */
-export type GetUserResponse = { [K in keyof components["schemas"]["GetUserResponse"]]: components["schemas"]["GetUserResponse"][K] };
+export type { GetUserResponse };
 
 /** The argument of `invalidateDevice`: its path parameters. */
 export type InvalidateDeviceRequest = { [K in keyof operations["invalidateDevice"]["parameters"]["path"]]: operations["invalidateDevice"]["parameters"]["path"][K] };
@@ -130,8 +137,7 @@ export type QueryUserActionsResponse = UserActionSummary[];
 /** The argument of `queryUsers`: its query parameters. */
 export type QueryUsersRequest = { [K in keyof NonNullable<operations["queryUsers"]["parameters"]["query"]>]: NonNullable<operations["queryUsers"]["parameters"]["query"]>[K] };
 
-/** What `queryUsers` resolves to: one page of matching users. */
-export type QueryUsersResponse = { [K in keyof components["schemas"]["QueryUsersResponse"]]: components["schemas"]["QueryUsersResponse"][K] };
+export type { QueryUsersResponse };
 
 /**
  * The argument of `iterateUsers`: `queryUsers`'s, without the cursor `lastEvaluatedUserId`, which
@@ -139,17 +145,14 @@ export type QueryUsersResponse = { [K in keyof components["schemas"]["QueryUsers
  */
 export type IterateUsersRequest = { [K in keyof QueryUsersRequest as Exclude<K, "lastEvaluatedUserId">]: QueryUsersRequest[K] };
 
-/** The argument of `refreshSession`: its body. */
-export type RefreshSessionRequest = { [K in keyof components["schemas"]["RefreshSessionRequest"]]: components["schemas"]["RefreshSessionRequest"][K] };
+export type { RefreshSessionRequest };
 
 /** What `refreshSession` resolves to: the session's new tokens. */
 export type RefreshSessionResponse = { [K in keyof components["schemas"]["SessionTokens"]]: components["schemas"]["SessionTokens"][K] };
 
-/** The argument of `revokeSession`: its body. */
-export type RevokeSessionRequest = { [K in keyof components["schemas"]["RevokeSessionRequest"]]: components["schemas"]["RevokeSessionRequest"][K] };
+export type { RevokeSessionRequest };
 
-/** The argument of `revokeUserSessions`: its body. */
-export type RevokeUserSessionsRequest = { [K in keyof components["schemas"]["RevokeUserSessionsRequest"]]: components["schemas"]["RevokeUserSessionsRequest"][K] };
+export type { RevokeUserSessionsRequest };
 
 /** The argument of `track`: its path parameters and its body under `attributes`. */
 export interface TrackRequest extends Of<operations["track"]["parameters"]["path"]> {
@@ -157,8 +160,7 @@ export interface TrackRequest extends Of<operations["track"]["parameters"]["path
   attributes?: TrackAttributes;
 }
 
-/** What `track` resolves to: the action was recorded and its rules evaluated. */
-export type TrackResponse = { [K in keyof components["schemas"]["TrackResponse"]]: components["schemas"]["TrackResponse"][K] };
+export type { TrackResponse };
 
 /** The argument of `updateAction`: its path parameters and its body under `attributes`. */
 export interface UpdateActionRequest extends Of<operations["updateAction"]["parameters"]["path"]> {
@@ -166,8 +168,7 @@ export interface UpdateActionRequest extends Of<operations["updateAction"]["para
   attributes: UpdateActionAttributes;
 }
 
-/** What `updateAction` resolves to: the action after the update. */
-export type UpdateActionResponse = { [K in keyof components["schemas"]["UpdateActionResponse"]]: components["schemas"]["UpdateActionResponse"][K] };
+export type { UpdateActionResponse };
 
 /** The argument of `updateDevice`: its path parameters and its body under `attributes`. */
 export interface UpdateDeviceRequest extends Of<operations["updateDevice"]["parameters"]["path"]> {
@@ -184,29 +185,19 @@ export interface UpdateUserRequest extends Of<operations["updateUser"]["paramete
   attributes: UpdateUserAttributes;
 }
 
-/** What `updateUser` resolves to: the user's attributes after the update. */
-export type UpdateUserResponse = { [K in keyof components["schemas"]["UpdateUserResponse"]]: components["schemas"]["UpdateUserResponse"][K] };
+export type { UpdateUserResponse };
 
-/** The argument of `validateChallenge`: its body. */
-export type ValidateChallengeRequest = { [K in keyof components["schemas"]["ValidateChallengeRequest"]]: components["schemas"]["ValidateChallengeRequest"][K] };
+export type { ValidateChallengeRequest };
 
-/**
- * What `validateChallenge` resolves to: whether the token is valid, and the action's outcome. The
- * action code is sent as both `action` and the deprecated `actionCode`.
- */
-export type ValidateChallengeResponse = { [K in keyof components["schemas"]["ValidateChallengeResponse"]]: components["schemas"]["ValidateChallengeResponse"][K] };
+export type { ValidateChallengeResponse };
 
-/** The argument of `validateSession`: its body. */
-export type ValidateSessionRequest = { [K in keyof components["schemas"]["ValidateSessionRequest"]]: components["schemas"]["ValidateSessionRequest"][K] };
+export type { ValidateSessionRequest };
 
-/** What `validateSession` resolves to: the session is valid. */
-export type ValidateSessionResponse = { [K in keyof components["schemas"]["ValidateSessionResponse"]]: components["schemas"]["ValidateSessionResponse"][K] };
+export type { ValidateSessionResponse };
 
-/** The argument of `verify`: its body. */
-export type VerifyRequest = { [K in keyof components["schemas"]["VerifyRequest"]]: components["schemas"]["VerifyRequest"][K] };
+export type { VerifyRequest };
 
-/** What `verify` resolves to: whether the code was correct; a wrong code is not an error. */
-export type VerifyResponse = { [K in keyof components["schemas"]["VerifyResponse"]]: components["schemas"]["VerifyResponse"][K] };
+export type { VerifyResponse };
 
 /**
  * The methods of a Server API client: one per operation in the spec, each documented from it, and

@@ -785,559 +785,41 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
-        /**
-         * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
-         *
-         * @example signIn
-         */
-        ActionCode: string;
-        /** A snapshot of an action that reached a final state. Arrives inside a log event batch. */
-        ActionLogCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            /** The action. Fields not listed here may also appear. */
-            record: {
-                actionCode: string;
-                /** The methods the user was offered; absent when none were. */
-                allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
-                /** The country of the IP address. */
-                countryCode?: string;
-                /**
-                 * When the action was first evaluated.
-                 *
-                 * Format: date-time
-                 */
-                createdAt: string;
-                customVariables?: components["schemas"]["WebhookCustomVariables"];
-                deviceId?: string;
-                /** The user's email address at the time of the action. */
-                email?: string;
-                idempotencyKey: string;
-                ipAddress?: string;
-                /**
-                 * The rules' decision, which never changes for the action.
-                 *
-                 * @enum {string}
-                 */
-                outcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
-                /** The user's phone number at the time of the action. */
-                phoneNumber?: string;
-                /** The rule that decided the outcome when several fired. */
-                priorityRuleId?: string;
-                /** The rules that fired; absent when none did. */
-                rules?: {
-                    [key: string]: unknown;
-                }[];
-                state: components["schemas"]["UserActionState"];
-                /** Format: date-time */
-                stateUpdatedAt: string;
-                tenantId: string;
-                /** Format: date-time */
-                updatedAt: string;
-                userId: string;
-                verificationMethod?: components["schemas"]["VerificationMethod"];
-            };
-            /** @enum {string} */
-            type: "action.log_created";
-        };
-        /** A snapshot of a rule as it was when the action was evaluated. */
-        ActionRule: {
-            /** The rule's description. */
-            description?: string;
-            /** Extra data stored with the rule. The Go SDK types it as any JSON value, and no source shows its shape. */
-            metadata?: unknown;
-            /** The rule's name. */
-            name: string;
-            /** The rule's ID. */
-            ruleId: string;
-        };
-        /** An action is about to become `CHALLENGE_SUCCEEDED`. Answer 2xx to let it; any other status or a timeout blocks the transition, and the user can retry the verification. */
-        ActionVerifyEvent: components["schemas"]["WebhookEventMetadata"] & {
-            data: {
-                /** The action code of the action that is about to succeed. */
-                action: string;
-                /** The idempotency key of the action. */
-                idempotencyKey: string;
-                /**
-                 * The state the action is about to take.
-                 *
-                 * @enum {string}
-                 */
-                state: "CHALLENGE_SUCCEEDED";
-                /** The authenticator that completed the challenge, when known. */
-                userAuthenticatorId?: string;
-                /** The user the action belongs to. */
-                userId: string;
-                verificationMethod: components["schemas"]["VerificationMethod"];
-                /**
-                 * When the verification completed, in ISO 8601.
-                 *
-                 * Format: date-time
-                 */
-                verifiedAt: string;
-            };
-            /** @enum {string} */
-            type: "action.verify";
-        };
-        /** A verification method configured for the tenant. */
-        AuthenticatorConfiguration: {
-            /** The configuration's ID. */
-            authenticatorId: string;
-            /** Whether users can enroll and verify with this method. */
-            isActive: boolean;
-            /** Whether users can add, change or remove this method in the pre-built UI. */
-            isEditableByUser?: boolean;
-            /** Whether the method is hidden from users in the pre-built UI. */
-            isHiddenToUser?: boolean;
-            smsChannel?: components["schemas"]["SmsChannel"];
-            verificationMethod: components["schemas"]["VerificationMethod"];
-        };
-        /** A user enrolled an authenticator. Delivered asynchronously and retried up to 3 times. */
-        AuthenticatorCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            data: components["schemas"]["WebhookAuthenticator"] & {
-                /**
-                 * When the authenticator was created, in ISO 8601.
-                 *
-                 * Format: date-time
-                 */
-                createdAt: string;
-                /** The passkey's public key, base64url-encoded; only when `includeCredentialPublicKey` is enabled in the tenant's webhook settings. */
-                credentialPublicKey?: string;
-            };
-            /** @enum {string} */
-            type: "authenticator.created";
-        };
-        /** An authenticator was removed from a user. Delivered asynchronously and retried up to 3 times. */
-        AuthenticatorDeletedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            data: components["schemas"]["WebhookAuthenticator"] & {
-                /**
-                 * When the authenticator was created, in ISO 8601.
-                 *
-                 * Format: date-time
-                 */
-                createdAt: string;
-                /**
-                 * When the authenticator was deleted, in ISO 8601.
-                 *
-                 * Format: date-time
-                 */
-                deletedAt: string;
-            };
-            /** @enum {string} */
-            type: "authenticator.deleted";
-        };
-        /** An authenticator changed, for example when a user's SMS channel switched between SMS and WhatsApp. Delivered asynchronously and retried up to 3 times. */
-        AuthenticatorUpdatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            data: components["schemas"]["WebhookAuthenticator"] & {
-                /**
-                 * The channel that last completed an SMS OTP challenge: `DEFAULT` (SMS) or `WHATSAPP`.
-                 *
-                 * @example DEFAULT
-                 * @example WHATSAPP
-                 */
-                previousSmsChannel?: string;
-                /**
-                 * When the authenticator was updated, in ISO 8601.
-                 *
-                 * Format: date-time
-                 */
-                updatedAt: string;
-            };
-            /** @enum {string} */
-            type: "authenticator.updated";
-        };
-        /** One passkey to enroll for one user. */
-        BatchPasskeyAuthenticator: {
-            /**
-             * The authenticator model's AAGUID.
-             *
-             * Format: uuid
-             */
-            aaguid?: string;
-            /** The WebAuthn credential ID, base64url-encoded. */
-            credentialId: string;
-            /** The credential's COSE public key, base64url-encoded without padding. */
-            credentialPublicKey: string;
-            /** A name for the passkey, shown to the user. */
-            name?: string;
-            /** The WebAuthn transports the authenticator reported at registration. */
-            transports?: ("usb" | "nfc" | "ble" | "smart-card" | "hybrid" | "internal")[];
-            /** The ID of the user in your app. */
-            userId: string;
-            /** @enum {string} */
-            verificationMethod: "PASSKEY";
-        };
-        /**
-         * Email OTP challenge
-         *
-         * A one-time code sent to an email address.
-         */
-        ChallengeEmailRequest: {
-            action: components["schemas"]["ActionCode"];
-            /** The ID of an earlier challenge to send a new code for. */
-            challengeId?: string;
-            custom?: components["schemas"]["CustomData"];
-            /** An ID for the user's device, used by the action's rules. */
-            deviceId?: string;
-            /**
-             * The email address to send the code to.
-             *
-             * Format: email
-             */
-            email: string;
-            /** The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
-            idempotencyKey?: string;
-            /** The user's IP address, used by the action's rules. */
-            ipAddress?: string;
-            /**
-             * The locale of the message, as a BCP 47 tag.
-             *
-             * @example en-NZ
-             */
-            locale?: string;
-            scope?: components["schemas"]["ChallengeScope"];
-            /** The user agent of the user's browser or app, used by the action's rules. */
-            userAgent?: string;
-            /** The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
-            userId?: string;
-            /** @enum {string} */
-            verificationMethod: "EMAIL_OTP";
-        };
-        /** One step of a challenge, such as an OTP being sent, verified, expired or rate-limited. Arrives inside a log event batch. */
-        ChallengeLogCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            /** The challenge step. Fields not listed here may also appear. */
-            record: {
-                actionCode: string;
-                /**
-                 * When the step happened.
-                 *
-                 * Format: date-time
-                 */
-                createdAt: string;
-                /** More fields; absent when there are none. */
-                data?: {
-                    [key: string]: unknown;
-                };
-                email?: string;
-                /** A summary of the failure, for `*_FAILED` steps. */
-                errorDescription?: string;
-                idempotencyKey: string;
-                phoneNumber?: string;
-                /** The provider's HTTP status, for failed deliveries. */
-                statusCode?: string;
-                tenantId: string;
-                /**
-                 * What happened, such as `EMAIL_OTP_SENT`, `SMS_DELIVERED`, `SMS_CODE_VALID` or `EMAIL_OTP_RATE_LIMIT_EXCEEDED`. The list grows over time.
-                 *
-                 * @example SMS_SENT
-                 */
-                type: string;
-                userId: string;
-                verificationMethod?: components["schemas"]["VerificationMethod"];
-            };
-            /** @enum {string} */
-            type: "challenge.log_created";
-        };
-        /**
-         * SMS or WhatsApp challenge
-         *
-         * A one-time code sent to a phone number by SMS or WhatsApp.
-         */
-        ChallengePhoneRequest: {
-            action: components["schemas"]["ActionCode"];
-            /** The ID of an earlier challenge to send a new code for. */
-            challengeId?: string;
-            custom?: components["schemas"]["CustomData"];
-            /** An ID for the user's device, used by the action's rules. */
-            deviceId?: string;
-            /** The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
-            idempotencyKey?: string;
-            /** The user's IP address, used by the action's rules. */
-            ipAddress?: string;
-            /**
-             * The locale of the message, as a BCP 47 tag.
-             *
-             * @example en-NZ
-             */
-            locale?: string;
-            phoneNumber: components["schemas"]["PhoneNumber"];
-            scope?: components["schemas"]["ChallengeScope"];
-            smsChannel?: components["schemas"]["SmsChannel"];
-            /** The user agent of the user's browser or app, used by the action's rules. */
-            userAgent?: string;
-            /** The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
-            userId?: string;
-            /** @enum {string} */
-            verificationMethod: "SMS" | "WHATSAPP";
-        };
-        /** The challenge to start. `verificationMethod` selects where the code goes: `phoneNumber` for `SMS` and `WHATSAPP`, `email` for `EMAIL_OTP`. To send another code for a challenge already started, send its `challengeId` without a method or contact detail. */
-        ChallengeRequest: components["schemas"]["ChallengePhoneRequest"] | components["schemas"]["ChallengeEmailRequest"] | components["schemas"]["ChallengeResendRequest"];
-        /**
-         * Another code for an earlier challenge
-         *
-         * Sends a new code for a challenge already started, found by its `challengeId`: the official Node SDK's request type makes every other field optional, so the method, the action and the phone number or email come from the earlier challenge.
-         */
-        ChallengeResendRequest: {
-            action?: components["schemas"]["ActionCode"];
-            /** The ID of the earlier challenge to send a new code for. */
-            challengeId: string;
-            custom?: components["schemas"]["CustomData"];
-            /** An ID for the user's device, used by the action's rules. */
-            deviceId?: string;
-            /** The key of the action the earlier challenge belongs to. */
-            idempotencyKey?: string;
-            /** The user's IP address, used by the action's rules. */
-            ipAddress?: string;
-            /**
-             * The locale of the message, as a BCP 47 tag.
-             *
-             * @example en-NZ
-             */
-            locale?: string;
-            scope?: components["schemas"]["ChallengeScope"];
-            smsChannel?: components["schemas"]["SmsChannel"];
-            /** The user agent of the user's browser or app, used by the action's rules. */
-            userAgent?: string;
-            /** The ID of the user in your app. */
-            userId?: string;
-        };
-        /** The started challenge. */
-        ChallengeResponse: {
-            /** The challenge's ID; pass it to Verify Challenge with the code the user enters. */
-            challengeId: string;
-            /** When the code expires, in Unix seconds. */
-            expiresAt: number;
-            /** The key of the action the challenge belongs to. */
-            idempotencyKey?: string;
-        };
-        /**
-         * What the token returned after the challenge may do with the user's authenticators: read them, add one with the verified phone number or email, update or remove one, or both add and update (space-separated). The four single scopes are the official Node SDK's `AuthScope`; the docs list the combined one.
-         *
-         * @enum {string}
-         */
-        ChallengeScope: "read:authenticators" | "add:authenticators" | "update:authenticators" | "remove:authenticators" | "add:authenticators update:authenticators";
-        /**
-         * The verification methods a challenge can be started with from the server.
-         *
-         * @enum {string}
-         */
-        ChallengeVerificationMethod: "SMS" | "EMAIL_OTP" | "WHATSAPP";
-        /** The challenge to claim and the user to claim it for. */
-        ClaimChallengeRequest: {
-            /** The ID of a challenge started without a user. */
-            challengeId: string;
-            /**
-             * Claim the challenge even if it has not been verified with Verify Challenge, for example when the code was verified from the client. False when omitted.
-             *
-             * @default false
-             */
-            skipVerificationCheck?: boolean;
-            /** The ID of the user in your app who completed the challenge. */
-            userId: string;
-        };
-        /** A token for the claimed challenge. */
-        ClaimChallengeResponse: {
-            /** A token to pass to Validate Challenge or to Authsignal's client SDKs. */
-            token: string;
-            verificationMethod: components["schemas"]["VerificationMethod"];
-        };
-        /** The challenge token to exchange for a session. */
-        CreateSessionRequest: {
-            action?: components["schemas"]["ActionCode"];
-            /** The ID of the app client the session is for, from the Authsignal Portal. It becomes the access token's `aud` claim. */
-            clientId: string;
-            /** The token a client SDK or the pre-built UI returned after a successful challenge. */
-            token: string;
-        };
-        /** Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point. */
-        CustomData: {
-            [key: string]: string | number | boolean;
-        };
-        /** Whether the deletion succeeded. The docs show `{"success": true}`; the Ruby SDK's live tests need a JSON object here, and the PHP SDK's tests read `success`. */
-        DeleteResponse: {
-            /** True when the resource was deleted. */
-            success?: boolean;
-        };
-        /** An email OTP or magic link needs to be sent, because the Email OTP or Email Magic Link authenticator delivers through a webhook. `data` carries `code` for email OTP and `url` for magic links. */
-        EmailCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            data: {
-                /** The action code of the tracked action that created the challenge. */
-                actionCode: string;
-                /** The OTP code; present for Email OTP. */
-                code?: string;
-                customVariables?: components["schemas"]["WebhookCustomVariables"];
-                /** The idempotency key of the action that created the challenge. */
-                idempotencyKey: string;
-                /** The user's IP address, when it was captured when tracking the action. */
-                ipAddress?: string;
-                /** The user's locale, when it was captured when tracking or set on the user. */
-                locale?: string;
-                /** The user's timezone, derived from the IP address when it was captured. */
-                timezone?: string;
-                /** The email address to send the OTP or magic link to. */
-                to: string;
-                /** The magic link; present for Email Magic Link. */
-                url?: string;
-                /** The user's user agent, when it was captured when tracking the action. */
-                userAgent?: string;
-                /** The user the challenge is for. */
-                userId: string;
-                verificationMethod?: components["schemas"]["VerificationMethod"];
-            };
-            /** @enum {string} */
-            type: "email.created";
-        };
-        /**
-         * Authenticator app
-         *
-         * A TOTP secret the user has already added to an authenticator app.
-         */
-        EnrollAuthenticatorAppAttributes: {
-            /** Make this the user's default verification method. */
-            isDefault?: boolean;
-            /**
-             * The `otpauth://` URI holding the TOTP secret.
-             *
-             * Format: uri
-             */
-            otpUri: string;
-            /** @enum {string} */
-            verificationMethod: "AUTHENTICATOR_APP";
-        };
-        /**
-         * Email authenticator
-         *
-         * An email address you have already verified, for email OTP or magic link challenges.
-         */
-        EnrollEmailAuthenticatorAttributes: {
-            /**
-             * The verified email address.
-             *
-             * Format: email
-             */
-            email: string;
-            /** Make this the user's default verification method. */
-            isDefault?: boolean;
-            /**
-             * The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
-             *
-             * @deprecated
-             * @enum {string}
-             */
-            oobChannel?: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
-            /** @enum {string} */
-            verificationMethod: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
-        };
-        /**
-         * Email authenticator, by its legacy channel
-         *
-         * A verified email address named by the deprecated `oobChannel` instead of `verificationMethod`. The docs still list `oobChannel`.
-         *
-         * @deprecated
-         */
-        EnrollLegacyEmailAuthenticatorAttributes: {
-            /**
-             * The verified email address.
-             *
-             * Format: email
-             */
-            email: string;
-            /** Make this the user's default verification method. */
-            isDefault?: boolean;
-            /**
-             * The channel, from before `verificationMethod` existed.
-             *
-             * @enum {string}
-             */
-            oobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
-        };
-        /**
-         * Phone authenticator, by its legacy channel
-         *
-         * A verified phone number named by the deprecated `oobChannel` instead of `verificationMethod`, as the PHP SDK's tests send it. The docs still list `oobChannel`.
-         *
-         * @deprecated
-         */
-        EnrollLegacyPhoneAuthenticatorAttributes: {
-            /** Make this the user's default verification method. */
-            isDefault?: boolean;
-            /**
-             * The channel, from before `verificationMethod` existed.
-             *
-             * @enum {string}
-             */
-            oobChannel: "SMS";
-            phoneNumber: components["schemas"]["PhoneNumber"];
-        };
-        /**
-         * Passkey
-         *
-         * A passkey registered outside Authsignal, for example when migrating from another provider.
-         */
-        EnrollPasskeyAttributes: {
-            /** The WebAuthn credential ID, base64url-encoded. */
-            credentialId: string;
-            /** The credential's COSE public key, base64url-encoded without padding. */
-            credentialPublicKey: string;
-            /** Make this the user's default verification method. */
-            isDefault?: boolean;
-            /** A name for the passkey, shown to the user. */
-            name?: string;
-            /** The credential's last known signature counter. */
-            signCount?: number;
-            /** @enum {string} */
-            verificationMethod: "PASSKEY";
-        };
-        /**
-         * Phone authenticator
-         *
-         * A phone number you have already verified, for SMS or WhatsApp challenges.
-         */
-        EnrollPhoneAuthenticatorAttributes: {
-            /** Make this the user's default verification method. */
-            isDefault?: boolean;
-            /**
-             * The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
-             *
-             * @deprecated
-             * @enum {string}
-             */
-            oobChannel?: "SMS";
-            phoneNumber: components["schemas"]["PhoneNumber"];
-            /** @enum {string} */
-            verificationMethod: "SMS" | "WHATSAPP";
-        };
-        /** The authenticator to enroll. `verificationMethod` selects which other fields apply: an email address for `EMAIL_OTP` and `EMAIL_MAGIC_LINK`, a phone number for `SMS` and `WHATSAPP`, an `otpUri` for `AUTHENTICATOR_APP`, and the credential for `PASSKEY`. The deprecated `oobChannel` may stand in for `verificationMethod` for email and SMS. */
-        EnrollVerifiedAuthenticatorAttributes: components["schemas"]["EnrollEmailAuthenticatorAttributes"] | components["schemas"]["EnrollPhoneAuthenticatorAttributes"] | components["schemas"]["EnrollAuthenticatorAppAttributes"] | components["schemas"]["EnrollPasskeyAttributes"] | components["schemas"]["EnrollLegacyEmailAuthenticatorAttributes"] | components["schemas"]["EnrollLegacyPhoneAuthenticatorAttributes"];
-        /** The enrolled authenticator. */
-        EnrollVerifiedAuthenticatorResponse: {
-            authenticator: components["schemas"]["UserAuthenticator"];
-            /** Recovery codes generated for the user with their first authenticator, unless the tenant disables them or skips them for programmatic enrolment. Show them to the user once. */
-            recoveryCodes?: string[];
-        };
-        /** Passkeys to enroll, for up to 1000 users at once. */
-        EnrollVerifiedAuthenticatorsRequest: {
-            authenticators: components["schemas"]["BatchPasskeyAuthenticator"][];
-        };
-        /** How many authenticators were enrolled, and why the others were not. */
-        EnrollVerifiedAuthenticatorsResponse: {
-            /** The number not enrolled. */
-            failed: number;
-            /** One entry per authenticator that was not enrolled. */
-            failures: {
-                credentialId: string;
-                /**
-                 * Why it failed, such as `conflict` when the credential is already enrolled.
-                 *
-                 * @example conflict
-                 */
-                errorCode: string;
-                errorDescription?: string;
-                userId: string;
-            }[];
-            /** The number enrolled. */
-            succeeded: number;
-            /** The number of authenticators in the request. */
-            total: number;
-        };
+        AaguidMapping: AaguidMapping;
+        ActionCode: ActionCode;
+        ActionLogCreatedEvent: ActionLogCreatedEvent;
+        ActionOutput: ActionOutput;
+        ActionRule: ActionRule;
+        ActionVerifyEvent: ActionVerifyEvent;
+        AuthenticatorConfiguration: AuthenticatorConfiguration;
+        AuthenticatorCreatedEvent: AuthenticatorCreatedEvent;
+        AuthenticatorDeletedEvent: AuthenticatorDeletedEvent;
+        AuthenticatorUpdatedEvent: AuthenticatorUpdatedEvent;
+        BatchPasskeyAuthenticator: BatchPasskeyAuthenticator;
+        ChallengeEmailRequest: ChallengeEmailRequest;
+        ChallengeLogCreatedEvent: ChallengeLogCreatedEvent;
+        ChallengePhoneRequest: ChallengePhoneRequest;
+        ChallengeRequest: ChallengeRequest;
+        ChallengeResendRequest: ChallengeResendRequest;
+        ChallengeResponse: ChallengeResponse;
+        ChallengeScope: ChallengeScope;
+        ChallengeVerificationMethod: ChallengeVerificationMethod;
+        ClaimChallengeRequest: ClaimChallengeRequest;
+        ClaimChallengeResponse: ClaimChallengeResponse;
+        CreateSessionRequest: CreateSessionRequest;
+        CustomData: CustomData;
+        DeleteResponse: DeleteResponse;
+        EmailCreatedEvent: EmailCreatedEvent;
+        EnrollAuthenticatorAppAttributes: EnrollAuthenticatorAppAttributes;
+        EnrollEmailAuthenticatorAttributes: EnrollEmailAuthenticatorAttributes;
+        EnrollLegacyEmailAuthenticatorAttributes: EnrollLegacyEmailAuthenticatorAttributes;
+        EnrollLegacyPhoneAuthenticatorAttributes: EnrollLegacyPhoneAuthenticatorAttributes;
+        EnrollPasskeyAttributes: EnrollPasskeyAttributes;
+        EnrollPhoneAuthenticatorAttributes: EnrollPhoneAuthenticatorAttributes;
+        EnrollVerifiedAuthenticatorAttributes: EnrollVerifiedAuthenticatorAttributes;
+        EnrollVerifiedAuthenticatorResponse: EnrollVerifiedAuthenticatorResponse;
+        EnrollVerifiedAuthenticatorsRequest: EnrollVerifiedAuthenticatorsRequest;
+        EnrollVerifiedAuthenticatorsResponse: EnrollVerifiedAuthenticatorsResponse;
         /** The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
             /**
@@ -1351,717 +833,53 @@ export interface components {
             /** A human-readable explanation of the error. */
             errorDescription?: string;
         };
-        /** A tracked action and its outcome. */
-        GetActionResponse: {
-            /**
-             * When the action was tracked.
-             *
-             * Format: date-time
-             */
-            createdAt: string;
-            /** The key of the action, as given to or returned by Track Action. */
-            idempotencyKey?: string;
-            /** Data that the action's flow or verification webhooks attached to the action. */
-            output?: {
-                [key: string]: unknown;
-            };
-            /** The ID of the matching rule with the highest priority, whose outcome won. */
-            priorityRuleId?: string;
-            /** The IDs of the rules that matched. */
-            ruleIds?: string[];
-            /** The rules that matched, in priority order, as they were when the action was tracked. */
-            rules?: components["schemas"]["ActionRule"][];
-            state: components["schemas"]["UserActionState"];
-            /**
-             * When the state last changed.
-             *
-             * Format: date-time
-             */
-            stateUpdatedAt: string;
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-        };
-        /** A challenge in progress. */
-        GetChallengeResponse: {
-            action?: components["schemas"]["ActionCode"];
-            /** The challenge's ID. */
-            challengeId?: string;
-            /**
-             * The email address the code was sent to.
-             *
-             * Format: email
-             */
-            email?: string;
-            /** When the code expires, in Unix seconds. */
-            expiresAt?: number;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
-            smsChannel?: components["schemas"]["SmsChannel"];
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-        };
-        /** A user's profile and enrolment. */
-        GetUserResponse: {
-            /** The verification methods the user may enroll. */
-            allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            custom?: components["schemas"]["CustomData"];
-            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** The user's name as shown in the pre-built UI and in passkey prompts. */
-            displayName?: string;
-            /**
-             * The user's email address.
-             *
-             * Format: email
-             */
-            email?: string;
-            /** Whether the email address has been verified. */
-            emailVerified?: boolean;
-            /** The verification methods the user has enrolled. */
-            enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            /** Whether the user has at least one verification method and can be challenged. */
-            isEnrolled: boolean;
-            /**
-             * The user's preferred locale, as a BCP 47 tag.
-             *
-             * @example en-NZ
-             */
-            locale?: string;
-            phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** Whether the phone number has been verified. */
-            phoneNumberVerified?: boolean;
-            /** The ID of the user in your app. */
-            userId?: string;
-            /** The user's username. */
-            username?: string;
-        };
-        /**
-         * Every verification method documented by any Authsignal source.
-         *
-         * @enum {string}
-         */
-        KnownVerificationMethod: "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
-        /** The user agent that registered a passkey, parsed into its parts. */
-        ParsedUserAgent: {
-            browser?: {
-                major?: string;
-                name?: string;
-                version?: string;
-            };
-            cpu?: {
-                architecture?: string;
-            };
-            device?: {
-                model?: string;
-                type?: string;
-                vendor?: string;
-            };
-            engine?: {
-                name?: string;
-                version?: string;
-            };
-            os?: {
-                name?: string;
-                version?: string;
-            };
-            /** The raw user agent string. */
-            ua: string;
-        };
-        /**
-         * A phone number in E.164 format.
-         *
-         * @example +6421555123
-         */
-        PhoneNumber: string;
-        /** A push notification needs to be delivered, because the Push authenticator delivers through a webhook. The app completes the challenge with `challengeId`. */
-        PushCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            data: {
-                /** The action code of the tracked action that created the challenge. */
-                actionCode: string;
-                /** The challenge to complete with the push notification. */
-                challengeId: string;
-                /** The idempotency key of the action that created the challenge. */
-                idempotencyKey: string;
-                /** The user's IP address, when it was captured when tracking the action. */
-                ipAddress?: string;
-                /** The user's timezone, derived from the IP address when it was captured. */
-                timezone?: string;
-                /** The user's user agent, when it was captured when tracking the action. */
-                userAgent?: string;
-                /** The user the challenge is for. */
-                userId: string;
-            };
-            /** @enum {string} */
-            type: "push.created";
-        };
-        /** One page of users matching the query. */
-        QueryUsersResponse: {
-            /** Present when more users match: pass it as `lastEvaluatedUserId` to get the next page. */
-            lastEvaluatedUserId?: string;
-            /** The decoded claims of the `token` queried by, when the query used one. */
-            tokenPayload?: {
-                [key: string]: unknown;
-            };
-            /** The users on this page. */
-            users: components["schemas"]["UserSummary"][];
-        };
-        /** The refresh token to exchange. */
-        RefreshSessionRequest: {
-            /** The session's current refresh token. */
-            refreshToken: string;
-        };
-        /** The session to revoke. */
-        RevokeSessionRequest: {
-            /** The access token of the session to revoke. */
-            accessToken: string;
-        };
-        /** The user whose sessions to revoke. */
-        RevokeUserSessionsRequest: {
-            /** The ID of the user in your app. */
-            userId: string;
-        };
-        /** A session's tokens. */
-        SessionTokens: {
-            /** A short-lived access token, an RS256-signed JWT whose `aud` is the app client ID. */
-            accessToken: string;
-            /** A token to get a new access token with Refresh Session. */
-            refreshToken: string;
-        };
-        /** The user a session belongs to, from the access token's claims. */
-        SessionUser: {
-            custom?: components["schemas"]["CustomData"];
-            /** The user's display name. */
-            displayName?: string;
-            /**
-             * The user's email address.
-             *
-             * Format: email
-             */
-            email?: string;
-            /** Whether the email address has been verified. */
-            emailVerified?: boolean;
-            /** The user's preferred locale, as a BCP 47 tag. */
-            locale?: string;
-            phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** Whether the phone number has been verified. */
-            phoneNumberVerified?: boolean;
-            /** The ID of the user in your app. */
-            userId: string;
-            /** The user's username. */
-            username?: string;
-        };
-        /**
-         * The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
-         *
-         * @enum {string}
-         */
-        SmsChannel: "DEFAULT" | "WHATSAPP";
-        /** An SMS OTP needs to be sent, because the SMS OTP authenticator delivers through a webhook. */
-        SmsCreatedEvent: components["schemas"]["WebhookEventMetadata"] & {
-            data: {
-                /** The action code of the tracked action that created the code. */
-                actionCode: string;
-                /** The OTP code. */
-                code: string;
-                customVariables?: components["schemas"]["WebhookCustomVariables"];
-                /** The idempotency key of the action that created the code. */
-                idempotencyKey: string;
-                /** The user's locale, when it was captured when tracking or set on the user. */
-                locale?: string;
-                /** The phone number to send the code to, in E.164 format. */
-                to: string;
-                /** The user the challenge is for. */
-                userId: string;
-            };
-            /** @enum {string} */
-            type: "sms.created";
-        };
-        /** What is known about the action being tracked. */
-        TrackAttributes: {
-            /** The ID of a challenge already completed for this user, to attach to the action. */
-            challengeId?: string;
-            /** Details of a crypto transaction, used by crypto rules. */
-            crypto?: {
-                address?: string;
-                asset?: string;
-                /** The amount of the asset; null when unknown (the Go SDK sends null by default). */
-                assetAmount?: number | null;
-                /** The amount in US dollars; null when unknown (the Go SDK sends null by default). */
-                assetAmountUsd?: number | null;
-                txnHash?: string;
-            };
-            custom?: components["schemas"]["CustomData"];
-            /** A custom domain to use for the pre-built UI URL. */
-            customDomain?: string;
-            /** An ID for the user's device, used by device rules. */
-            deviceId?: string;
-            /**
-             * The user's email address.
-             *
-             * Format: email
-             */
-            email?: string;
-            /** A unique key for this action. When it is omitted the API generates one; the SDK always sends one, so a retried request records the action only once. */
-            idempotencyKey?: string;
-            /** The user's IP address, used by rules based on location and other IP features. */
-            ipAddress?: string;
-            /**
-             * The locale of the pre-built UI and of messages, as a BCP 47 tag.
-             *
-             * @example en-NZ
-             */
-            locale?: string;
-            phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** Show the authenticator settings screen after the user completes a challenge. Null is the same as false: the Go SDK sends it whenever attributes are given. */
-            redirectToSettings?: boolean | null;
-            /**
-             * Where the pre-built UI returns the user after a challenge (redirect mode only).
-             *
-             * Format: uri
-             */
-            redirectUrl?: string;
-            /**
-             * Space-separated scopes granted to the pre-built UI and the returned token. The default is `read:authenticators`; others are `add:authenticators`, `update:authenticators` and `remove:authenticators`.
-             *
-             * @example read:authenticators add:authenticators
-             */
-            scope?: string;
-            /** The user agent of the user's browser or app, used by device rules. */
-            userAgent?: string;
-            /** The user's username. */
-            username?: string;
-        };
-        TrackResponse: {
-            /** The verification methods the user may enroll. */
-            allowedVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** The verification methods the user has enrolled. */
-            enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            /** Identifies this action; use it to look the action up later. */
-            idempotencyKey: string;
-            /** Whether the user has at least one verification method and can be challenged. */
-            isEnrolled: boolean;
-            /** The IDs of the rules that matched. */
-            ruleIds?: string[];
-            state: components["schemas"]["UserActionState"];
-            /** A short-lived token for Authsignal's client SDKs and the Client API. */
-            token: string;
-            /**
-             * The pre-built UI URL for a challenge, enrolment or authenticator settings.
-             *
-             * Format: uri
-             */
-            url: string;
-        };
-        /** The new state of the action. */
-        UpdateActionAttributes: {
-            state: components["schemas"]["UserActionState"];
-        };
-        /** The action after the update. */
-        UpdateActionResponse: {
-            action?: components["schemas"]["ActionCode"];
-            /**
-             * When the action was tracked.
-             *
-             * Format: date-time
-             */
-            createdAt?: string;
-            /** The key of the action. */
-            idempotencyKey?: string;
-            /** Data that the action's flow or verification webhooks attached to the action. */
-            output?: {
-                [key: string]: unknown;
-            };
-            /** The IDs of the rules that matched. */
-            ruleIds?: string[];
-            state: components["schemas"]["UserActionState"];
-            /**
-             * When the state last changed.
-             *
-             * Format: date-time
-             */
-            stateUpdatedAt?: string;
-            /** The user the action belongs to. */
-            userId?: string;
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-        };
-        /** The device attributes to change. Omitted attributes keep their current value. */
-        UpdateDeviceAttributes: {
-            /**
-             * Remember the device until this time, which should be in the future; rules can test it with `device.isRemembered`. Null forgets the device.
-             *
-             * Format: date-time
-             */
-            rememberedUntil?: string | null;
-        };
-        /** The user attributes to change. Omitted attributes keep their current value. */
-        UpdateUserAttributes: {
-            custom?: components["schemas"]["CustomData"];
-            defaultVerificationMethod?: components["schemas"]["KnownVerificationMethod"];
-            /** The user's name as shown in the pre-built UI and in passkey prompts. */
-            displayName?: string;
-            /**
-             * The user's email address.
-             *
-             * Format: email
-             */
-            email?: string;
-            /**
-             * Whether you have verified the email address yourself (false when omitted). A verified email can be used for email authenticators without another verification.
-             *
-             * @default false
-             */
-            emailVerified?: boolean;
-            /**
-             * The user's preferred locale for the pre-built UI and messages, as a BCP 47 tag.
-             *
-             * @example en-NZ
-             */
-            locale?: string;
-            phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /**
-             * Whether you have verified the phone number yourself (false when omitted). A verified phone number can be used for SMS authenticators without another verification.
-             *
-             * @default false
-             */
-            phoneNumberVerified?: boolean;
-            /** The user's username. */
-            username?: string;
-        };
-        /** The user's attributes after the update. */
-        UpdateUserResponse: {
-            custom?: components["schemas"]["CustomData"];
-            defaultVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /** The user's display name. */
-            displayName?: string;
-            /**
-             * The user's email address.
-             *
-             * Format: email
-             */
-            email?: string;
-            /** Whether the email address has been verified. */
-            emailVerified?: boolean;
-            /** The user's preferred locale, as a BCP 47 tag. */
-            locale?: string;
-            phoneNumber?: components["schemas"]["UserPhoneNumber"];
-            /** Whether the phone number has been verified. */
-            phoneNumberVerified?: boolean;
-            /** The ID of the user in your app. */
-            userId?: string;
-            /** The user's username. */
-            username?: string;
-        };
-        /**
-         * The state of an action.
-         *
-         * @enum {string}
-         */
-        UserActionState: "ALLOW" | "BLOCK" | "CHALLENGE_REQUIRED" | "CHALLENGE_SUCCEEDED" | "CHALLENGE_FAILED" | "REVIEW_REQUIRED" | "REVIEW_SUCCEEDED" | "REVIEW_FAILED";
-        /** One of a user's tracked actions. */
-        UserActionSummary: {
-            actionCode: components["schemas"]["ActionCode"];
-            /** The ISO 3166-1 alpha-2 country of the IP address. */
-            countryCode?: string;
-            /**
-             * When the action was tracked.
-             *
-             * Format: date-time
-             */
-            createdAt: string;
-            /** Identifies the action; pass it to Get Action or Update Action. */
-            idempotencyKey: string;
-            /** The IP address the action was tracked with. */
-            ipAddress?: string;
-            state: components["schemas"]["UserActionState"];
-            /**
-             * When the state last changed.
-             *
-             * Format: date-time
-             */
-            stateUpdatedAt?: string;
-            /**
-             * When the action last changed.
-             *
-             * Format: date-time
-             */
-            updatedAt?: string;
-            /** The user agent the action was tracked with. */
-            userAgent?: string;
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-            /** The ID of the authenticator the user completed the challenge with. */
-            verifiedByAuthenticatorId?: string;
-        };
-        /** One of a user's enrolled authenticators. */
-        UserAuthenticator: {
-            /**
-             * When the authenticator was enrolled.
-             *
-             * Format: date-time
-             */
-            createdAt: string;
-            /** The display name the authenticator was enrolled with. */
-            displayName?: string;
-            /**
-             * The email address of an email authenticator.
-             *
-             * Format: email
-             */
-            email?: string;
-            /**
-             * When the user last verified with the authenticator.
-             *
-             * Format: date-time
-             */
-            lastVerifiedAt?: string;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
-            previousSmsChannel?: components["schemas"]["SmsChannel"];
-            /** The authenticator's ID. */
-            userAuthenticatorId: string;
-            /** The ID of the user in your app. */
-            userId?: string;
-            /** The username the authenticator was enrolled with. */
-            username?: string;
-            verificationMethod: components["schemas"]["VerificationMethod"];
-            /**
-             * When the authenticator was first verified.
-             *
-             * Format: date-time
-             */
-            verifiedAt?: string;
-            webauthnCredential?: components["schemas"]["WebauthnCredential"];
-        };
-        /** A device a user has used. */
-        UserDevice: {
-            /**
-             * When the user last completed a challenge on the device.
-             *
-             * Format: date-time
-             */
-            authenticatedAt?: string;
-            /**
-             * When Authsignal first saw the device.
-             *
-             * Format: date-time
-             */
-            createdAt: string;
-            /** The device's ID. */
-            deviceId: string;
-            /**
-             * When the device was invalidated; it is no longer trusted.
-             *
-             * Format: date-time
-             */
-            invalidatedAt?: string;
-            lastVerificationMethod?: components["schemas"]["VerificationMethod"];
-            /**
-             * Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.
-             *
-             * Format: date-time
-             */
-            rememberedUntil?: string | null;
-            /** The ID of the user in your app. */
-            userId: string;
-        };
-        /**
-         * A phone number kept as a user attribute. Send it in E.164 format; the API stores and returns whatever it is given, and the official SDKs' live tests send and read back local numbers such as `9876543210`.
-         *
-         * @example +6421555123
-         */
-        UserPhoneNumber: string;
-        /** A user found by Query Users. */
-        UserSummary: {
-            /**
-             * When Authsignal first saw the user.
-             *
-             * Format: date-time
-             */
-            createdAt?: string;
-            /** The user's display name. */
-            displayName?: string;
-            /**
-             * The user's email address.
-             *
-             * Format: email
-             */
-            email?: string;
-            /** Whether the email address has been verified. */
-            emailVerified?: boolean;
-            /** The verification methods the user has enrolled. */
-            enrolledVerificationMethods?: components["schemas"]["VerificationMethod"][];
-            /** Whether the user has at least one verification method. */
-            isEnrolled?: boolean;
-            /** The user's phone number, as stored (E.164 when it was sent that way); null when the user has none. */
-            phoneNumber?: string | null;
-            /** Whether the phone number has been verified. */
-            phoneNumberVerified?: boolean;
-            /** The ID of the user in your app. */
-            userId: string;
-            /** The user's username; null when the user has none. */
-            username?: string | null;
-        };
-        /** The token to validate, and optionally who and what it must belong to. */
-        ValidateChallengeRequest: {
-            action?: components["schemas"]["ActionCode"];
-            /** The token a client SDK or the pre-built UI returned after the challenge. */
-            token: string;
-            /** When given, the token is valid only if it belongs to this user. */
-            userId?: string;
-        };
-        /** Whether the challenge was completed. The API sends the action code twice: as `action`, and as the deprecated `actionCode` that some official SDKs still read. */
-        ValidateChallengeResponse: {
-            action?: components["schemas"]["ActionCode"];
-            /**
-             * The same action code as `action`, under its deprecated name.
-             *
-             * @deprecated
-             */
-            actionCode?: components["schemas"]["ActionCode"];
-            /** Why the token is not valid, when `isValid` is false. */
-            error?: string;
-            /** The key of the action the challenge belongs to. */
-            idempotencyKey?: string;
-            /** Whether the token is genuine, unexpired and matches `userId` and `action` when given. */
-            isValid: boolean;
-            state?: components["schemas"]["UserActionState"];
-            /**
-             * When the action's state last changed.
-             *
-             * Format: date-time
-             */
-            stateUpdatedAt?: string;
-            /** The user the token belongs to. */
-            userId?: string;
-            /** The Veriff session, for challenges completed with `VERIFF`. */
-            veriffSessionId?: string;
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-        };
-        /** The access token to validate. */
-        ValidateSessionRequest: {
-            /** The session's access token. */
-            accessToken: string;
-            /** When given, the token is valid only if it was issued for one of these app clients. */
-            clientIds?: string[];
-        };
-        /** The session the access token belongs to. */
-        ValidateSessionResponse: {
-            /** When the access token expires, in Unix seconds. */
-            expiresAt: number;
-            user: components["schemas"]["SessionUser"];
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-        };
-        /**
-         * Why a code was not verified: it was wrong or has expired, or too many wrong codes were entered for the challenge.
-         *
-         * @enum {string}
-         */
-        VerificationFailureReason: "CODE_INVALID_OR_EXPIRED" | "MAX_ATTEMPTS_EXCEEDED";
-        /** A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
-        VerificationMethod: components["schemas"]["KnownVerificationMethod"] | string;
-        /** The code the user entered for a challenge. */
-        VerifyRequest: {
-            /** The ID returned by Initiate Challenge. */
-            challengeId: string;
-            /** The one-time code the user received. */
-            verificationCode: string;
-        };
-        /** Whether the code was correct. */
-        VerifyResponse: {
-            /**
-             * The verified email address (on success only).
-             *
-             * Format: email
-             */
-            email?: string;
-            failureReason?: components["schemas"]["VerificationFailureReason"];
-            /** Whether the code was correct and has not expired. */
-            isVerified: boolean;
-            phoneNumber?: components["schemas"]["PhoneNumber"];
-            verificationMethod?: components["schemas"]["VerificationMethod"];
-        };
-        /** The WebAuthn credential behind a passkey or security key authenticator. */
-        WebauthnCredential: {
-            /** The authenticator model's AAGUID. */
-            aaguid?: string;
-            /** The passkey provider that the AAGUID identifies, with its icons. */
-            aaguidMapping?: {
-                name: string;
-                /** The provider's icon for dark backgrounds, as an SVG data URL. */
-                svgIconDark: string;
-                /** The provider's icon for light backgrounds, as an SVG data URL. */
-                svgIconLight: string;
-            };
-            /** `platform` or `cross-platform`, as the browser reported it. */
-            authenticatorAttachment?: string;
-            /** Whether the credential is backed up (synced), as the authenticator reported it. */
-            credentialBackedUp?: boolean;
-            /** `singleDevice` or `multiDevice`, as the authenticator reported it. */
-            credentialDeviceType?: string;
-            /** The credential ID, base64url-encoded. */
-            credentialId: string;
-            /** The device the credential was registered on. */
-            deviceId: string;
-            /** A name for the credential, such as the passkey provider's name. */
-            name: string;
-            parsedUserAgent?: components["schemas"]["ParsedUserAgent"];
-        };
-        /** The authenticator an authenticator event is about. */
-        WebhookAuthenticator: {
-            /** The AAGUID of the authenticator that created the passkey, for passkeys. */
-            aaguid?: string;
-            /** The passkey's credential ID, for passkeys. */
-            credentialId?: string;
-            /** A display name for the passkey, such as the device or credential manager's name. */
-            credentialName?: string;
-            /** The email address, for Email OTP and Email Magic Link authenticators. */
-            email?: string;
-            /** The phone number, for SMS and WhatsApp authenticators. */
-            phoneNumber?: string;
-            /** The ID of the user's authenticator. */
-            userAuthenticatorId: string;
-            /** The user the authenticator belongs to. */
-            userId: string;
-            verificationMethod: components["schemas"]["VerificationMethod"];
-        };
-        /** Values from the action that the authenticator's message templates can use. The official SDKs pass them through as-is, so any JSON value may appear. */
-        WebhookCustomVariables: {
-            [key: string]: unknown;
-        };
-        /** The envelope fields every webhook event carries. `type` names the event and decides the shape of `data` (or of `record`, for log events). */
-        WebhookEventMetadata: {
-            /**
-             * A unique ID for the event. Deliveries can repeat, so de-duplicate on it.
-             *
-             * @example a3f68e12-7b4c-4d2a-9e5f-1c8b3a6d9e72
-             */
-            id: string;
-            /**
-             * Where the event comes from; always `https://authsignal.com`.
-             *
-             * @example https://authsignal.com
-             */
-            source: string;
-            /**
-             * The ID of the tenant the event is for.
-             *
-             * @example 7752d28e-e627-4b1b-bb81-b45d68d617bc
-             */
-            tenantId: string;
-            /**
-             * When the event was created, in ISO 8601.
-             *
-             * Format: date-time
-             *
-             * @example 2025-02-20T01:51:56.070Z
-             */
-            time: string;
-            /**
-             * The version of the event's schema.
-             *
-             * @example 1
-             */
-            version: number;
-        };
-        /** The body of every log event delivery: up to 500 `action.log_created` and `challenge.log_created` events, possibly mixed. Delivery is at least once, so de-duplicate on each event's `id`. */
-        WebhookLogEventBatch: {
-            records: (components["schemas"]["ActionLogCreatedEvent"] | components["schemas"]["ChallengeLogCreatedEvent"])[];
-        };
+        GetActionResponse: GetActionResponse;
+        GetChallengeResponse: GetChallengeResponse;
+        GetUserResponse: GetUserResponse;
+        KnownVerificationMethod: KnownVerificationMethod;
+        ParsedUserAgent: ParsedUserAgent;
+        PhoneNumber: PhoneNumber;
+        PushCreatedEvent: PushCreatedEvent;
+        QueryUsersResponse: QueryUsersResponse;
+        RefreshSessionRequest: RefreshSessionRequest;
+        RevokeSessionRequest: RevokeSessionRequest;
+        RevokeUserSessionsRequest: RevokeUserSessionsRequest;
+        SessionTokens: SessionTokens;
+        SessionUser: SessionUser;
+        SmsChannel: SmsChannel;
+        SmsCreatedEvent: SmsCreatedEvent;
+        TokenPayload: TokenPayload;
+        TrackAttributes: TrackAttributes;
+        TrackResponse: TrackResponse;
+        UpdateActionAttributes: UpdateActionAttributes;
+        UpdateActionResponse: UpdateActionResponse;
+        UpdateDeviceAttributes: UpdateDeviceAttributes;
+        UpdateUserAttributes: UpdateUserAttributes;
+        UpdateUserResponse: UpdateUserResponse;
+        UserActionState: UserActionState;
+        UserActionSummary: UserActionSummary;
+        UserAgentBrowser: UserAgentBrowser;
+        UserAgentCpu: UserAgentCpu;
+        UserAgentDevice: UserAgentDevice;
+        UserAgentEngine: UserAgentEngine;
+        UserAgentOs: UserAgentOs;
+        UserAuthenticator: UserAuthenticator;
+        UserDevice: UserDevice;
+        UserPhoneNumber: UserPhoneNumber;
+        UserSummary: UserSummary;
+        ValidateChallengeRequest: ValidateChallengeRequest;
+        ValidateChallengeResponse: ValidateChallengeResponse;
+        ValidateSessionRequest: ValidateSessionRequest;
+        ValidateSessionResponse: ValidateSessionResponse;
+        VerificationFailureReason: VerificationFailureReason;
+        VerificationMethod: VerificationMethod;
+        VerifyRequest: VerifyRequest;
+        VerifyResponse: VerifyResponse;
+        WebauthnCredential: WebauthnCredential;
+        WebhookAuthenticator: WebhookAuthenticator;
+        WebhookCustomVariables: WebhookCustomVariables;
+        WebhookEventMetadata: WebhookEventMetadata;
+        WebhookLogEventBatch: WebhookLogEventBatch;
     };
     responses: {
         /** The request was malformed or failed validation. */
@@ -2162,7 +980,7 @@ export interface components {
          *
          * @example signIn
          */
-        action: components["schemas"]["ActionCode"];
+        action: ActionCode;
         /**
          * The ID of one of the user's devices: the `deviceId` sent to Track Action, or the one Authsignal's client SDKs set (the web SDK's `__as_aid` cookie).
          *
@@ -2198,56 +1016,1382 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type ActionCode = components['schemas']['ActionCode'];
-export type ActionLogCreatedEvent = components['schemas']['ActionLogCreatedEvent'];
-export type ActionRule = components['schemas']['ActionRule'];
-export type ActionVerifyEvent = components['schemas']['ActionVerifyEvent'];
-export type AuthenticatorConfiguration = components['schemas']['AuthenticatorConfiguration'];
-export type AuthenticatorCreatedEvent = components['schemas']['AuthenticatorCreatedEvent'];
-export type AuthenticatorDeletedEvent = components['schemas']['AuthenticatorDeletedEvent'];
-export type AuthenticatorUpdatedEvent = components['schemas']['AuthenticatorUpdatedEvent'];
-export type BatchPasskeyAuthenticator = components['schemas']['BatchPasskeyAuthenticator'];
-export type ChallengeEmailRequest = components['schemas']['ChallengeEmailRequest'];
-export type ChallengeLogCreatedEvent = components['schemas']['ChallengeLogCreatedEvent'];
-export type ChallengePhoneRequest = components['schemas']['ChallengePhoneRequest'];
-export type ChallengeResendRequest = components['schemas']['ChallengeResendRequest'];
-export type ChallengeScope = components['schemas']['ChallengeScope'];
-export type ChallengeVerificationMethod = components['schemas']['ChallengeVerificationMethod'];
-export type CustomData = components['schemas']['CustomData'];
-export type DeleteResponse = components['schemas']['DeleteResponse'];
-export type EmailCreatedEvent = components['schemas']['EmailCreatedEvent'];
-export type EnrollAuthenticatorAppAttributes = components['schemas']['EnrollAuthenticatorAppAttributes'];
-export type EnrollEmailAuthenticatorAttributes = components['schemas']['EnrollEmailAuthenticatorAttributes'];
-export type EnrollLegacyEmailAuthenticatorAttributes = components['schemas']['EnrollLegacyEmailAuthenticatorAttributes'];
-export type EnrollLegacyPhoneAuthenticatorAttributes = components['schemas']['EnrollLegacyPhoneAuthenticatorAttributes'];
-export type EnrollPasskeyAttributes = components['schemas']['EnrollPasskeyAttributes'];
-export type EnrollPhoneAuthenticatorAttributes = components['schemas']['EnrollPhoneAuthenticatorAttributes'];
-export type EnrollVerifiedAuthenticatorAttributes = components['schemas']['EnrollVerifiedAuthenticatorAttributes'];
-export type KnownVerificationMethod = components['schemas']['KnownVerificationMethod'];
-export type ParsedUserAgent = components['schemas']['ParsedUserAgent'];
-export type PhoneNumber = components['schemas']['PhoneNumber'];
-export type PushCreatedEvent = components['schemas']['PushCreatedEvent'];
-export type SessionTokens = components['schemas']['SessionTokens'];
-export type SessionUser = components['schemas']['SessionUser'];
-export type SmsChannel = components['schemas']['SmsChannel'];
-export type SmsCreatedEvent = components['schemas']['SmsCreatedEvent'];
-export type TrackAttributes = components['schemas']['TrackAttributes'];
-export type UpdateActionAttributes = components['schemas']['UpdateActionAttributes'];
-export type UpdateDeviceAttributes = components['schemas']['UpdateDeviceAttributes'];
-export type UpdateUserAttributes = components['schemas']['UpdateUserAttributes'];
-export type UserActionState = components['schemas']['UserActionState'];
-export type UserActionSummary = components['schemas']['UserActionSummary'];
-export type UserAuthenticator = components['schemas']['UserAuthenticator'];
-export type UserDevice = components['schemas']['UserDevice'];
-export type UserPhoneNumber = components['schemas']['UserPhoneNumber'];
-export type UserSummary = components['schemas']['UserSummary'];
-export type VerificationFailureReason = components['schemas']['VerificationFailureReason'];
-export type VerificationMethod = components['schemas']['VerificationMethod'];
-export type WebauthnCredential = components['schemas']['WebauthnCredential'];
-export type WebhookAuthenticator = components['schemas']['WebhookAuthenticator'];
-export type WebhookCustomVariables = components['schemas']['WebhookCustomVariables'];
-export type WebhookEventMetadata = components['schemas']['WebhookEventMetadata'];
-export type WebhookLogEventBatch = components['schemas']['WebhookLogEventBatch'];
+/** The passkey provider that the AAGUID identifies, with its icons. */
+export type AaguidMapping = {
+    name: string;
+    /** The provider's icon for dark backgrounds, as an SVG data URL. */
+    svgIconDark: string;
+    /** The provider's icon for light backgrounds, as an SVG data URL. */
+    svgIconLight: string;
+};
+/**
+ * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+ *
+ * @example signIn
+ */
+export type ActionCode = string;
+/** A snapshot of an action that reached a final state. Arrives inside a log event batch. */
+export type ActionLogCreatedEvent = WebhookEventMetadata & {
+    /** The action. Fields not listed here may also appear. */
+    record: {
+        actionCode: string;
+        /** The methods the user was offered; absent when none were. */
+        allowedVerificationMethods?: VerificationMethod[];
+        /** The country of the IP address. */
+        countryCode?: string;
+        /**
+         * When the action was first evaluated.
+         *
+         * Format: date-time
+         */
+        createdAt: string;
+        customVariables?: WebhookCustomVariables;
+        deviceId?: string;
+        /** The user's email address at the time of the action. */
+        email?: string;
+        idempotencyKey: string;
+        ipAddress?: string;
+        /**
+         * The rules' decision, which never changes for the action.
+         *
+         * @enum {string}
+         */
+        outcome: "ALLOW" | "BLOCK" | "CHALLENGE" | "REVIEW";
+        /** The user's phone number at the time of the action. */
+        phoneNumber?: string;
+        /** The rule that decided the outcome when several fired. */
+        priorityRuleId?: string;
+        /** The rules that fired; absent when none did. */
+        rules?: {
+            [key: string]: unknown;
+        }[];
+        state: UserActionState;
+        /** Format: date-time */
+        stateUpdatedAt: string;
+        tenantId: string;
+        /** Format: date-time */
+        updatedAt: string;
+        userId: string;
+        verificationMethod?: VerificationMethod;
+    };
+    /** @enum {string} */
+    type: "action.log_created";
+};
+/** Data that the action's flow or verification webhooks attached to the action. */
+export type ActionOutput = {
+    [key: string]: unknown;
+};
+/** A snapshot of a rule as it was when the action was evaluated. */
+export type ActionRule = {
+    /** The rule's description. */
+    description?: string;
+    /** Extra data stored with the rule. The Go SDK types it as any JSON value, and no source shows its shape. */
+    metadata?: unknown;
+    /** The rule's name. */
+    name: string;
+    /** The rule's ID. */
+    ruleId: string;
+};
+/** An action is about to become `CHALLENGE_SUCCEEDED`. Answer 2xx to let it; any other status or a timeout blocks the transition, and the user can retry the verification. */
+export type ActionVerifyEvent = WebhookEventMetadata & {
+    data: {
+        /** The action code of the action that is about to succeed. */
+        action: string;
+        /** The idempotency key of the action. */
+        idempotencyKey: string;
+        /**
+         * The state the action is about to take.
+         *
+         * @enum {string}
+         */
+        state: "CHALLENGE_SUCCEEDED";
+        /** The authenticator that completed the challenge, when known. */
+        userAuthenticatorId?: string;
+        /** The user the action belongs to. */
+        userId: string;
+        verificationMethod: VerificationMethod;
+        /**
+         * When the verification completed, in ISO 8601.
+         *
+         * Format: date-time
+         */
+        verifiedAt: string;
+    };
+    /** @enum {string} */
+    type: "action.verify";
+};
+/** A verification method configured for the tenant. */
+export type AuthenticatorConfiguration = {
+    /** The configuration's ID. */
+    authenticatorId: string;
+    /** Whether users can enroll and verify with this method. */
+    isActive: boolean;
+    /** Whether users can add, change or remove this method in the pre-built UI. */
+    isEditableByUser?: boolean;
+    /** Whether the method is hidden from users in the pre-built UI. */
+    isHiddenToUser?: boolean;
+    smsChannel?: SmsChannel;
+    verificationMethod: VerificationMethod;
+};
+/** A user enrolled an authenticator. Delivered asynchronously and retried up to 3 times. */
+export type AuthenticatorCreatedEvent = WebhookEventMetadata & {
+    data: WebhookAuthenticator & {
+        /**
+         * When the authenticator was created, in ISO 8601.
+         *
+         * Format: date-time
+         */
+        createdAt: string;
+        /** The passkey's public key, base64url-encoded; only when `includeCredentialPublicKey` is enabled in the tenant's webhook settings. */
+        credentialPublicKey?: string;
+    };
+    /** @enum {string} */
+    type: "authenticator.created";
+};
+/** An authenticator was removed from a user. Delivered asynchronously and retried up to 3 times. */
+export type AuthenticatorDeletedEvent = WebhookEventMetadata & {
+    data: WebhookAuthenticator & {
+        /**
+         * When the authenticator was created, in ISO 8601.
+         *
+         * Format: date-time
+         */
+        createdAt: string;
+        /**
+         * When the authenticator was deleted, in ISO 8601.
+         *
+         * Format: date-time
+         */
+        deletedAt: string;
+    };
+    /** @enum {string} */
+    type: "authenticator.deleted";
+};
+/** An authenticator changed, for example when a user's SMS channel switched between SMS and WhatsApp. Delivered asynchronously and retried up to 3 times. */
+export type AuthenticatorUpdatedEvent = WebhookEventMetadata & {
+    data: WebhookAuthenticator & {
+        /**
+         * The channel that last completed an SMS OTP challenge: `DEFAULT` (SMS) or `WHATSAPP`.
+         *
+         * @example DEFAULT
+         * @example WHATSAPP
+         */
+        previousSmsChannel?: string;
+        /**
+         * When the authenticator was updated, in ISO 8601.
+         *
+         * Format: date-time
+         */
+        updatedAt: string;
+    };
+    /** @enum {string} */
+    type: "authenticator.updated";
+};
+/** One passkey to enroll for one user. */
+export type BatchPasskeyAuthenticator = {
+    /**
+     * The authenticator model's AAGUID.
+     *
+     * Format: uuid
+     */
+    aaguid?: string;
+    /** The WebAuthn credential ID, base64url-encoded. */
+    credentialId: string;
+    /** The credential's COSE public key, base64url-encoded without padding. */
+    credentialPublicKey: string;
+    /** A name for the passkey, shown to the user. */
+    name?: string;
+    /** The WebAuthn transports the authenticator reported at registration. */
+    transports?: ("usb" | "nfc" | "ble" | "smart-card" | "hybrid" | "internal")[];
+    /** The ID of the user in your app. */
+    userId: string;
+    /** @enum {string} */
+    verificationMethod: "PASSKEY";
+};
+/**
+ * Email OTP challenge
+ *
+ * A one-time code sent to an email address.
+ */
+export type ChallengeEmailRequest = {
+    action: ActionCode;
+    /** The ID of an earlier challenge to send a new code for. */
+    challengeId?: string;
+    custom?: CustomData;
+    /** An ID for the user's device, used by the action's rules. */
+    deviceId?: string;
+    /**
+     * The email address to send the code to.
+     *
+     * Format: email
+     */
+    email: string;
+    /** The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
+    idempotencyKey?: string;
+    /** The user's IP address, used by the action's rules. */
+    ipAddress?: string;
+    /**
+     * The locale of the message, as a BCP 47 tag.
+     *
+     * @example en-NZ
+     */
+    locale?: string;
+    scope?: ChallengeScope;
+    /** The user agent of the user's browser or app, used by the action's rules. */
+    userAgent?: string;
+    /** The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
+    userId?: string;
+    /** @enum {string} */
+    verificationMethod: "EMAIL_OTP";
+};
+/** One step of a challenge, such as an OTP being sent, verified, expired or rate-limited. Arrives inside a log event batch. */
+export type ChallengeLogCreatedEvent = WebhookEventMetadata & {
+    /** The challenge step. Fields not listed here may also appear. */
+    record: {
+        actionCode: string;
+        /**
+         * When the step happened.
+         *
+         * Format: date-time
+         */
+        createdAt: string;
+        /** More fields; absent when there are none. */
+        data?: {
+            [key: string]: unknown;
+        };
+        email?: string;
+        /** A summary of the failure, for `*_FAILED` steps. */
+        errorDescription?: string;
+        idempotencyKey: string;
+        phoneNumber?: string;
+        /** The provider's HTTP status, for failed deliveries. */
+        statusCode?: string;
+        tenantId: string;
+        /**
+         * What happened, such as `EMAIL_OTP_SENT`, `SMS_DELIVERED`, `SMS_CODE_VALID` or `EMAIL_OTP_RATE_LIMIT_EXCEEDED`. The list grows over time.
+         *
+         * @example SMS_SENT
+         */
+        type: string;
+        userId: string;
+        verificationMethod?: VerificationMethod;
+    };
+    /** @enum {string} */
+    type: "challenge.log_created";
+};
+/**
+ * SMS or WhatsApp challenge
+ *
+ * A one-time code sent to a phone number by SMS or WhatsApp.
+ */
+export type ChallengePhoneRequest = {
+    action: ActionCode;
+    /** The ID of an earlier challenge to send a new code for. */
+    challengeId?: string;
+    custom?: CustomData;
+    /** An ID for the user's device, used by the action's rules. */
+    deviceId?: string;
+    /** The key of an action already started. Send the one returned by an earlier challenge to send another code (for example a resend) within the same action. */
+    idempotencyKey?: string;
+    /** The user's IP address, used by the action's rules. */
+    ipAddress?: string;
+    /**
+     * The locale of the message, as a BCP 47 tag.
+     *
+     * @example en-NZ
+     */
+    locale?: string;
+    phoneNumber: PhoneNumber;
+    scope?: ChallengeScope;
+    smsChannel?: SmsChannel;
+    /** The user agent of the user's browser or app, used by the action's rules. */
+    userAgent?: string;
+    /** The ID of the user in your app. Needed when the challenge adds or updates an authenticator of an existing user. */
+    userId?: string;
+    /** @enum {string} */
+    verificationMethod: "SMS" | "WHATSAPP";
+};
+/**
+ * The argument of `challenge`: its body.
+ *
+ * The challenge to start. `verificationMethod` selects where the code goes: `phoneNumber` for `SMS` and `WHATSAPP`, `email` for `EMAIL_OTP`. To send another code for a challenge already started, send its `challengeId` without a method or contact detail.
+ */
+export type ChallengeRequest = ChallengePhoneRequest | ChallengeEmailRequest | ChallengeResendRequest;
+/**
+ * Another code for an earlier challenge
+ *
+ * Sends a new code for a challenge already started, found by its `challengeId`: the official Node SDK's request type makes every other field optional, so the method, the action and the phone number or email come from the earlier challenge.
+ */
+export type ChallengeResendRequest = {
+    action?: ActionCode;
+    /** The ID of the earlier challenge to send a new code for. */
+    challengeId: string;
+    custom?: CustomData;
+    /** An ID for the user's device, used by the action's rules. */
+    deviceId?: string;
+    /** The key of the action the earlier challenge belongs to. */
+    idempotencyKey?: string;
+    /** The user's IP address, used by the action's rules. */
+    ipAddress?: string;
+    /**
+     * The locale of the message, as a BCP 47 tag.
+     *
+     * @example en-NZ
+     */
+    locale?: string;
+    scope?: ChallengeScope;
+    smsChannel?: SmsChannel;
+    /** The user agent of the user's browser or app, used by the action's rules. */
+    userAgent?: string;
+    /** The ID of the user in your app. */
+    userId?: string;
+};
+/**
+ * What `challenge` resolves to: the code was sent.
+ *
+ * The started challenge.
+ */
+export type ChallengeResponse = {
+    /** The challenge's ID; pass it to Verify Challenge with the code the user enters. */
+    challengeId: string;
+    /** When the code expires, in Unix seconds. */
+    expiresAt: number;
+    /** The key of the action the challenge belongs to. */
+    idempotencyKey?: string;
+};
+/**
+ * What the token returned after the challenge may do with the user's authenticators: read them, add one with the verified phone number or email, update or remove one, or both add and update (space-separated). The four single scopes are the official Node SDK's `AuthScope`; the docs list the combined one.
+ *
+ * @enum {string}
+ */
+export type ChallengeScope = "read:authenticators" | "add:authenticators" | "update:authenticators" | "remove:authenticators" | "add:authenticators update:authenticators";
+/**
+ * The verification methods a challenge can be started with from the server.
+ *
+ * @enum {string}
+ */
+export type ChallengeVerificationMethod = "SMS" | "EMAIL_OTP" | "WHATSAPP";
+/**
+ * The argument of `claimChallenge`: its body.
+ *
+ * The challenge to claim and the user to claim it for.
+ */
+export type ClaimChallengeRequest = {
+    /** The ID of a challenge started without a user. */
+    challengeId: string;
+    /**
+     * Claim the challenge even if it has not been verified with Verify Challenge, for example when the code was verified from the client. False when omitted.
+     *
+     * @default false
+     */
+    skipVerificationCheck?: boolean;
+    /** The ID of the user in your app who completed the challenge. */
+    userId: string;
+};
+/**
+ * What `claimChallenge` resolves to: the challenge now belongs to the user.
+ *
+ * A token for the claimed challenge.
+ */
+export type ClaimChallengeResponse = {
+    /** A token to pass to Validate Challenge or to Authsignal's client SDKs. */
+    token: string;
+    verificationMethod: VerificationMethod;
+};
+/**
+ * The argument of `createSession`: its body.
+ *
+ * The challenge token to exchange for a session.
+ */
+export type CreateSessionRequest = {
+    action?: ActionCode;
+    /** The ID of the app client the session is for, from the Authsignal Portal. It becomes the access token's `aud` claim. */
+    clientId: string;
+    /** The token a client SDK or the pre-built UI returned after a successful challenge. */
+    token: string;
+};
+/** Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point. */
+export type CustomData = {
+    [key: string]: string | number | boolean;
+};
+/** Whether the deletion succeeded. The docs show `{"success": true}`; the Ruby SDK's live tests need a JSON object here, and the PHP SDK's tests read `success`. */
+export type DeleteResponse = {
+    /** True when the resource was deleted. */
+    success?: boolean;
+};
+/** An email OTP or magic link needs to be sent, because the Email OTP or Email Magic Link authenticator delivers through a webhook. `data` carries `code` for email OTP and `url` for magic links. */
+export type EmailCreatedEvent = WebhookEventMetadata & {
+    data: {
+        /** The action code of the tracked action that created the challenge. */
+        actionCode: string;
+        /** The OTP code; present for Email OTP. */
+        code?: string;
+        customVariables?: WebhookCustomVariables;
+        /** The idempotency key of the action that created the challenge. */
+        idempotencyKey: string;
+        /** The user's IP address, when it was captured when tracking the action. */
+        ipAddress?: string;
+        /** The user's locale, when it was captured when tracking or set on the user. */
+        locale?: string;
+        /** The user's timezone, derived from the IP address when it was captured. */
+        timezone?: string;
+        /** The email address to send the OTP or magic link to. */
+        to: string;
+        /** The magic link; present for Email Magic Link. */
+        url?: string;
+        /** The user's user agent, when it was captured when tracking the action. */
+        userAgent?: string;
+        /** The user the challenge is for. */
+        userId: string;
+        verificationMethod?: VerificationMethod;
+    };
+    /** @enum {string} */
+    type: "email.created";
+};
+/**
+ * Authenticator app
+ *
+ * A TOTP secret the user has already added to an authenticator app.
+ */
+export type EnrollAuthenticatorAppAttributes = {
+    /** Make this the user's default verification method. */
+    isDefault?: boolean;
+    /**
+     * The `otpauth://` URI holding the TOTP secret.
+     *
+     * Format: uri
+     */
+    otpUri: string;
+    /** @enum {string} */
+    verificationMethod: "AUTHENTICATOR_APP";
+};
+/**
+ * Email authenticator
+ *
+ * An email address you have already verified, for email OTP or magic link challenges.
+ */
+export type EnrollEmailAuthenticatorAttributes = {
+    /**
+     * The verified email address.
+     *
+     * Format: email
+     */
+    email: string;
+    /** Make this the user's default verification method. */
+    isDefault?: boolean;
+    /**
+     * The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
+     *
+     * @deprecated
+     * @enum {string}
+     */
+    oobChannel?: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
+    /** @enum {string} */
+    verificationMethod: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
+};
+/**
+ * Email authenticator, by its legacy channel
+ *
+ * A verified email address named by the deprecated `oobChannel` instead of `verificationMethod`. The docs still list `oobChannel`.
+ *
+ * @deprecated
+ */
+export type EnrollLegacyEmailAuthenticatorAttributes = {
+    /**
+     * The verified email address.
+     *
+     * Format: email
+     */
+    email: string;
+    /** Make this the user's default verification method. */
+    isDefault?: boolean;
+    /**
+     * The channel, from before `verificationMethod` existed.
+     *
+     * @enum {string}
+     */
+    oobChannel: "EMAIL_OTP" | "EMAIL_MAGIC_LINK";
+};
+/**
+ * Phone authenticator, by its legacy channel
+ *
+ * A verified phone number named by the deprecated `oobChannel` instead of `verificationMethod`, as the PHP SDK's tests send it. The docs still list `oobChannel`.
+ *
+ * @deprecated
+ */
+export type EnrollLegacyPhoneAuthenticatorAttributes = {
+    /** Make this the user's default verification method. */
+    isDefault?: boolean;
+    /**
+     * The channel, from before `verificationMethod` existed.
+     *
+     * @enum {string}
+     */
+    oobChannel: "SMS";
+    phoneNumber: PhoneNumber;
+};
+/**
+ * Passkey
+ *
+ * A passkey registered outside Authsignal, for example when migrating from another provider.
+ */
+export type EnrollPasskeyAttributes = {
+    /** The WebAuthn credential ID, base64url-encoded. */
+    credentialId: string;
+    /** The credential's COSE public key, base64url-encoded without padding. */
+    credentialPublicKey: string;
+    /** Make this the user's default verification method. */
+    isDefault?: boolean;
+    /** A name for the passkey, shown to the user. */
+    name?: string;
+    /** The credential's last known signature counter. */
+    signCount?: number;
+    /** @enum {string} */
+    verificationMethod: "PASSKEY";
+};
+/**
+ * Phone authenticator
+ *
+ * A phone number you have already verified, for SMS or WhatsApp challenges.
+ */
+export type EnrollPhoneAuthenticatorAttributes = {
+    /** Make this the user's default verification method. */
+    isDefault?: boolean;
+    /**
+     * The channel, from before `verificationMethod` existed. Send `verificationMethod` instead.
+     *
+     * @deprecated
+     * @enum {string}
+     */
+    oobChannel?: "SMS";
+    phoneNumber: PhoneNumber;
+    /** @enum {string} */
+    verificationMethod: "SMS" | "WHATSAPP";
+};
+/** The authenticator to enroll. `verificationMethod` selects which other fields apply: an email address for `EMAIL_OTP` and `EMAIL_MAGIC_LINK`, a phone number for `SMS` and `WHATSAPP`, an `otpUri` for `AUTHENTICATOR_APP`, and the credential for `PASSKEY`. The deprecated `oobChannel` may stand in for `verificationMethod` for email and SMS. */
+export type EnrollVerifiedAuthenticatorAttributes = EnrollEmailAuthenticatorAttributes | EnrollPhoneAuthenticatorAttributes | EnrollAuthenticatorAppAttributes | EnrollPasskeyAttributes | EnrollLegacyEmailAuthenticatorAttributes | EnrollLegacyPhoneAuthenticatorAttributes;
+/**
+ * What `enrollVerifiedAuthenticator` resolves to: the authenticator was enrolled.
+ *
+ * The enrolled authenticator.
+ */
+export type EnrollVerifiedAuthenticatorResponse = {
+    authenticator: UserAuthenticator;
+    /** Recovery codes generated for the user with their first authenticator, unless the tenant disables them or skips them for programmatic enrolment. Show them to the user once. */
+    recoveryCodes?: string[];
+};
+/**
+ * The argument of `enrollVerifiedAuthenticators`: its body.
+ *
+ * Passkeys to enroll, for up to 1000 users at once.
+ */
+export type EnrollVerifiedAuthenticatorsRequest = {
+    authenticators: BatchPasskeyAuthenticator[];
+};
+/**
+ * What `enrollVerifiedAuthenticators` resolves to: each passkey was enrolled or refused; the
+ * counts and failures say which.
+ *
+ * How many authenticators were enrolled, and why the others were not.
+ */
+export type EnrollVerifiedAuthenticatorsResponse = {
+    /** The number not enrolled. */
+    failed: number;
+    /** One entry per authenticator that was not enrolled. */
+    failures: {
+        credentialId: string;
+        /**
+         * Why it failed, such as `conflict` when the credential is already enrolled.
+         *
+         * @example conflict
+         */
+        errorCode: string;
+        errorDescription?: string;
+        userId: string;
+    }[];
+    /** The number enrolled. */
+    succeeded: number;
+    /** The number of authenticators in the request. */
+    total: number;
+};
+/**
+ * What `getAction` resolves to: the action.
+ *
+ * A tracked action and its outcome.
+ */
+export type GetActionResponse = {
+    /**
+     * When the action was tracked.
+     *
+     * Format: date-time
+     */
+    createdAt: string;
+    /** The key of the action, as given to or returned by Track Action. */
+    idempotencyKey?: string;
+    output?: ActionOutput;
+    /** The ID of the matching rule with the highest priority, whose outcome won. */
+    priorityRuleId?: string;
+    /** The IDs of the rules that matched. */
+    ruleIds?: string[];
+    /** The rules that matched, in priority order, as they were when the action was tracked. */
+    rules?: ActionRule[];
+    state: UserActionState;
+    /**
+     * When the state last changed.
+     *
+     * Format: date-time
+     */
+    stateUpdatedAt: string;
+    verificationMethod?: VerificationMethod;
+};
+/**
+ * What `getChallenge` resolves to: the challenge.
+ *
+ * A challenge in progress.
+ */
+export type GetChallengeResponse = {
+    action?: ActionCode;
+    /** The challenge's ID. */
+    challengeId?: string;
+    /**
+     * The email address the code was sent to.
+     *
+     * Format: email
+     */
+    email?: string;
+    /** When the code expires, in Unix seconds. */
+    expiresAt?: number;
+    phoneNumber?: PhoneNumber;
+    smsChannel?: SmsChannel;
+    verificationMethod?: VerificationMethod;
+};
+/**
+ * What `getUser` resolves to: the user.
+ *
+ * A user's profile and enrolment.
+ */
+export type GetUserResponse = {
+    /** The verification methods the user may enroll. */
+    allowedVerificationMethods?: VerificationMethod[];
+    custom?: CustomData;
+    defaultVerificationMethod?: VerificationMethod;
+    /** The user's name as shown in the pre-built UI and in passkey prompts. */
+    displayName?: string;
+    /**
+     * The user's email address.
+     *
+     * Format: email
+     */
+    email?: string;
+    /** Whether the email address has been verified. */
+    emailVerified?: boolean;
+    /** The verification methods the user has enrolled. */
+    enrolledVerificationMethods?: VerificationMethod[];
+    /** Whether the user has at least one verification method and can be challenged. */
+    isEnrolled: boolean;
+    /**
+     * The user's preferred locale, as a BCP 47 tag.
+     *
+     * @example en-NZ
+     */
+    locale?: string;
+    phoneNumber?: UserPhoneNumber;
+    /** Whether the phone number has been verified. */
+    phoneNumberVerified?: boolean;
+    /** The ID of the user in your app. */
+    userId?: string;
+    /** The user's username. */
+    username?: string;
+};
+/**
+ * Every verification method documented by any Authsignal source.
+ *
+ * @enum {string}
+ */
+export type KnownVerificationMethod = "SMS" | "AUTHENTICATOR_APP" | "RECOVERY_CODE" | "EMAIL_MAGIC_LINK" | "EMAIL_OTP" | "PUSH" | "DEVICE" | "SECURITY_KEY" | "PASSKEY" | "VERIFF" | "IPROOV" | "PALM_BIOMETRICS_RR" | "IDVERSE" | "WHATSAPP" | "QR_CODE" | "IN_APP" | "ONFIDO" | "APPLE_ID_TOKEN" | "GOOGLE_ID_TOKEN" | "DIGITAL_CREDENTIAL" | "OIDC_PROVIDER";
+/** The user agent that registered a passkey, parsed into its parts. */
+export type ParsedUserAgent = {
+    browser?: UserAgentBrowser;
+    cpu?: UserAgentCpu;
+    device?: UserAgentDevice;
+    engine?: UserAgentEngine;
+    os?: UserAgentOs;
+    /** The raw user agent string. */
+    ua: string;
+};
+/**
+ * A phone number in E.164 format.
+ *
+ * @example +6421555123
+ */
+export type PhoneNumber = string;
+/** A push notification needs to be delivered, because the Push authenticator delivers through a webhook. The app completes the challenge with `challengeId`. */
+export type PushCreatedEvent = WebhookEventMetadata & {
+    data: {
+        /** The action code of the tracked action that created the challenge. */
+        actionCode: string;
+        /** The challenge to complete with the push notification. */
+        challengeId: string;
+        /** The idempotency key of the action that created the challenge. */
+        idempotencyKey: string;
+        /** The user's IP address, when it was captured when tracking the action. */
+        ipAddress?: string;
+        /** The user's timezone, derived from the IP address when it was captured. */
+        timezone?: string;
+        /** The user's user agent, when it was captured when tracking the action. */
+        userAgent?: string;
+        /** The user the challenge is for. */
+        userId: string;
+    };
+    /** @enum {string} */
+    type: "push.created";
+};
+/**
+ * What `queryUsers` resolves to: one page of matching users.
+ *
+ * One page of users matching the query.
+ */
+export type QueryUsersResponse = {
+    /** Present when more users match: pass it as `lastEvaluatedUserId` to get the next page. */
+    lastEvaluatedUserId?: string;
+    tokenPayload?: TokenPayload;
+    /** The users on this page. */
+    users: UserSummary[];
+};
+/**
+ * The argument of `refreshSession`: its body.
+ *
+ * The refresh token to exchange.
+ */
+export type RefreshSessionRequest = {
+    /** The session's current refresh token. */
+    refreshToken: string;
+};
+/**
+ * The argument of `revokeSession`: its body.
+ *
+ * The session to revoke.
+ */
+export type RevokeSessionRequest = {
+    /** The access token of the session to revoke. */
+    accessToken: string;
+};
+/**
+ * The argument of `revokeUserSessions`: its body.
+ *
+ * The user whose sessions to revoke.
+ */
+export type RevokeUserSessionsRequest = {
+    /** The ID of the user in your app. */
+    userId: string;
+};
+/** A session's tokens. */
+export type SessionTokens = {
+    /** A short-lived access token, an RS256-signed JWT whose `aud` is the app client ID. */
+    accessToken: string;
+    /** A token to get a new access token with Refresh Session. */
+    refreshToken: string;
+};
+/** The user a session belongs to, from the access token's claims. */
+export type SessionUser = {
+    custom?: CustomData;
+    /** The user's display name. */
+    displayName?: string;
+    /**
+     * The user's email address.
+     *
+     * Format: email
+     */
+    email?: string;
+    /** Whether the email address has been verified. */
+    emailVerified?: boolean;
+    /** The user's preferred locale, as a BCP 47 tag. */
+    locale?: string;
+    phoneNumber?: UserPhoneNumber;
+    /** Whether the phone number has been verified. */
+    phoneNumberVerified?: boolean;
+    /** The ID of the user in your app. */
+    userId: string;
+    /** The user's username. */
+    username?: string;
+};
+/**
+ * The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.
+ *
+ * @enum {string}
+ */
+export type SmsChannel = "DEFAULT" | "WHATSAPP";
+/** An SMS OTP needs to be sent, because the SMS OTP authenticator delivers through a webhook. */
+export type SmsCreatedEvent = WebhookEventMetadata & {
+    data: {
+        /** The action code of the tracked action that created the code. */
+        actionCode: string;
+        /** The OTP code. */
+        code: string;
+        customVariables?: WebhookCustomVariables;
+        /** The idempotency key of the action that created the code. */
+        idempotencyKey: string;
+        /** The user's locale, when it was captured when tracking or set on the user. */
+        locale?: string;
+        /** The phone number to send the code to, in E.164 format. */
+        to: string;
+        /** The user the challenge is for. */
+        userId: string;
+    };
+    /** @enum {string} */
+    type: "sms.created";
+};
+/** The decoded claims of the `token` queried by, when the query used one. */
+export type TokenPayload = {
+    [key: string]: unknown;
+};
+/** What is known about the action being tracked. */
+export type TrackAttributes = {
+    /** The ID of a challenge already completed for this user, to attach to the action. */
+    challengeId?: string;
+    /** Details of a crypto transaction, used by crypto rules. */
+    crypto?: {
+        address?: string;
+        asset?: string;
+        /** The amount of the asset; null when unknown (the Go SDK sends null by default). */
+        assetAmount?: number | null;
+        /** The amount in US dollars; null when unknown (the Go SDK sends null by default). */
+        assetAmountUsd?: number | null;
+        txnHash?: string;
+    };
+    custom?: CustomData;
+    /** A custom domain to use for the pre-built UI URL. */
+    customDomain?: string;
+    /** An ID for the user's device, used by device rules. */
+    deviceId?: string;
+    /**
+     * The user's email address.
+     *
+     * Format: email
+     */
+    email?: string;
+    /** A unique key for this action. When it is omitted the API generates one; the SDK always sends one, so a retried request records the action only once. */
+    idempotencyKey?: string;
+    /** The user's IP address, used by rules based on location and other IP features. */
+    ipAddress?: string;
+    /**
+     * The locale of the pre-built UI and of messages, as a BCP 47 tag.
+     *
+     * @example en-NZ
+     */
+    locale?: string;
+    phoneNumber?: UserPhoneNumber;
+    /** Show the authenticator settings screen after the user completes a challenge. Null is the same as false: the Go SDK sends it whenever attributes are given. */
+    redirectToSettings?: boolean | null;
+    /**
+     * Where the pre-built UI returns the user after a challenge (redirect mode only).
+     *
+     * Format: uri
+     */
+    redirectUrl?: string;
+    /**
+     * Space-separated scopes granted to the pre-built UI and the returned token. The default is `read:authenticators`; others are `add:authenticators`, `update:authenticators` and `remove:authenticators`.
+     *
+     * @example read:authenticators add:authenticators
+     */
+    scope?: string;
+    /** The user agent of the user's browser or app, used by device rules. */
+    userAgent?: string;
+    /** The user's username. */
+    username?: string;
+};
+/**
+ * What `track` resolves to: the action was recorded and its rules evaluated.
+ *
+ * The outcome of a tracked action: its state, what the user can verify with, and the token and URL for the pre-built UI.
+ */
+export type TrackResponse = {
+    /** The verification methods the user may enroll. */
+    allowedVerificationMethods?: VerificationMethod[];
+    defaultVerificationMethod?: VerificationMethod;
+    /** The verification methods the user has enrolled. */
+    enrolledVerificationMethods?: VerificationMethod[];
+    /** Identifies this action; use it to look the action up later. */
+    idempotencyKey: string;
+    /** Whether the user has at least one verification method and can be challenged. */
+    isEnrolled: boolean;
+    /** The IDs of the rules that matched. */
+    ruleIds?: string[];
+    state: UserActionState;
+    /** A short-lived token for Authsignal's client SDKs and the Client API. */
+    token: string;
+    /**
+     * The pre-built UI URL for a challenge, enrolment or authenticator settings.
+     *
+     * Format: uri
+     */
+    url: string;
+};
+/** The new state of the action. */
+export type UpdateActionAttributes = {
+    state: UserActionState;
+};
+/**
+ * What `updateAction` resolves to: the action after the update.
+ *
+ * The action after the update.
+ */
+export type UpdateActionResponse = {
+    action?: ActionCode;
+    /**
+     * When the action was tracked.
+     *
+     * Format: date-time
+     */
+    createdAt?: string;
+    /** The key of the action. */
+    idempotencyKey?: string;
+    /** Data that the action's flow or verification webhooks attached to the action. */
+    output?: {
+        [key: string]: unknown;
+    };
+    /** The IDs of the rules that matched. */
+    ruleIds?: string[];
+    state: UserActionState;
+    /**
+     * When the state last changed.
+     *
+     * Format: date-time
+     */
+    stateUpdatedAt?: string;
+    /** The user the action belongs to. */
+    userId?: string;
+    verificationMethod?: VerificationMethod;
+};
+/** The device attributes to change. Omitted attributes keep their current value. */
+export type UpdateDeviceAttributes = {
+    /**
+     * Remember the device until this time, which should be in the future; rules can test it with `device.isRemembered`. Null forgets the device.
+     *
+     * Format: date-time
+     */
+    rememberedUntil?: string | null;
+};
+/** The user attributes to change. Omitted attributes keep their current value. */
+export type UpdateUserAttributes = {
+    custom?: CustomData;
+    defaultVerificationMethod?: KnownVerificationMethod;
+    /** The user's name as shown in the pre-built UI and in passkey prompts. */
+    displayName?: string;
+    /**
+     * The user's email address.
+     *
+     * Format: email
+     */
+    email?: string;
+    /**
+     * Whether you have verified the email address yourself (false when omitted). A verified email can be used for email authenticators without another verification.
+     *
+     * @default false
+     */
+    emailVerified?: boolean;
+    /**
+     * The user's preferred locale for the pre-built UI and messages, as a BCP 47 tag.
+     *
+     * @example en-NZ
+     */
+    locale?: string;
+    phoneNumber?: UserPhoneNumber;
+    /**
+     * Whether you have verified the phone number yourself (false when omitted). A verified phone number can be used for SMS authenticators without another verification.
+     *
+     * @default false
+     */
+    phoneNumberVerified?: boolean;
+    /** The user's username. */
+    username?: string;
+};
+/**
+ * What `updateUser` resolves to: the user's attributes after the update.
+ *
+ * The user's attributes after the update.
+ */
+export type UpdateUserResponse = {
+    custom?: CustomData;
+    defaultVerificationMethod?: VerificationMethod;
+    /** The user's display name. */
+    displayName?: string;
+    /**
+     * The user's email address.
+     *
+     * Format: email
+     */
+    email?: string;
+    /** Whether the email address has been verified. */
+    emailVerified?: boolean;
+    /** The user's preferred locale, as a BCP 47 tag. */
+    locale?: string;
+    phoneNumber?: UserPhoneNumber;
+    /** Whether the phone number has been verified. */
+    phoneNumberVerified?: boolean;
+    /** The ID of the user in your app. */
+    userId?: string;
+    /** The user's username. */
+    username?: string;
+};
+/**
+ * The state of an action.
+ *
+ * @enum {string}
+ */
+export type UserActionState = "ALLOW" | "BLOCK" | "CHALLENGE_REQUIRED" | "CHALLENGE_SUCCEEDED" | "CHALLENGE_FAILED" | "REVIEW_REQUIRED" | "REVIEW_SUCCEEDED" | "REVIEW_FAILED";
+/** One of a user's tracked actions. */
+export type UserActionSummary = {
+    actionCode: ActionCode;
+    /** The ISO 3166-1 alpha-2 country of the IP address. */
+    countryCode?: string;
+    /**
+     * When the action was tracked.
+     *
+     * Format: date-time
+     */
+    createdAt: string;
+    /** Identifies the action; pass it to Get Action or Update Action. */
+    idempotencyKey: string;
+    /** The IP address the action was tracked with. */
+    ipAddress?: string;
+    state: UserActionState;
+    /**
+     * When the state last changed.
+     *
+     * Format: date-time
+     */
+    stateUpdatedAt?: string;
+    /**
+     * When the action last changed.
+     *
+     * Format: date-time
+     */
+    updatedAt?: string;
+    /** The user agent the action was tracked with. */
+    userAgent?: string;
+    verificationMethod?: VerificationMethod;
+    /** The ID of the authenticator the user completed the challenge with. */
+    verifiedByAuthenticatorId?: string;
+};
+/** The browser a user agent string names. */
+export type UserAgentBrowser = {
+    major?: string;
+    name?: string;
+    version?: string;
+};
+/** The CPU architecture a user agent string names. */
+export type UserAgentCpu = {
+    architecture?: string;
+};
+/** The device a user agent string names. */
+export type UserAgentDevice = {
+    model?: string;
+    type?: string;
+    vendor?: string;
+};
+/** The browser engine a user agent string names. */
+export type UserAgentEngine = {
+    name?: string;
+    version?: string;
+};
+/** The operating system a user agent string names. */
+export type UserAgentOs = {
+    name?: string;
+    version?: string;
+};
+/** One of a user's enrolled authenticators. */
+export type UserAuthenticator = {
+    /**
+     * When the authenticator was enrolled.
+     *
+     * Format: date-time
+     */
+    createdAt: string;
+    /** The display name the authenticator was enrolled with. */
+    displayName?: string;
+    /**
+     * The email address of an email authenticator.
+     *
+     * Format: email
+     */
+    email?: string;
+    /**
+     * When the user last verified with the authenticator.
+     *
+     * Format: date-time
+     */
+    lastVerifiedAt?: string;
+    phoneNumber?: PhoneNumber;
+    previousSmsChannel?: SmsChannel;
+    /** The authenticator's ID. */
+    userAuthenticatorId: string;
+    /** The ID of the user in your app. */
+    userId?: string;
+    /** The username the authenticator was enrolled with. */
+    username?: string;
+    verificationMethod: VerificationMethod;
+    /**
+     * When the authenticator was first verified.
+     *
+     * Format: date-time
+     */
+    verifiedAt?: string;
+    webauthnCredential?: WebauthnCredential;
+};
+/** A device a user has used. */
+export type UserDevice = {
+    /**
+     * When the user last completed a challenge on the device.
+     *
+     * Format: date-time
+     */
+    authenticatedAt?: string;
+    /**
+     * When Authsignal first saw the device.
+     *
+     * Format: date-time
+     */
+    createdAt: string;
+    /** The device's ID. */
+    deviceId: string;
+    /**
+     * When the device was invalidated; it is no longer trusted.
+     *
+     * Format: date-time
+     */
+    invalidatedAt?: string;
+    lastVerificationMethod?: VerificationMethod;
+    /**
+     * Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.
+     *
+     * Format: date-time
+     */
+    rememberedUntil?: string | null;
+    /** The ID of the user in your app. */
+    userId: string;
+};
+/**
+ * A phone number kept as a user attribute. Send it in E.164 format; the API stores and returns whatever it is given, and the official SDKs' live tests send and read back local numbers such as `9876543210`.
+ *
+ * @example +6421555123
+ */
+export type UserPhoneNumber = string;
+/** A user found by Query Users. */
+export type UserSummary = {
+    /**
+     * When Authsignal first saw the user.
+     *
+     * Format: date-time
+     */
+    createdAt?: string;
+    /** The user's display name. */
+    displayName?: string;
+    /**
+     * The user's email address.
+     *
+     * Format: email
+     */
+    email?: string;
+    /** Whether the email address has been verified. */
+    emailVerified?: boolean;
+    /** The verification methods the user has enrolled. */
+    enrolledVerificationMethods?: VerificationMethod[];
+    /** Whether the user has at least one verification method. */
+    isEnrolled?: boolean;
+    /** The user's phone number, as stored (E.164 when it was sent that way); null when the user has none. */
+    phoneNumber?: string | null;
+    /** Whether the phone number has been verified. */
+    phoneNumberVerified?: boolean;
+    /** The ID of the user in your app. */
+    userId: string;
+    /** The user's username; null when the user has none. */
+    username?: string | null;
+};
+/**
+ * The argument of `validateChallenge`: its body.
+ *
+ * The token to validate, and optionally who and what it must belong to.
+ */
+export type ValidateChallengeRequest = {
+    action?: ActionCode;
+    /** The token a client SDK or the pre-built UI returned after the challenge. */
+    token: string;
+    /** When given, the token is valid only if it belongs to this user. */
+    userId?: string;
+};
+/**
+ * What `validateChallenge` resolves to: whether the token is valid, and the action's outcome. The
+ * action code is sent as both `action` and the deprecated `actionCode`.
+ *
+ * Whether the challenge was completed. The API sends the action code twice: as `action`, and as the deprecated `actionCode` that some official SDKs still read.
+ */
+export type ValidateChallengeResponse = {
+    action?: ActionCode;
+    /**
+     * The same action code as `action`, under its deprecated name.
+     *
+     * @deprecated
+     */
+    actionCode?: ActionCode;
+    /** Why the token is not valid, when `isValid` is false. */
+    error?: string;
+    /** The key of the action the challenge belongs to. */
+    idempotencyKey?: string;
+    /** Whether the token is genuine, unexpired and matches `userId` and `action` when given. */
+    isValid: boolean;
+    state?: UserActionState;
+    /**
+     * When the action's state last changed.
+     *
+     * Format: date-time
+     */
+    stateUpdatedAt?: string;
+    /** The user the token belongs to. */
+    userId?: string;
+    /** The Veriff session, for challenges completed with `VERIFF`. */
+    veriffSessionId?: string;
+    verificationMethod?: VerificationMethod;
+};
+/**
+ * The argument of `validateSession`: its body.
+ *
+ * The access token to validate.
+ */
+export type ValidateSessionRequest = {
+    /** The session's access token. */
+    accessToken: string;
+    /** When given, the token is valid only if it was issued for one of these app clients. */
+    clientIds?: string[];
+};
+/**
+ * What `validateSession` resolves to: the session is valid.
+ *
+ * The session the access token belongs to.
+ */
+export type ValidateSessionResponse = {
+    /** When the access token expires, in Unix seconds. */
+    expiresAt: number;
+    user: SessionUser;
+    verificationMethod?: VerificationMethod;
+};
+/**
+ * Why a code was not verified: it was wrong or has expired, or too many wrong codes were entered for the challenge.
+ *
+ * @enum {string}
+ */
+export type VerificationFailureReason = "CODE_INVALID_OR_EXPIRED" | "MAX_ATTEMPTS_EXCEEDED";
+/** A way of verifying a user. The known values are listed; the API adds new methods over time, so responses may carry values not listed here. */
+export type VerificationMethod = KnownVerificationMethod | string;
+/**
+ * The argument of `verify`: its body.
+ *
+ * The code the user entered for a challenge.
+ */
+export type VerifyRequest = {
+    /** The ID returned by Initiate Challenge. */
+    challengeId: string;
+    /** The one-time code the user received. */
+    verificationCode: string;
+};
+/**
+ * What `verify` resolves to: whether the code was correct; a wrong code is not an error.
+ *
+ * Whether the code was correct.
+ */
+export type VerifyResponse = {
+    /**
+     * The verified email address (on success only).
+     *
+     * Format: email
+     */
+    email?: string;
+    failureReason?: VerificationFailureReason;
+    /** Whether the code was correct and has not expired. */
+    isVerified: boolean;
+    phoneNumber?: PhoneNumber;
+    verificationMethod?: VerificationMethod;
+};
+/** The WebAuthn credential behind a passkey or security key authenticator. */
+export type WebauthnCredential = {
+    /** The authenticator model's AAGUID. */
+    aaguid?: string;
+    aaguidMapping?: AaguidMapping;
+    /** `platform` or `cross-platform`, as the browser reported it. */
+    authenticatorAttachment?: string;
+    /** Whether the credential is backed up (synced), as the authenticator reported it. */
+    credentialBackedUp?: boolean;
+    /** `singleDevice` or `multiDevice`, as the authenticator reported it. */
+    credentialDeviceType?: string;
+    /** The credential ID, base64url-encoded. */
+    credentialId: string;
+    /** The device the credential was registered on. */
+    deviceId: string;
+    /** A name for the credential, such as the passkey provider's name. */
+    name: string;
+    parsedUserAgent?: ParsedUserAgent;
+};
+/** The authenticator an authenticator event is about. */
+export type WebhookAuthenticator = {
+    /** The AAGUID of the authenticator that created the passkey, for passkeys. */
+    aaguid?: string;
+    /** The passkey's credential ID, for passkeys. */
+    credentialId?: string;
+    /** A display name for the passkey, such as the device or credential manager's name. */
+    credentialName?: string;
+    /** The email address, for Email OTP and Email Magic Link authenticators. */
+    email?: string;
+    /** The phone number, for SMS and WhatsApp authenticators. */
+    phoneNumber?: string;
+    /** The ID of the user's authenticator. */
+    userAuthenticatorId: string;
+    /** The user the authenticator belongs to. */
+    userId: string;
+    verificationMethod: VerificationMethod;
+};
+/** Values from the action that the authenticator's message templates can use. The official SDKs pass them through as-is, so any JSON value may appear. */
+export type WebhookCustomVariables = {
+    [key: string]: unknown;
+};
+/** The envelope fields every webhook event carries. `type` names the event and decides the shape of `data` (or of `record`, for log events). */
+export type WebhookEventMetadata = {
+    /**
+     * A unique ID for the event. Deliveries can repeat, so de-duplicate on it.
+     *
+     * @example a3f68e12-7b4c-4d2a-9e5f-1c8b3a6d9e72
+     */
+    id: string;
+    /**
+     * Where the event comes from; always `https://authsignal.com`.
+     *
+     * @example https://authsignal.com
+     */
+    source: string;
+    /**
+     * The ID of the tenant the event is for.
+     *
+     * @example 7752d28e-e627-4b1b-bb81-b45d68d617bc
+     */
+    tenantId: string;
+    /**
+     * When the event was created, in ISO 8601.
+     *
+     * Format: date-time
+     *
+     * @example 2025-02-20T01:51:56.070Z
+     */
+    time: string;
+    /**
+     * The version of the event's schema.
+     *
+     * @example 1
+     */
+    version: number;
+};
+/** The body of every log event delivery: up to 500 `action.log_created` and `challenge.log_created` events, possibly mixed. Delivery is at least once, so de-duplicate on each event's `id`. */
+export type WebhookLogEventBatch = {
+    records: (ActionLogCreatedEvent | ChallengeLogCreatedEvent)[];
+};
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseServerError = components['responses']['ServerError'];
@@ -2278,7 +2422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthenticatorConfiguration"][];
+                    "application/json": AuthenticatorConfiguration[];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2297,7 +2441,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChallengeRequest"];
+                "application/json": ChallengeRequest;
             };
         };
         responses: {
@@ -2307,7 +2451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChallengeResponse"];
+                    "application/json": ChallengeResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2325,7 +2469,7 @@ export interface operations {
                  *
                  * @example signIn
                  */
-                action?: components["schemas"]["ActionCode"];
+                action?: ActionCode;
                 /**
                  * The challenge's ID.
                  *
@@ -2343,7 +2487,7 @@ export interface operations {
                  *
                  * @example SMS
                  */
-                verificationMethod?: components["schemas"]["ChallengeVerificationMethod"];
+                verificationMethod?: ChallengeVerificationMethod;
             };
             header?: never;
             path?: never;
@@ -2357,7 +2501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetChallengeResponse"];
+                    "application/json": GetChallengeResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2376,7 +2520,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ClaimChallengeRequest"];
+                "application/json": ClaimChallengeRequest;
             };
         };
         responses: {
@@ -2386,7 +2530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClaimChallengeResponse"];
+                    "application/json": ClaimChallengeResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2405,7 +2549,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateSessionRequest"];
+                "application/json": CreateSessionRequest;
             };
         };
         responses: {
@@ -2415,7 +2559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionTokens"];
+                    "application/json": SessionTokens;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2434,7 +2578,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshSessionRequest"];
+                "application/json": RefreshSessionRequest;
             };
         };
         responses: {
@@ -2444,7 +2588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionTokens"];
+                    "application/json": SessionTokens;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2463,7 +2607,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RevokeSessionRequest"];
+                "application/json": RevokeSessionRequest;
             };
         };
         responses: {
@@ -2490,7 +2634,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RevokeUserSessionsRequest"];
+                "application/json": RevokeUserSessionsRequest;
             };
         };
         responses: {
@@ -2517,7 +2661,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ValidateSessionRequest"];
+                "application/json": ValidateSessionRequest;
             };
         };
         responses: {
@@ -2527,7 +2671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidateSessionResponse"];
+                    "application/json": ValidateSessionResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2563,7 +2707,7 @@ export interface operations {
                  *
                  * @example +6421555123
                  */
-                phoneNumber?: components["schemas"]["UserPhoneNumber"];
+                phoneNumber?: UserPhoneNumber;
                 /** A token issued by Authsignal, such as one returned by a client SDK; finds the user it belongs to and returns its claims as `tokenPayload`. */
                 token?: string;
                 /**
@@ -2585,7 +2729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QueryUsersResponse"];
+                    "application/json": QueryUsersResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2617,7 +2761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetUserResponse"];
+                    "application/json": GetUserResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2643,7 +2787,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateUserAttributes"];
+                "application/json": UpdateUserAttributes;
             };
         };
         responses: {
@@ -2653,7 +2797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateUserResponse"];
+                    "application/json": UpdateUserResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2692,7 +2836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeleteResponse"];
+                    "application/json": DeleteResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2718,7 +2862,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateUserAttributes"];
+                "application/json": UpdateUserAttributes;
             };
         };
         responses: {
@@ -2728,7 +2872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateUserResponse"];
+                    "application/json": UpdateUserResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2749,7 +2893,7 @@ export interface operations {
                  *       "withdrawFunds"
                  *     ]
                  */
-                codes?: components["schemas"]["ActionCode"][];
+                codes?: ActionCode[];
                 /**
                  * Only actions tracked at or after this time; at most 30 days ago.
                  *
@@ -2761,7 +2905,7 @@ export interface operations {
                  *
                  * @example CHALLENGE_SUCCEEDED
                  */
-                state?: components["schemas"]["UserActionState"];
+                state?: UserActionState;
             };
             header?: never;
             path: {
@@ -2782,7 +2926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserActionSummary"][];
+                    "application/json": UserActionSummary[];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2814,7 +2958,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TrackAttributes"];
+                "application/json": TrackAttributes;
             };
         };
         responses: {
@@ -2824,7 +2968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrackResponse"];
+                    "application/json": TrackResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2868,7 +3012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetActionResponse"];
+                    "application/json": GetActionResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2906,7 +3050,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateActionAttributes"];
+                "application/json": UpdateActionAttributes;
             };
         };
         responses: {
@@ -2916,7 +3060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateActionResponse"];
+                    "application/json": UpdateActionResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2948,7 +3092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserAuthenticator"][];
+                    "application/json": UserAuthenticator[];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2974,7 +3118,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnrollVerifiedAuthenticatorAttributes"];
+                "application/json": EnrollVerifiedAuthenticatorAttributes;
             };
         };
         responses: {
@@ -2984,7 +3128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnrollVerifiedAuthenticatorResponse"];
+                    "application/json": EnrollVerifiedAuthenticatorResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3022,7 +3166,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeleteResponse"];
+                    "application/json": DeleteResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3054,7 +3198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDevice"][];
+                    "application/json": UserDevice[];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3086,7 +3230,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateDeviceAttributes"];
+                "application/json": UpdateDeviceAttributes;
             };
         };
         responses: {
@@ -3096,7 +3240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDevice"];
+                    "application/json": UserDevice;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3134,7 +3278,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDevice"];
+                    "application/json": UserDevice;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3153,7 +3297,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnrollVerifiedAuthenticatorsRequest"];
+                "application/json": EnrollVerifiedAuthenticatorsRequest;
             };
         };
         responses: {
@@ -3163,7 +3307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EnrollVerifiedAuthenticatorsResponse"];
+                    "application/json": EnrollVerifiedAuthenticatorsResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3182,7 +3326,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ValidateChallengeRequest"];
+                "application/json": ValidateChallengeRequest;
             };
         };
         responses: {
@@ -3192,7 +3336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidateChallengeResponse"];
+                    "application/json": ValidateChallengeResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3211,7 +3355,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerifyRequest"];
+                "application/json": VerifyRequest;
             };
         };
         responses: {
@@ -3221,7 +3365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VerifyResponse"];
+                    "application/json": VerifyResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3247,7 +3391,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookLogEventBatch"];
+                "application/json": WebhookLogEventBatch;
             };
         };
         responses: {
@@ -3271,7 +3415,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActionVerifyEvent"];
+                "application/json": ActionVerifyEvent;
             };
         };
         responses: {
@@ -3295,7 +3439,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AuthenticatorCreatedEvent"];
+                "application/json": AuthenticatorCreatedEvent;
             };
         };
         responses: {
@@ -3319,7 +3463,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AuthenticatorDeletedEvent"];
+                "application/json": AuthenticatorDeletedEvent;
             };
         };
         responses: {
@@ -3343,7 +3487,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AuthenticatorUpdatedEvent"];
+                "application/json": AuthenticatorUpdatedEvent;
             };
         };
         responses: {
@@ -3367,7 +3511,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookLogEventBatch"];
+                "application/json": WebhookLogEventBatch;
             };
         };
         responses: {
@@ -3391,7 +3535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EmailCreatedEvent"];
+                "application/json": EmailCreatedEvent;
             };
         };
         responses: {
@@ -3415,7 +3559,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PushCreatedEvent"];
+                "application/json": PushCreatedEvent;
             };
         };
         responses: {
@@ -3439,7 +3583,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SmsCreatedEvent"];
+                "application/json": SmsCreatedEvent;
             };
         };
         responses: {

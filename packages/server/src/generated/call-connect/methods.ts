@@ -8,19 +8,19 @@ import type { RequestOptions } from "@authsignal-ts/core";
 import type {
   components,
   operations,
+  FinishCallRequest,
+  FinishCallResponse,
   StartCallRequest,
+  StartCallResponse,
 } from "./schema.ts";
 
-/** The argument of `finishCall`: its body. */
-export type FinishCallRequest = { [K in keyof components["schemas"]["FinishCallRequest"]]: components["schemas"]["FinishCallRequest"][K] };
+export type { FinishCallRequest };
 
-/** What `finishCall` resolves to: the session was finished. */
-export type FinishCallResponse = { [K in keyof components["schemas"]["FinishCallResponse"]]: components["schemas"]["FinishCallResponse"][K] };
+export type { FinishCallResponse };
 
-export type { StartCallRequest } from "./schema.ts";
+export type { StartCallRequest };
 
-/** What `startCall` resolves to: the link was sent; `channel` says how. */
-export type StartCallResponse = { [K in keyof components["schemas"]["StartCallResponse"]]: components["schemas"]["StartCallResponse"][K] };
+export type { StartCallResponse };
 
 /**
  * The methods of a Call Connect API client: one per operation in the spec, each documented from

@@ -51,24 +51,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
-         *
-         * @example signIn
-         */
-        ActionCode: string;
-        /**
-         * How the caller's authentication link is sent. The docs list `WHATSAPP` and `SMS`; the official Node SDK also has `EMAIL`, for callers identified by email address.
-         *
-         * @enum {string}
-         */
-        CallConnectChannel: "WHATSAPP" | "SMS" | "EMAIL";
-        /**
-         * How the caller's authentication ended.
-         *
-         * @enum {string}
-         */
-        CallState: "CHALLENGE_SUCCEEDED" | "CHALLENGE_FAILED";
+        ActionCode: ActionCode;
+        CallConnectChannel: CallConnectChannel;
+        CallState: CallState;
         /** The body of every error response. The code is sent as `error`; some official SDKs read it as `errorCode`, so clients should accept either. */
         Error: {
             /**
@@ -82,67 +67,11 @@ export interface components {
             /** A human-readable explanation of the error. */
             errorDescription?: string;
         };
-        /** How the caller's authentication ended. */
-        FinishCallRequest: {
-            /** Anything to pass on to the tenant's webhook. */
-            payload?: {
-                [key: string]: unknown;
-            };
-            /** The `referenceId` the session was started with. */
-            referenceId: string;
-            state: components["schemas"]["CallState"];
-            /** The user's ID in Authsignal. */
-            userId?: string;
-        };
-        FinishCallResponse: {
-            /** Whether the session was finished. */
-            success: boolean;
-        };
-        /** Who to authenticate, and how to reach them. */
-        StartCallFields: {
-            actionCode?: components["schemas"]["ActionCode"];
-            channel?: components["schemas"]["CallConnectChannel"];
-            /** The country of a `phoneNumber` given in a local format, from which Authsignal works out the E.164 number (the docs' example is `USA`). */
-            country?: string;
-            /**
-             * The caller's email address.
-             *
-             * Format: email
-             */
-            email?: string;
-            /**
-             * The caller's locale in BCP 47 format, used to localize the message.
-             *
-             * @example en
-             */
-            locale?: string;
-            /** The caller's phone number, such as the number the call came from: in E.164 format, or in a local format when `country` is given. */
-            phoneNumber?: string;
-            /** Your reference for the call, such as the contact centre's or IVR's call session ID. Finish Call takes the same value. */
-            referenceId: string;
-            /** The user's ID in Authsignal. */
-            userId?: string;
-            /** A username, such as a customer number or an email address. */
-            username?: string;
-        };
-        /** Who to authenticate, and how to reach them: a phone number, an email address, or both. The docs require `phoneNumber`; the official Node SDK makes it optional, for the `EMAIL` channel. */
-        StartCallRequest: WithRequired<components["schemas"]["StartCallFields"], "phoneNumber"> | WithRequired<components["schemas"]["StartCallFields"], "email">;
-        /** What was sent. The official Node SDK also types error fields here, for a failed delivery. */
-        StartCallResponse: {
-            channel?: components["schemas"]["CallConnectChannel"];
-            /** The email address the link was sent to. */
-            email?: string;
-            /** A machine-readable code when the link could not be sent. */
-            error?: string;
-            /** An alias of `error`. */
-            errorCode?: string;
-            /** A human-readable explanation when the link could not be sent. */
-            errorDescription?: string;
-            /** The ID of the message sent, to audit its delivery. */
-            messageId?: string;
-            /** The phone number the link was sent to. */
-            phoneNumber?: string;
-        };
+        FinishCallRequest: FinishCallRequest;
+        FinishCallResponse: FinishCallResponse;
+        StartCallFields: StartCallFields;
+        StartCallRequest: StartCallRequest;
+        StartCallResponse: StartCallResponse;
     };
     responses: {
         /** The request was malformed or failed validation. */
@@ -228,11 +157,102 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type ActionCode = components['schemas']['ActionCode'];
-export type CallConnectChannel = components['schemas']['CallConnectChannel'];
-export type CallState = components['schemas']['CallState'];
-export type StartCallFields = components['schemas']['StartCallFields'];
-export type StartCallRequest = components['schemas']['StartCallRequest'];
+/**
+ * An action code: 1 to 64 letters, digits, underscores or hyphens. (The docs print the pattern's quantifier as `{(1, 64)}`, which is a typo.)
+ *
+ * @example signIn
+ */
+export type ActionCode = string;
+/**
+ * How the caller's authentication link is sent. The docs list `WHATSAPP` and `SMS`; the official Node SDK also has `EMAIL`, for callers identified by email address.
+ *
+ * @enum {string}
+ */
+export type CallConnectChannel = "WHATSAPP" | "SMS" | "EMAIL";
+/**
+ * How the caller's authentication ended.
+ *
+ * @enum {string}
+ */
+export type CallState = "CHALLENGE_SUCCEEDED" | "CHALLENGE_FAILED";
+/**
+ * The argument of `finishCall`: its body.
+ *
+ * How the caller's authentication ended.
+ */
+export type FinishCallRequest = {
+    /** Anything to pass on to the tenant's webhook. */
+    payload?: {
+        [key: string]: unknown;
+    };
+    /** The `referenceId` the session was started with. */
+    referenceId: string;
+    state: CallState;
+    /** The user's ID in Authsignal. */
+    userId?: string;
+};
+/**
+ * What `finishCall` resolves to: the session was finished.
+ *
+ * Whether Authsignal finished the call's session.
+ */
+export type FinishCallResponse = {
+    /** Whether the session was finished. */
+    success: boolean;
+};
+/** Who to authenticate, and how to reach them. */
+export type StartCallFields = {
+    actionCode?: ActionCode;
+    channel?: CallConnectChannel;
+    /** The country of a `phoneNumber` given in a local format, from which Authsignal works out the E.164 number (the docs' example is `USA`). */
+    country?: string;
+    /**
+     * The caller's email address.
+     *
+     * Format: email
+     */
+    email?: string;
+    /**
+     * The caller's locale in BCP 47 format, used to localize the message.
+     *
+     * @example en
+     */
+    locale?: string;
+    /** The caller's phone number, such as the number the call came from: in E.164 format, or in a local format when `country` is given. */
+    phoneNumber?: string;
+    /** Your reference for the call, such as the contact centre's or IVR's call session ID. Finish Call takes the same value. */
+    referenceId: string;
+    /** The user's ID in Authsignal. */
+    userId?: string;
+    /** A username, such as a customer number or an email address. */
+    username?: string;
+};
+/**
+ * The argument of `startCall`: its body.
+ *
+ * Who to authenticate, and how to reach them: a phone number, an email address, or both. The docs require `phoneNumber`; the official Node SDK makes it optional, for the `EMAIL` channel.
+ */
+export type StartCallRequest = WithRequired<StartCallFields, "phoneNumber"> | WithRequired<StartCallFields, "email">;
+/**
+ * What `startCall` resolves to: the link was sent; `channel` says how.
+ *
+ * What was sent. The official Node SDK also types error fields here, for a failed delivery.
+ */
+export type StartCallResponse = {
+    channel?: CallConnectChannel;
+    /** The email address the link was sent to. */
+    email?: string;
+    /** A machine-readable code when the link could not be sent. */
+    error?: string;
+    /** An alias of `error`. */
+    errorCode?: string;
+    /** A human-readable explanation when the link could not be sent. */
+    errorDescription?: string;
+    /** The ID of the message sent, to audit its delivery. */
+    messageId?: string;
+    /** The phone number the link was sent to. */
+    phoneNumber?: string;
+};
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseServerError = components['responses']['ServerError'];
@@ -249,7 +269,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FinishCallRequest"];
+                "application/json": FinishCallRequest;
             };
         };
         responses: {
@@ -259,7 +279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FinishCallResponse"];
+                    "application/json": FinishCallResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -278,7 +298,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StartCallRequest"];
+                "application/json": StartCallRequest;
             };
         };
         responses: {
@@ -288,7 +308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StartCallResponse"];
+                    "application/json": StartCallResponse;
                 };
             };
             400: components["responses"]["BadRequest"];
