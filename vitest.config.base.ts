@@ -5,9 +5,13 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The global setups live with the rest of the test infrastructure, in scripts/testing/.
+// The global setups live with the rest of the test infrastructure, in scripts/testing/, but for the
+// emulator mode's: the emulator package hosts it, since it starts the emulator through the
+// package's Prism harness, which neither the client packages nor scripts/ may depend on.
 const prismSetup = fileURLToPath(new URL("./scripts/testing/vitest-prism-setup.ts", import.meta.url));
-const emulatorSetup = fileURLToPath(new URL("./scripts/testing/vitest-emulator-setup.ts", import.meta.url));
+const emulatorSetup = fileURLToPath(
+  new URL("./packages/emulator/test/client-contracts/global-setup.ts", import.meta.url),
+);
 const emulatorReset = fileURLToPath(new URL("./scripts/testing/vitest-emulator-reset.ts", import.meta.url));
 const ecosystemSetup = fileURLToPath(new URL("./scripts/testing/vitest-ecosystem-setup.ts", import.meta.url));
 

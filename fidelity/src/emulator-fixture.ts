@@ -1,10 +1,16 @@
-// The state the emulator mode replays the cases against: a seed with what the cases name by a
-// fixed ID (users, authenticators, a device, action configurations, rules, lists, a data point,
-// every authenticator configuration), then, staged through the emulator's own API, what a seed
-// cannot hold: tracked actions under the cases' idempotency keys, a challenge and a session. Two
-// IDs the emulator always makes up itself, the challenge's and the refresh token, are then set to
-// the cases' values in the exported state, which the emulator documents as plain JSON.
-import type { Emulator, EmulatorSeed, EmulatorState } from "@authsignal-ts/emulator";
+// The emulator mode: the emulator behind the package's Prism harness, and the state it replays
+// the cases against: a seed with what the cases name by a fixed ID (users, authenticators, a
+// device, action configurations, rules, lists, a data point, every authenticator configuration),
+// then, staged through the emulator's own API, what a seed cannot hold: tracked actions under the
+// cases' idempotency keys, a challenge and a session. Two IDs the emulator always makes up itself,
+// the challenge's and the refresh token, are then set to the cases' values in the exported state,
+// which the emulator documents as plain JSON.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { connectEmulator, type EmulatorSeed, type EmulatorState } from "@authsignal-ts/emulator";
+import { type EmulatedApi, type EmulatorBehindPrism, startEmulatorBehindPrism } from "@authsignal-ts/emulator/prism";
+import { apiNamed, loadApis, repoRoot } from "@authsignal-ts/scripts/spec/apis";
+import type { OpenApiDocument } from "@authsignal-ts/scripts/spec/openapi-document";
 import type { FidelityCase } from "./case.ts";
 
 /** The key every fidelity client sends, pinned as both APIs' secret. */
@@ -89,8 +95,8 @@ export const fidelitySeed: EmulatorSeed = {
 };
 
 /** Calls the emulator directly, not through Prism: staging is not under test, so it must succeed. */
-async function call(emulator: Emulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await emulator.fetch(`http://emulator.test${path}`, {
+async function call(emulatorUrl: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${emulatorUrl}${path}`, {
     method,
     headers: {
       authorization: `Basic ${btoa(`${fidelitySecret}:`)}`,
@@ -103,14 +109,36 @@ async function call(emulator: Emulator, method: string, path: string, body?: unk
   return text === "" ? undefined : JSON.parse(text);
 }
 
-const track = (emulator: Emulator, userId: string, action: string, key: string) =>
-  call(emulator, "POST", `/v1/users/${encodeURIComponent(userId)}/actions/${action}`, { idempotencyKey: key });
+const track = (emulatorUrl: string, userId: string, action: string, key: string) =>
+  call(emulatorUrl, "POST", `/v1/users/${encodeURIComponent(userId)}/actions/${action}`, { idempotencyKey: key });
+
+/** The emulator behind Prism, and the staged state each case starts from. */
+export interface FidelityEmulator<Api extends EmulatedApi> {
+  harness: EmulatorBehindPrism<Api>;
+  /** Puts the emulator back to the staged state, over its test-only API. */
+  restore(): Promise<void>;
+}
+
+/** Starts the emulator from `fidelitySeed` behind Prism proxies of `apis`, and stages it. */
+export async function startFidelityEmulator<Api extends EmulatedApi>(
+  apis: readonly Api[],
+): Promise<FidelityEmulator<Api>> {
+  const harness = await startEmulatorBehindPrism({ seed: fidelitySeed, apis });
+  try {
+    const staged = await stageFidelityState(harness.url);
+    return { harness, restore: () => connectEmulator(harness.url).importState(staged) };
+  } catch (error) {
+    await harness.stop();
+    throw error;
+  }
+}
 
 /**
- * Seeds and stages `emulator` (started with `fidelitySeed`) and returns the state every case starts
- * from: pass it to `importState` before each case.
+ * Stages the emulator at `emulatorUrl` (started with `fidelitySeed`) and returns the state every
+ * case starts from.
  */
-export async function stageFidelityState(emulator: Emulator): Promise<EmulatorState> {
+async function stageFidelityState(emulatorUrl: string): Promise<EmulatorState> {
+  const emulator = connectEmulator(emulatorUrl);
   for (const [userId, action, key] of [
     ["user123", "go-sdk-test", idempotencyKey],
     [nodeUser, "Login", idempotencyKey],
@@ -119,16 +147,16 @@ export async function stageFidelityState(emulator: Emulator): Promise<EmulatorSt
     // PHP's getAction test reads a key one character longer than the one it tracked.
     [phpUser, "signIn", `${phpIdempotencyKey}4`],
   ] as const) {
-    await track(emulator, userId, action, key);
+    await track(emulatorUrl, userId, action, key);
   }
-  const sms = (await call(emulator, "POST", "/v1/challenge", {
+  const sms = (await call(emulatorUrl, "POST", "/v1/challenge", {
     verificationMethod: "SMS",
     phoneNumber: smsPhone,
     action: "signIn",
     userId: "usr_123",
     idempotencyKey,
   })) as { challengeId: string };
-  await call(emulator, "POST", "/v1/challenge", {
+  await call(emulatorUrl, "POST", "/v1/challenge", {
     verificationMethod: "EMAIL_OTP",
     email: "jane@example.com",
     action: "signIn",
@@ -136,16 +164,18 @@ export async function stageFidelityState(emulator: Emulator): Promise<EmulatorSt
   });
 
   // A session needs a token whose challenge succeeded: the pre-built UI's approval gives one.
-  const login = (await track(emulator, nodeUser, "sessionLogin", crypto.randomUUID())) as { idempotencyKey: string };
+  const login = (await track(emulatorUrl, nodeUser, "sessionLogin", crypto.randomUUID())) as {
+    idempotencyKey: string;
+  };
   const { token } = await emulator.completeAction({
     userId: nodeUser,
     action: "sessionLogin",
     idempotencyKey: login.idempotencyKey,
     outcome: "SUCCEEDED",
   });
-  const session = (await call(emulator, "POST", "/v1/sessions", { token, clientId })) as { refreshToken: string };
+  const session = (await call(emulatorUrl, "POST", "/v1/sessions", { token, clientId })) as { refreshToken: string };
 
-  const state = emulator.exportState();
+  const state = await emulator.exportState();
   const challenge = state.server.challenges[sms.challengeId];
   if (!challenge) throw new Error("the staged challenge is not in the exported state");
   delete state.server.challenges[sms.challengeId];
@@ -161,9 +191,9 @@ export async function stageFidelityState(emulator: Emulator): Promise<EmulatorSt
  * first removes what it creates (the shared state holds it, for the reads and updates), and a flow
  * published on an expected version is first brought to that version.
  */
-export async function arrangeFor(emulator: Emulator, fidelityCase: FidelityCase): Promise<void> {
+export async function arrangeFor(emulatorUrl: string, fidelityCase: FidelityCase): Promise<void> {
   const body = (fidelityCase.body ?? {}) as Record<string, unknown>;
-  const removeIfPresent = (path: string) => call(emulator, "DELETE", `/v1/management${path}`).catch(() => undefined);
+  const removeIfPresent = (path: string) => call(emulatorUrl, "DELETE", `/v1/management${path}`).catch(() => undefined);
   if (fidelityCase.operation === "createActionConfiguration") {
     await removeIfPresent(`/action-configurations/${body.actionCode}`);
   } else if (/^create\w+AuthenticatorConfiguration$/.test(fidelityCase.operation)) {
@@ -179,9 +209,27 @@ export async function arrangeFor(emulator: Emulator, fidelityCase: FidelityCase)
     const flowPath = `/v1/management${fidelityCase.path}`;
     const configuration = `/v1/management${fidelityCase.path.replace(/\/flow$/, "")}`;
     const versionOf = async () =>
-      ((await call(emulator, "GET", configuration)) as { flowVersion?: number }).flowVersion;
+      ((await call(emulatorUrl, "GET", configuration)) as { flowVersion?: number }).flowVersion;
     while (((await versionOf()) ?? 0) < body.expectedFlowVersion) {
-      await call(emulator, "PUT", flowPath, { actionNodes: [{ nodeId: "a", nodeType: "BLOCK" }], rules: [] });
+      await call(emulatorUrl, "PUT", flowPath, { actionNodes: [{ nodeId: "a", nodeType: "BLOCK" }], rules: [] });
     }
   }
+}
+
+const { apis } = await loadApis();
+const documents = new Map<EmulatedApi, OpenApiDocument>();
+
+/** The statuses an operation of the API documents, as its bundled spec's response keys. */
+export function documentedStatuses(api: EmulatedApi, operationId: string): string[] {
+  let document = documents.get(api);
+  if (!document) {
+    document = JSON.parse(readFileSync(join(repoRoot, apiNamed(apis, api).specPath), "utf8")) as OpenApiDocument;
+    documents.set(api, document);
+  }
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem as Record<string, { operationId?: string; responses?: object }>)) {
+      if (operation?.operationId === operationId) return Object.keys(operation.responses ?? {});
+    }
+  }
+  throw new Error(`${operationId} is not an operation of the ${api} spec`);
 }

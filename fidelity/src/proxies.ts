@@ -1,43 +1,23 @@
-// A Prism proxy (with --errors) of each API's bundled spec, each in front of its own upstream: by
-// default a recorded-answer upstream (upstream.ts), or whatever `startUpstreamFor` starts, such as
-// the emulator.
+// A Prism proxy (with --errors) of each API's bundled spec, each in front of its own upstream that
+// answers what the test queued (upstream.ts). The emulator mode has the emulator's own harness
+// instead (emulator-fixture.ts).
 import { join } from "node:path";
 import { apiNamed, loadApis, repoRoot } from "@authsignal-ts/scripts/spec/apis";
 import { type PrismMock, startPrismProxy } from "@authsignal-ts/scripts/testing/prism";
 import { startUpstream, type Upstream } from "./upstream.ts";
 
-/** What a proxy forwards to: its base URL, and how to stop it. */
-export interface ProxyUpstream {
-  url: string;
-  close(): Promise<void>;
-}
-
-export interface ValidatingProxy<Target extends ProxyUpstream = Upstream> {
+export interface ValidatingProxy {
   /** Where to send requests: Prism, which serves the spec's paths without the base path. */
   url: string;
-  /** The bundled spec the proxy validates against. */
-  specPath: string;
-  upstream: Target;
+  upstream: Upstream;
 }
 
-type Started<Name extends string, Target extends ProxyUpstream> = {
-  proxies: Record<Name, ValidatingProxy<Target>>;
-  stop: () => Promise<void>;
-};
-
 /** Starts a proxy per API name, each in front of a recorded-answer upstream; `stop` ends them all. */
-export function startProxies<Name extends string>(names: readonly Name[]): Promise<Started<Name, Upstream>>;
-/** Starts a proxy per API name, each in front of the upstream `startUpstreamFor` starts. */
-export function startProxies<Name extends string, Target extends ProxyUpstream>(
-  names: readonly Name[],
-  startUpstreamFor: (name: Name) => Promise<Target>,
-): Promise<Started<Name, Target>>;
 export async function startProxies<Name extends string>(
   names: readonly Name[],
-  startUpstreamFor: (name: Name) => Promise<ProxyUpstream> = startUpstream,
-): Promise<Started<Name, ProxyUpstream>> {
+): Promise<{ proxies: Record<Name, ValidatingProxy>; stop: () => Promise<void> }> {
   const { apis } = await loadApis();
-  const running: { prism?: PrismMock; upstream: ProxyUpstream }[] = [];
+  const running: { prism?: PrismMock; upstream: Upstream }[] = [];
   const stop = async () => {
     await Promise.all(running.map(({ prism, upstream }) => Promise.all([prism?.stop(), upstream.close()])));
   };
@@ -45,14 +25,14 @@ export async function startProxies<Name extends string>(
     const entries = await Promise.all(
       names.map(async (name) => {
         const specPath = join(repoRoot, apiNamed(apis, name).specPath);
-        const upstream = await startUpstreamFor(name);
-        const entry: { prism?: PrismMock; upstream: ProxyUpstream } = { upstream };
+        const upstream = await startUpstream();
+        const entry: { prism?: PrismMock; upstream: Upstream } = { upstream };
         running.push(entry);
         entry.prism = await startPrismProxy(specPath, upstream.url);
-        return [name, { url: entry.prism.baseUrl, specPath, upstream }] as const;
+        return [name, { url: entry.prism.baseUrl, upstream }] as const;
       }),
     );
-    return { proxies: Object.fromEntries(entries) as Record<Name, ValidatingProxy<ProxyUpstream>>, stop };
+    return { proxies: Object.fromEntries(entries) as Record<Name, ValidatingProxy>, stop };
   } catch (error) {
     await stop();
     throw error;

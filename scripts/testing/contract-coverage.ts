@@ -30,15 +30,14 @@ export function routesOf(document: OpenApiDocument): OperationRoute[] {
 }
 
 /**
- * Every problem found; an empty list means the contract suite covered the spec. `strict` (the
- * emulator mode) also fails on every violation Prism reports of any answer but its own 422 refusal
- * of a request, and on every answer Prism made itself instead of the upstream's (a 500 for an
- * answer that breaks the spec, a 502 for an upstream it could not reach).
+ * Every problem found; an empty list means the contract suite covered the spec. `checkAnswers`
+ * (the mock mode) also fails on every answer Prism says breaks the spec, which means an example
+ * contradicts its schema; against the emulator, the emulator's Prism harness reports those.
  */
 export function coverageProblems(
   document: OpenApiDocument,
   calls: RecordedCall[],
-  { strict = false }: { strict?: boolean } = {},
+  { checkAnswers = true }: { checkAnswers?: boolean } = {},
 ): string[] {
   const routes = routesOf(document);
   const statuses = new Map(routes.map((route) => [route.operationId, new Set<number>()]));
@@ -50,19 +49,7 @@ export function coverageProblems(
       continue;
     }
     statuses.get(route.operationId)?.add(call.status);
-    const refused = call.status === 422 && call.prism !== undefined;
-    if (strict && call.prism && !refused) {
-      problems.push(
-        `${route.operationId} (${call.status}): Prism answered itself: ${call.prism.title}: ${call.prism.detail}`,
-      );
-    }
-    if (strict && !refused) {
-      for (const violation of call.violations.filter((v) => v.location[0] !== "response")) {
-        problems.push(
-          `${route.operationId} (${call.status}): Prism found a violation at ${violation.location.join(".")}: ${violation.message}`,
-        );
-      }
-    }
+    if (!checkAnswers) continue;
     for (const violation of call.violations.filter((v) => v.location[0] === "response")) {
       problems.push(
         `${route.operationId} (${call.status}): Prism found the response breaks the spec: ${violation.message}`,

@@ -12,8 +12,11 @@ import { coverageProblems } from "./contract-coverage.ts";
 export interface ContractRun {
   /** The APIs the package generates (the server package has the Server API and Call Connect). */
   apis: ApiLayout[];
-  /** Reads the log, removes it, and fails the run (exit code 1) on any coverage problem. */
-  finish(): void;
+  /**
+   * Reads the log, removes it, and fails the run (exit code 1) on any coverage problem, or any of
+   * `answerProblems`: what the emulator mode's harness found in the emulator's answers.
+   */
+  finish(answerProblems?: readonly string[]): void;
 }
 
 /** `emulated` names the APIs answered by the emulator; the rest are Prism mocks. */
@@ -28,7 +31,7 @@ export async function beginContractRun(project: TestProject, emulated: readonly 
   project.provide("contractModes", Object.fromEntries(apis.map((api) => [api.name, modeOf(api)])));
   const mode = apis.some((api) => modeOf(api) === "emulator") ? "emulator" : "mock";
 
-  const finish = () => {
+  const finish = (answerProblems: readonly string[] = []) => {
     const calls = readFileSync(callLog, "utf8")
       .split("\n")
       .filter(Boolean)
@@ -40,9 +43,11 @@ export async function beginContractRun(project: TestProject, emulated: readonly 
       coverageProblems(
         JSON.parse(readFileSync(join(repoRoot, api.specPath), "utf8")) as OpenApiDocument,
         calls.filter((call) => call.api === api.name),
-        { strict: modeOf(api) === "emulator" },
+        // Against the emulator, its harness checks the answers (answerProblems).
+        { checkAnswers: modeOf(api) === "mock" },
       ).map((problem) => `${api.name}: ${problem}`),
     );
+    problems.push(...answerProblems);
     if (problems.length > 0) {
       // One line per problem and no stack trace: the problems are the whole story.
       console.error(`contract coverage (${mode}): ${problems.length} problem(s)\n- ${problems.join("\n- ")}`);

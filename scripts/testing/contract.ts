@@ -11,7 +11,7 @@ declare module "vitest" {
     contractCallLog: string;
     /**
      * What answers behind each API's URL: `mock`, a Prism mock answering with the spec's examples,
-     * or `emulator`, `prism proxy --errors` in front of the stateful emulator (see vitest-emulator-setup.ts).
+     * or `emulator`, `prism proxy --errors` in front of the stateful emulator (see contract-emulator.ts).
      */
     contractModes: Record<string, ContractMode>;
     /** The emulator's origin in `emulator` mode (its test-only API resets it before each file). */
@@ -29,8 +29,6 @@ export interface RecordedCall {
   path: string;
   status: number;
   violations: { location: string[]; message: string }[];
-  /** Set when Prism itself answered (an `application/problem+json` of its own), not the mock's examples or the emulator. */
-  prism?: { title: string; detail: string };
 }
 
 /** A fetch that appends each call (API, method, path, status, Prism's violations) to the coverage log, then returns the response. */
@@ -38,16 +36,12 @@ export function coverageLogFetch(api: string): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const response = await prismReportInHeader(await fetch(request));
-    const problem = response.headers.get("content-type")?.startsWith("application/problem+json")
-      ? ((await response.clone().json()) as { title?: string; detail?: string })
-      : undefined;
     const call: RecordedCall = {
       api,
       method: request.method,
       path: new URL(request.url).pathname,
       status: response.status,
       violations: JSON.parse(response.headers.get("sl-violations") ?? "[]"),
-      ...(problem && { prism: { title: problem.title ?? "", detail: problem.detail ?? "" } }),
     };
     appendFileSync(inject("contractCallLog"), `${JSON.stringify(call)}\n`);
     return response;

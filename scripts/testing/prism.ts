@@ -1,7 +1,9 @@
 // Starts Prism with `--errors` from a bundled spec on a free loopback port and waits for it to
 // be ready: `mock` answers with the spec's examples, `proxy` forwards to an upstream and checks
 // both the request and the upstream's response against the spec. Prism has no readiness
-// endpoint, so readiness is its "listening" log line.
+// endpoint, so readiness is its "listening" log line. The emulator's published harness
+// (`@authsignal-ts/emulator/prism`) bundles this module, so it imports node builtins only and
+// finds Prism when it first starts one: from the emulator's install, Prism is an optional peer.
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -14,8 +16,6 @@ export interface PrismMock {
 }
 
 const require = createRequire(import.meta.url);
-const prismPackage = require.resolve("@stoplight/prism-cli/package.json");
-const prismBin = join(dirname(prismPackage), (require(prismPackage) as { bin: { prism: string } }).bin.prism);
 const readyPattern = /Prism is listening on (http:\/\/\S+)/;
 const startTimeoutMs = 60_000;
 
@@ -44,10 +44,28 @@ async function startWithRetries(command: string[], specPath: string, ...rest: st
   }
 }
 
+let prismBin: string | undefined;
+
+/** Prism's command-line script, from the @stoplight/prism-cli installed beside this module. */
+function findPrismBin(): string {
+  if (prismBin) return prismBin;
+  let prismPackage: string;
+  try {
+    prismPackage = require.resolve("@stoplight/prism-cli/package.json");
+  } catch (error) {
+    throw new Error(
+      "Prism is not installed: install @stoplight/prism-cli beside @authsignal-ts/emulator (npm install --save-dev @stoplight/prism-cli)",
+      { cause: error },
+    );
+  }
+  prismBin = join(dirname(prismPackage), (require(prismPackage) as { bin: { prism: string } }).bin.prism);
+  return prismBin;
+}
+
 async function startOnce(command: string[], specPath: string, rest: string[], port: number): Promise<PrismMock> {
   const { ready, stop } = await startReadyChild({
     name: "Prism",
-    args: [prismBin, ...command, "--host", "127.0.0.1", "--port", String(port), "--errors", specPath, ...rest],
+    args: [findPrismBin(), ...command, "--host", "127.0.0.1", "--port", String(port), "--errors", specPath, ...rest],
     env: { ...process.env, FORCE_COLOR: "0" },
     readyPattern,
     failurePattern: /\[CLI\] .*\bfatal\b|EADDRINUSE|^TypeError/m,

@@ -13,6 +13,7 @@ import {
   managementHandlers,
   managementSeedKeys,
 } from "./management/index.ts";
+import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed.ts";
 import { serverHandlers } from "./server/index.ts";
 import { noteSeededActions, seedServerState } from "./server/seed.ts";
@@ -21,11 +22,6 @@ import { checkSettings, defaultSettings, type EmulatorSettings } from "./setting
 import type { EmulatorState } from "./state.ts";
 import { createTestApi, type TestApi } from "./test-api.ts";
 import { handleTestApiRequest, testApiBasePath } from "./test-api-routes.ts";
-
-/** The Server API secret key an emulator accepts unless the options or the seed pin another. */
-export const DEFAULT_SERVER_SECRET = "sk_emulator_server";
-/** The Management API secret key an emulator accepts unless the options or the seed pin another. */
-export const DEFAULT_MANAGEMENT_SECRET = "sk_emulator_management";
 
 export interface EmulatorOptions {
   /** The state to start from, and to return to on `reset()`: an object, checked like a seed file. */

@@ -1,15 +1,10 @@
 export { connectEmulator, type EmulatorConnection } from "./connect.ts";
 export { EMULATOR_HEADER, emulatorVersion } from "./core/http.ts";
 export { signWebhook } from "./core/webhooks.ts";
-export {
-  createEmulator,
-  DEFAULT_MANAGEMENT_SECRET,
-  DEFAULT_SERVER_SECRET,
-  type Emulator,
-  type EmulatorOptions,
-} from "./emulator.ts";
+export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 export { EmulatorApiError } from "./handler.ts";
 export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./node.ts";
+export { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 export type { EmulatorSeed, SeedUser } from "./seed.ts";
 export { EmulatorSeedError } from "./seed.ts";
 export type { CompleteActionInput, CompleteActionResult } from "./server/actions.ts";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OpenApiDocument } from "../../spec/openapi-document.ts";
 import type { RecordedCall } from "../../testing/contract.ts";
 import { coverageProblems } from "../../testing/contract-coverage.ts";
+import { harnessProblems } from "../../testing/contract-emulator.ts";
 
 const document: OpenApiDocument = {
   openapi: "3.1.0",
@@ -75,19 +76,46 @@ describe("coverageProblems", () => {
     ]);
   });
 
-  it("in strict mode fails on any answer Prism made itself but a refusal, and on any violation outside one", () => {
-    const prism = { title: "Invalid request", detail: "from Prism" };
-    const calls: RecordedCall[] = [
-      call("GET", "/users/u1", 200),
-      { ...call("GET", "/users/u1", 422, [{ location: ["request", "query", "x"], message: "refused" }]), prism },
-      { ...call("GET", "/users", 500), prism: { title: "Violation", detail: "the upstream's answer breaks the spec" } },
-      call("DELETE", "/users/u1", 404, [{ location: ["request", "header", "prefer"], message: "a warning" }]),
+  it("leaves the answers unchecked without checkAnswers: the emulator's harness checks them", () => {
+    const calls = [
+      call("GET", "/users/u1", 200, [{ location: ["response", "body", "email"], message: "must match format" }]),
+      call("GET", "/users/u1", 404),
     ];
-    const relaxed = coverageProblems(document, calls);
-    const strict = coverageProblems(document, calls, { strict: true });
-    expect(strict.filter((problem) => !relaxed.includes(problem))).toEqual([
-      "queryUsers (500): Prism answered itself: Violation: the upstream's answer breaks the spec",
-      "deleteUser (404): Prism found a violation at request.header.prefer: a warning",
+    expect(coverageProblems(document, calls, { checkAnswers: false }).join()).not.toContain("must match format");
+    expect(coverageProblems(document, calls).join()).toContain("must match format");
+  });
+});
+
+describe("harnessProblems", () => {
+  it("fails on everything Prism found but its refusals of requests that break the spec", () => {
+    const finding = { api: "server", method: "GET", path: "/users/u1", status: 500, violations: [] };
+    expect(
+      harnessProblems([
+        {
+          ...finding,
+          kind: "refused",
+          status: 422,
+          violations: [{ location: ["request", "query", "x"], message: "refused on purpose" }],
+          prismAnswer: "Invalid request: …",
+        },
+        {
+          ...finding,
+          kind: "response",
+          violations: [{ location: ["response", "body"], message: "must have required property 'state'" }],
+          prismAnswer: "Request/Response not valid: …",
+        },
+        { ...finding, kind: "prism", status: 502, prismAnswer: "Prism did not answer: ECONNREFUSED" },
+        {
+          ...finding,
+          kind: "request",
+          status: 404,
+          violations: [{ location: ["request", "header", "prefer"], message: "a warning" }],
+        },
+      ]),
+    ).toEqual([
+      "server: GET /users/u1 (500): response: response.body: must have required property 'state'",
+      "server: GET /users/u1 (502): prism: Prism answered itself: Prism did not answer: ECONNREFUSED",
+      "server: GET /users/u1 (404): request: request.header.prefer: a warning",
     ]);
   });
 });

@@ -1,70 +1,48 @@
-// The conformance project's one setup: an emulator behind a `prism proxy --errors` per API, and
-// clients whose fetch keeps every violation Prism reports (in `sl-violations`; a broken answer
-// also becomes a 500) with the call it came from.
-import { createRequire } from "node:module";
+// The conformance project's one setup: the emulator behind the package's Prism harness (its
+// command, and a `prism proxy --errors` per API), and clients whose fetch keeps each path they
+// called, for the tests that check every operation was.
 import { createManagementClient, type ManagementClient } from "@authsignal-ts/management";
-import { type PrismMock, startPrismProxy } from "@authsignal-ts/scripts/testing/prism";
 import { createServerClient, type ServerClient } from "@authsignal-ts/server";
-import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "../../src/index.ts";
-
-const require = createRequire(import.meta.url);
-const specs = {
-  server: require.resolve("@authsignal-ts/server/openapi.json"),
-  management: require.resolve("@authsignal-ts/management/openapi.json"),
-};
+import {
+  type EmulatorBehindPrism,
+  type EmulatorBehindPrismOptions,
+  startEmulatorBehindPrism,
+} from "../../src/prism.ts";
 
 export interface ThroughPrism {
   server: ServerClient;
   management: ManagementClient;
   /** A Server client with another key, through the same proxy. */
   serverWithKey(apiSecretKey: string): ServerClient;
-  /** Each violation Prism reported, as `METHOD URL: violations`. */
-  violations: string[];
+  /** The harness: `takeFindings()` lists what Prism found. */
+  harness: EmulatorBehindPrism;
   /** Each `METHOD /path` that was answered. */
   answered: Set<string>;
   stop(): Promise<void>;
 }
 
 /** An emulator started with `options`, reached only through a Prism proxy of each spec. */
-export async function emulatorThroughPrism(options: StartEmulatorOptions = {}): Promise<ThroughPrism> {
-  const running: RunningEmulator = await startEmulator({ port: 0, ...options });
-  let proxies: PrismMock[] = [];
-  try {
-    proxies = await Promise.all([
-      startPrismProxy(specs.server, running.serverApiUrl),
-      startPrismProxy(specs.management, running.managementApiUrl),
-    ]);
-  } catch (error) {
-    await running.stop();
-    throw error;
-  }
-  const [serverProxy, managementProxy] = proxies as [PrismMock, PrismMock];
-  const violations: string[] = [];
+export async function emulatorThroughPrism(options: EmulatorBehindPrismOptions = {}): Promise<ThroughPrism> {
+  const harness = await startEmulatorBehindPrism(options);
   const answered = new Set<string>();
   const recording: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
-    const method = init?.method ?? "GET";
-    answered.add(`${method} ${new URL(String(input)).pathname}`);
-    const header = response.headers.get("sl-violations");
-    if (header) violations.push(`${method} ${input}: ${header}`);
+    answered.add(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
     return response;
   };
   const serverWithKey = (apiSecretKey: string) =>
-    createServerClient({ apiSecretKey, baseUrl: serverProxy.baseUrl, fetch: recording, maxRetries: 0 });
+    createServerClient({ apiSecretKey, baseUrl: harness.serverApiUrl, fetch: recording, maxRetries: 0 });
   return {
-    server: serverWithKey(running.emulator.serverSecret),
+    server: serverWithKey(harness.serverSecret),
     serverWithKey,
     management: createManagementClient({
-      apiSecretKey: running.emulator.managementSecret,
-      baseUrl: managementProxy.baseUrl,
+      apiSecretKey: harness.managementSecret,
+      baseUrl: harness.managementApiUrl,
       fetch: recording,
       maxRetries: 0,
     }),
-    violations,
+    harness,
     answered,
-    stop: async () => {
-      await Promise.all(proxies.map((proxy) => proxy.stop()));
-      await running.stop();
-    },
+    stop: harness.stop,
   };
 }
