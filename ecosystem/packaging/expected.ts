@@ -1,12 +1,42 @@
-// What each client package's tarball must hold besides the client and the fetch client. The
-// packages are those scripts/spec/apis.ts lists; each must have its entry here, so a new client
-// package fails these tests until someone says what it ships.
-import { clientPackagesOf, loadApis } from "@authsignal-ts/scripts/spec/apis";
+// What each published package's tarball must hold. The client packages are those
+// scripts/spec/apis.ts lists, each with its entry here besides the client and the fetch client;
+// the other published packages are tools, each with its own checks. So a new published package
+// fails these tests until someone says what it ships.
+import { clientPackagesOf, loadApis, loadPublicPackages } from "@authsignal-ts/scripts/spec/apis";
 
 const { apis } = await loadApis();
 
 /** The client packages, by folder name. */
 export const clientPackages = clientPackagesOf(apis);
+
+/** The published packages, by folder name. */
+export const publicPackages = await loadPublicPackages();
+
+/** The published packages that are not clients: ESM-only, Node-only tools, checked on their own. */
+export const toolPackages = ["emulator"];
+
+/**
+ * The emulator's tarball: its command's launcher, the builds, two entry points with their types
+ * (`.` and the Prism harness, `./prism`), the Management API page the README links, the example
+ * seed the README copies, and the packages its builds import.
+ */
+export const emulator = {
+  /** Besides dist/. */
+  files: [
+    "LICENSE",
+    "README.md",
+    "bin/authsignal-emulator.js",
+    "docs/management-api.md",
+    "package.json",
+    "seed.example.json",
+  ],
+  /** The entry points' files in dist/ (the rest are their chunks). */
+  entries: ["dist/cli.js", "dist/index.d.ts", "dist/index.js", "dist/prism.d.ts", "dist/prism.js"],
+  /** What each subpath's types resolve to, under the resolutions an ES module for Node has. */
+  types: { ".": "dist/index.d.ts", "./prism": "dist/prism.d.ts", "./package.json": "package.json" },
+  /** The packages its builds import, all runtime dependencies; Prism is the harness's optional peer. */
+  dependencies: ["@authsignal-ts/management", "@authsignal-ts/server", "ajv", "ajv-formats", "jose", "json-logic-js"],
+};
 
 interface Expected {
   /** Entry points besides `.` and `./fetch-client`, with the one module each may import. */

@@ -1,9 +1,11 @@
 // Each tarball holds exactly what users need: the builds, types, the shipped spec, README and
-// LICENSE, and nothing from src/ or the tests. Each entry point is one self-contained file.
+// LICENSE, and nothing from src/ or the tests. Each entry point of a client is one self-contained
+// file; the emulator's builds import only node builtins, their own chunks and its dependencies,
+// and its Prism harness node builtins alone.
 import { execFileSync } from "node:child_process";
 import { tarballOf } from "@authsignal-ts/scripts/testing/ecosystem-context";
 import { describe, expect, it } from "vitest";
-import { clientPackages, expectedOf } from "./expected.ts";
+import { clientPackages, emulator, expectedOf } from "./expected.ts";
 
 function filesIn(tarball: string): string[] {
   return execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" })
@@ -109,5 +111,50 @@ describe.each(clientPackages)("@authsignal-ts/%s", (name) => {
     };
     expect(Object.keys(manifest.dependencies)).toEqual(["openapi-fetch"]);
     expect(manifest.dependencies["openapi-fetch"]).toMatch(/^\^?\d+\.\d+\.\d+/);
+  });
+});
+
+describe("@authsignal-ts/emulator", () => {
+  const tarball = () => tarballOf("emulator");
+  const isChunk = (file: string) => /^dist\/[\w-]+-[\w-]{8}\.js$/.test(file);
+
+  it("ships its command, builds, the two entry points' types, docs and the example seed: no sources, tests or maps", () => {
+    const files = filesIn(tarball());
+    expect(files.filter((file) => !isChunk(file))).toEqual([...emulator.files, ...emulator.entries].sort());
+    expect(files.filter(isChunk).length).toBeGreaterThan(0);
+  });
+
+  it("imports in its builds only node builtins, its own chunks and its dependencies", () => {
+    const outside = filesIn(tarball())
+      .filter((file) => file.endsWith(".js") && file.startsWith("dist/"))
+      .flatMap((file) => specifiersIn(fileIn(tarball(), file)).map((specifier) => `${file}: ${specifier}`))
+      .filter((line) => {
+        const specifier = line.slice(line.indexOf(": ") + 2);
+        if (specifier.startsWith("node:")) return false;
+        if (specifier.startsWith("./")) return !isChunk(`dist/${specifier.slice(2)}`);
+        const name = specifier
+          .split("/")
+          .slice(0, specifier.startsWith("@") ? 2 : 1)
+          .join("/");
+        return !emulator.dependencies.includes(name);
+      });
+    expect(outside).toEqual([]);
+  });
+
+  // A test that imports the harness loads nothing of the emulator, and nothing it has not installed.
+  it("builds the Prism harness as one file that imports node builtins only, and types that import the clients' alone", () => {
+    expect(
+      specifiersIn(fileIn(tarball(), "dist/prism.js")).filter((specifier) => !specifier.startsWith("node:")),
+    ).toEqual([]);
+    expect(specifiersIn(fileIn(tarball(), "dist/prism.d.ts"))).toEqual([
+      "@authsignal-ts/management",
+      "@authsignal-ts/server",
+    ]);
+  });
+
+  it("starts its command from a launcher that loads the build through the package's #cli import", () => {
+    const launcher = fileIn(tarball(), "bin/authsignal-emulator.js");
+    expect(launcher.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(specifiersIn(launcher)).toEqual(["#cli"]);
   });
 });

@@ -1,11 +1,13 @@
 // The packed Server API package on every supported runtime: Node 20, 22 and 24, Bun, Deno and
 // Cloudflare's workerd. Each runs the same plain-JS smoke test (fixtures/smoke.mjs) from one
 // consumer project that installed the tarballs with npm: a `track` call against the Prism mock,
-// an API error mapped to its class, and webhook signing and verification with Web Crypto.
+// an API error mapped to its class, and webhook signing and verification with Web Crypto. The
+// emulator, a Node tool, runs its command on Node 20 and 22 (the other tests run it on 24).
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { startReadyChild } from "@authsignal-ts/scripts/testing/child-process";
 import { type ConsumerProject, createConsumerProject } from "@authsignal-ts/scripts/testing/consumer-project";
 import { ecosystem } from "@authsignal-ts/scripts/testing/ecosystem-context";
 import { build } from "esbuild";
@@ -223,6 +225,33 @@ describe("the server client and webhook verification on every runtime", () => {
     } finally {
       clearTimeout(timer);
       await miniflare.dispose();
+    }
+  });
+});
+
+// The emulator's `engines` admits Node 20 too: its command, as npm installed it, on each older Node.
+describe("the emulator's command on every Node it supports", () => {
+  it.each([NODE_20, NODE_22])("Node %s", async (version) => {
+    const binary = nodeBinaries[version];
+    if (binary === undefined) throw new Error(`no Node ${version} binary`);
+    const command = await startReadyChild({
+      name: `authsignal-emulator on Node ${version}`,
+      command: binary,
+      args: [join(project.dir, "node_modules/@authsignal-ts/emulator/bin/authsignal-emulator.js"), "--port", "0"],
+      env: childEnv,
+      readyPattern: /Authsignal emulator listening on (http:\/\/\S+)/,
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    try {
+      const response = await fetch(`${command.ready}/v1/users/usr_1`, {
+        headers: { authorization: `Basic ${btoa("sk_emulator_server:")}` },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ userId: "usr_1", isEnrolled: false });
+      command.child.kill("SIGTERM");
+      expect(await command.closed).toEqual({ code: 0, signal: null });
+    } finally {
+      await command.stop();
     }
   });
 });

@@ -15,7 +15,8 @@ const shared: UserConfig = {
 };
 
 export default defineConfig([
-  { ...shared, entry: ["src/index.ts", "src/cli.ts"], clean: true },
+  // The command has no types to declare: it is run, never imported.
+  { ...shared, entry: ["src/index.ts", "src/cli.ts"], dts: { entry: "src/index.ts" }, clean: true },
   // The Prism harness on its own, one file: a test that imports it loads nothing of the emulator
   // (it runs the command), and the workspace's Prism and child-process helpers are bundled in, so
   // it imports node builtins only. Its declarations import the clients' types, which the seed's use.
