@@ -96,6 +96,11 @@ export const notRun: { readme: string; starts: string; why: string }[] = [
     ],
   ),
   { readme: "README.md", starts: "pnpm test", why: "it is the command that runs this test" },
+  {
+    readme: "packages/emulator/README.md",
+    starts: "npm install --save-dev @authsignal-ts/emulator @stoplight/prism-cli",
+    why: "installs from the public registry; the docs tests' project has the packed tarballs and the workspace's Prism",
+  },
 ];
 
 export function whyNotRun(readme: string, text: string): string | undefined {

@@ -1,12 +1,13 @@
 // Every TypeScript example in the READMEs type-checks against the packed packages and runs as
 // written against a fresh emulator, with the environment it names set: requests for Authsignal's
 // hosts go to the emulator (Call Connect's to a Prism mock of its spec) through route-to-local.mjs,
-// as a hosts file would send them. An example that says what it prints (`console.log(…); // …`)
+// as a hosts file would send them. The emulator README's Prism harness starts its own, from the
+// installed package's command, with the workspace's Prism linked in. An example that says what it prints (`console.log(…); // …`)
 // must print exactly that.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { type RunningEmulator, startEmulator } from "@authsignal-ts/emulator";
 import { type ConsumerProject, createConsumerProject, runIn } from "@authsignal-ts/scripts/testing/consumer-project";
@@ -86,6 +87,18 @@ function environmentFor(example: TypeScriptExample, running: RunningEmulator): R
   return environment;
 }
 
+/**
+ * Prism, for the emulator README's harness example, as `npm install --save-dev @stoplight/prism-cli`
+ * would have it: the version the workspace installed, linked into the project rather than fetched.
+ */
+function linkPrism(project: ConsumerProject): void {
+  const prismPackage = dirname(
+    realpathSync(createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json")),
+  );
+  mkdirSync(join(project.dir, "node_modules/@stoplight"), { recursive: true });
+  symlinkSync(prismPackage, join(project.dir, "node_modules/@stoplight/prism-cli"), "dir");
+}
+
 /** Files an example reads, as a reader of the README has them. */
 const filesFor = (project: ConsumerProject): Record<string, string> => ({
   // The emulator README's globalSetup reads a seed; the package ships an example of one.
@@ -121,6 +134,7 @@ beforeAll(async () => {
       include: ["examples/**/*.ts"],
     }),
   );
+  linkPrism(project);
   for (const [path, content] of Object.entries(filesFor(project))) await project.write(path, content);
   for (const example of examples) await project.write(fileOf(example), programOf(example));
 });
