@@ -63,6 +63,8 @@ export function packageTestConfig(packageRoot: string) {
             setupFiles: [emulatorReset],
             fileParallelism: false,
             testTimeout: 15_000,
+            // A file's beforeAll may make a flow's worth of calls, each through Prism to the emulator.
+            hookTimeout: 30_000,
           },
         },
       ],
