@@ -26,7 +26,8 @@ beforeAll(async () => {
     apis: ["server"],
   });
   started = descendantsOf(process.pid).filter((pid) => !before.has(pid) && commandOf(pid) !== "");
-});
+  // Two processes to start, the emulator's from its sources: seconds each on a loaded machine.
+}, 90_000);
 afterAll(async () => {
   await harness?.stop();
 });

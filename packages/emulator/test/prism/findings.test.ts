@@ -25,7 +25,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
   prism = await startPrismProxy(serverSpec, `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/v1`);
   front = await startFront("server", prism.baseUrl, (exchange) => exchanges.push(exchange));
-});
+  // Prism takes seconds to start on a loaded machine.
+}, 90_000);
 afterAll(async () => {
   await front?.close();
   await prism?.stop();
