@@ -3,7 +3,6 @@
 
 import { errorResponse } from "./core/http.ts";
 import { handleApiRequest } from "./core/pipeline.ts";
-import type { ApiName } from "./core/spec.ts";
 import { createWebhookDispatcher } from "./core/webhooks.ts";
 import type { EmulatorContext } from "./handler.ts";
 import {
@@ -18,6 +17,7 @@ import { serverHandlers } from "./server/index.ts";
 import { noteSeededActions, seedServerState } from "./server/seed.ts";
 import { publicKeyRoutes } from "./server/sessions.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
+import type { ApiName } from "./spec/tables.ts";
 import type { EmulatorState } from "./state.ts";
 import { createTestApi, type TestApi } from "./test-api.ts";
 import { handleTestApiRequest, testApiBasePath } from "./test-api-routes.ts";

@@ -3,13 +3,14 @@
 // API's create operations use, so a seeded rule and a created one cannot differ.
 import type { components } from "@authsignal-ts/management";
 import { EmulatorApiError } from "../handler.ts";
+import { managementSeedSchemaId } from "../spec/own-schemas.ts";
+import { describeEveryError, ownValidator } from "../spec/validation.ts";
 import { insertActionConfiguration } from "./action-configurations.ts";
 import { authenticatorCreateBodies, insertAuthenticatorConfiguration } from "./authenticator-configurations.ts";
 import { insertCustomDataPoint } from "./custom-data-points.ts";
 import { publishFlow } from "./flows.ts";
 import { checkedOverrides } from "./message-overrides.ts";
 import { insertRule } from "./rules.ts";
-import { describeErrors, validatorOf } from "./spec.ts";
 import { type AuthenticatorMethodSegment, defaultTenant, defaultTheme, type ManagementState } from "./state.ts";
 import { insertValueList } from "./value-lists.ts";
 
@@ -98,8 +99,8 @@ class SeedChecker {
   schema(value: unknown, path: string, name: string, own: string[] = [], kind?: "closed"): Fields {
     if (!this.object(value, path)) return {};
     const rest = Object.fromEntries(Object.entries(value).filter(([key]) => !own.includes(key)));
-    const validate = validatorOf(name, kind);
-    if (!validate(rest)) this.problems.push(...describeErrors(validate.errors, path));
+    const validate = ownValidator(managementSeedSchemaId(name, kind));
+    if (!validate(rest)) this.problems.push(...describeEveryError(path, validate.errors));
     return Object.fromEntries(own.filter((key) => value[key] !== undefined).map((key) => [key, value[key]]));
   }
 

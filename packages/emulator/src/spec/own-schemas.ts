@@ -1,0 +1,210 @@
+// The emulator's own schemas: the shapes of a seed, written over the specs' schemas. They are
+// compiled at build time, not here: `pnpm generate` (scripts/codegen/generate-emulator.ts) calls
+// ownSchemas with the bundled specs and writes a validator of each into generated/own-validators.js,
+// beside the request validators and from the same Ajv options. At run time only the IDs below are
+// read, to find a validator.
+
+/** The parts of a bundled spec these schemas read. */
+interface SpecDocument {
+  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+type Schema = Record<string, unknown>;
+
+/** The ID of the schema of a seed's Server part and its top-level fields (the Management part has its own). */
+export const seedSchemaId = "seed#";
+
+/**
+ * The ID of a Management component schema a seed is written in. `closed` refuses fields the schema
+ * does not list, in it and in every object it holds, where the spec leaves objects open (response
+ * shapes such as Tenant are open, as the API may add fields, but a seed written in them should hear
+ * about a misspelt field).
+ */
+export const managementSeedSchemaId = (name: string, kind: "open" | "closed" = "open") =>
+  `${kind === "closed" ? "management-closed" : "management"}#/components/schemas/${name}`;
+
+/** The Management component schemas a seed is checked against (management/seed.ts), and how. */
+const managementSeedSchemas: [string, "open" | "closed"][] = [
+  ["Tenant", "closed"],
+  ["Theme", "closed"],
+  ["CreateClassicActionConfigurationBody", "open"],
+  ["CreateFlowActionConfigurationBody", "open"],
+  ["UpdateActionFlowBody", "open"],
+  ["CreateRuleBody", "open"],
+  ["CreateValueListBody", "open"],
+  ["CreateCustomDataPointBody", "open"],
+  ["UpdateMessageOverridesBody", "open"],
+  ...(["Sms", "EmailOtp", "Passkey", "Push"].map((method) => [
+    `Create${method}AuthenticatorConfigurationBody`,
+    "open",
+  ]) as [string, "open"][]),
+];
+
+/** What the generator compiles: the documents beside the specs, the validators to write, the APIs whose properties handlers read. */
+export function ownSchemas(specs: Record<"server" | "management", SpecDocument>) {
+  return {
+    documents: {
+      seed: seedSchema(specs.server),
+      "management-closed": { components: closedComponents(specs.management.components) },
+    },
+    validators: [seedSchemaId, ...managementSeedSchemas.map(([name, kind]) => managementSeedSchemaId(name, kind))],
+    componentProperties: ["management"],
+  };
+}
+
+/**
+ * A copy of the components in which every object schema that lists its properties and says nothing
+ * of others refuses others.
+ */
+function closedComponents(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(closedComponents);
+  if (typeof node !== "object" || node === null) return node;
+  const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, closedComponents(value)]));
+  const composed = "allOf" in copy || "anyOf" in copy || "oneOf" in copy;
+  if (typeof copy.properties === "object" && !("additionalProperties" in copy) && !composed) {
+    copy.additionalProperties = false;
+  }
+  return copy;
+}
+
+const signals = {
+  type: "object",
+  additionalProperties: { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] } },
+};
+
+function seedSchema(server: SpecDocument): Schema {
+  const schemaProperties = (name: string): string[] =>
+    Object.keys(server.components?.schemas?.[name]?.properties ?? {});
+  const byRef = (schema: string, names: string[]) =>
+    Object.fromEntries(
+      names.map((name) => [name, { $ref: `server#/components/schemas/${schema}/properties/${name}` }]),
+    );
+  return {
+    type: "object",
+    properties: {
+      secrets: {
+        type: "object",
+        additionalProperties: false,
+        properties: { server: { type: "string", minLength: 1 }, management: { type: "string", minLength: 1 } },
+      },
+      settings: { type: "object" },
+      appClients: {
+        type: "array",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["clientId"],
+          properties: {
+            clientId: { type: "string", minLength: 1 },
+            accessTokenLifetimeMinutes: { type: "number", exclusiveMinimum: 0 },
+            refreshTokenLifetimeMinutes: { type: "number", exclusiveMinimum: 0 },
+          },
+        },
+      },
+      challenges: {
+        type: "array",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["challengeId", "verificationMethod", "actionCode", "code"],
+          properties: {
+            challengeId: { type: "string", minLength: 1 },
+            verificationMethod: { enum: ["SMS", "WHATSAPP", "EMAIL_OTP"] },
+            phoneNumber: { type: "string" },
+            email: { type: "string" },
+            smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
+            actionCode: { type: "string", minLength: 1 },
+            idempotencyKey: { type: "string", minLength: 1 },
+            userId: { type: "string", minLength: 1 },
+            scope: { type: "string" },
+            deviceId: { type: "string" },
+            code: { type: "string", minLength: 1 },
+            createdAt: { type: "string", format: "date-time" },
+            expiresAt: { type: "integer" },
+            failedAttempts: { type: "integer", minimum: 0 },
+            verifiedAt: { type: "string", format: "date-time" },
+            claimedByUserId: { type: "string" },
+          },
+        },
+      },
+      riskSignals: {
+        type: "object",
+        additionalProperties: false,
+        properties: { ipAddresses: signals, deviceIds: signals, userAgents: signals },
+      },
+      users: {
+        type: "array",
+        items: {
+          type: "object",
+          additionalProperties: false,
+          required: ["userId"],
+          properties: {
+            userId: { type: "string", minLength: 1 },
+            ...byRef("UpdateUserAttributes", schemaProperties("UpdateUserAttributes")),
+            authenticators: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["verificationMethod"],
+                properties: byRef("UserAuthenticator", schemaProperties("UserAuthenticator")),
+              },
+            },
+            actions: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["actionCode", "idempotencyKey", "state"],
+                properties: {
+                  actionCode: { type: "string", minLength: 1 },
+                  idempotencyKey: { type: "string", minLength: 1 },
+                  state: { $ref: "server#/components/schemas/UserActionState" },
+                  outcome: { enum: ["ALLOW", "BLOCK", "CHALLENGE", "REVIEW"] },
+                  createdAt: { type: "string", format: "date-time" },
+                  updatedAt: { type: "string", format: "date-time" },
+                  stateUpdatedAt: { type: "string", format: "date-time" },
+                  ruleIds: { type: "array", items: { type: "string" } },
+                  priorityRuleId: { type: "string" },
+                  rules: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      additionalProperties: false,
+                      required: ["ruleId", "name"],
+                      properties: {
+                        ruleId: { type: "string" },
+                        name: { type: "string" },
+                        description: { type: "string" },
+                      },
+                    },
+                  },
+                  output: { type: "object" },
+                  allowedVerificationMethods: { type: "array", items: { type: "string" } },
+                  enrolledVerificationMethods: { type: "array", items: { type: "string" } },
+                  defaultVerificationMethod: { type: "string" },
+                  verificationMethod: { type: "string" },
+                  verifiedByAuthenticatorId: { type: "string" },
+                  ipAddress: { type: "string" },
+                  userAgent: { type: "string" },
+                  deviceId: { type: "string" },
+                  countryCode: { type: "string" },
+                  redirectUrl: { type: "string" },
+                },
+              },
+            },
+            devices: {
+              type: "array",
+              items: {
+                type: "object",
+                additionalProperties: false,
+                required: ["deviceId"],
+                properties: byRef("UserDevice", schemaProperties("UserDevice")),
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
