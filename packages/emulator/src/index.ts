@@ -1,6 +1,5 @@
 export { connectEmulator, type EmulatorConnection } from "./connect.ts";
 export { EMULATOR_HEADER, emulatorVersion } from "./core/http.ts";
-export { signWebhook } from "./core/webhooks.ts";
 export {
   createEmulator,
   DEFAULT_MANAGEMENT_SECRET,
