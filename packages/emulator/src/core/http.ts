@@ -26,9 +26,6 @@ export function errorResponse(
   return jsonResponse(status, { error: code, errorCode: code, errorDescription: description }, headers);
 }
 
-export const unauthorizedDescription =
-  "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
-
 export class BodyTooLargeError extends Error {}
 
 /** Reads a request body, refusing it as soon as it passes `limit` bytes. */
@@ -70,18 +67,4 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
   } catch {
     throw new EmulatorApiError(400, "invalid_request", "The request body is not valid JSON.");
   }
-}
-
-/** The secret of a Basic `Authorization` header: the user-id, with the password ignored. */
-export function basicSecret(header: string | null): string | undefined {
-  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
-  if (!match?.[1]) return undefined;
-  let decoded: string;
-  try {
-    decoded = new TextDecoder().decode(Uint8Array.from(atob(match[1]), (char) => char.charCodeAt(0)));
-  } catch {
-    return undefined;
-  }
-  const colon = decoded.indexOf(":");
-  return colon === -1 ? decoded : decoded.slice(0, colon);
 }
