@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { builtin } from "./builtins.ts";
+import { errorResponse } from "./core/http.ts";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 
 // Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
@@ -30,7 +31,15 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-function toRequest(incoming: IncomingMessage, origin: string): Request {
+/**
+ * The request as a Web Request on the emulator's own origin, or undefined when its target is not a
+ * path. The target is appended to the origin, never resolved against it: `//host/…` would resolve
+ * to another host, and the origin is what the answers' URLs (track's `url`, token issuers) name.
+ * An absolute-form target (`http://host/…`, which clients send only to proxies) names a host too.
+ */
+function toRequest(incoming: IncomingMessage, origin: string): Request | undefined {
+  const target = incoming.url ?? "/";
+  if (!target.startsWith("/")) return undefined;
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
@@ -38,7 +47,7 @@ function toRequest(incoming: IncomingMessage, origin: string): Request {
   }
   const method = incoming.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(new URL(incoming.url ?? "/", origin), {
+  return new Request(new URL(`${origin}${target}`), {
     method,
     headers,
     ...(hasBody && { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" }),
@@ -84,10 +93,13 @@ export async function serveEmulator(
 ): Promise<RunningEmulator> {
   let origin = "";
   const server = createServer((incoming, outgoing) => {
-    emulator
-      .fetch(toRequest(incoming, origin))
-      .then((response) => send(response, outgoing))
-      .catch(() => outgoing.destroy());
+    const request = toRequest(incoming, origin);
+    const answer = request
+      ? emulator.fetch(request)
+      : Promise.resolve(
+          errorResponse(400, "invalid_request", "The request target must be a path, such as /v1/users/…."),
+        );
+    answer.then((response) => send(response, outgoing)).catch(() => outgoing.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
