@@ -84,22 +84,17 @@ describe("a huge body", () => {
 });
 
 describe("a deeply nested body", () => {
-  // Fails today: root cause, bodies have no nesting limit; JSON.parse takes any depth, and only the
-  // schema (or, for open objects like rule conditions, a stack overflow later) stops them.
-  it.fails.each([65, 10_000, 1_000_000])(
-    "%i levels deep is a 400 naming the limit of 64, before validation",
-    async (depth) => {
-      for (const body of [nested(depth), `{"custom":${nested(depth)}}`]) {
-        const answer = await cli().raw({ method: "POST", path: trackPath, headers: auth, body });
-        expect(answer).toMatchObject({
-          status: 400,
-          json: { errorCode: "invalid_request", errorDescription: "The request body is nested deeper than 64 levels." },
-        });
-      }
-      await expectNothingStored(cli());
-      await expectNormalTrack(cli());
-    },
-  );
+  it.each([65, 10_000, 500_000])("%i levels deep is a 400 naming the limit of 64, before validation", async (depth) => {
+    for (const body of [nested(depth), `{"custom":${nested(depth)}}`]) {
+      const answer = await cli().raw({ method: "POST", path: trackPath, headers: auth, body });
+      expect(answer).toMatchObject({
+        status: 400,
+        json: { errorCode: "invalid_request", errorDescription: "The request body is nested deeper than 64 levels." },
+      });
+    }
+    await expectNothingStored(cli());
+    await expectNormalTrack(cli());
+  });
 
   it("counts structure only: 64 levels pass to validation, and brackets inside strings are text", async () => {
     const deepest = await cli().raw({ method: "POST", path: trackPath, headers: auth, body: nested(64) });

@@ -87,9 +87,7 @@ async function isolatedCli(): Promise<CliEmulator> {
 }
 
 describe("a rule's conditions at creation", () => {
-  // Fails today: root causes, no bound on a rule's depth (40 and 1,619 levels are stored; the
-  // export on exit then overflows the stack) nor on a body's nesting (200,000 levels overflow it at once: 500).
-  it.fails.each([40, 1_619, 200_000])("%i JSON levels deep are refused, naming the limit", async (levels) => {
+  async function expectDeepRefused(levels: number) {
     const conditions = deepConditions(levels);
     const created = await sendText(cli(), "POST", "/action-configurations/healthCheck/rules", ruleText(conditions));
     expect(created.status).toBe(400);
@@ -106,7 +104,13 @@ describe("a rule's conditions at creation", () => {
     expect(flow.status).toBe(400);
     expect((await cli().testApi("GET", "/state")).status).toBe(200);
     await expectNormalTrack(cli());
-  });
+  }
+
+  it.each([1_619, 200_000])("%i JSON levels deep are refused, naming the limit", expectDeepRefused);
+
+  // Fails today: root cause, no bound on a rule's depth below the body's 64 levels, so 40 levels are
+  // stored (and, deeper, would reach the stack of what reads them).
+  it.fails("40 JSON levels deep are refused, naming the limit", () => expectDeepRefused(40));
 
   // Fails today: root cause, no bound on a rule's depth.
   it.fails("of 32 levels are taken, and of 34 refused naming conditions and the limit of 32", async () => {
@@ -196,9 +200,7 @@ describe("a rule's evaluation", () => {
 });
 
 describe("the export on shutdown", () => {
-  // Fails today: root cause, no bound on a rule's depth (the rule is stored, and the export on exit
-  // meets it).
-  it.fails("is written after an attempt to store a rule too deep to write", async () => {
+  it("is written after an attempt to store a rule too deep to write", async () => {
     const file = join(tempDir(), "state.json");
     const emulator = await startEmulatorCli({ args: ["--export-on-exit", file] });
     onTestFinished(() => emulator.stop());

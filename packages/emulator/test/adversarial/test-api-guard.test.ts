@@ -218,8 +218,7 @@ describe("hosts allowed when started", () => {
 });
 
 describe("bodies of the test-only API", () => {
-  // Fails today: root cause, bodies have no nesting limit (the import's deep body is read whole).
-  it.fails("are bounded as the APIs' are: 413 past the size, 400 past the nesting", async () => {
+  it("are bounded as the APIs' are: 413 past the size, 400 past the nesting", async () => {
     const huge = JSON.stringify({ fixedCodes: { "+6421555000": "1".repeat(2 * 1024 * 1024) } });
     const tooLarge = await cli().testApi("PATCH", "/settings", JSON.parse(huge));
     expect(tooLarge).toMatchObject({ status: 413, json: { errorCode: "request_too_large" } });
@@ -236,9 +235,7 @@ describe("bodies of the test-only API", () => {
     await expectNormalTrack(cli());
   });
 
-  // Fails today (by the test's time limit): root cause, an import may be 512 MiB, so the emulator
-  // waits for all of the body it was promised.
-  it.fails("of a state import are refused at once when they claim more than 64 MiB", async () => {
+  it("of a state import are refused at once when they claim more than 64 MiB", async () => {
     const socket = connect(cli().port, "127.0.0.1");
     onTestFinished(() => {
       socket.destroy();
@@ -257,8 +254,7 @@ describe("bodies of the test-only API", () => {
     await expectNormalTrack(cli());
   });
 
-  // Fails today: root cause, the test-only API reads bodies up to a fixed 1 MiB, not maxBodyBytes.
-  it.fails("follow the emulator's maxBodyBytes, as the APIs do", async () => {
+  it("follow the emulator's maxBodyBytes, as the APIs do", async () => {
     const emulator = createEmulator({ maxBodyBytes: 1024 });
     const answer = await emulator.fetch("http://emulator.test/_emulator/v1/settings", {
       method: "PATCH",
