@@ -18,6 +18,7 @@ import { noteSeededActions, seedServerState } from "./server/seed.ts";
 import { publicKeyRoutes } from "./server/sessions.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
 import type { ApiName } from "./spec/tables.ts";
+import { withPrototypeFreeRecords } from "./state/records.ts";
 import type { EmulatorState } from "./state.ts";
 import { createTestApi, type TestApi } from "./test-api.ts";
 import { bodyLimits, handleTestApiRequest, testApiBasePath } from "./test-api-routes.ts";
@@ -99,7 +100,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
     const server = seedServerState(seed, new Date(wallClock()).toISOString(), settings.otpLifetimeMinutes);
     noteSeededActions(server, management);
-    return { management, server, emulator };
+    return withPrototypeFreeRecords({ management, server, emulator });
   };
 
   let state = initialState();

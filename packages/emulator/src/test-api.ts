@@ -6,6 +6,7 @@ import { EmulatorApiError, type EmulatorContext } from "./handler.ts";
 import { type CompleteActionInput, type CompleteActionResult, completeAction } from "./server/actions.ts";
 import type { StoredChallenge } from "./server/state.ts";
 import { checkSettings, type EmulatorSettings } from "./settings.ts";
+import { withPrototypeFreeRecords } from "./state/records.ts";
 import type { EmulatorState, OutboxMessage, WebhookDelivery } from "./state.ts";
 
 export interface MessageFilter {
@@ -96,7 +97,7 @@ export function createTestApi(options: TestApiOptions): TestApi {
     flushWebhooks: options.flushWebhooks,
     reset: () => options.replaceState(options.initialState()),
     exportState: () => copy(options.state()),
-    importState: (state) => options.replaceState(copy(checkImport(state))),
+    importState: (state) => options.replaceState(withPrototypeFreeRecords(copy(checkImport(state)))),
     settings: () => copy(options.state().emulator.settings),
     updateSettings(settings) {
       const problem = checkSettings(settings, "settings");

@@ -2,6 +2,7 @@
 // its ID. A flow action's rules are published with its flow (flows.ts) and only listed here.
 import type { components } from "@authsignal-ts/management";
 import type { OperationHandler } from "../handler.ts";
+import { entry, entryOrNew, records } from "../state/records.ts";
 import { existingAction, isFlowAction } from "./action-configurations.ts";
 import {
   applyPatch,
@@ -27,8 +28,7 @@ function classicRules(state: ManagementState, actionCode: string): Record<string
   if (isFlowAction(existingAction(state, actionCode))) {
     invalidRequest(`"${actionCode}" is a flow action: its rules are published with its flow (updateActionFlow).`);
   }
-  state.rules[actionCode] ??= {};
-  return state.rules[actionCode];
+  return entryOrNew(state.rules, actionCode, records<Rule>);
 }
 
 /** Adds a rule to a classic action, under `ruleId` (the seed may pin one; the API makes one up). */
@@ -58,8 +58,9 @@ const rules = keyedResource(
 const listRules: OperationHandler = (input, context) => {
   const state = management(context);
   const actionCode = pathParam(input, "actionCode");
-  if (isFlowAction(existingAction(state, actionCode))) return ok(Object.values(state.flowRules[actionCode] ?? {}));
-  return ok(Object.values(state.rules[actionCode] ?? {}).sort((a, b) => a.priority - b.priority));
+  if (isFlowAction(existingAction(state, actionCode)))
+    return ok(Object.values(entry(state.flowRules, actionCode) ?? {}));
+  return ok(Object.values(entry(state.rules, actionCode) ?? {}).sort((a, b) => a.priority - b.priority));
 };
 
 const createRule: OperationHandler = (input, context) =>

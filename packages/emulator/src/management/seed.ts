@@ -5,6 +5,7 @@ import type { components } from "@authsignal-ts/management";
 import { EmulatorApiError } from "../handler.ts";
 import { managementSeedSchemaId } from "../spec/own-schemas.ts";
 import { describeEveryError, ownValidator } from "../spec/validation.ts";
+import { records } from "../state/records.ts";
 import { insertActionConfiguration } from "./action-configurations.ts";
 import { authenticatorCreateBodies, insertAuthenticatorConfiguration } from "./authenticator-configurations.ts";
 import { insertCustomDataPoint } from "./custom-data-points.ts";
@@ -149,7 +150,9 @@ function check(seed: unknown, path: string): ManagementSeed {
   if (configurations !== undefined && checker.object(configurations, `${path}.authenticatorConfigurations`)) {
     for (const [segment, body] of Object.entries(configurations)) {
       const at = `${path}.authenticatorConfigurations.${segment}`;
-      const schema = authenticatorCreateBodies[segment as AuthenticatorMethodSegment];
+      const schema = Object.hasOwn(authenticatorCreateBodies, segment)
+        ? authenticatorCreateBodies[segment as AuthenticatorMethodSegment]
+        : undefined;
       if (!schema) {
         checker.problems.push(
           `${at} is not a known field (one of ${Object.keys(authenticatorCreateBodies).join(", ")})`,
@@ -193,12 +196,12 @@ export function createManagementState(seed?: ManagementSeed, options: Management
   const state: ManagementState = {
     tenant: { ...defaultTenant(), ...structuredClone(valid.tenant) },
     theme: structuredClone(valid.theme) ?? defaultTheme(),
-    actionConfigurations: {},
-    rules: {},
-    flowRules: {},
-    valueLists: {},
-    customDataPoints: {},
-    messageOverrides: { messageOverrides: {} },
+    actionConfigurations: records(),
+    rules: records(),
+    flowRules: records(),
+    valueLists: records(),
+    customDataPoints: records(),
+    messageOverrides: { messageOverrides: records() },
     authenticatorConfigurations: {},
   };
   for (const [i, seeded] of (valid.actionConfigurations ?? []).entries()) {

@@ -3,6 +3,7 @@
 // the expiry, /claim binds a verified challenge to a user and hands out a token.
 import type { components } from "@authsignal-ts/server";
 import type { EmulatorContext, HandlerInput, HandlerResult } from "../handler.ts";
+import { entry } from "../state/records.ts";
 import { succeedAction } from "./actions.ts";
 import { addAuthenticator } from "./authenticators.ts";
 import {
@@ -35,9 +36,7 @@ function newCode(context: EmulatorContext, to: string): string {
 }
 
 const existingChallenge = (context: EmulatorContext, challengeId: string): StoredChallenge =>
-  (Object.hasOwn(context.state.server.challenges, challengeId)
-    ? context.state.server.challenges[challengeId]
-    : undefined) ?? notFound(`No challenge with ID ${challengeId} was found.`);
+  entry(context.state.server.challenges, challengeId) ?? notFound(`No challenge with ID ${challengeId} was found.`);
 
 export async function challenge(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
   const body = bodyOf<ChallengeBody>(input);

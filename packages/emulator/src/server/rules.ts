@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import type { components } from "@authsignal-ts/management";
 import type jsonLogicModule from "json-logic-js";
 import type { EmulatorContext } from "../handler.ts";
+import { entry, recordsOf } from "../state/records.ts";
 import type { CustomData, DeviceSignals, IpSignals, StoredUser } from "./state.ts";
 
 type Rule = components["schemas"]["Rule"];
@@ -35,22 +36,32 @@ export interface RuleEvaluation {
 // Bots by user agent when the risk table does not say: a documented guess.
 const botUserAgent = /bot|crawler|spider|headless|curl\/|python-requests/i;
 
+/**
+ * `value` with every object in it prototype-free. JSON Logic's `var` walks the prototype chain, so
+ * `custom.constructor` would otherwise be a function when no `constructor` was sent, where any other
+ * missing name is null. Arrays (value lists' items) are kept as they are: they hold only scalars.
+ */
+function prototypeFree(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return recordsOf(Object.entries(value).map(([key, item]) => [key, prototypeFree(item)] as const));
+}
+
 /** What the rules see: the risk table's signals for this IP, device and user agent, plus the request. */
 export function features(context: EmulatorContext, user: StoredUser, input: RuleInput): Record<string, unknown> {
   const { riskSignals } = context.state.server;
   const lookup = <T>(table: Record<string, T> | undefined, key: string | undefined): T | undefined =>
-    table && key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+    key === undefined ? undefined : entry(table, key);
   const ipSignals: IpSignals = lookup(riskSignals.ipAddresses, input.ipAddress) ?? {};
   const deviceSignals: DeviceSignals = {
     ...lookup(riskSignals.userAgents, input.userAgent),
     ...lookup(riskSignals.deviceIds, input.deviceId),
   };
-  const device = input.deviceId === undefined ? undefined : user.devices[input.deviceId];
+  const device = input.deviceId === undefined ? undefined : entry(user.devices, input.deviceId);
   const rememberedUntil = device?.rememberedUntil ? Date.parse(device.rememberedUntil) : Number.NaN;
-  const valueLists = Object.fromEntries(
-    Object.values(context.state.management.valueLists).map((list) => [list.alias, list.valueListItems ?? []]),
+  const valueLists = recordsOf(
+    Object.values(context.state.management.valueLists).map((list) => [list.alias, list.valueListItems ?? []] as const),
   );
-  return {
+  return prototypeFree({
     ip:
       input.ipAddress === undefined
         ? {}
@@ -83,7 +94,7 @@ export function features(context: EmulatorContext, user: StoredUser, input: Rule
     custom: { ...user.custom, ...input.custom },
     crypto: input.crypto ?? {},
     valueLists,
-  };
+  }) as Record<string, unknown>;
 }
 
 /**
@@ -121,7 +132,7 @@ export function evaluateRules(
   actionCode: string,
   data: Record<string, unknown>,
 ): RuleEvaluation {
-  const rules = Object.values(context.state.management.rules[actionCode] ?? {})
+  const rules = Object.values(entry(context.state.management.rules, actionCode) ?? {})
     .filter((rule) => rule.isActive)
     .sort((a, b) => a.priority - b.priority);
   const matched: Rule[] = [];

@@ -4,7 +4,9 @@
 // challenged with becomes ALLOW with `isEnrolled: false`, as Authsignal documents.
 import type { components } from "@authsignal-ts/server";
 import type { EmulatorContext, HandlerInput, HandlerResult } from "../handler.ts";
+import { entry } from "../state/records.ts";
 import {
+  actionsOf,
   actionToken,
   bodyOf,
   defined,
@@ -39,7 +41,7 @@ function recordAttributes(context: EmulatorContext, user: StoredUser, attributes
   if (attributes.username !== undefined) user.username = attributes.username;
   if (attributes.locale !== undefined) user.locale = attributes.locale;
   if (attributes.deviceId === undefined) return false;
-  const device = user.devices[attributes.deviceId];
+  const device = entry(user.devices, attributes.deviceId);
   // A device is new until it has been seen, or again after it was invalidated: a documented guess.
   const isNew = !device || device.invalidatedAt !== undefined;
   if (!device)
@@ -52,9 +54,7 @@ function recordAttributes(context: EmulatorContext, user: StoredUser, attributes
 }
 
 function previouslyVerified(context: EmulatorContext, userId: string): boolean {
-  return Object.values(context.state.server.actions[userId] ?? {}).some(
-    (action) => action.state === "CHALLENGE_SUCCEEDED",
-  );
+  return actionsOf(context, userId).some((action) => action.state === "CHALLENGE_SUCCEEDED");
 }
 
 export async function track(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
@@ -81,7 +81,7 @@ export async function track(input: HandlerInput, context: EmulatorContext): Prom
       crypto: attributes.crypto as Record<string, unknown> | undefined,
     }),
   );
-  const configuration = context.state.management.actionConfigurations[actionCode];
+  const configuration = entry(context.state.management.actionConfigurations, actionCode);
   if (configuration) configuration.lastActionCreatedAt = isoNow(context);
   const winner = evaluation.matched[0];
   const outcome =

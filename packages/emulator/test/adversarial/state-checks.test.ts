@@ -211,6 +211,16 @@ describe("a seed", () => {
     expect(() => createEmulator({ seed: seed as never })).toThrow(EmulatorSeedError);
   });
 
+  it.each(["constructor", "__proto__", "toString"])(
+    "with an authenticator configuration named %s does not start, naming it as unknown",
+    async (segment) => {
+      const seed = JSON.parse(`{"authenticatorConfigurations":{"${segment}":{}}}`);
+      expect(await expectStartRefused({ seed })).toContain(
+        `seed.authenticatorConfigurations.${segment} is not a known field (one of sms, email-otp, passkey, push)`,
+      );
+    },
+  );
+
   it("with an SMS authenticator and its phone number starts, and getAuthenticators answers it", async () => {
     const emulator = createEmulator({ seed: withAuthenticator({ verificationMethod: "SMS", phoneNumber }) });
     const answer = await emulator.fetch("http://emulator.test/v1/users/usr_seed/authenticators", {
