@@ -86,14 +86,9 @@ describe("exactly once", () => {
 
   it("one OTP verified by many requests at once succeeds once, with no verification webhook", () => verifyOnce(false));
 
-  // Fails today: root cause, verify spends the code (verifiedAt) only after awaiting the action's
-  // verification webhook, so every request that arrives meanwhile finds it unspent.
-  it.fails("one OTP verified by many requests at once succeeds once, with a verification webhook", () =>
-    verifyOnce(true));
+  it("one OTP verified by many requests at once succeeds once, with a verification webhook", () => verifyOnce(true));
 
-  // Fails today: root cause, claim binds the challenge to its user only after awaiting the
-  // verification webhook, so every claim that arrives meanwhile finds it unclaimed.
-  it.fails("one verified challenge claimed by many users at once is claimed by one", async () => {
+  it("one verified challenge claimed by many users at once is claimed by one", async () => {
     const actionCode = await action(cli(), true);
     const challengeId = await challenge(cli(), actionCode);
     expect((await cli().server("POST", "/verify", { challengeId, verificationCode: "123456" })).json.isVerified).toBe(
@@ -105,9 +100,7 @@ describe("exactly once", () => {
     await expectNormalTrack(cli());
   });
 
-  // Fails today: root cause, the session key is made on first use by whoever finds none, and
-  // generating it awaits, so each concurrent first caller makes and stores its own.
-  it.fails("the first sessions, created at once, are signed with one key made once, and every one validates", async () => {
+  it("the first sessions, created at once, are signed with one key made once, and every one validates", async () => {
     const tokens = await all(async (index) => {
       const idempotencyKey = randomUUID();
       await cli().server("POST", `/users/usr_session_${index}/actions/healthCheck`, { idempotencyKey });
