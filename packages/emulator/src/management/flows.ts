@@ -5,6 +5,7 @@ import type { OperationHandler } from "../handler.ts";
 import { recordsOf } from "../state/records.ts";
 import { existingAction, isFlowAction } from "./action-configurations.ts";
 import { conflict, invalidRequest, management, ok, pathParam, tenantIdOf } from "./records.ts";
+import { checkConditions } from "./rules.ts";
 import type { ManagementState } from "./state.ts";
 
 type Schemas = components["schemas"];
@@ -49,6 +50,7 @@ function checkFlow(body: Schemas["UpdateActionFlowBody"]): void {
   }
   const ruleIds = new Set<string>();
   for (const [i, rule] of body.rules.entries()) {
+    checkConditions(rule.conditions, `rules[${i}].conditions`);
     if (ruleIds.has(rule.ruleId)) invalidRequest(`rules[${i}].ruleId "${rule.ruleId}" is defined twice.`);
     ruleIds.add(rule.ruleId);
     const count = references.get(rule.ruleId) ?? 0;

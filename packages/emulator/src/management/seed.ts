@@ -2,6 +2,7 @@
 // against the spec (an unknown field is an error that names it) and stored through the same code the
 // API's create operations use, so a seeded rule and a created one cannot differ.
 import type { components } from "@authsignal-ts/management";
+import { conditionsProblem } from "../domain/rule-limits.ts";
 import { EmulatorApiError } from "../handler.ts";
 import { managementSeedSchemaId } from "../spec/own-schemas.ts";
 import { describeEveryError, ownValidator } from "../spec/validation.ts";
@@ -133,6 +134,8 @@ function check(seed: unknown, path: string): ManagementSeed {
   }
   for (const [i, rule] of checker.list(seed.rules ?? [], `${path}.rules`).entries()) {
     const own = checker.schema(rule, `${path}.rules[${i}]`, "CreateRuleBody", ["actionCode", "ruleId"]);
+    const problem = isObject(rule) ? conditionsProblem(rule.conditions, `${path}.rules[${i}].conditions`) : undefined;
+    if (problem) checker.problems.push(problem);
     checker.text(own.actionCode, `${path}.rules[${i}].actionCode`, /^[a-zA-Z0-9_-]{1,64}$/);
     if (own.ruleId !== undefined) checker.text(own.ruleId, `${path}.rules[${i}].ruleId`);
   }
