@@ -21,7 +21,7 @@ import type { ApiName } from "./spec/tables.ts";
 import { withPrototypeFreeRecords } from "./state/records.ts";
 import type { EmulatorState } from "./state.ts";
 import { createTestApi, type TestApi } from "./test-api.ts";
-import { bodyLimits, handleTestApiRequest, testApiBasePath } from "./test-api-routes.ts";
+import { bodyLimits, handleTestApiRequest, isTestApiPath, testApiBasePath } from "./test-api-routes.ts";
 
 /** The Server API secret key an emulator accepts unless the options or the seed pin another. */
 export const DEFAULT_SERVER_SECRET = "sk_emulator_server";
@@ -131,7 +131,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname;
-    if (path.startsWith(`${testApiBasePath}/`)) {
+    if (isTestApiPath(path)) {
       return handleTestApiRequest(
         testApi,
         context,

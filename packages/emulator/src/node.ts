@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { builtin } from "./builtins.ts";
 import { errorResponse } from "./core/http.ts";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
+import { allowedHostProblem, guardTestApi, type HostPolicy } from "./http/guard.ts";
+import { isTestApiPath } from "./test-api-routes.ts";
 
 // Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
 const { createServer } = builtin<typeof import("node:http")>("node:http");
@@ -14,6 +16,12 @@ export interface StartEmulatorOptions extends EmulatorOptions {
   port?: number;
   /** Defaults to 127.0.0.1, so nothing outside the machine can reach it; `0.0.0.0` or `::` listens on every interface. */
   host?: string;
+  /**
+   * Host names the test-only API answers to besides loopback names, IP addresses and `host`: the
+   * name a container or another machine reaches it by (`emulator`), or with a leading dot a domain
+   * and its subdomains (`.example.test`). Any other Host is refused, against DNS rebinding.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -87,19 +95,40 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 }
 
 /** Serves an emulator that exists already (the CLI imports a state into it before it listens). */
+/** The names the test-only API answers to: the allowed hosts, and the host it listens on by name. */
+function hostPolicy(host: string, allowedHosts: readonly string[]): HostPolicy {
+  for (const allowed of allowedHosts) {
+    const problem = allowedHostProblem(allowed, "allowedHosts");
+    if (problem) throw new TypeError(problem);
+  }
+  return { allowedHosts: [...allowedHosts, ...(wildcardAddresses.has(host) ? [] : [host])] };
+}
+
+/** The answer to a request: the emulator's, unless the request cannot be read or the guard refuses it. */
+function answer(emulator: Emulator, request: Request | undefined, policy: HostPolicy): Promise<Response> {
+  if (!request) {
+    return Promise.resolve(
+      errorResponse(400, "invalid_request", "The request target must be a path, such as /v1/users/…."),
+    );
+  }
+  const refused = isTestApiPath(new URL(request.url).pathname) ? guardTestApi(request, policy) : undefined;
+  return refused ? Promise.resolve(refused) : emulator.fetch(request);
+}
+
 export async function serveEmulator(
   emulator: Emulator,
-  { port = 0, host = "127.0.0.1" }: Pick<StartEmulatorOptions, "port" | "host"> = {},
+  {
+    port = 0,
+    host = "127.0.0.1",
+    allowedHosts = [],
+  }: Pick<StartEmulatorOptions, "port" | "host" | "allowedHosts"> = {},
 ): Promise<RunningEmulator> {
+  const policy = hostPolicy(host, allowedHosts);
   let origin = "";
   const server = createServer((incoming, outgoing) => {
-    const request = toRequest(incoming, origin);
-    const answer = request
-      ? emulator.fetch(request)
-      : Promise.resolve(
-          errorResponse(400, "invalid_request", "The request target must be a path, such as /v1/users/…."),
-        );
-    answer.then((response) => send(response, outgoing)).catch(() => outgoing.destroy());
+    answer(emulator, toRequest(incoming, origin), policy)
+      .then((response) => send(response, outgoing))
+      .catch(() => outgoing.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
@@ -132,6 +161,6 @@ export async function serveEmulator(
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const { port, host, ...emulatorOptions } = options;
-  return serveEmulator(createEmulator(emulatorOptions), { port, host });
+  const { port, host, allowedHosts, ...emulatorOptions } = options;
+  return serveEmulator(createEmulator(emulatorOptions), { port, host, allowedHosts });
 }

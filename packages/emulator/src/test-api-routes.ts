@@ -12,6 +12,9 @@ import type { TestApi } from "./test-api.ts";
 
 export const testApiBasePath = "/_emulator/v1";
 
+/** Whether a request's path is the test-only API's: what the router sends to it, and what its guard covers. */
+export const isTestApiPath = (path: string): boolean => path.startsWith(`${testApiBasePath}/`);
+
 interface RouteInput {
   methods: TestApi;
   /** The largest body a route reads: the emulator's maxBodyBytes, or more for a state import. */

@@ -41,22 +41,18 @@ async function userThatAResetWouldRemove(emulator: CliEmulator) {
 }
 
 describe("the Host a request names", () => {
-  // Fails today: root cause, the test-only API answers whatever Host a request names (DNS rebinding).
-  it.fails.each([
-    "attacker.example",
-    "attacker.example:4010",
-    "127.0.0.1.nip.io",
-    "localhost.attacker.example",
-    "vm.local",
-  ])("%s, a name that is not allowed, is refused, and nothing is read or changed", async (host) => {
-    const stillThere = await userThatAResetWouldRemove(cli());
-    await expectStateUnread(await cli().raw({ path: "/_emulator/v1/state", headers: { host } }));
-    const reset = await cli().raw({ method: "POST", path: "/_emulator/v1/reset", headers: { host } });
-    expect(reset).toMatchObject(forbidden);
-    expect(reset.json.errorDescription).toContain("--allowed-host");
-    await stillThere();
-    await expectNormalTrack(cli());
-  });
+  it.each(["attacker.example", "attacker.example:4010", "127.0.0.1.nip.io", "localhost.attacker.example", "vm.local"])(
+    "%s, a name that is not allowed, is refused, and nothing is read or changed",
+    async (host) => {
+      const stillThere = await userThatAResetWouldRemove(cli());
+      await expectStateUnread(await cli().raw({ path: "/_emulator/v1/state", headers: { host } }));
+      const reset = await cli().raw({ method: "POST", path: "/_emulator/v1/reset", headers: { host } });
+      expect(reset).toMatchObject(forbidden);
+      expect(reset.json.errorDescription).toContain("--allowed-host");
+      await stillThere();
+      await expectNormalTrack(cli());
+    },
+  );
 
   it("is allowed when it is a loopback name or an IP address, which DNS rebinding cannot forge", async () => {
     const port = cli().port;
@@ -74,8 +70,7 @@ describe("the Host a request names", () => {
     await expectNormalTrack(cli());
   });
 
-  // Fails today: root cause, the test-only API answers whatever Host a request names (DNS rebinding).
-  it.fails("missing (HTTP/1.0) is refused", async () => {
+  it("missing (HTTP/1.0) is refused", async () => {
     const socket = connect(cli().port, "127.0.0.1");
     let answer = "";
     socket.setEncoding("utf8").on("data", (chunk: string) => {
@@ -99,8 +94,7 @@ describe("the Host a request names", () => {
 });
 
 describe("a browser request from another origin", () => {
-  // Fails today: root cause, the test-only API answers requests from any origin.
-  it.fails.each(["http://attacker.example", "null", "http://localhost:3000", "https://127.0.0.1"])(
+  it.each(["http://attacker.example", "null", "http://localhost:3000", "https://127.0.0.1"])(
     "with Origin %s is refused, and nothing is changed",
     async (origin) => {
       const stillThere = await userThatAResetWouldRemove(cli());
@@ -112,8 +106,7 @@ describe("a browser request from another origin", () => {
     },
   );
 
-  // Fails today: root cause, the test-only API answers requests from any origin.
-  it.fails("with Sec-Fetch-Site cross-site is refused; same-origin and none (a typed URL) are not", async () => {
+  it("with Sec-Fetch-Site cross-site is refused; same-origin and none (a typed URL) are not", async () => {
     const state = (site: string) => cli().raw({ path: "/_emulator/v1/state", headers: { "sec-fetch-site": site } });
     await expectStateUnread(await state("cross-site"));
     await expectStateUnread(await state("same-site"));
@@ -121,12 +114,22 @@ describe("a browser request from another origin", () => {
     expect((await state("none")).status).toBe(200);
     const sameOrigin = await cli().raw({ path: "/_emulator/v1/clock", headers: { origin: cli().url } });
     expect(sameOrigin.status).toBe(200);
+    // A user following a track's `url` from the application's page: a navigation, which the page cannot read.
+    const followed = await cli().raw({
+      path: "/_emulator/v1/clock",
+      headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" },
+    });
+    expect(followed.status).toBe(200);
+    const posted = await cli().raw({
+      method: "POST",
+      path: "/_emulator/v1/reset",
+      headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" },
+    });
+    expect(posted).toMatchObject(forbidden);
     await expectNormalTrack(cli());
   });
 
-  // Fails today: root cause, the test-only API reads any content type as JSON, so a page's simple
-  // request (no preflight) acts.
-  it.fails.each([
+  it.each([
     ["text/plain", '{"minutes":60}'],
     ["text/plain;charset=UTF-8", '{"minutes":60}'],
     ["application/x-www-form-urlencoded", "minutes=60"],
@@ -158,8 +161,7 @@ describe("a browser request from another origin", () => {
 });
 
 describe("hosts allowed when started", () => {
-  // Fails today: root cause, there is no Host guard, so no option to allow a host either.
-  it.fails("--allowed-host names a host, or with a leading dot a domain and its subdomains", async () => {
+  it("--allowed-host names a host, or with a leading dot a domain and its subdomains", async () => {
     const emulator = await startEmulatorCli({
       args: ["--allowed-host", "emulator.internal", "--allowed-host", ".example.test"],
     });
@@ -178,8 +180,7 @@ describe("hosts allowed when started", () => {
     await expectNormalTrack(emulator);
   });
 
-  // Fails today: root cause, there is no Host guard, so no option to allow a host either.
-  it.fails("--allowed-host refuses what is not a host name, in one line", async () => {
+  it("--allowed-host refuses what is not a host name, in one line", async () => {
     for (const [value, problem] of [
       ["http://emulator.internal", "--allowed-host must be a host name"],
       ["emulator.internal:4010", "--allowed-host must be a host name"],
@@ -189,8 +190,7 @@ describe("hosts allowed when started", () => {
     }
   });
 
-  // Fails today: root cause, there is no Host guard, so no option to allow a host either.
-  it.runIf(hostnameResolves).fails("--host names the machine by a name, which is then allowed", async () => {
+  it.runIf(hostnameResolves)("--host names the machine by a name, which is then allowed", async () => {
     const emulator = await startEmulatorCli({ args: ["--host", hostname()] });
     onTestFinished(() => emulator.stop());
     const answer = await emulator.raw({ path: "/_emulator/v1/clock", headers: { host: `${hostname()}:4010` } });
@@ -199,10 +199,8 @@ describe("hosts allowed when started", () => {
     expect(refused.status).toBe(403);
   });
 
-  // Fails today: root cause, there is no Host guard, so no option to allow a host either.
-  it.fails("startEmulator takes allowedHosts, for a test setup in a container", async () => {
-    const options = { port: 0, allowedHosts: ["emulator.internal"] };
-    const running = await startEmulator(options);
+  it("startEmulator takes allowedHosts, for a test setup in a container", async () => {
+    const running = await startEmulator({ port: 0, allowedHosts: ["emulator.internal"] });
     onTestFinished(() => running.stop());
     const answer = await rawRequest(running.url, {
       path: "/_emulator/v1/clock",
