@@ -8,7 +8,7 @@ import type { CompleteActionInput } from "./server/actions.ts";
 import { actionForToken } from "./server/validate.ts";
 import type { EmulatorSettings } from "./settings.ts";
 import type { EmulatorState, OutboxMessage } from "./state.ts";
-import type { TestApi } from "./test-api.ts";
+import { clockAdvanceProblem, type TestApi } from "./test-api.ts";
 
 export const testApiBasePath = "/_emulator/v1";
 
@@ -57,18 +57,25 @@ async function readObject(request: Request, limit: number): Promise<Record<strin
 
 const durationUnits: Record<string, number> = { milliseconds: 1, seconds: 1e3, minutes: 6e4 };
 
-/** `{ milliseconds, seconds, minutes }`, each optional, added together. */
-function durationOf(body: Record<string, unknown>): number {
+/**
+ * `{ milliseconds, seconds, minutes }`, each optional, added together: each, and the sum, within
+ * what the clock may show from `nowMs`.
+ */
+function durationOf(body: Record<string, unknown>, nowMs: number): number {
   let milliseconds = 0;
   for (const [field, value] of Object.entries(body)) {
-    const unit = durationUnits[field];
+    const unit = Object.hasOwn(durationUnits, field) ? durationUnits[field] : undefined;
     if (unit === undefined)
       throw invalid(`body has an unknown field "${field}"; it takes milliseconds, seconds, minutes`);
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       throw invalid(`body.${field} must be a number ≥ 0`);
     }
+    const problem = clockAdvanceProblem(nowMs, value * unit, `body.${field}`);
+    if (problem) throw invalid(problem);
     milliseconds += value * unit;
   }
+  const problem = clockAdvanceProblem(nowMs, milliseconds, "body");
+  if (problem) throw invalid(problem);
   return milliseconds;
 }
 
@@ -147,7 +154,9 @@ export const testApiRoutes: readonly TestApiRoute[] = [
   ),
   route("GET", "/clock", ({ methods }) => ({ now: methods.now().toISOString() })),
   route("POST", "/clock/advance", async ({ methods, request, limits }) => ({
-    now: methods.advanceClock(durationOf(await readObject(request, limits.body))).toISOString(),
+    now: methods
+      .advanceClock(durationOf(await readObject(request, limits.body), methods.now().getTime()))
+      .toISOString(),
   })),
 ];
 

@@ -29,9 +29,7 @@ async function stateToKeep(emulator: CliEmulator) {
 }
 
 describe("a clock advance", () => {
-  // Fails today: root cause, the advance checks that each amount is finite, not that the clock stays
-  // a date: 1e300 ms answers 500 and leaves every later track failing (toISOString of an invalid date).
-  it.fails.each([
+  it.each([
     [{ milliseconds: 1e300 }, "body.milliseconds"],
     [{ minutes: 1e300 }, "body.minutes"],
     [{ seconds: 1e308, minutes: 1e308 }, "body.seconds"],
