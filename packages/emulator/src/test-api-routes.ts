@@ -3,12 +3,13 @@
 // of this table, and test/readme-test-api.test.ts fails when the two differ.
 import { errorResponse, jsonResponse, readJsonBody } from "./core/http.ts";
 import { matchRouteIn, type RouteEntry } from "./core/routes.ts";
+import { clockAdvanceProblem } from "./domain/clock.ts";
 import { EmulatorApiError, type EmulatorContext } from "./handler.ts";
 import type { CompleteActionInput } from "./server/actions.ts";
 import { actionForToken } from "./server/validate.ts";
 import type { EmulatorSettings } from "./settings.ts";
 import type { EmulatorState, OutboxMessage } from "./state.ts";
-import { clockAdvanceProblem, type TestApi } from "./test-api.ts";
+import type { TestApi } from "./test-api.ts";
 
 export const testApiBasePath = "/_emulator/v1";
 

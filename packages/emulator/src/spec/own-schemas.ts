@@ -1,18 +1,19 @@
-// The emulator's own schemas: the shapes of a seed, written over the specs' schemas. They are
+// The emulator's own schemas: the shapes of a seed and of an exported state (state-schema.ts),
+// written over the specs' schemas. They are
 // compiled at build time, not here: `pnpm generate` (scripts/codegen/generate-emulator.ts) calls
 // ownSchemas with the bundled specs and writes a validator of each into generated/own-validators.js,
 // beside the request validators and from the same Ajv options. At run time only the IDs below are
 // read, to find a validator.
 
-/** The parts of a bundled spec these schemas read. */
-interface SpecDocument {
-  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
-}
+import { type SpecDocument, stateSchema } from "./state-schema.ts";
 
 type Schema = Record<string, unknown>;
 
 /** The ID of the schema of a seed's Server part and its top-level fields (the Management part has its own). */
 export const seedSchemaId = "seed#";
+
+/** The ID of the schema of the whole state, which an import must match. */
+export const stateSchemaId = "state#";
 
 /**
  * The ID of a Management component schema a seed is written in. `closed` refuses fields the schema
@@ -45,9 +46,14 @@ export function ownSchemas(specs: Record<"server" | "management", SpecDocument>)
   return {
     documents: {
       seed: seedSchema(specs.server),
+      state: stateSchema(specs.server),
       "management-closed": { components: closedComponents(specs.management.components) },
     },
-    validators: [seedSchemaId, ...managementSeedSchemas.map(([name, kind]) => managementSeedSchemaId(name, kind))],
+    validators: [
+      seedSchemaId,
+      stateSchemaId,
+      ...managementSeedSchemas.map(([name, kind]) => managementSeedSchemaId(name, kind)),
+    ],
     componentProperties: ["management"],
   };
 }
