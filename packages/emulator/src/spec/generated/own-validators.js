@@ -10972,32 +10972,51 @@ function build() {
       challenges: {
         type: "array",
         items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["challengeId", "verificationMethod", "actionCode", "code"],
-          properties: {
-            challengeId: { type: "string", minLength: 1 },
-            verificationMethod: { enum: ["SMS", "WHATSAPP", "EMAIL_OTP"] },
-            phoneNumber: { type: "string" },
-            email: { type: "string" },
-            smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
-            actionCode: { type: "string", minLength: 1 },
-            idempotencyKey: { type: "string", minLength: 1 },
-            userId: { type: "string", minLength: 1 },
-            scope: { type: "string" },
-            deviceId: { type: "string" },
-            code: { type: "string", minLength: 1 },
-            createdAt: { type: "string", format: "date-time" },
-            expiresAt: { type: "integer" },
-            failedAttempts: { type: "integer", minimum: 0 },
-            verifiedAt: { type: "string", format: "date-time" },
-            claimedByUserId: { type: "string" },
-          },
+          allOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["challengeId", "verificationMethod", "actionCode", "code"],
+              properties: {
+                challengeId: { type: "string", minLength: 1 },
+                verificationMethod: { $ref: "server#/components/schemas/ChallengeVerificationMethod" },
+                phoneNumber: { $ref: "server#/components/schemas/PhoneNumber" },
+                email: { type: "string", format: "email" },
+                smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
+                actionCode: { type: "string", minLength: 1 },
+                idempotencyKey: { type: "string", minLength: 1 },
+                userId: { type: "string", minLength: 1 },
+                scope: { type: "string" },
+                deviceId: { type: "string" },
+                code: { type: "string", pattern: "^\\d{2,10}$" },
+                createdAt: { type: "string", format: "date-time" },
+                expiresAt: { type: "integer" },
+                failedAttempts: { type: "integer", minimum: 0 },
+                verifiedAt: { type: "string", format: "date-time" },
+                claimedByUserId: { type: "string" },
+              },
+            },
+            {
+              if: {
+                required: ["verificationMethod"],
+                properties: { verificationMethod: { enum: ["SMS", "WHATSAPP"] } },
+              },
+              then: { required: ["phoneNumber"] },
+            },
+            {
+              if: {
+                required: ["verificationMethod"],
+                properties: { verificationMethod: { enum: ["EMAIL_OTP", "EMAIL_MAGIC_LINK"] } },
+              },
+              then: { required: ["email"] },
+            },
+          ],
         },
       },
       riskSignals: {
         type: "object",
         additionalProperties: false,
+        required: [],
         properties: {
           ipAddresses: {
             type: "object",
@@ -11046,31 +11065,53 @@ function build() {
             authenticators: {
               type: "array",
               items: {
-                type: "object",
-                additionalProperties: false,
-                required: ["verificationMethod"],
-                properties: {
-                  userId: { $ref: "server#/components/schemas/UserAuthenticator/properties/userId" },
-                  userAuthenticatorId: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/userAuthenticatorId",
+                allOf: [
+                  {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["verificationMethod"],
+                    properties: {
+                      userId: { $ref: "server#/components/schemas/UserAuthenticator/properties/userId" },
+                      userAuthenticatorId: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/userAuthenticatorId",
+                      },
+                      verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                      createdAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/createdAt" },
+                      verifiedAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/verifiedAt" },
+                      lastVerifiedAt: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/lastVerifiedAt",
+                      },
+                      email: { $ref: "server#/components/schemas/UserAuthenticator/properties/email" },
+                      phoneNumber: { $ref: "server#/components/schemas/UserAuthenticator/properties/phoneNumber" },
+                      username: { $ref: "server#/components/schemas/UserAuthenticator/properties/username" },
+                      displayName: { $ref: "server#/components/schemas/UserAuthenticator/properties/displayName" },
+                      previousSmsChannel: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/previousSmsChannel",
+                      },
+                      webauthnCredential: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/webauthnCredential",
+                      },
+                    },
                   },
-                  verificationMethod: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/verificationMethod",
+                  {
+                    if: {
+                      required: ["verificationMethod"],
+                      properties: { verificationMethod: { enum: ["SMS", "WHATSAPP"] } },
+                    },
+                    then: { required: ["phoneNumber"] },
                   },
-                  createdAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/createdAt" },
-                  verifiedAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/verifiedAt" },
-                  lastVerifiedAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/lastVerifiedAt" },
-                  email: { $ref: "server#/components/schemas/UserAuthenticator/properties/email" },
-                  phoneNumber: { $ref: "server#/components/schemas/UserAuthenticator/properties/phoneNumber" },
-                  username: { $ref: "server#/components/schemas/UserAuthenticator/properties/username" },
-                  displayName: { $ref: "server#/components/schemas/UserAuthenticator/properties/displayName" },
-                  previousSmsChannel: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/previousSmsChannel",
+                  {
+                    if: {
+                      required: ["verificationMethod"],
+                      properties: { verificationMethod: { enum: ["EMAIL_OTP", "EMAIL_MAGIC_LINK"] } },
+                    },
+                    then: { required: ["email"] },
                   },
-                  webauthnCredential: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/webauthnCredential",
+                  {
+                    if: { required: ["verificationMethod"], properties: { verificationMethod: { enum: ["PASSKEY"] } } },
+                    then: { required: ["webauthnCredential"] },
                   },
-                },
+                ],
               },
             },
             actions: {
@@ -11104,9 +11145,12 @@ function build() {
                   },
                   output: { type: "object" },
                   allowedVerificationMethods: { type: "array", items: { type: "string" } },
-                  enrolledVerificationMethods: { type: "array", items: { type: "string" } },
-                  defaultVerificationMethod: { type: "string" },
-                  verificationMethod: { type: "string" },
+                  enrolledVerificationMethods: {
+                    type: "array",
+                    items: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  },
+                  defaultVerificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
                   verifiedByAuthenticatorId: { type: "string" },
                   ipAddress: { type: "string" },
                   userAgent: { type: "string" },
@@ -11140,7 +11184,11 @@ function build() {
       },
     },
   };
-  const formats36 = requireRuntime("ajv-formats/dist/formats").fullFormats["date-time"];
+  const schema73 = {
+    type: "string",
+    description: "The verification methods a challenge can be started with from the server.",
+    enum: ["SMS", "EMAIL_OTP", "WHATSAPP"],
+  };
   function validate153(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11154,14 +11202,62 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!(data === "SMS" || data === "EMAIL_OTP" || data === "WHATSAPP")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema73.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate153.errors = vErrors;
+    return errors === 0;
+  }
+  validate153.evaluated = { dynamicProps: false, dynamicItems: false };
+  const pattern7 = new RegExp("^\\+[1-9][0-9]{1,14}$", "u");
+  function validate155(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate155.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
     if (typeof data === "string") {
-      if (!formats4.test(data)) {
+      if (!pattern7.test(data)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/format",
-          keyword: "format",
-          params: { format: "email" },
-          message: 'must match format "email"',
+          schemaPath: "#/pattern",
+          keyword: "pattern",
+          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
+          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -11185,38 +11281,6 @@ function build() {
       }
       errors++;
     }
-    validate153.errors = vErrors;
-    return errors === 0;
-  }
-  validate153.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate155(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate155.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "boolean") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "boolean" },
-        message: "must be boolean",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     validate155.errors = vErrors;
     return errors === 0;
   }
@@ -11235,13 +11299,13 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (func0(data) < 1) {
+      if (!formats4.test(data)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/minLength",
-          keyword: "minLength",
-          params: { limit: 1 },
-          message: "must NOT have fewer than 1 characters",
+          schemaPath: "#/format",
+          keyword: "format",
+          params: { format: "email" },
+          message: 'must match format "email"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -11314,8 +11378,24 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data !== "string") {
-      const err0 = {
+    if (typeof data === "string") {
+      if (func0(data) < 1) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/minLength",
+          keyword: "minLength",
+          params: { limit: 1 },
+          message: "must NOT have fewer than 1 characters",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -11323,9 +11403,9 @@ function build() {
         message: "must be string",
       };
       if (vErrors === null) {
-        vErrors = [err0];
+        vErrors = [err1];
       } else {
-        vErrors.push(err0);
+        vErrors.push(err1);
       }
       errors++;
     }
@@ -11346,6 +11426,38 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
+    if (typeof data !== "boolean") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "boolean" },
+        message: "must be boolean",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate163.errors = vErrors;
+    return errors === 0;
+  }
+  validate163.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate165(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate165.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
     if (typeof data !== "string") {
       const err0 = {
         instancePath,
@@ -11361,67 +11473,10 @@ function build() {
       }
       errors++;
     }
-    validate163.errors = vErrors;
-    return errors === 0;
-  }
-  validate163.evaluated = { dynamicProps: false, dynamicItems: false };
-  const schema79 = {
-    type: "object",
-    description:
-      "Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point.",
-    additionalProperties: { type: ["string", "number", "boolean"] },
-  };
-  function validate165(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate165.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        let data0 = data[key0];
-        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
-          const err0 = {
-            instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-            schemaPath: "#/additionalProperties/type",
-            keyword: "type",
-            params: { type: schema79.additionalProperties.type },
-            message: "must be string,number,boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     validate165.errors = vErrors;
     return errors === 0;
   }
-  validate165.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  validate165.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate167(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11455,31 +11510,10 @@ function build() {
   }
   validate167.evaluated = { dynamicProps: false, dynamicItems: false };
   const schema81 = {
-    type: "string",
-    description: "Every verification method documented by any Authsignal source.",
-    enum: [
-      "SMS",
-      "AUTHENTICATOR_APP",
-      "RECOVERY_CODE",
-      "EMAIL_MAGIC_LINK",
-      "EMAIL_OTP",
-      "PUSH",
-      "DEVICE",
-      "SECURITY_KEY",
-      "PASSKEY",
-      "VERIFF",
-      "IPROOV",
-      "PALM_BIOMETRICS_RR",
-      "IDVERSE",
-      "WHATSAPP",
-      "QR_CODE",
-      "IN_APP",
-      "ONFIDO",
-      "APPLE_ID_TOKEN",
-      "GOOGLE_ID_TOKEN",
-      "DIGITAL_CREDENTIAL",
-      "OIDC_PROVIDER",
-    ],
+    type: "object",
+    description:
+      "Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point.",
+    additionalProperties: { type: ["string", "number", "boolean"] },
   };
   function validate169(
     data,
@@ -11494,52 +11528,32 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data !== "string") {
-      const err0 = {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      for (const key0 in data) {
+        let data0 = data[key0];
+        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
+          const err0 = {
+            instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+            schemaPath: "#/additionalProperties/type",
+            keyword: "type",
+            params: { type: schema81.additionalProperties.type },
+            message: "must be string,number,boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err1 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (
-      !(
-        data === "SMS" ||
-        data === "AUTHENTICATOR_APP" ||
-        data === "RECOVERY_CODE" ||
-        data === "EMAIL_MAGIC_LINK" ||
-        data === "EMAIL_OTP" ||
-        data === "PUSH" ||
-        data === "DEVICE" ||
-        data === "SECURITY_KEY" ||
-        data === "PASSKEY" ||
-        data === "VERIFF" ||
-        data === "IPROOV" ||
-        data === "PALM_BIOMETRICS_RR" ||
-        data === "IDVERSE" ||
-        data === "WHATSAPP" ||
-        data === "QR_CODE" ||
-        data === "IN_APP" ||
-        data === "ONFIDO" ||
-        data === "APPLE_ID_TOKEN" ||
-        data === "GOOGLE_ID_TOKEN" ||
-        data === "DIGITAL_CREDENTIAL" ||
-        data === "OIDC_PROVIDER"
-      )
-    ) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/enum",
-        keyword: "enum",
-        params: { allowedValues: schema81.enum },
-        message: "must be equal to one of the allowed values",
+        params: { type: "object" },
+        message: "must be object",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -11551,7 +11565,7 @@ function build() {
     validate169.errors = vErrors;
     return errors === 0;
   }
-  validate169.evaluated = { dynamicProps: false, dynamicItems: false };
+  validate169.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   function validate171(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11584,6 +11598,33 @@ function build() {
     return errors === 0;
   }
   validate171.evaluated = { dynamicProps: false, dynamicItems: false };
+  const schema83 = {
+    type: "string",
+    description: "Every verification method documented by any Authsignal source.",
+    enum: [
+      "SMS",
+      "AUTHENTICATOR_APP",
+      "RECOVERY_CODE",
+      "EMAIL_MAGIC_LINK",
+      "EMAIL_OTP",
+      "PUSH",
+      "DEVICE",
+      "SECURITY_KEY",
+      "PASSKEY",
+      "VERIFF",
+      "IPROOV",
+      "PALM_BIOMETRICS_RR",
+      "IDVERSE",
+      "WHATSAPP",
+      "QR_CODE",
+      "IN_APP",
+      "ONFIDO",
+      "APPLE_ID_TOKEN",
+      "GOOGLE_ID_TOKEN",
+      "DIGITAL_CREDENTIAL",
+      "OIDC_PROVIDER",
+    ],
+  };
   function validate173(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11591,38 +11632,6 @@ function build() {
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate173.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "string") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    validate173.errors = vErrors;
-    return errors === 0;
-  }
-  validate173.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate176(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate176.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -11673,7 +11682,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema81.enum },
+        params: { allowedValues: schema83.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -11683,10 +11692,10 @@ function build() {
       }
       errors++;
     }
-    validate176.errors = vErrors;
+    validate173.errors = vErrors;
     return errors === 0;
   }
-  validate176.evaluated = { dynamicProps: false, dynamicItems: false };
+  validate173.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate175(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11700,20 +11709,10 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    const _errs0 = errors;
-    let valid0 = false;
-    const _errs1 = errors;
-    if (!validate176(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
-      errors = vErrors.length;
-    }
-    var _valid0 = _errs1 === errors;
-    valid0 = valid0 || _valid0;
-    const _errs2 = errors;
     if (typeof data !== "string") {
       const err0 = {
         instancePath,
-        schemaPath: "#/anyOf/1/type",
+        schemaPath: "#/type",
         keyword: "type",
         params: { type: "string" },
         message: "must be string",
@@ -11725,36 +11724,42 @@ function build() {
       }
       errors++;
     }
-    var _valid0 = _errs2 === errors;
-    valid0 = valid0 || _valid0;
-    if (!valid0) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/anyOf",
-        keyword: "anyOf",
-        params: {},
-        message: "must match a schema in anyOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    } else {
-      errors = _errs0;
-      if (vErrors !== null) {
-        if (_errs0) {
-          vErrors.length = _errs0;
-        } else {
-          vErrors = null;
-        }
-      }
-    }
     validate175.errors = vErrors;
     return errors === 0;
   }
   validate175.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate177(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate177.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate177.errors = vErrors;
+    return errors === 0;
+  }
+  validate177.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate179(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11768,29 +11773,52 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data === "string") {
-      if (!formats36.validate(data)) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/format",
-          keyword: "format",
-          params: { format: "date-time" },
-          message: 'must match format "date-time"',
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    } else {
-      const err1 = {
+    if (typeof data !== "string") {
+      const err0 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
         params: { type: "string" },
         message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (
+      !(
+        data === "SMS" ||
+        data === "AUTHENTICATOR_APP" ||
+        data === "RECOVERY_CODE" ||
+        data === "EMAIL_MAGIC_LINK" ||
+        data === "EMAIL_OTP" ||
+        data === "PUSH" ||
+        data === "DEVICE" ||
+        data === "SECURITY_KEY" ||
+        data === "PASSKEY" ||
+        data === "VERIFF" ||
+        data === "IPROOV" ||
+        data === "PALM_BIOMETRICS_RR" ||
+        data === "IDVERSE" ||
+        data === "WHATSAPP" ||
+        data === "QR_CODE" ||
+        data === "IN_APP" ||
+        data === "ONFIDO" ||
+        data === "APPLE_ID_TOKEN" ||
+        data === "GOOGLE_ID_TOKEN" ||
+        data === "DIGITAL_CREDENTIAL" ||
+        data === "OIDC_PROVIDER"
+      )
+    ) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema83.enum },
+        message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -11803,6 +11831,7 @@ function build() {
     return errors === 0;
   }
   validate179.evaluated = { dynamicProps: false, dynamicItems: false };
+  const formats38 = requireRuntime("ajv-formats/dist/formats").fullFormats["date-time"];
   function validate181(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11817,7 +11846,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -11865,7 +11894,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -11913,13 +11942,13 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats4.test(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
           keyword: "format",
-          params: { format: "email" },
-          message: 'must match format "email"',
+          params: { format: "date-time" },
+          message: 'must match format "date-time"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -11947,7 +11976,6 @@ function build() {
     return errors === 0;
   }
   validate185.evaluated = { dynamicProps: false, dynamicItems: false };
-  const pattern7 = new RegExp("^\\+[1-9][0-9]{1,14}$", "u");
   function validate187(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11962,13 +11990,13 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!pattern7.test(data)) {
+      if (!formats4.test(data)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/pattern",
-          keyword: "pattern",
-          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
-          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
+          schemaPath: "#/format",
+          keyword: "format",
+          params: { format: "email" },
+          message: 'must match format "email"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -12009,8 +12037,24 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data !== "string") {
-      const err0 = {
+    if (typeof data === "string") {
+      if (!pattern7.test(data)) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/pattern",
+          keyword: "pattern",
+          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
+          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -12018,9 +12062,9 @@ function build() {
         message: "must be string",
       };
       if (vErrors === null) {
-        vErrors = [err0];
+        vErrors = [err1];
       } else {
-        vErrors.push(err0);
+        vErrors.push(err1);
       }
       errors++;
     }
@@ -12060,12 +12104,6 @@ function build() {
     return errors === 0;
   }
   validate191.evaluated = { dynamicProps: false, dynamicItems: false };
-  const schema93 = {
-    type: "string",
-    description:
-      "The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.",
-    enum: ["DEFAULT", "WHATSAPP"],
-  };
   function validate193(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -12094,12 +12132,50 @@ function build() {
       }
       errors++;
     }
+    validate193.errors = vErrors;
+    return errors === 0;
+  }
+  validate193.evaluated = { dynamicProps: false, dynamicItems: false };
+  const schema94 = {
+    type: "string",
+    description:
+      "The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.",
+    enum: ["DEFAULT", "WHATSAPP"],
+  };
+  function validate195(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate195.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
     if (!(data === "DEFAULT" || data === "WHATSAPP")) {
       const err1 = {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema93.enum },
+        params: { allowedValues: schema94.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -12109,17 +12185,17 @@ function build() {
       }
       errors++;
     }
-    validate193.errors = vErrors;
+    validate195.errors = vErrors;
     return errors === 0;
   }
-  validate193.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate196(
+  validate195.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate198(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate196.evaluated;
+    const evaluated0 = validate198.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12238,21 +12314,21 @@ function build() {
       }
       errors++;
     }
-    validate196.errors = vErrors;
+    validate198.errors = vErrors;
     return errors === 0;
   }
-  validate196.evaluated = {
+  validate198.evaluated = {
     props: { name: true, svgIconLight: true, svgIconDark: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate199(
+  function validate201(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate199.evaluated;
+    const evaluated0 = validate201.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12326,21 +12402,21 @@ function build() {
       }
       errors++;
     }
-    validate199.errors = vErrors;
+    validate201.errors = vErrors;
     return errors === 0;
   }
-  validate199.evaluated = {
+  validate201.evaluated = {
     props: { name: true, version: true, major: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate201(
+  function validate203(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate201.evaluated;
+    const evaluated0 = validate203.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12414,81 +12490,14 @@ function build() {
       }
       errors++;
     }
-    validate201.errors = vErrors;
+    validate203.errors = vErrors;
     return errors === 0;
   }
-  validate201.evaluated = {
+  validate203.evaluated = {
     props: { model: true, type: true, vendor: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate203(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate203.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.name !== void 0) {
-        if (typeof data.name !== "string") {
-          const err0 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-      if (data.version !== void 0) {
-        if (typeof data.version !== "string") {
-          const err1 = {
-            instancePath: instancePath + "/version",
-            schemaPath: "#/properties/version/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate203.errors = vErrors;
-    return errors === 0;
-  }
-  validate203.evaluated = { props: { name: true, version: true }, dynamicProps: false, dynamicItems: false };
   function validate205(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -12570,6 +12579,73 @@ function build() {
       evaluated0.items = void 0;
     }
     if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.name !== void 0) {
+        if (typeof data.name !== "string") {
+          const err0 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      if (data.version !== void 0) {
+        if (typeof data.version !== "string") {
+          const err1 = {
+            instancePath: instancePath + "/version",
+            schemaPath: "#/properties/version/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate207.errors = vErrors;
+    return errors === 0;
+  }
+  validate207.evaluated = { props: { name: true, version: true }, dynamicProps: false, dynamicItems: false };
+  function validate209(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate209.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.architecture !== void 0) {
         if (typeof data.architecture !== "string") {
           const err0 = {
@@ -12602,17 +12678,17 @@ function build() {
       }
       errors++;
     }
-    validate207.errors = vErrors;
+    validate209.errors = vErrors;
     return errors === 0;
   }
-  validate207.evaluated = { props: { architecture: true }, dynamicProps: false, dynamicItems: false };
-  function validate198(
+  validate209.evaluated = { props: { architecture: true }, dynamicProps: false, dynamicItems: false };
+  function validate200(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate198.evaluated;
+    const evaluated0 = validate200.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12654,24 +12730,10 @@ function build() {
       }
       if (data.browser !== void 0) {
         if (
-          !validate199(data.browser, {
+          !validate201(data.browser, {
             instancePath: instancePath + "/browser",
             parentData: data,
             parentDataProperty: "browser",
-            rootData,
-            dynamicAnchors,
-          })
-        ) {
-          vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
-          errors = vErrors.length;
-        }
-      }
-      if (data.device !== void 0) {
-        if (
-          !validate201(data.device, {
-            instancePath: instancePath + "/device",
-            parentData: data,
-            parentDataProperty: "device",
             rootData,
             dynamicAnchors,
           })
@@ -12680,12 +12742,12 @@ function build() {
           errors = vErrors.length;
         }
       }
-      if (data.engine !== void 0) {
+      if (data.device !== void 0) {
         if (
-          !validate203(data.engine, {
-            instancePath: instancePath + "/engine",
+          !validate203(data.device, {
+            instancePath: instancePath + "/device",
             parentData: data,
-            parentDataProperty: "engine",
+            parentDataProperty: "device",
             rootData,
             dynamicAnchors,
           })
@@ -12694,12 +12756,12 @@ function build() {
           errors = vErrors.length;
         }
       }
-      if (data.os !== void 0) {
+      if (data.engine !== void 0) {
         if (
-          !validate205(data.os, {
-            instancePath: instancePath + "/os",
+          !validate205(data.engine, {
+            instancePath: instancePath + "/engine",
             parentData: data,
-            parentDataProperty: "os",
+            parentDataProperty: "engine",
             rootData,
             dynamicAnchors,
           })
@@ -12708,9 +12770,23 @@ function build() {
           errors = vErrors.length;
         }
       }
+      if (data.os !== void 0) {
+        if (
+          !validate207(data.os, {
+            instancePath: instancePath + "/os",
+            parentData: data,
+            parentDataProperty: "os",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+          errors = vErrors.length;
+        }
+      }
       if (data.cpu !== void 0) {
         if (
-          !validate207(data.cpu, {
+          !validate209(data.cpu, {
             instancePath: instancePath + "/cpu",
             parentData: data,
             parentDataProperty: "cpu",
@@ -12718,7 +12794,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+          vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
           errors = vErrors.length;
         }
       }
@@ -12737,21 +12813,21 @@ function build() {
       }
       errors++;
     }
-    validate198.errors = vErrors;
+    validate200.errors = vErrors;
     return errors === 0;
   }
-  validate198.evaluated = {
+  validate200.evaluated = {
     props: { ua: true, browser: true, device: true, engine: true, os: true, cpu: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate195(
+  function validate197(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate195.evaluated;
+    const evaluated0 = validate197.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12874,7 +12950,7 @@ function build() {
       }
       if (data.aaguidMapping !== void 0) {
         if (
-          !validate196(data.aaguidMapping, {
+          !validate198(data.aaguidMapping, {
             instancePath: instancePath + "/aaguidMapping",
             parentData: data,
             parentDataProperty: "aaguidMapping",
@@ -12882,7 +12958,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+          vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
           errors = vErrors.length;
         }
       }
@@ -12939,7 +13015,7 @@ function build() {
       }
       if (data.parsedUserAgent !== void 0) {
         if (
-          !validate198(data.parsedUserAgent, {
+          !validate200(data.parsedUserAgent, {
             instancePath: instancePath + "/parsedUserAgent",
             parentData: data,
             parentDataProperty: "parsedUserAgent",
@@ -12947,7 +13023,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+          vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
           errors = vErrors.length;
         }
       }
@@ -12966,10 +13042,10 @@ function build() {
       }
       errors++;
     }
-    validate195.errors = vErrors;
+    validate197.errors = vErrors;
     return errors === 0;
   }
-  validate195.evaluated = {
+  validate197.evaluated = {
     props: {
       credentialId: true,
       deviceId: true,
@@ -12984,7 +13060,7 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  const schema102 = {
+  const schema103 = {
     type: "string",
     description: "The state of an action.",
     enum: [
@@ -12998,13 +13074,13 @@ function build() {
       "REVIEW_FAILED",
     ],
   };
-  function validate211(
+  function validate213(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate211.evaluated;
+    const evaluated0 = validate213.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13042,7 +13118,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema102.enum },
+        params: { allowedValues: schema103.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -13052,49 +13128,17 @@ function build() {
       }
       errors++;
     }
-    validate211.errors = vErrors;
-    return errors === 0;
-  }
-  validate211.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate213(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate213.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "string") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     validate213.errors = vErrors;
     return errors === 0;
   }
   validate213.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate215(
+  function validate218(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate215.evaluated;
+    const evaluated0 = validate218.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13116,17 +13160,49 @@ function build() {
       }
       errors++;
     }
-    validate215.errors = vErrors;
+    validate218.errors = vErrors;
     return errors === 0;
   }
-  validate215.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate217(
+  validate218.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate220(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate217.evaluated;
+    const evaluated0 = validate220.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate220.errors = vErrors;
+    return errors === 0;
+  }
+  validate220.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate222(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate222.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13134,7 +13210,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -13164,17 +13240,17 @@ function build() {
       }
       errors++;
     }
-    validate217.errors = vErrors;
+    validate222.errors = vErrors;
     return errors === 0;
   }
-  validate217.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate219(
+  validate222.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate224(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate219.evaluated;
+    const evaluated0 = validate224.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13182,7 +13258,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -13212,17 +13288,17 @@ function build() {
       }
       errors++;
     }
-    validate219.errors = vErrors;
+    validate224.errors = vErrors;
     return errors === 0;
   }
-  validate219.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate221(
+  validate224.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate226(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate221.evaluated;
+    const evaluated0 = validate226.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13230,7 +13306,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -13260,22 +13336,22 @@ function build() {
       }
       errors++;
     }
-    validate221.errors = vErrors;
+    validate226.errors = vErrors;
     return errors === 0;
   }
-  validate221.evaluated = { dynamicProps: false, dynamicItems: false };
-  const schema108 = {
+  validate226.evaluated = { dynamicProps: false, dynamicItems: false };
+  const schema109 = {
     type: ["string", "null"],
     format: "date-time",
     description: "Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.",
   };
-  function validate223(
+  function validate228(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate223.evaluated;
+    const evaluated0 = validate228.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13287,7 +13363,7 @@ function build() {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
-        params: { type: schema108.type },
+        params: { type: schema109.type },
         message: "must be string,null",
       };
       if (vErrors === null) {
@@ -13298,7 +13374,7 @@ function build() {
       errors++;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err1 = {
           instancePath,
           schemaPath: "#/format",
@@ -13314,17 +13390,88 @@ function build() {
         errors++;
       }
     }
-    validate223.errors = vErrors;
+    validate228.errors = vErrors;
     return errors === 0;
   }
-  validate223.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate225(
+  validate228.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate231(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate225.evaluated;
+    const evaluated0 = validate231.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (
+      !(
+        data === "SMS" ||
+        data === "AUTHENTICATOR_APP" ||
+        data === "RECOVERY_CODE" ||
+        data === "EMAIL_MAGIC_LINK" ||
+        data === "EMAIL_OTP" ||
+        data === "PUSH" ||
+        data === "DEVICE" ||
+        data === "SECURITY_KEY" ||
+        data === "PASSKEY" ||
+        data === "VERIFF" ||
+        data === "IPROOV" ||
+        data === "PALM_BIOMETRICS_RR" ||
+        data === "IDVERSE" ||
+        data === "WHATSAPP" ||
+        data === "QR_CODE" ||
+        data === "IN_APP" ||
+        data === "ONFIDO" ||
+        data === "APPLE_ID_TOKEN" ||
+        data === "GOOGLE_ID_TOKEN" ||
+        data === "DIGITAL_CREDENTIAL" ||
+        data === "OIDC_PROVIDER"
+      )
+    ) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema83.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate231.errors = vErrors;
+    return errors === 0;
+  }
+  validate231.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate230(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate230.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13334,8 +13481,8 @@ function build() {
     const _errs0 = errors;
     let valid0 = false;
     const _errs1 = errors;
-    if (!validate176(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+    if (!validate231(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs1 === errors;
@@ -13382,10 +13529,11 @@ function build() {
         }
       }
     }
-    validate225.errors = vErrors;
+    validate230.errors = vErrors;
     return errors === 0;
   }
-  validate225.evaluated = { dynamicProps: false, dynamicItems: false };
+  validate230.evaluated = { dynamicProps: false, dynamicItems: false };
+  const pattern8 = new RegExp("^\\d{2,10}$", "u");
   function validate151(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -13713,7 +13861,7 @@ function build() {
               if (data10.challengeId === void 0) {
                 const err17 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "challengeId" },
                   message: "must have required property 'challengeId'",
@@ -13728,7 +13876,7 @@ function build() {
               if (data10.verificationMethod === void 0) {
                 const err18 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "verificationMethod" },
                   message: "must have required property 'verificationMethod'",
@@ -13743,7 +13891,7 @@ function build() {
               if (data10.actionCode === void 0) {
                 const err19 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "actionCode" },
                   message: "must have required property 'actionCode'",
@@ -13758,7 +13906,7 @@ function build() {
               if (data10.code === void 0) {
                 const err20 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "code" },
                   message: "must have required property 'code'",
@@ -13771,10 +13919,10 @@ function build() {
                 errors++;
               }
               for (const key2 in data10) {
-                if (!func1.call(schema71.properties.challenges.items.properties, key2)) {
+                if (!func1.call(schema71.properties.challenges.items.allOf[0].properties, key2)) {
                   const err21 = {
                     instancePath: instancePath + "/challenges/" + i1,
-                    schemaPath: "#/properties/challenges/items/additionalProperties",
+                    schemaPath: "#/properties/challenges/items/allOf/0/additionalProperties",
                     keyword: "additionalProperties",
                     params: { additionalProperty: key2 },
                     message: "must NOT have additional properties",
@@ -13793,7 +13941,7 @@ function build() {
                   if (func0(data11) < 1) {
                     const err22 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/challengeId",
-                      schemaPath: "#/properties/challenges/items/properties/challengeId/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/challengeId/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
@@ -13808,7 +13956,7 @@ function build() {
                 } else {
                   const err23 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/challengeId",
-                    schemaPath: "#/properties/challenges/items/properties/challengeId/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/challengeId/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -13822,28 +13970,55 @@ function build() {
                 }
               }
               if (data10.verificationMethod !== void 0) {
-                let data12 = data10.verificationMethod;
-                if (!(data12 === "SMS" || data12 === "WHATSAPP" || data12 === "EMAIL_OTP")) {
-                  const err24 = {
+                if (
+                  !validate153(data10.verificationMethod, {
                     instancePath: instancePath + "/challenges/" + i1 + "/verificationMethod",
-                    schemaPath: "#/properties/challenges/items/properties/verificationMethod/enum",
-                    keyword: "enum",
-                    params: { allowedValues: schema71.properties.challenges.items.properties.verificationMethod.enum },
-                    message: "must be equal to one of the allowed values",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
+                    parentData: data10,
+                    parentDataProperty: "verificationMethod",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data10.phoneNumber !== void 0) {
-                if (typeof data10.phoneNumber !== "string") {
-                  const err25 = {
+                if (
+                  !validate155(data10.phoneNumber, {
                     instancePath: instancePath + "/challenges/" + i1 + "/phoneNumber",
-                    schemaPath: "#/properties/challenges/items/properties/phoneNumber/type",
+                    parentData: data10,
+                    parentDataProperty: "phoneNumber",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data10.email !== void 0) {
+                let data14 = data10.email;
+                if (typeof data14 === "string") {
+                  if (!formats4.test(data14)) {
+                    const err24 = {
+                      instancePath: instancePath + "/challenges/" + i1 + "/email",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/email/format",
+                      keyword: "format",
+                      params: { format: "email" },
+                      message: 'must match format "email"',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err25 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/email",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/email/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -13856,14 +14031,15 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.email !== void 0) {
-                if (typeof data10.email !== "string") {
+              if (data10.smsChannel !== void 0) {
+                let data15 = data10.smsChannel;
+                if (!(data15 === "DEFAULT" || data15 === "WHATSAPP")) {
                   const err26 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/email",
-                    schemaPath: "#/properties/challenges/items/properties/email/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
+                    instancePath: instancePath + "/challenges/" + i1 + "/smsChannel",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/smsChannel/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema71.properties.challenges.items.allOf[0].properties.smsChannel.enum },
+                    message: "must be equal to one of the allowed values",
                   };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -13873,54 +14049,36 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.smsChannel !== void 0) {
-                let data15 = data10.smsChannel;
-                if (!(data15 === "DEFAULT" || data15 === "WHATSAPP")) {
-                  const err27 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/smsChannel",
-                    schemaPath: "#/properties/challenges/items/properties/smsChannel/enum",
-                    keyword: "enum",
-                    params: { allowedValues: schema71.properties.challenges.items.properties.smsChannel.enum },
-                    message: "must be equal to one of the allowed values",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
               if (data10.actionCode !== void 0) {
                 let data16 = data10.actionCode;
                 if (typeof data16 === "string") {
                   if (func0(data16) < 1) {
-                    const err28 = {
+                    const err27 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/actionCode",
-                      schemaPath: "#/properties/challenges/items/properties/actionCode/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/actionCode/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err28];
+                      vErrors = [err27];
                     } else {
-                      vErrors.push(err28);
+                      vErrors.push(err27);
                     }
                     errors++;
                   }
                 } else {
-                  const err29 = {
+                  const err28 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/actionCode",
-                    schemaPath: "#/properties/challenges/items/properties/actionCode/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/actionCode/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err28];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err28);
                   }
                   errors++;
                 }
@@ -13929,32 +14087,32 @@ function build() {
                 let data17 = data10.idempotencyKey;
                 if (typeof data17 === "string") {
                   if (func0(data17) < 1) {
-                    const err30 = {
+                    const err29 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/idempotencyKey",
-                      schemaPath: "#/properties/challenges/items/properties/idempotencyKey/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/idempotencyKey/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err30];
+                      vErrors = [err29];
                     } else {
-                      vErrors.push(err30);
+                      vErrors.push(err29);
                     }
                     errors++;
                   }
                 } else {
-                  const err31 = {
+                  const err30 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/idempotencyKey",
-                    schemaPath: "#/properties/challenges/items/properties/idempotencyKey/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/idempotencyKey/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
@@ -13963,24 +14121,41 @@ function build() {
                 let data18 = data10.userId;
                 if (typeof data18 === "string") {
                   if (func0(data18) < 1) {
-                    const err32 = {
+                    const err31 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/userId",
-                      schemaPath: "#/properties/challenges/items/properties/userId/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/userId/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err31];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err31);
                     }
                     errors++;
                   }
                 } else {
-                  const err33 = {
+                  const err32 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/userId",
-                    schemaPath: "#/properties/challenges/items/properties/userId/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/userId/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.scope !== void 0) {
+                if (typeof data10.scope !== "string") {
+                  const err33 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/scope",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/scope/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -13993,11 +14168,11 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.scope !== void 0) {
-                if (typeof data10.scope !== "string") {
+              if (data10.deviceId !== void 0) {
+                if (typeof data10.deviceId !== "string") {
                   const err34 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/scope",
-                    schemaPath: "#/properties/challenges/items/properties/scope/type",
+                    instancePath: instancePath + "/challenges/" + i1 + "/deviceId",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/deviceId/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -14010,53 +14185,36 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.deviceId !== void 0) {
-                if (typeof data10.deviceId !== "string") {
-                  const err35 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/deviceId",
-                    schemaPath: "#/properties/challenges/items/properties/deviceId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-              }
               if (data10.code !== void 0) {
                 let data21 = data10.code;
                 if (typeof data21 === "string") {
-                  if (func0(data21) < 1) {
-                    const err36 = {
+                  if (!pattern8.test(data21)) {
+                    const err35 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/code",
-                      schemaPath: "#/properties/challenges/items/properties/code/minLength",
-                      keyword: "minLength",
-                      params: { limit: 1 },
-                      message: "must NOT have fewer than 1 characters",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/code/pattern",
+                      keyword: "pattern",
+                      params: { pattern: "^\\d{2,10}$" },
+                      message: 'must match pattern "^\\d{2,10}$"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err35];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err35);
                     }
                     errors++;
                   }
                 } else {
-                  const err37 = {
+                  const err36 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/code",
-                    schemaPath: "#/properties/challenges/items/properties/code/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/code/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err37);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
@@ -14064,28 +14222,46 @@ function build() {
               if (data10.createdAt !== void 0) {
                 let data22 = data10.createdAt;
                 if (typeof data22 === "string") {
-                  if (!formats36.validate(data22)) {
-                    const err38 = {
+                  if (!formats38.validate(data22)) {
+                    const err37 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/createdAt",
-                      schemaPath: "#/properties/challenges/items/properties/createdAt/format",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/createdAt/format",
                       keyword: "format",
                       params: { format: "date-time" },
                       message: 'must match format "date-time"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err37];
                     } else {
-                      vErrors.push(err38);
+                      vErrors.push(err37);
                     }
                     errors++;
                   }
                 } else {
-                  const err39 = {
+                  const err38 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/createdAt",
-                    schemaPath: "#/properties/challenges/items/properties/createdAt/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/createdAt/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.expiresAt !== void 0) {
+                let data23 = data10.expiresAt;
+                if (!(typeof data23 == "number" && !(data23 % 1) && !isNaN(data23))) {
+                  const err39 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/expiresAt",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/expiresAt/type",
+                    keyword: "type",
+                    params: { type: "integer" },
+                    message: "must be integer",
                   };
                   if (vErrors === null) {
                     vErrors = [err39];
@@ -14095,12 +14271,12 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.expiresAt !== void 0) {
-                let data23 = data10.expiresAt;
-                if (!(typeof data23 == "number" && !(data23 % 1) && !isNaN(data23))) {
+              if (data10.failedAttempts !== void 0) {
+                let data24 = data10.failedAttempts;
+                if (!(typeof data24 == "number" && !(data24 % 1) && !isNaN(data24))) {
                   const err40 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/expiresAt",
-                    schemaPath: "#/properties/challenges/items/properties/expiresAt/type",
+                    instancePath: instancePath + "/challenges/" + i1 + "/failedAttempts",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/failedAttempts/type",
                     keyword: "type",
                     params: { type: "integer" },
                     message: "must be integer",
@@ -14112,37 +14288,19 @@ function build() {
                   }
                   errors++;
                 }
-              }
-              if (data10.failedAttempts !== void 0) {
-                let data24 = data10.failedAttempts;
-                if (!(typeof data24 == "number" && !(data24 % 1) && !isNaN(data24))) {
-                  const err41 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/failedAttempts",
-                    schemaPath: "#/properties/challenges/items/properties/failedAttempts/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                    message: "must be integer",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
                 if (typeof data24 == "number") {
                   if (data24 < 0 || isNaN(data24)) {
-                    const err42 = {
+                    const err41 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/failedAttempts",
-                      schemaPath: "#/properties/challenges/items/properties/failedAttempts/minimum",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/failedAttempts/minimum",
                       keyword: "minimum",
                       params: { comparison: ">=", limit: 0 },
                       message: "must be >= 0",
                     };
                     if (vErrors === null) {
-                      vErrors = [err42];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err42);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
@@ -14151,25 +14309,42 @@ function build() {
               if (data10.verifiedAt !== void 0) {
                 let data25 = data10.verifiedAt;
                 if (typeof data25 === "string") {
-                  if (!formats36.validate(data25)) {
-                    const err43 = {
+                  if (!formats38.validate(data25)) {
+                    const err42 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/verifiedAt",
-                      schemaPath: "#/properties/challenges/items/properties/verifiedAt/format",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/verifiedAt/format",
                       keyword: "format",
                       params: { format: "date-time" },
                       message: 'must match format "date-time"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err43];
+                      vErrors = [err42];
                     } else {
-                      vErrors.push(err43);
+                      vErrors.push(err42);
                     }
                     errors++;
                   }
                 } else {
-                  const err44 = {
+                  const err43 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/verifiedAt",
-                    schemaPath: "#/properties/challenges/items/properties/verifiedAt/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/verifiedAt/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.claimedByUserId !== void 0) {
+                if (typeof data10.claimedByUserId !== "string") {
+                  const err44 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/claimedByUserId",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/claimedByUserId/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -14182,41 +14357,172 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.claimedByUserId !== void 0) {
-                if (typeof data10.claimedByUserId !== "string") {
-                  const err45 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/claimedByUserId",
-                    schemaPath: "#/properties/challenges/items/properties/claimedByUserId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
             } else {
-              const err46 = {
+              const err45 = {
                 instancePath: instancePath + "/challenges/" + i1,
-                schemaPath: "#/properties/challenges/items/type",
+                schemaPath: "#/properties/challenges/items/allOf/0/type",
                 keyword: "type",
                 params: { type: "object" },
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err45];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            const _errs57 = errors;
+            let valid9 = true;
+            const _errs58 = errors;
+            if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+              let missing0;
+              if (data10.verificationMethod === void 0 && (missing0 = "verificationMethod")) {
+                const err46 = {};
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              } else {
+                if (data10.verificationMethod !== void 0) {
+                  let data27 = data10.verificationMethod;
+                  if (!(data27 === "SMS" || data27 === "WHATSAPP")) {
+                    const err47 = {};
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            var _valid0 = _errs58 === errors;
+            errors = _errs57;
+            if (vErrors !== null) {
+              if (_errs57) {
+                vErrors.length = _errs57;
+              } else {
+                vErrors = null;
+              }
+            }
+            if (_valid0) {
+              const _errs60 = errors;
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.phoneNumber === void 0) {
+                  const err48 = {
+                    instancePath: instancePath + "/challenges/" + i1,
+                    schemaPath: "#/properties/challenges/items/allOf/1/then/required",
+                    keyword: "required",
+                    params: { missingProperty: "phoneNumber" },
+                    message: "must have required property 'phoneNumber'",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              }
+              var _valid0 = _errs60 === errors;
+              valid9 = _valid0;
+            }
+            if (!valid9) {
+              const err49 = {
+                instancePath: instancePath + "/challenges/" + i1,
+                schemaPath: "#/properties/challenges/items/allOf/1/if",
+                keyword: "if",
+                params: { failingKeyword: "then" },
+                message: 'must match "then" schema',
+              };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+            const _errs62 = errors;
+            let valid11 = true;
+            const _errs63 = errors;
+            if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+              let missing1;
+              if (data10.verificationMethod === void 0 && (missing1 = "verificationMethod")) {
+                const err50 = {};
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              } else {
+                if (data10.verificationMethod !== void 0) {
+                  let data28 = data10.verificationMethod;
+                  if (!(data28 === "EMAIL_OTP" || data28 === "EMAIL_MAGIC_LINK")) {
+                    const err51 = {};
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            var _valid1 = _errs63 === errors;
+            errors = _errs62;
+            if (vErrors !== null) {
+              if (_errs62) {
+                vErrors.length = _errs62;
+              } else {
+                vErrors = null;
+              }
+            }
+            if (_valid1) {
+              const _errs65 = errors;
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.email === void 0) {
+                  const err52 = {
+                    instancePath: instancePath + "/challenges/" + i1,
+                    schemaPath: "#/properties/challenges/items/allOf/2/then/required",
+                    keyword: "required",
+                    params: { missingProperty: "email" },
+                    message: "must have required property 'email'",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs65 === errors;
+              valid11 = _valid1;
+            }
+            if (!valid11) {
+              const err53 = {
+                instancePath: instancePath + "/challenges/" + i1,
+                schemaPath: "#/properties/challenges/items/allOf/2/if",
+                keyword: "if",
+                params: { failingKeyword: "then" },
+                message: 'must match "then" schema',
+              };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
               }
               errors++;
             }
           }
         } else {
-          const err47 = {
+          const err54 = {
             instancePath: instancePath + "/challenges",
             schemaPath: "#/properties/challenges/type",
             keyword: "type",
@@ -14224,19 +14530,19 @@ function build() {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err47];
+            vErrors = [err54];
           } else {
-            vErrors.push(err47);
+            vErrors.push(err54);
           }
           errors++;
         }
       }
       if (data.riskSignals !== void 0) {
-        let data27 = data.riskSignals;
-        if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-          for (const key3 in data27) {
+        let data29 = data.riskSignals;
+        if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+          for (const key3 in data29) {
             if (!(key3 === "ipAddresses" || key3 === "deviceIds" || key3 === "userAgents")) {
-              const err48 = {
+              const err55 = {
                 instancePath: instancePath + "/riskSignals",
                 schemaPath: "#/properties/riskSignals/additionalProperties",
                 keyword: "additionalProperties",
@@ -14244,28 +14550,28 @@ function build() {
                 message: "must NOT have additional properties",
               };
               if (vErrors === null) {
-                vErrors = [err48];
+                vErrors = [err55];
               } else {
-                vErrors.push(err48);
+                vErrors.push(err55);
               }
               errors++;
             }
           }
-          if (data27.ipAddresses !== void 0) {
-            let data28 = data27.ipAddresses;
-            if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-              for (const key4 in data28) {
-                let data29 = data28[key4];
-                if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                  for (const key5 in data29) {
-                    let data30 = data29[key5];
+          if (data29.ipAddresses !== void 0) {
+            let data30 = data29.ipAddresses;
+            if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+              for (const key4 in data30) {
+                let data31 = data30[key4];
+                if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                  for (const key5 in data31) {
+                    let data32 = data31[key5];
                     if (
-                      typeof data30 !== "string" &&
-                      !(typeof data30 == "number") &&
-                      typeof data30 !== "boolean" &&
-                      data30 !== null
+                      typeof data32 !== "string" &&
+                      !(typeof data32 == "number") &&
+                      typeof data32 !== "boolean" &&
+                      data32 !== null
                     ) {
-                      const err49 = {
+                      const err56 = {
                         instancePath:
                           instancePath +
                           "/riskSignals/ipAddresses/" +
@@ -14282,15 +14588,15 @@ function build() {
                         message: "must be string,number,boolean,null",
                       };
                       if (vErrors === null) {
-                        vErrors = [err49];
+                        vErrors = [err56];
                       } else {
-                        vErrors.push(err49);
+                        vErrors.push(err56);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err50 = {
+                  const err57 = {
                     instancePath:
                       instancePath + "/riskSignals/ipAddresses/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/riskSignals/properties/ipAddresses/additionalProperties/type",
@@ -14299,15 +14605,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err57];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
               }
             } else {
-              const err51 = {
+              const err58 = {
                 instancePath: instancePath + "/riskSignals/ipAddresses",
                 schemaPath: "#/properties/riskSignals/properties/ipAddresses/type",
                 keyword: "type",
@@ -14315,28 +14621,28 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err51];
+                vErrors = [err58];
               } else {
-                vErrors.push(err51);
+                vErrors.push(err58);
               }
               errors++;
             }
           }
-          if (data27.deviceIds !== void 0) {
-            let data31 = data27.deviceIds;
-            if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-              for (const key6 in data31) {
-                let data32 = data31[key6];
-                if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                  for (const key7 in data32) {
-                    let data33 = data32[key7];
+          if (data29.deviceIds !== void 0) {
+            let data33 = data29.deviceIds;
+            if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+              for (const key6 in data33) {
+                let data34 = data33[key6];
+                if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                  for (const key7 in data34) {
+                    let data35 = data34[key7];
                     if (
-                      typeof data33 !== "string" &&
-                      !(typeof data33 == "number") &&
-                      typeof data33 !== "boolean" &&
-                      data33 !== null
+                      typeof data35 !== "string" &&
+                      !(typeof data35 == "number") &&
+                      typeof data35 !== "boolean" &&
+                      data35 !== null
                     ) {
-                      const err52 = {
+                      const err59 = {
                         instancePath:
                           instancePath +
                           "/riskSignals/deviceIds/" +
@@ -14353,15 +14659,15 @@ function build() {
                         message: "must be string,number,boolean,null",
                       };
                       if (vErrors === null) {
-                        vErrors = [err52];
+                        vErrors = [err59];
                       } else {
-                        vErrors.push(err52);
+                        vErrors.push(err59);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err53 = {
+                  const err60 = {
                     instancePath:
                       instancePath + "/riskSignals/deviceIds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/riskSignals/properties/deviceIds/additionalProperties/type",
@@ -14370,15 +14676,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err53];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err53);
+                    vErrors.push(err60);
                   }
                   errors++;
                 }
               }
             } else {
-              const err54 = {
+              const err61 = {
                 instancePath: instancePath + "/riskSignals/deviceIds",
                 schemaPath: "#/properties/riskSignals/properties/deviceIds/type",
                 keyword: "type",
@@ -14386,28 +14692,28 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err54];
+                vErrors = [err61];
               } else {
-                vErrors.push(err54);
+                vErrors.push(err61);
               }
               errors++;
             }
           }
-          if (data27.userAgents !== void 0) {
-            let data34 = data27.userAgents;
-            if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-              for (const key8 in data34) {
-                let data35 = data34[key8];
-                if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                  for (const key9 in data35) {
-                    let data36 = data35[key9];
+          if (data29.userAgents !== void 0) {
+            let data36 = data29.userAgents;
+            if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+              for (const key8 in data36) {
+                let data37 = data36[key8];
+                if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                  for (const key9 in data37) {
+                    let data38 = data37[key9];
                     if (
-                      typeof data36 !== "string" &&
-                      !(typeof data36 == "number") &&
-                      typeof data36 !== "boolean" &&
-                      data36 !== null
+                      typeof data38 !== "string" &&
+                      !(typeof data38 == "number") &&
+                      typeof data38 !== "boolean" &&
+                      data38 !== null
                     ) {
-                      const err55 = {
+                      const err62 = {
                         instancePath:
                           instancePath +
                           "/riskSignals/userAgents/" +
@@ -14424,15 +14730,15 @@ function build() {
                         message: "must be string,number,boolean,null",
                       };
                       if (vErrors === null) {
-                        vErrors = [err55];
+                        vErrors = [err62];
                       } else {
-                        vErrors.push(err55);
+                        vErrors.push(err62);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err56 = {
+                  const err63 = {
                     instancePath:
                       instancePath + "/riskSignals/userAgents/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/riskSignals/properties/userAgents/additionalProperties/type",
@@ -14441,15 +14747,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err63];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err63);
                   }
                   errors++;
                 }
               }
             } else {
-              const err57 = {
+              const err64 = {
                 instancePath: instancePath + "/riskSignals/userAgents",
                 schemaPath: "#/properties/riskSignals/properties/userAgents/type",
                 keyword: "type",
@@ -14457,15 +14763,15 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err57];
+                vErrors = [err64];
               } else {
-                vErrors.push(err57);
+                vErrors.push(err64);
               }
               errors++;
             }
           }
         } else {
-          const err58 = {
+          const err65 = {
             instancePath: instancePath + "/riskSignals",
             schemaPath: "#/properties/riskSignals/type",
             keyword: "type",
@@ -14473,22 +14779,22 @@ function build() {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err58];
+            vErrors = [err65];
           } else {
-            vErrors.push(err58);
+            vErrors.push(err65);
           }
           errors++;
         }
       }
       if (data.users !== void 0) {
-        let data37 = data.users;
-        if (Array.isArray(data37)) {
-          const len2 = data37.length;
+        let data39 = data.users;
+        if (Array.isArray(data39)) {
+          const len2 = data39.length;
           for (let i2 = 0; i2 < len2; i2++) {
-            let data38 = data37[i2];
-            if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-              if (data38.userId === void 0) {
-                const err59 = {
+            let data40 = data39[i2];
+            if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+              if (data40.userId === void 0) {
+                const err66 = {
                   instancePath: instancePath + "/users/" + i2,
                   schemaPath: "#/properties/users/items/required",
                   keyword: "required",
@@ -14496,15 +14802,15 @@ function build() {
                   message: "must have required property 'userId'",
                 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err66];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err66);
                 }
                 errors++;
               }
-              for (const key10 in data38) {
+              for (const key10 in data40) {
                 if (!func1.call(schema71.properties.users.items.properties, key10)) {
-                  const err60 = {
+                  const err67 = {
                     instancePath: instancePath + "/users/" + i2,
                     schemaPath: "#/properties/users/items/additionalProperties",
                     keyword: "additionalProperties",
@@ -14512,18 +14818,18 @@ function build() {
                     message: "must NOT have additional properties",
                   };
                   if (vErrors === null) {
-                    vErrors = [err60];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err60);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
               }
-              if (data38.userId !== void 0) {
-                let data39 = data38.userId;
-                if (typeof data39 === "string") {
-                  if (func0(data39) < 1) {
-                    const err61 = {
+              if (data40.userId !== void 0) {
+                let data41 = data40.userId;
+                if (typeof data41 === "string") {
+                  if (func0(data41) < 1) {
+                    const err68 = {
                       instancePath: instancePath + "/users/" + i2 + "/userId",
                       schemaPath: "#/properties/users/items/properties/userId/minLength",
                       keyword: "minLength",
@@ -14531,14 +14837,14 @@ function build() {
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err61];
+                      vErrors = [err68];
                     } else {
-                      vErrors.push(err61);
+                      vErrors.push(err68);
                     }
                     errors++;
                   }
                 } else {
-                  const err62 = {
+                  const err69 = {
                     instancePath: instancePath + "/users/" + i2 + "/userId",
                     schemaPath: "#/properties/users/items/properties/userId/type",
                     keyword: "type",
@@ -14546,47 +14852,19 @@ function build() {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err62];
+                    vErrors = [err69];
                   } else {
-                    vErrors.push(err62);
+                    vErrors.push(err69);
                   }
                   errors++;
                 }
               }
-              if (data38.email !== void 0) {
+              if (data40.email !== void 0) {
                 if (
-                  !validate153(data38.email, {
+                  !validate157(data40.email, {
                     instancePath: instancePath + "/users/" + i2 + "/email",
-                    parentData: data38,
+                    parentData: data40,
                     parentDataProperty: "email",
-                    rootData,
-                    dynamicAnchors,
-                  })
-                ) {
-                  vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (data38.emailVerified !== void 0) {
-                if (
-                  !validate155(data38.emailVerified, {
-                    instancePath: instancePath + "/users/" + i2 + "/emailVerified",
-                    parentData: data38,
-                    parentDataProperty: "emailVerified",
-                    rootData,
-                    dynamicAnchors,
-                  })
-                ) {
-                  vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (data38.phoneNumber !== void 0) {
-                if (
-                  !validate157(data38.phoneNumber, {
-                    instancePath: instancePath + "/users/" + i2 + "/phoneNumber",
-                    parentData: data38,
-                    parentDataProperty: "phoneNumber",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14595,12 +14873,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.phoneNumberVerified !== void 0) {
+              if (data40.emailVerified !== void 0) {
                 if (
-                  !validate159(data38.phoneNumberVerified, {
-                    instancePath: instancePath + "/users/" + i2 + "/phoneNumberVerified",
-                    parentData: data38,
-                    parentDataProperty: "phoneNumberVerified",
+                  !validate159(data40.emailVerified, {
+                    instancePath: instancePath + "/users/" + i2 + "/emailVerified",
+                    parentData: data40,
+                    parentDataProperty: "emailVerified",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14609,12 +14887,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.username !== void 0) {
+              if (data40.phoneNumber !== void 0) {
                 if (
-                  !validate161(data38.username, {
-                    instancePath: instancePath + "/users/" + i2 + "/username",
-                    parentData: data38,
-                    parentDataProperty: "username",
+                  !validate161(data40.phoneNumber, {
+                    instancePath: instancePath + "/users/" + i2 + "/phoneNumber",
+                    parentData: data40,
+                    parentDataProperty: "phoneNumber",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14623,12 +14901,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.displayName !== void 0) {
+              if (data40.phoneNumberVerified !== void 0) {
                 if (
-                  !validate163(data38.displayName, {
-                    instancePath: instancePath + "/users/" + i2 + "/displayName",
-                    parentData: data38,
-                    parentDataProperty: "displayName",
+                  !validate163(data40.phoneNumberVerified, {
+                    instancePath: instancePath + "/users/" + i2 + "/phoneNumberVerified",
+                    parentData: data40,
+                    parentDataProperty: "phoneNumberVerified",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14637,12 +14915,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.custom !== void 0) {
+              if (data40.username !== void 0) {
                 if (
-                  !validate165(data38.custom, {
-                    instancePath: instancePath + "/users/" + i2 + "/custom",
-                    parentData: data38,
-                    parentDataProperty: "custom",
+                  !validate165(data40.username, {
+                    instancePath: instancePath + "/users/" + i2 + "/username",
+                    parentData: data40,
+                    parentDataProperty: "username",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14651,12 +14929,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.locale !== void 0) {
+              if (data40.displayName !== void 0) {
                 if (
-                  !validate167(data38.locale, {
-                    instancePath: instancePath + "/users/" + i2 + "/locale",
-                    parentData: data38,
-                    parentDataProperty: "locale",
+                  !validate167(data40.displayName, {
+                    instancePath: instancePath + "/users/" + i2 + "/displayName",
+                    parentData: data40,
+                    parentDataProperty: "displayName",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14665,12 +14943,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.defaultVerificationMethod !== void 0) {
+              if (data40.custom !== void 0) {
                 if (
-                  !validate169(data38.defaultVerificationMethod, {
-                    instancePath: instancePath + "/users/" + i2 + "/defaultVerificationMethod",
-                    parentData: data38,
-                    parentDataProperty: "defaultVerificationMethod",
+                  !validate169(data40.custom, {
+                    instancePath: instancePath + "/users/" + i2 + "/custom",
+                    parentData: data40,
+                    parentDataProperty: "custom",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14679,83 +14957,85 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.authenticators !== void 0) {
-                let data49 = data38.authenticators;
-                if (Array.isArray(data49)) {
-                  const len3 = data49.length;
+              if (data40.locale !== void 0) {
+                if (
+                  !validate171(data40.locale, {
+                    instancePath: instancePath + "/users/" + i2 + "/locale",
+                    parentData: data40,
+                    parentDataProperty: "locale",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data40.defaultVerificationMethod !== void 0) {
+                if (
+                  !validate173(data40.defaultVerificationMethod, {
+                    instancePath: instancePath + "/users/" + i2 + "/defaultVerificationMethod",
+                    parentData: data40,
+                    parentDataProperty: "defaultVerificationMethod",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data40.authenticators !== void 0) {
+                let data51 = data40.authenticators;
+                if (Array.isArray(data51)) {
+                  const len3 = data51.length;
                   for (let i3 = 0; i3 < len3; i3++) {
-                    let data50 = data49[i3];
-                    if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                      if (data50.verificationMethod === void 0) {
-                        const err63 = {
+                    let data52 = data51[i3];
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      if (data52.verificationMethod === void 0) {
+                        const err70 = {
                           instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
-                          schemaPath: "#/properties/users/items/properties/authenticators/items/required",
+                          schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/0/required",
                           keyword: "required",
                           params: { missingProperty: "verificationMethod" },
                           message: "must have required property 'verificationMethod'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err63];
+                          vErrors = [err70];
                         } else {
-                          vErrors.push(err63);
+                          vErrors.push(err70);
                         }
                         errors++;
                       }
-                      for (const key11 in data50) {
+                      for (const key11 in data52) {
                         if (
-                          !func1.call(schema71.properties.users.items.properties.authenticators.items.properties, key11)
+                          !func1.call(
+                            schema71.properties.users.items.properties.authenticators.items.allOf[0].properties,
+                            key11,
+                          )
                         ) {
-                          const err64 = {
+                          const err71 = {
                             instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
-                            schemaPath: "#/properties/users/items/properties/authenticators/items/additionalProperties",
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/0/additionalProperties",
                             keyword: "additionalProperties",
                             params: { additionalProperty: key11 },
                             message: "must NOT have additional properties",
                           };
                           if (vErrors === null) {
-                            vErrors = [err64];
+                            vErrors = [err71];
                           } else {
-                            vErrors.push(err64);
+                            vErrors.push(err71);
                           }
                           errors++;
                         }
                       }
-                      if (data50.userId !== void 0) {
+                      if (data52.userId !== void 0) {
                         if (
-                          !validate171(data50.userId, {
+                          !validate175(data52.userId, {
                             instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/userId",
-                            parentData: data50,
+                            parentData: data52,
                             parentDataProperty: "userId",
-                            rootData,
-                            dynamicAnchors,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
-                          errors = vErrors.length;
-                        }
-                      }
-                      if (data50.userAuthenticatorId !== void 0) {
-                        if (
-                          !validate173(data50.userAuthenticatorId, {
-                            instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/userAuthenticatorId",
-                            parentData: data50,
-                            parentDataProperty: "userAuthenticatorId",
-                            rootData,
-                            dynamicAnchors,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
-                          errors = vErrors.length;
-                        }
-                      }
-                      if (data50.verificationMethod !== void 0) {
-                        if (
-                          !validate175(data50.verificationMethod, {
-                            instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verificationMethod",
-                            parentData: data50,
-                            parentDataProperty: "verificationMethod",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14764,12 +15044,28 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.createdAt !== void 0) {
+                      if (data52.userAuthenticatorId !== void 0) {
                         if (
-                          !validate179(data50.createdAt, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/createdAt",
-                            parentData: data50,
-                            parentDataProperty: "createdAt",
+                          !validate177(data52.userAuthenticatorId, {
+                            instancePath:
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/userAuthenticatorId",
+                            parentData: data52,
+                            parentDataProperty: "userAuthenticatorId",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+                          errors = vErrors.length;
+                        }
+                      }
+                      if (data52.verificationMethod !== void 0) {
+                        if (
+                          !validate179(data52.verificationMethod, {
+                            instancePath:
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verificationMethod",
+                            parentData: data52,
+                            parentDataProperty: "verificationMethod",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14778,12 +15074,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.verifiedAt !== void 0) {
+                      if (data52.createdAt !== void 0) {
                         if (
-                          !validate181(data50.verifiedAt, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verifiedAt",
-                            parentData: data50,
-                            parentDataProperty: "verifiedAt",
+                          !validate181(data52.createdAt, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/createdAt",
+                            parentData: data52,
+                            parentDataProperty: "createdAt",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14792,12 +15088,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.lastVerifiedAt !== void 0) {
+                      if (data52.verifiedAt !== void 0) {
                         if (
-                          !validate183(data50.lastVerifiedAt, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/lastVerifiedAt",
-                            parentData: data50,
-                            parentDataProperty: "lastVerifiedAt",
+                          !validate183(data52.verifiedAt, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verifiedAt",
+                            parentData: data52,
+                            parentDataProperty: "verifiedAt",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14806,12 +15102,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.email !== void 0) {
+                      if (data52.lastVerifiedAt !== void 0) {
                         if (
-                          !validate185(data50.email, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/email",
-                            parentData: data50,
-                            parentDataProperty: "email",
+                          !validate185(data52.lastVerifiedAt, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/lastVerifiedAt",
+                            parentData: data52,
+                            parentDataProperty: "lastVerifiedAt",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14820,12 +15116,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.phoneNumber !== void 0) {
+                      if (data52.email !== void 0) {
                         if (
-                          !validate187(data50.phoneNumber, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/phoneNumber",
-                            parentData: data50,
-                            parentDataProperty: "phoneNumber",
+                          !validate187(data52.email, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/email",
+                            parentData: data52,
+                            parentDataProperty: "email",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14834,12 +15130,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.username !== void 0) {
+                      if (data52.phoneNumber !== void 0) {
                         if (
-                          !validate189(data50.username, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/username",
-                            parentData: data50,
-                            parentDataProperty: "username",
+                          !validate189(data52.phoneNumber, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/phoneNumber",
+                            parentData: data52,
+                            parentDataProperty: "phoneNumber",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14848,12 +15144,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.displayName !== void 0) {
+                      if (data52.username !== void 0) {
                         if (
-                          !validate191(data50.displayName, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/displayName",
-                            parentData: data50,
-                            parentDataProperty: "displayName",
+                          !validate191(data52.username, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/username",
+                            parentData: data52,
+                            parentDataProperty: "username",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14862,13 +15158,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.previousSmsChannel !== void 0) {
+                      if (data52.displayName !== void 0) {
                         if (
-                          !validate193(data50.previousSmsChannel, {
-                            instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/previousSmsChannel",
-                            parentData: data50,
-                            parentDataProperty: "previousSmsChannel",
+                          !validate193(data52.displayName, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/displayName",
+                            parentData: data52,
+                            parentDataProperty: "displayName",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14877,13 +15172,13 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.webauthnCredential !== void 0) {
+                      if (data52.previousSmsChannel !== void 0) {
                         if (
-                          !validate195(data50.webauthnCredential, {
+                          !validate195(data52.previousSmsChannel, {
                             instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/webauthnCredential",
-                            parentData: data50,
-                            parentDataProperty: "webauthnCredential",
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/previousSmsChannel",
+                            parentData: data52,
+                            parentDataProperty: "previousSmsChannel",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14892,24 +15187,263 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
+                      if (data52.webauthnCredential !== void 0) {
+                        if (
+                          !validate197(data52.webauthnCredential, {
+                            instancePath:
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/webauthnCredential",
+                            parentData: data52,
+                            parentDataProperty: "webauthnCredential",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+                          errors = vErrors.length;
+                        }
+                      }
                     } else {
-                      const err65 = {
+                      const err72 = {
                         instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
-                        schemaPath: "#/properties/users/items/properties/authenticators/items/type",
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/0/type",
                         keyword: "type",
                         params: { type: "object" },
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err65];
+                        vErrors = [err72];
                       } else {
-                        vErrors.push(err65);
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                    const _errs128 = errors;
+                    let valid27 = true;
+                    const _errs129 = errors;
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      let missing2;
+                      if (data52.verificationMethod === void 0 && (missing2 = "verificationMethod")) {
+                        const err73 = {};
+                        if (vErrors === null) {
+                          vErrors = [err73];
+                        } else {
+                          vErrors.push(err73);
+                        }
+                        errors++;
+                      } else {
+                        if (data52.verificationMethod !== void 0) {
+                          let data65 = data52.verificationMethod;
+                          if (!(data65 === "SMS" || data65 === "WHATSAPP")) {
+                            const err74 = {};
+                            if (vErrors === null) {
+                              vErrors = [err74];
+                            } else {
+                              vErrors.push(err74);
+                            }
+                            errors++;
+                          }
+                        }
+                      }
+                    }
+                    var _valid2 = _errs129 === errors;
+                    errors = _errs128;
+                    if (vErrors !== null) {
+                      if (_errs128) {
+                        vErrors.length = _errs128;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                    if (_valid2) {
+                      const _errs131 = errors;
+                      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                        if (data52.phoneNumber === void 0) {
+                          const err75 = {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/1/then/required",
+                            keyword: "required",
+                            params: { missingProperty: "phoneNumber" },
+                            message: "must have required property 'phoneNumber'",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid2 = _errs131 === errors;
+                      valid27 = _valid2;
+                    }
+                    if (!valid27) {
+                      const err76 = {
+                        instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/1/if",
+                        keyword: "if",
+                        params: { failingKeyword: "then" },
+                        message: 'must match "then" schema',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                    const _errs133 = errors;
+                    let valid29 = true;
+                    const _errs134 = errors;
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      let missing3;
+                      if (data52.verificationMethod === void 0 && (missing3 = "verificationMethod")) {
+                        const err77 = {};
+                        if (vErrors === null) {
+                          vErrors = [err77];
+                        } else {
+                          vErrors.push(err77);
+                        }
+                        errors++;
+                      } else {
+                        if (data52.verificationMethod !== void 0) {
+                          let data66 = data52.verificationMethod;
+                          if (!(data66 === "EMAIL_OTP" || data66 === "EMAIL_MAGIC_LINK")) {
+                            const err78 = {};
+                            if (vErrors === null) {
+                              vErrors = [err78];
+                            } else {
+                              vErrors.push(err78);
+                            }
+                            errors++;
+                          }
+                        }
+                      }
+                    }
+                    var _valid3 = _errs134 === errors;
+                    errors = _errs133;
+                    if (vErrors !== null) {
+                      if (_errs133) {
+                        vErrors.length = _errs133;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                    if (_valid3) {
+                      const _errs136 = errors;
+                      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                        if (data52.email === void 0) {
+                          const err79 = {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/2/then/required",
+                            keyword: "required",
+                            params: { missingProperty: "email" },
+                            message: "must have required property 'email'",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid3 = _errs136 === errors;
+                      valid29 = _valid3;
+                    }
+                    if (!valid29) {
+                      const err80 = {
+                        instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/2/if",
+                        keyword: "if",
+                        params: { failingKeyword: "then" },
+                        message: 'must match "then" schema',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err80];
+                      } else {
+                        vErrors.push(err80);
+                      }
+                      errors++;
+                    }
+                    const _errs138 = errors;
+                    let valid31 = true;
+                    const _errs139 = errors;
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      let missing4;
+                      if (data52.verificationMethod === void 0 && (missing4 = "verificationMethod")) {
+                        const err81 = {};
+                        if (vErrors === null) {
+                          vErrors = [err81];
+                        } else {
+                          vErrors.push(err81);
+                        }
+                        errors++;
+                      } else {
+                        if (data52.verificationMethod !== void 0) {
+                          if (!(data52.verificationMethod === "PASSKEY")) {
+                            const err82 = {};
+                            if (vErrors === null) {
+                              vErrors = [err82];
+                            } else {
+                              vErrors.push(err82);
+                            }
+                            errors++;
+                          }
+                        }
+                      }
+                    }
+                    var _valid4 = _errs139 === errors;
+                    errors = _errs138;
+                    if (vErrors !== null) {
+                      if (_errs138) {
+                        vErrors.length = _errs138;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                    if (_valid4) {
+                      const _errs141 = errors;
+                      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                        if (data52.webauthnCredential === void 0) {
+                          const err83 = {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/3/then/required",
+                            keyword: "required",
+                            params: { missingProperty: "webauthnCredential" },
+                            message: "must have required property 'webauthnCredential'",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err83];
+                          } else {
+                            vErrors.push(err83);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid4 = _errs141 === errors;
+                      valid31 = _valid4;
+                    }
+                    if (!valid31) {
+                      const err84 = {
+                        instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/3/if",
+                        keyword: "if",
+                        params: { failingKeyword: "then" },
+                        message: 'must match "then" schema',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err66 = {
+                  const err85 = {
                     instancePath: instancePath + "/users/" + i2 + "/authenticators",
                     schemaPath: "#/properties/users/items/properties/authenticators/type",
                     keyword: "type",
@@ -14917,22 +15451,22 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err85];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err85);
                   }
                   errors++;
                 }
               }
-              if (data38.actions !== void 0) {
-                let data63 = data38.actions;
-                if (Array.isArray(data63)) {
-                  const len4 = data63.length;
+              if (data40.actions !== void 0) {
+                let data68 = data40.actions;
+                if (Array.isArray(data68)) {
+                  const len4 = data68.length;
                   for (let i4 = 0; i4 < len4; i4++) {
-                    let data64 = data63[i4];
-                    if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-                      if (data64.actionCode === void 0) {
-                        const err67 = {
+                    let data69 = data68[i4];
+                    if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+                      if (data69.actionCode === void 0) {
+                        const err86 = {
                           instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                           schemaPath: "#/properties/users/items/properties/actions/items/required",
                           keyword: "required",
@@ -14940,14 +15474,14 @@ function build() {
                           message: "must have required property 'actionCode'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err67];
+                          vErrors = [err86];
                         } else {
-                          vErrors.push(err67);
+                          vErrors.push(err86);
                         }
                         errors++;
                       }
-                      if (data64.idempotencyKey === void 0) {
-                        const err68 = {
+                      if (data69.idempotencyKey === void 0) {
+                        const err87 = {
                           instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                           schemaPath: "#/properties/users/items/properties/actions/items/required",
                           keyword: "required",
@@ -14955,14 +15489,14 @@ function build() {
                           message: "must have required property 'idempotencyKey'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err68];
+                          vErrors = [err87];
                         } else {
-                          vErrors.push(err68);
+                          vErrors.push(err87);
                         }
                         errors++;
                       }
-                      if (data64.state === void 0) {
-                        const err69 = {
+                      if (data69.state === void 0) {
+                        const err88 = {
                           instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                           schemaPath: "#/properties/users/items/properties/actions/items/required",
                           keyword: "required",
@@ -14970,15 +15504,15 @@ function build() {
                           message: "must have required property 'state'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err69];
+                          vErrors = [err88];
                         } else {
-                          vErrors.push(err69);
+                          vErrors.push(err88);
                         }
                         errors++;
                       }
-                      for (const key12 in data64) {
+                      for (const key12 in data69) {
                         if (!func1.call(schema71.properties.users.items.properties.actions.items.properties, key12)) {
-                          const err70 = {
+                          const err89 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                             schemaPath: "#/properties/users/items/properties/actions/items/additionalProperties",
                             keyword: "additionalProperties",
@@ -14986,18 +15520,18 @@ function build() {
                             message: "must NOT have additional properties",
                           };
                           if (vErrors === null) {
-                            vErrors = [err70];
+                            vErrors = [err89];
                           } else {
-                            vErrors.push(err70);
+                            vErrors.push(err89);
                           }
                           errors++;
                         }
                       }
-                      if (data64.actionCode !== void 0) {
-                        let data65 = data64.actionCode;
-                        if (typeof data65 === "string") {
-                          if (func0(data65) < 1) {
-                            const err71 = {
+                      if (data69.actionCode !== void 0) {
+                        let data70 = data69.actionCode;
+                        if (typeof data70 === "string") {
+                          if (func0(data70) < 1) {
+                            const err90 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/actionCode",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/actionCode/minLength",
@@ -15006,14 +15540,14 @@ function build() {
                               message: "must NOT have fewer than 1 characters",
                             };
                             if (vErrors === null) {
-                              vErrors = [err71];
+                              vErrors = [err90];
                             } else {
-                              vErrors.push(err71);
+                              vErrors.push(err90);
                             }
                             errors++;
                           }
                         } else {
-                          const err72 = {
+                          const err91 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/actionCode",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/actionCode/type",
                             keyword: "type",
@@ -15021,18 +15555,18 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err72];
+                            vErrors = [err91];
                           } else {
-                            vErrors.push(err72);
+                            vErrors.push(err91);
                           }
                           errors++;
                         }
                       }
-                      if (data64.idempotencyKey !== void 0) {
-                        let data66 = data64.idempotencyKey;
-                        if (typeof data66 === "string") {
-                          if (func0(data66) < 1) {
-                            const err73 = {
+                      if (data69.idempotencyKey !== void 0) {
+                        let data71 = data69.idempotencyKey;
+                        if (typeof data71 === "string") {
+                          if (func0(data71) < 1) {
+                            const err92 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/idempotencyKey",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/idempotencyKey/minLength",
@@ -15041,14 +15575,14 @@ function build() {
                               message: "must NOT have fewer than 1 characters",
                             };
                             if (vErrors === null) {
-                              vErrors = [err73];
+                              vErrors = [err92];
                             } else {
-                              vErrors.push(err73);
+                              vErrors.push(err92);
                             }
                             errors++;
                           }
                         } else {
-                          const err74 = {
+                          const err93 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/idempotencyKey",
                             schemaPath:
                               "#/properties/users/items/properties/actions/items/properties/idempotencyKey/type",
@@ -15057,33 +15591,33 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err74];
+                            vErrors = [err93];
                           } else {
-                            vErrors.push(err74);
+                            vErrors.push(err93);
                           }
                           errors++;
                         }
                       }
-                      if (data64.state !== void 0) {
+                      if (data69.state !== void 0) {
                         if (
-                          !validate211(data64.state, {
+                          !validate213(data69.state, {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/state",
-                            parentData: data64,
+                            parentData: data69,
                             parentDataProperty: "state",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+                          vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data64.outcome !== void 0) {
-                        let data68 = data64.outcome;
+                      if (data69.outcome !== void 0) {
+                        let data73 = data69.outcome;
                         if (
-                          !(data68 === "ALLOW" || data68 === "BLOCK" || data68 === "CHALLENGE" || data68 === "REVIEW")
+                          !(data73 === "ALLOW" || data73 === "BLOCK" || data73 === "CHALLENGE" || data73 === "REVIEW")
                         ) {
-                          const err75 = {
+                          const err94 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/outcome",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/outcome/enum",
                             keyword: "enum",
@@ -15094,18 +15628,18 @@ function build() {
                             message: "must be equal to one of the allowed values",
                           };
                           if (vErrors === null) {
-                            vErrors = [err75];
+                            vErrors = [err94];
                           } else {
-                            vErrors.push(err75);
+                            vErrors.push(err94);
                           }
                           errors++;
                         }
                       }
-                      if (data64.createdAt !== void 0) {
-                        let data69 = data64.createdAt;
-                        if (typeof data69 === "string") {
-                          if (!formats36.validate(data69)) {
-                            const err76 = {
+                      if (data69.createdAt !== void 0) {
+                        let data74 = data69.createdAt;
+                        if (typeof data74 === "string") {
+                          if (!formats38.validate(data74)) {
+                            const err95 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/createdAt",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/createdAt/format",
@@ -15114,14 +15648,14 @@ function build() {
                               message: 'must match format "date-time"',
                             };
                             if (vErrors === null) {
-                              vErrors = [err76];
+                              vErrors = [err95];
                             } else {
-                              vErrors.push(err76);
+                              vErrors.push(err95);
                             }
                             errors++;
                           }
                         } else {
-                          const err77 = {
+                          const err96 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/createdAt",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/createdAt/type",
                             keyword: "type",
@@ -15129,18 +15663,18 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err77];
+                            vErrors = [err96];
                           } else {
-                            vErrors.push(err77);
+                            vErrors.push(err96);
                           }
                           errors++;
                         }
                       }
-                      if (data64.updatedAt !== void 0) {
-                        let data70 = data64.updatedAt;
-                        if (typeof data70 === "string") {
-                          if (!formats36.validate(data70)) {
-                            const err78 = {
+                      if (data69.updatedAt !== void 0) {
+                        let data75 = data69.updatedAt;
+                        if (typeof data75 === "string") {
+                          if (!formats38.validate(data75)) {
+                            const err97 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/updatedAt",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/updatedAt/format",
@@ -15149,14 +15683,14 @@ function build() {
                               message: 'must match format "date-time"',
                             };
                             if (vErrors === null) {
-                              vErrors = [err78];
+                              vErrors = [err97];
                             } else {
-                              vErrors.push(err78);
+                              vErrors.push(err97);
                             }
                             errors++;
                           }
                         } else {
-                          const err79 = {
+                          const err98 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/updatedAt",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/updatedAt/type",
                             keyword: "type",
@@ -15164,18 +15698,18 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err79];
+                            vErrors = [err98];
                           } else {
-                            vErrors.push(err79);
+                            vErrors.push(err98);
                           }
                           errors++;
                         }
                       }
-                      if (data64.stateUpdatedAt !== void 0) {
-                        let data71 = data64.stateUpdatedAt;
-                        if (typeof data71 === "string") {
-                          if (!formats36.validate(data71)) {
-                            const err80 = {
+                      if (data69.stateUpdatedAt !== void 0) {
+                        let data76 = data69.stateUpdatedAt;
+                        if (typeof data76 === "string") {
+                          if (!formats38.validate(data76)) {
+                            const err99 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/stateUpdatedAt",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/stateUpdatedAt/format",
@@ -15184,14 +15718,14 @@ function build() {
                               message: 'must match format "date-time"',
                             };
                             if (vErrors === null) {
-                              vErrors = [err80];
+                              vErrors = [err99];
                             } else {
-                              vErrors.push(err80);
+                              vErrors.push(err99);
                             }
                             errors++;
                           }
                         } else {
-                          const err81 = {
+                          const err100 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/stateUpdatedAt",
                             schemaPath:
                               "#/properties/users/items/properties/actions/items/properties/stateUpdatedAt/type",
@@ -15200,20 +15734,20 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err81];
+                            vErrors = [err100];
                           } else {
-                            vErrors.push(err81);
+                            vErrors.push(err100);
                           }
                           errors++;
                         }
                       }
-                      if (data64.ruleIds !== void 0) {
-                        let data72 = data64.ruleIds;
-                        if (Array.isArray(data72)) {
-                          const len5 = data72.length;
+                      if (data69.ruleIds !== void 0) {
+                        let data77 = data69.ruleIds;
+                        if (Array.isArray(data77)) {
+                          const len5 = data77.length;
                           for (let i5 = 0; i5 < len5; i5++) {
-                            if (typeof data72[i5] !== "string") {
-                              const err82 = {
+                            if (typeof data77[i5] !== "string") {
+                              const err101 = {
                                 instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/ruleIds/" + i5,
                                 schemaPath:
                                   "#/properties/users/items/properties/actions/items/properties/ruleIds/items/type",
@@ -15222,15 +15756,15 @@ function build() {
                                 message: "must be string",
                               };
                               if (vErrors === null) {
-                                vErrors = [err82];
+                                vErrors = [err101];
                               } else {
-                                vErrors.push(err82);
+                                vErrors.push(err101);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err83 = {
+                          const err102 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/ruleIds",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/ruleIds/type",
                             keyword: "type",
@@ -15238,16 +15772,16 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err83];
+                            vErrors = [err102];
                           } else {
-                            vErrors.push(err83);
+                            vErrors.push(err102);
                           }
                           errors++;
                         }
                       }
-                      if (data64.priorityRuleId !== void 0) {
-                        if (typeof data64.priorityRuleId !== "string") {
-                          const err84 = {
+                      if (data69.priorityRuleId !== void 0) {
+                        if (typeof data69.priorityRuleId !== "string") {
+                          const err103 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/priorityRuleId",
                             schemaPath:
                               "#/properties/users/items/properties/actions/items/properties/priorityRuleId/type",
@@ -15256,22 +15790,22 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err84];
+                            vErrors = [err103];
                           } else {
-                            vErrors.push(err84);
+                            vErrors.push(err103);
                           }
                           errors++;
                         }
                       }
-                      if (data64.rules !== void 0) {
-                        let data75 = data64.rules;
-                        if (Array.isArray(data75)) {
-                          const len6 = data75.length;
+                      if (data69.rules !== void 0) {
+                        let data80 = data69.rules;
+                        if (Array.isArray(data80)) {
+                          const len6 = data80.length;
                           for (let i6 = 0; i6 < len6; i6++) {
-                            let data76 = data75[i6];
-                            if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-                              if (data76.ruleId === void 0) {
-                                const err85 = {
+                            let data81 = data80[i6];
+                            if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
+                              if (data81.ruleId === void 0) {
+                                const err104 = {
                                   instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                   schemaPath:
                                     "#/properties/users/items/properties/actions/items/properties/rules/items/required",
@@ -15280,14 +15814,14 @@ function build() {
                                   message: "must have required property 'ruleId'",
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err85];
+                                  vErrors = [err104];
                                 } else {
-                                  vErrors.push(err85);
+                                  vErrors.push(err104);
                                 }
                                 errors++;
                               }
-                              if (data76.name === void 0) {
-                                const err86 = {
+                              if (data81.name === void 0) {
+                                const err105 = {
                                   instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                   schemaPath:
                                     "#/properties/users/items/properties/actions/items/properties/rules/items/required",
@@ -15296,15 +15830,15 @@ function build() {
                                   message: "must have required property 'name'",
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err86];
+                                  vErrors = [err105];
                                 } else {
-                                  vErrors.push(err86);
+                                  vErrors.push(err105);
                                 }
                                 errors++;
                               }
-                              for (const key13 in data76) {
+                              for (const key13 in data81) {
                                 if (!(key13 === "ruleId" || key13 === "name" || key13 === "description")) {
-                                  const err87 = {
+                                  const err106 = {
                                     instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                     schemaPath:
                                       "#/properties/users/items/properties/actions/items/properties/rules/items/additionalProperties",
@@ -15313,16 +15847,16 @@ function build() {
                                     message: "must NOT have additional properties",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err87];
+                                    vErrors = [err106];
                                   } else {
-                                    vErrors.push(err87);
+                                    vErrors.push(err106);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data76.ruleId !== void 0) {
-                                if (typeof data76.ruleId !== "string") {
-                                  const err88 = {
+                              if (data81.ruleId !== void 0) {
+                                if (typeof data81.ruleId !== "string") {
+                                  const err107 = {
                                     instancePath:
                                       instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6 + "/ruleId",
                                     schemaPath:
@@ -15332,16 +15866,16 @@ function build() {
                                     message: "must be string",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err88];
+                                    vErrors = [err107];
                                   } else {
-                                    vErrors.push(err88);
+                                    vErrors.push(err107);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data76.name !== void 0) {
-                                if (typeof data76.name !== "string") {
-                                  const err89 = {
+                              if (data81.name !== void 0) {
+                                if (typeof data81.name !== "string") {
+                                  const err108 = {
                                     instancePath:
                                       instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6 + "/name",
                                     schemaPath:
@@ -15351,16 +15885,16 @@ function build() {
                                     message: "must be string",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err89];
+                                    vErrors = [err108];
                                   } else {
-                                    vErrors.push(err89);
+                                    vErrors.push(err108);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data76.description !== void 0) {
-                                if (typeof data76.description !== "string") {
-                                  const err90 = {
+                              if (data81.description !== void 0) {
+                                if (typeof data81.description !== "string") {
+                                  const err109 = {
                                     instancePath:
                                       instancePath +
                                       "/users/" +
@@ -15377,15 +15911,15 @@ function build() {
                                     message: "must be string",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err90];
+                                    vErrors = [err109];
                                   } else {
-                                    vErrors.push(err90);
+                                    vErrors.push(err109);
                                   }
                                   errors++;
                                 }
                               }
                             } else {
-                              const err91 = {
+                              const err110 = {
                                 instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                 schemaPath:
                                   "#/properties/users/items/properties/actions/items/properties/rules/items/type",
@@ -15394,15 +15928,15 @@ function build() {
                                 message: "must be object",
                               };
                               if (vErrors === null) {
-                                vErrors = [err91];
+                                vErrors = [err110];
                               } else {
-                                vErrors.push(err91);
+                                vErrors.push(err110);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err92 = {
+                          const err111 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/rules/type",
                             keyword: "type",
@@ -15410,17 +15944,17 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err92];
+                            vErrors = [err111];
                           } else {
-                            vErrors.push(err92);
+                            vErrors.push(err111);
                           }
                           errors++;
                         }
                       }
-                      if (data64.output !== void 0) {
-                        let data80 = data64.output;
-                        if (!(data80 && typeof data80 == "object" && !Array.isArray(data80))) {
-                          const err93 = {
+                      if (data69.output !== void 0) {
+                        let data85 = data69.output;
+                        if (!(data85 && typeof data85 == "object" && !Array.isArray(data85))) {
+                          const err112 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/output",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/output/type",
                             keyword: "type",
@@ -15428,20 +15962,20 @@ function build() {
                             message: "must be object",
                           };
                           if (vErrors === null) {
-                            vErrors = [err93];
+                            vErrors = [err112];
                           } else {
-                            vErrors.push(err93);
+                            vErrors.push(err112);
                           }
                           errors++;
                         }
                       }
-                      if (data64.allowedVerificationMethods !== void 0) {
-                        let data81 = data64.allowedVerificationMethods;
-                        if (Array.isArray(data81)) {
-                          const len7 = data81.length;
+                      if (data69.allowedVerificationMethods !== void 0) {
+                        let data86 = data69.allowedVerificationMethods;
+                        if (Array.isArray(data86)) {
+                          const len7 = data86.length;
                           for (let i7 = 0; i7 < len7; i7++) {
-                            if (typeof data81[i7] !== "string") {
-                              const err94 = {
+                            if (typeof data86[i7] !== "string") {
+                              const err113 = {
                                 instancePath:
                                   instancePath +
                                   "/users/" +
@@ -15457,15 +15991,15 @@ function build() {
                                 message: "must be string",
                               };
                               if (vErrors === null) {
-                                vErrors = [err94];
+                                vErrors = [err113];
                               } else {
-                                vErrors.push(err94);
+                                vErrors.push(err113);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err95 = {
+                          const err114 = {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/allowedVerificationMethods",
                             schemaPath:
@@ -15475,20 +16009,20 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err95];
+                            vErrors = [err114];
                           } else {
-                            vErrors.push(err95);
+                            vErrors.push(err114);
                           }
                           errors++;
                         }
                       }
-                      if (data64.enrolledVerificationMethods !== void 0) {
-                        let data83 = data64.enrolledVerificationMethods;
-                        if (Array.isArray(data83)) {
-                          const len8 = data83.length;
+                      if (data69.enrolledVerificationMethods !== void 0) {
+                        let data88 = data69.enrolledVerificationMethods;
+                        if (Array.isArray(data88)) {
+                          const len8 = data88.length;
                           for (let i8 = 0; i8 < len8; i8++) {
-                            if (typeof data83[i8] !== "string") {
-                              const err96 = {
+                            if (
+                              !validate179(data88[i8], {
                                 instancePath:
                                   instancePath +
                                   "/users/" +
@@ -15497,22 +16031,18 @@ function build() {
                                   i4 +
                                   "/enrolledVerificationMethods/" +
                                   i8,
-                                schemaPath:
-                                  "#/properties/users/items/properties/actions/items/properties/enrolledVerificationMethods/items/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                                message: "must be string",
-                              };
-                              if (vErrors === null) {
-                                vErrors = [err96];
-                              } else {
-                                vErrors.push(err96);
-                              }
-                              errors++;
+                                parentData: data88,
+                                parentDataProperty: i8,
+                                rootData,
+                                dynamicAnchors,
+                              })
+                            ) {
+                              vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+                              errors = vErrors.length;
                             }
                           }
                         } else {
-                          const err97 = {
+                          const err115 = {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/enrolledVerificationMethods",
                             schemaPath:
@@ -15522,53 +16052,45 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err97];
+                            vErrors = [err115];
                           } else {
-                            vErrors.push(err97);
+                            vErrors.push(err115);
                           }
                           errors++;
                         }
                       }
-                      if (data64.defaultVerificationMethod !== void 0) {
-                        if (typeof data64.defaultVerificationMethod !== "string") {
-                          const err98 = {
+                      if (data69.defaultVerificationMethod !== void 0) {
+                        if (
+                          !validate179(data69.defaultVerificationMethod, {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/defaultVerificationMethod",
-                            schemaPath:
-                              "#/properties/users/items/properties/actions/items/properties/defaultVerificationMethod/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                            message: "must be string",
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err98];
-                          } else {
-                            vErrors.push(err98);
-                          }
-                          errors++;
+                            parentData: data69,
+                            parentDataProperty: "defaultVerificationMethod",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+                          errors = vErrors.length;
                         }
                       }
-                      if (data64.verificationMethod !== void 0) {
-                        if (typeof data64.verificationMethod !== "string") {
-                          const err99 = {
+                      if (data69.verificationMethod !== void 0) {
+                        if (
+                          !validate179(data69.verificationMethod, {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/verificationMethod",
-                            schemaPath:
-                              "#/properties/users/items/properties/actions/items/properties/verificationMethod/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                            message: "must be string",
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err99];
-                          } else {
-                            vErrors.push(err99);
-                          }
-                          errors++;
+                            parentData: data69,
+                            parentDataProperty: "verificationMethod",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+                          errors = vErrors.length;
                         }
                       }
-                      if (data64.verifiedByAuthenticatorId !== void 0) {
-                        if (typeof data64.verifiedByAuthenticatorId !== "string") {
-                          const err100 = {
+                      if (data69.verifiedByAuthenticatorId !== void 0) {
+                        if (typeof data69.verifiedByAuthenticatorId !== "string") {
+                          const err116 = {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/verifiedByAuthenticatorId",
                             schemaPath:
@@ -15578,16 +16100,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err100];
+                            vErrors = [err116];
                           } else {
-                            vErrors.push(err100);
+                            vErrors.push(err116);
                           }
                           errors++;
                         }
                       }
-                      if (data64.ipAddress !== void 0) {
-                        if (typeof data64.ipAddress !== "string") {
-                          const err101 = {
+                      if (data69.ipAddress !== void 0) {
+                        if (typeof data69.ipAddress !== "string") {
+                          const err117 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/ipAddress",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/ipAddress/type",
                             keyword: "type",
@@ -15595,16 +16117,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err101];
+                            vErrors = [err117];
                           } else {
-                            vErrors.push(err101);
+                            vErrors.push(err117);
                           }
                           errors++;
                         }
                       }
-                      if (data64.userAgent !== void 0) {
-                        if (typeof data64.userAgent !== "string") {
-                          const err102 = {
+                      if (data69.userAgent !== void 0) {
+                        if (typeof data69.userAgent !== "string") {
+                          const err118 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/userAgent",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/userAgent/type",
                             keyword: "type",
@@ -15612,16 +16134,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err102];
+                            vErrors = [err118];
                           } else {
-                            vErrors.push(err102);
+                            vErrors.push(err118);
                           }
                           errors++;
                         }
                       }
-                      if (data64.deviceId !== void 0) {
-                        if (typeof data64.deviceId !== "string") {
-                          const err103 = {
+                      if (data69.deviceId !== void 0) {
+                        if (typeof data69.deviceId !== "string") {
+                          const err119 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/deviceId",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/deviceId/type",
                             keyword: "type",
@@ -15629,16 +16151,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err103];
+                            vErrors = [err119];
                           } else {
-                            vErrors.push(err103);
+                            vErrors.push(err119);
                           }
                           errors++;
                         }
                       }
-                      if (data64.countryCode !== void 0) {
-                        if (typeof data64.countryCode !== "string") {
-                          const err104 = {
+                      if (data69.countryCode !== void 0) {
+                        if (typeof data69.countryCode !== "string") {
+                          const err120 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/countryCode",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/countryCode/type",
                             keyword: "type",
@@ -15646,16 +16168,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err104];
+                            vErrors = [err120];
                           } else {
-                            vErrors.push(err104);
+                            vErrors.push(err120);
                           }
                           errors++;
                         }
                       }
-                      if (data64.redirectUrl !== void 0) {
-                        if (typeof data64.redirectUrl !== "string") {
-                          const err105 = {
+                      if (data69.redirectUrl !== void 0) {
+                        if (typeof data69.redirectUrl !== "string") {
+                          const err121 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/redirectUrl",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/redirectUrl/type",
                             keyword: "type",
@@ -15663,15 +16185,15 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err105];
+                            vErrors = [err121];
                           } else {
-                            vErrors.push(err105);
+                            vErrors.push(err121);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err106 = {
+                      const err122 = {
                         instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                         schemaPath: "#/properties/users/items/properties/actions/items/type",
                         keyword: "type",
@@ -15679,15 +16201,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err106];
+                        vErrors = [err122];
                       } else {
-                        vErrors.push(err106);
+                        vErrors.push(err122);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err107 = {
+                  const err123 = {
                     instancePath: instancePath + "/users/" + i2 + "/actions",
                     schemaPath: "#/properties/users/items/properties/actions/type",
                     keyword: "type",
@@ -15695,22 +16217,22 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err107];
+                    vErrors = [err123];
                   } else {
-                    vErrors.push(err107);
+                    vErrors.push(err123);
                   }
                   errors++;
                 }
               }
-              if (data38.devices !== void 0) {
-                let data93 = data38.devices;
-                if (Array.isArray(data93)) {
-                  const len9 = data93.length;
+              if (data40.devices !== void 0) {
+                let data98 = data40.devices;
+                if (Array.isArray(data98)) {
+                  const len9 = data98.length;
                   for (let i9 = 0; i9 < len9; i9++) {
-                    let data94 = data93[i9];
-                    if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
-                      if (data94.deviceId === void 0) {
-                        const err108 = {
+                    let data99 = data98[i9];
+                    if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+                      if (data99.deviceId === void 0) {
+                        const err124 = {
                           instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                           schemaPath: "#/properties/users/items/properties/devices/items/required",
                           keyword: "required",
@@ -15718,13 +16240,13 @@ function build() {
                           message: "must have required property 'deviceId'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err108];
+                          vErrors = [err124];
                         } else {
-                          vErrors.push(err108);
+                          vErrors.push(err124);
                         }
                         errors++;
                       }
-                      for (const key14 in data94) {
+                      for (const key14 in data99) {
                         if (
                           !(
                             key14 === "userId" ||
@@ -15736,7 +16258,7 @@ function build() {
                             key14 === "lastVerificationMethod"
                           )
                         ) {
-                          const err109 = {
+                          const err125 = {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                             schemaPath: "#/properties/users/items/properties/devices/items/additionalProperties",
                             keyword: "additionalProperties",
@@ -15744,113 +16266,113 @@ function build() {
                             message: "must NOT have additional properties",
                           };
                           if (vErrors === null) {
-                            vErrors = [err109];
+                            vErrors = [err125];
                           } else {
-                            vErrors.push(err109);
+                            vErrors.push(err125);
                           }
                           errors++;
                         }
                       }
-                      if (data94.userId !== void 0) {
+                      if (data99.userId !== void 0) {
                         if (
-                          !validate213(data94.userId, {
+                          !validate218(data99.userId, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/userId",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "userId",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+                          vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.deviceId !== void 0) {
+                      if (data99.deviceId !== void 0) {
                         if (
-                          !validate215(data94.deviceId, {
+                          !validate220(data99.deviceId, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/deviceId",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "deviceId",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+                          vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.createdAt !== void 0) {
+                      if (data99.createdAt !== void 0) {
                         if (
-                          !validate217(data94.createdAt, {
+                          !validate222(data99.createdAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/createdAt",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "createdAt",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+                          vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.authenticatedAt !== void 0) {
+                      if (data99.authenticatedAt !== void 0) {
                         if (
-                          !validate219(data94.authenticatedAt, {
+                          !validate224(data99.authenticatedAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/authenticatedAt",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "authenticatedAt",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+                          vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.invalidatedAt !== void 0) {
+                      if (data99.invalidatedAt !== void 0) {
                         if (
-                          !validate221(data94.invalidatedAt, {
+                          !validate226(data99.invalidatedAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/invalidatedAt",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "invalidatedAt",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+                          vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.rememberedUntil !== void 0) {
+                      if (data99.rememberedUntil !== void 0) {
                         if (
-                          !validate223(data94.rememberedUntil, {
+                          !validate228(data99.rememberedUntil, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/rememberedUntil",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "rememberedUntil",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+                          vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.lastVerificationMethod !== void 0) {
+                      if (data99.lastVerificationMethod !== void 0) {
                         if (
-                          !validate225(data94.lastVerificationMethod, {
+                          !validate230(data99.lastVerificationMethod, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/lastVerificationMethod",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "lastVerificationMethod",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+                          vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
                           errors = vErrors.length;
                         }
                       }
                     } else {
-                      const err110 = {
+                      const err126 = {
                         instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                         schemaPath: "#/properties/users/items/properties/devices/items/type",
                         keyword: "type",
@@ -15858,15 +16380,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err110];
+                        vErrors = [err126];
                       } else {
-                        vErrors.push(err110);
+                        vErrors.push(err126);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err111 = {
+                  const err127 = {
                     instancePath: instancePath + "/users/" + i2 + "/devices",
                     schemaPath: "#/properties/users/items/properties/devices/type",
                     keyword: "type",
@@ -15874,15 +16396,15 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err111];
+                    vErrors = [err127];
                   } else {
-                    vErrors.push(err111);
+                    vErrors.push(err127);
                   }
                   errors++;
                 }
               }
             } else {
-              const err112 = {
+              const err128 = {
                 instancePath: instancePath + "/users/" + i2,
                 schemaPath: "#/properties/users/items/type",
                 keyword: "type",
@@ -15890,15 +16412,15 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err112];
+                vErrors = [err128];
               } else {
-                vErrors.push(err112);
+                vErrors.push(err128);
               }
               errors++;
             }
           }
         } else {
-          const err113 = {
+          const err129 = {
             instancePath: instancePath + "/users",
             schemaPath: "#/properties/users/type",
             keyword: "type",
@@ -15906,15 +16428,15 @@ function build() {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err113];
+            vErrors = [err129];
           } else {
-            vErrors.push(err113);
+            vErrors.push(err129);
           }
           errors++;
         }
       }
     } else {
-      const err114 = {
+      const err130 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15922,9 +16444,9 @@ function build() {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err114];
+        vErrors = [err130];
       } else {
-        vErrors.push(err114);
+        vErrors.push(err130);
       }
       errors++;
     }
@@ -15936,8 +16458,8 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  const v14 = validate228;
-  const schema110 = {
+  const v14 = validate234;
+  const schema112 = {
     type: "object",
     additionalProperties: false,
     required: ["management", "server", "emulator"],
@@ -16387,13 +16909,13 @@ function build() {
       },
     },
   };
-  function validate230(
+  function validate236(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate230.evaluated;
+    const evaluated0 = validate236.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -16467,21 +16989,21 @@ function build() {
       }
       errors++;
     }
-    validate230.errors = vErrors;
+    validate236.errors = vErrors;
     return errors === 0;
   }
-  validate230.evaluated = {
+  validate236.evaluated = {
     props: { url: true, includeCredentialPublicKey: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate232(
+  function validate238(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate232.evaluated;
+    const evaluated0 = validate238.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -16538,17 +17060,17 @@ function build() {
       }
       errors++;
     }
-    validate232.errors = vErrors;
+    validate238.errors = vErrors;
     return errors === 0;
   }
-  validate232.evaluated = { props: { endpointUrl: true }, dynamicProps: false, dynamicItems: false };
-  function validate229(
+  validate238.evaluated = { props: { endpointUrl: true }, dynamicProps: false, dynamicItems: false };
+  function validate235(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate229.evaluated;
+    const evaluated0 = validate235.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -16763,7 +17285,7 @@ function build() {
       }
       if (data.authenticatorEventsWebhookConfig !== void 0) {
         if (
-          !validate230(data.authenticatorEventsWebhookConfig, {
+          !validate236(data.authenticatorEventsWebhookConfig, {
             instancePath: instancePath + "/authenticatorEventsWebhookConfig",
             parentData: data,
             parentDataProperty: "authenticatorEventsWebhookConfig",
@@ -16771,13 +17293,13 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+          vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
           errors = vErrors.length;
         }
       }
       if (data.logEventsWebhookConfig !== void 0) {
         if (
-          !validate232(data.logEventsWebhookConfig, {
+          !validate238(data.logEventsWebhookConfig, {
             instancePath: instancePath + "/logEventsWebhookConfig",
             parentData: data,
             parentDataProperty: "logEventsWebhookConfig",
@@ -16785,7 +17307,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+          vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
           errors = vErrors.length;
         }
       }
@@ -16841,10 +17363,10 @@ function build() {
       }
       errors++;
     }
-    validate229.errors = vErrors;
+    validate235.errors = vErrors;
     return errors === 0;
   }
-  validate229.evaluated = {
+  validate235.evaluated = {
     props: {
       tenantId: true,
       name: true,
@@ -16865,7 +17387,7 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  const schema114 = {
+  const schema116 = {
     type: "object",
     description:
       "How an action is handled. A classic action has a default outcome and rules; a flow action has the nodes of its published flow instead, and may have no default outcome. Only `actionCode` is always present.",
@@ -16911,19 +17433,19 @@ function build() {
       },
     },
   };
-  const schema116 = {
+  const schema118 = {
     type: "string",
     description:
       "How an action decides its outcome: `CLASSIC` evaluates the action's rules against its default outcome, `FLOW` runs a published flow of nodes.",
     enum: ["CLASSIC", "FLOW"],
   };
-  function validate238(
+  function validate244(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate238.evaluated;
+    const evaluated0 = validate244.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -16950,7 +17472,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema116.enum },
+        params: { allowedValues: schema118.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -16960,17 +17482,17 @@ function build() {
       }
       errors++;
     }
-    validate238.errors = vErrors;
+    validate244.errors = vErrors;
     return errors === 0;
   }
-  validate238.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate237(
+  validate244.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate243(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate237.evaluated;
+    const evaluated0 = validate243.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -16980,8 +17502,8 @@ function build() {
     const _errs0 = errors;
     let valid0 = false;
     const _errs1 = errors;
-    if (!validate238(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+    if (!validate244(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs1 === errors;
@@ -17028,17 +17550,17 @@ function build() {
         }
       }
     }
-    validate237.errors = vErrors;
+    validate243.errors = vErrors;
     return errors === 0;
   }
-  validate237.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate243(
+  validate243.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate249(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate243.evaluated;
+    const evaluated0 = validate249.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -17096,17 +17618,17 @@ function build() {
         }
       }
     }
-    validate243.errors = vErrors;
+    validate249.errors = vErrors;
     return errors === 0;
   }
-  validate243.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate235(
+  validate249.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate241(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate235.evaluated;
+    const evaluated0 = validate241.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -17162,7 +17684,7 @@ function build() {
       }
       if (data.actionType !== void 0) {
         if (
-          !validate237(data.actionType, {
+          !validate243(data.actionType, {
             instancePath: instancePath + "/actionType",
             parentData: data,
             parentDataProperty: "actionType",
@@ -17170,14 +17692,14 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
+          vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
           errors = vErrors.length;
         }
       }
       if (data.lastActionCreatedAt !== void 0) {
         let data3 = data.lastActionCreatedAt;
         if (typeof data3 === "string") {
-          if (!formats36.validate(data3)) {
+          if (!formats38.validate(data3)) {
             const err2 = {
               instancePath: instancePath + "/lastActionCreatedAt",
               schemaPath: "#/properties/lastActionCreatedAt/format",
@@ -17257,7 +17779,7 @@ function build() {
           const len0 = data6.length;
           for (let i0 = 0; i0 < len0; i0++) {
             if (
-              !validate243(data6[i0], {
+              !validate249(data6[i0], {
                 instancePath: instancePath + "/verificationMethods/" + i0,
                 parentData: data6,
                 parentDataProperty: i0,
@@ -17265,7 +17787,7 @@ function build() {
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+              vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
               errors = vErrors.length;
             }
           }
@@ -17336,7 +17858,7 @@ function build() {
       }
       if (data.defaultVerificationMethod !== void 0) {
         if (
-          !validate243(data.defaultVerificationMethod, {
+          !validate249(data.defaultVerificationMethod, {
             instancePath: instancePath + "/defaultVerificationMethod",
             parentData: data,
             parentDataProperty: "defaultVerificationMethod",
@@ -17344,7 +17866,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+          vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
           errors = vErrors.length;
         }
       }
@@ -17389,7 +17911,7 @@ function build() {
             instancePath: instancePath + "/actionNodes",
             schemaPath: "#/properties/actionNodes/type",
             keyword: "type",
-            params: { type: schema114.properties.actionNodes.type },
+            params: { type: schema116.properties.actionNodes.type },
             message: "must be array,null",
           };
           if (vErrors === null) {
@@ -17424,7 +17946,7 @@ function build() {
             instancePath: instancePath + "/flowVersion",
             schemaPath: "#/properties/flowVersion/type",
             keyword: "type",
-            params: { type: schema114.properties.flowVersion.type },
+            params: { type: schema116.properties.flowVersion.type },
             message: "must be integer,null",
           };
           if (vErrors === null) {
@@ -17450,10 +17972,10 @@ function build() {
       }
       errors++;
     }
-    validate235.errors = vErrors;
+    validate241.errors = vErrors;
     return errors === 0;
   }
-  validate235.evaluated = {
+  validate241.evaluated = {
     props: {
       actionCode: true,
       tenantId: true,
@@ -17471,13 +17993,13 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate250(
+  function validate256(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate250.evaluated;
+    const evaluated0 = validate256.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -17758,7 +18280,7 @@ function build() {
           const len0 = data9.length;
           for (let i0 = 0; i0 < len0; i0++) {
             if (
-              !validate243(data9[i0], {
+              !validate249(data9[i0], {
                 instancePath: instancePath + "/verificationMethods/" + i0,
                 parentData: data9,
                 parentDataProperty: i0,
@@ -17766,7 +18288,7 @@ function build() {
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+              vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
               errors = vErrors.length;
             }
           }
@@ -17822,7 +18344,7 @@ function build() {
       }
       if (data.defaultVerificationMethod !== void 0) {
         if (
-          !validate243(data.defaultVerificationMethod, {
+          !validate249(data.defaultVerificationMethod, {
             instancePath: instancePath + "/defaultVerificationMethod",
             parentData: data,
             parentDataProperty: "defaultVerificationMethod",
@@ -17830,7 +18352,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+          vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
           errors = vErrors.length;
         }
       }
@@ -17849,10 +18371,10 @@ function build() {
       }
       errors++;
     }
-    validate250.errors = vErrors;
+    validate256.errors = vErrors;
     return errors === 0;
   }
-  validate250.evaluated = {
+  validate256.evaluated = {
     props: {
       ruleId: true,
       tenantId: true,
@@ -17870,13 +18392,13 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate258(
+  function validate264(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate258.evaluated;
+    const evaluated0 = validate264.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18028,17 +18550,17 @@ function build() {
       }
       errors++;
     }
-    validate258.errors = vErrors;
+    validate264.errors = vErrors;
     return errors === 0;
   }
-  validate258.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-  function validate261(
+  validate264.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  function validate267(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate261.evaluated;
+    const evaluated0 = validate267.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18220,21 +18742,21 @@ function build() {
       }
       errors++;
     }
-    validate261.errors = vErrors;
+    validate267.errors = vErrors;
     return errors === 0;
   }
-  validate261.evaluated = {
+  validate267.evaluated = {
     props: { alias: true, name: true, itemType: true, isActive: true, valueListItems: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate265(
+  function validate271(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate265.evaluated;
+    const evaluated0 = validate271.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18413,21 +18935,21 @@ function build() {
       }
       errors++;
     }
-    validate265.errors = vErrors;
+    validate271.errors = vErrors;
     return errors === 0;
   }
-  validate265.evaluated = {
+  validate271.evaluated = {
     props: { id: true, name: true, dataType: true, modelType: true, description: true, isPublic: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate269(
+  function validate275(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate269.evaluated;
+    const evaluated0 = validate275.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18479,17 +19001,17 @@ function build() {
       }
       errors++;
     }
-    validate269.errors = vErrors;
+    validate275.errors = vErrors;
     return errors === 0;
   }
-  validate269.evaluated = { props: { messageOverrides: true }, dynamicProps: false, dynamicItems: false };
-  function validate272(
+  validate275.evaluated = { props: { messageOverrides: true }, dynamicProps: false, dynamicItems: false };
+  function validate278(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate272.evaluated;
+    const evaluated0 = validate278.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18540,7 +19062,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema81.enum },
+        params: { allowedValues: schema83.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -18550,17 +19072,17 @@ function build() {
       }
       errors++;
     }
-    validate272.errors = vErrors;
+    validate278.errors = vErrors;
     return errors === 0;
   }
-  validate272.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate277(
+  validate278.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate283(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate277.evaluated;
+    const evaluated0 = validate283.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18598,17 +19120,17 @@ function build() {
       }
       errors++;
     }
-    validate277.errors = vErrors;
+    validate283.errors = vErrors;
     return errors === 0;
   }
-  validate277.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate279(
+  validate283.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate285(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate279.evaluated;
+    const evaluated0 = validate285.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18630,17 +19152,17 @@ function build() {
       }
       errors++;
     }
-    validate279.errors = vErrors;
+    validate285.errors = vErrors;
     return errors === 0;
   }
-  validate279.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate281(
+  validate285.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate287(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate281.evaluated;
+    const evaluated0 = validate287.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18678,17 +19200,17 @@ function build() {
       }
       errors++;
     }
-    validate281.errors = vErrors;
+    validate287.errors = vErrors;
     return errors === 0;
   }
-  validate281.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate283(
+  validate287.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate289(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate283.evaluated;
+    const evaluated0 = validate289.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18710,125 +19232,10 @@ function build() {
       }
       errors++;
     }
-    validate283.errors = vErrors;
-    return errors === 0;
-  }
-  validate283.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate285(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate285.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "string") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    validate285.errors = vErrors;
-    return errors === 0;
-  }
-  validate285.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate287(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate287.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "string") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    validate287.errors = vErrors;
-    return errors === 0;
-  }
-  validate287.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate289(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate289.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        let data0 = data[key0];
-        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
-          const err0 = {
-            instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-            schemaPath: "#/additionalProperties/type",
-            keyword: "type",
-            params: { type: schema79.additionalProperties.type },
-            message: "must be string,number,boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     validate289.errors = vErrors;
     return errors === 0;
   }
-  validate289.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  validate289.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate291(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -18889,6 +19296,121 @@ function build() {
       }
       errors++;
     }
+    validate293.errors = vErrors;
+    return errors === 0;
+  }
+  validate293.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate295(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate295.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      for (const key0 in data) {
+        let data0 = data[key0];
+        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
+          const err0 = {
+            instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+            schemaPath: "#/additionalProperties/type",
+            keyword: "type",
+            params: { type: schema81.additionalProperties.type },
+            message: "must be string,number,boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate295.errors = vErrors;
+    return errors === 0;
+  }
+  validate295.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  function validate297(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate297.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate297.errors = vErrors;
+    return errors === 0;
+  }
+  validate297.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate299(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate299.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
     if (
       !(
         data === "SMS" ||
@@ -18918,7 +19440,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema81.enum },
+        params: { allowedValues: schema83.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -18928,17 +19450,17 @@ function build() {
       }
       errors++;
     }
-    validate293.errors = vErrors;
+    validate299.errors = vErrors;
     return errors === 0;
   }
-  validate293.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate296(
+  validate299.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate302(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate296.evaluated;
+    const evaluated0 = validate302.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -18948,8 +19470,8 @@ function build() {
     const _errs0 = errors;
     let valid0 = false;
     const _errs1 = errors;
-    if (!validate176(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+    if (!validate231(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs1 === errors;
@@ -18996,17 +19518,17 @@ function build() {
         }
       }
     }
-    validate296.errors = vErrors;
+    validate302.errors = vErrors;
     return errors === 0;
   }
-  validate296.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate299(
+  validate302.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate305(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate299.evaluated;
+    const evaluated0 = validate305.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -19044,17 +19566,17 @@ function build() {
       }
       errors++;
     }
-    validate299.errors = vErrors;
+    validate305.errors = vErrors;
     return errors === 0;
   }
-  validate299.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate301(
+  validate305.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate307(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate301.evaluated;
+    const evaluated0 = validate307.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -19081,7 +19603,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema93.enum },
+        params: { allowedValues: schema94.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -19091,17 +19613,17 @@ function build() {
       }
       errors++;
     }
-    validate301.errors = vErrors;
+    validate307.errors = vErrors;
     return errors === 0;
   }
-  validate301.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate303(
+  validate307.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate309(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate303.evaluated;
+    const evaluated0 = validate309.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -19224,7 +19746,7 @@ function build() {
       }
       if (data.aaguidMapping !== void 0) {
         if (
-          !validate196(data.aaguidMapping, {
+          !validate198(data.aaguidMapping, {
             instancePath: instancePath + "/aaguidMapping",
             parentData: data,
             parentDataProperty: "aaguidMapping",
@@ -19232,7 +19754,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+          vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
           errors = vErrors.length;
         }
       }
@@ -19289,7 +19811,7 @@ function build() {
       }
       if (data.parsedUserAgent !== void 0) {
         if (
-          !validate198(data.parsedUserAgent, {
+          !validate200(data.parsedUserAgent, {
             instancePath: instancePath + "/parsedUserAgent",
             parentData: data,
             parentDataProperty: "parsedUserAgent",
@@ -19297,7 +19819,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+          vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
           errors = vErrors.length;
         }
       }
@@ -19316,10 +19838,10 @@ function build() {
       }
       errors++;
     }
-    validate303.errors = vErrors;
+    validate309.errors = vErrors;
     return errors === 0;
   }
-  validate303.evaluated = {
+  validate309.evaluated = {
     props: {
       credentialId: true,
       deviceId: true,
@@ -19334,13 +19856,13 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate295(
+  function validate301(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate295.evaluated;
+    const evaluated0 = validate301.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -19429,7 +19951,7 @@ function build() {
       }
       if (data.verificationMethod !== void 0) {
         if (
-          !validate296(data.verificationMethod, {
+          !validate302(data.verificationMethod, {
             instancePath: instancePath + "/verificationMethod",
             parentData: data,
             parentDataProperty: "verificationMethod",
@@ -19437,14 +19959,14 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+          vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
           errors = vErrors.length;
         }
       }
       if (data.createdAt !== void 0) {
         let data3 = data.createdAt;
         if (typeof data3 === "string") {
-          if (!formats36.validate(data3)) {
+          if (!formats38.validate(data3)) {
             const err5 = {
               instancePath: instancePath + "/createdAt",
               schemaPath: "#/properties/createdAt/format",
@@ -19478,7 +20000,7 @@ function build() {
       if (data.verifiedAt !== void 0) {
         let data4 = data.verifiedAt;
         if (typeof data4 === "string") {
-          if (!formats36.validate(data4)) {
+          if (!formats38.validate(data4)) {
             const err7 = {
               instancePath: instancePath + "/verifiedAt",
               schemaPath: "#/properties/verifiedAt/format",
@@ -19512,7 +20034,7 @@ function build() {
       if (data.lastVerifiedAt !== void 0) {
         let data5 = data.lastVerifiedAt;
         if (typeof data5 === "string") {
-          if (!formats36.validate(data5)) {
+          if (!formats38.validate(data5)) {
             const err9 = {
               instancePath: instancePath + "/lastVerifiedAt",
               schemaPath: "#/properties/lastVerifiedAt/format",
@@ -19579,7 +20101,7 @@ function build() {
       }
       if (data.phoneNumber !== void 0) {
         if (
-          !validate299(data.phoneNumber, {
+          !validate305(data.phoneNumber, {
             instancePath: instancePath + "/phoneNumber",
             parentData: data,
             parentDataProperty: "phoneNumber",
@@ -19587,7 +20109,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+          vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
           errors = vErrors.length;
         }
       }
@@ -19627,7 +20149,7 @@ function build() {
       }
       if (data.previousSmsChannel !== void 0) {
         if (
-          !validate301(data.previousSmsChannel, {
+          !validate307(data.previousSmsChannel, {
             instancePath: instancePath + "/previousSmsChannel",
             parentData: data,
             parentDataProperty: "previousSmsChannel",
@@ -19635,13 +20157,13 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+          vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
           errors = vErrors.length;
         }
       }
       if (data.webauthnCredential !== void 0) {
         if (
-          !validate303(data.webauthnCredential, {
+          !validate309(data.webauthnCredential, {
             instancePath: instancePath + "/webauthnCredential",
             parentData: data,
             parentDataProperty: "webauthnCredential",
@@ -19649,7 +20171,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
+          vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
           errors = vErrors.length;
         }
       }
@@ -19668,10 +20190,10 @@ function build() {
       }
       errors++;
     }
-    validate295.errors = vErrors;
+    validate301.errors = vErrors;
     return errors === 0;
   }
-  validate295.evaluated = {
+  validate301.evaluated = {
     props: {
       userId: true,
       userAuthenticatorId: true,
@@ -19689,7 +20211,7 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  const schema138 = {
+  const schema140 = {
     type: "object",
     description: "A device a user has used.",
     required: ["userId", "deviceId", "createdAt"],
@@ -19715,13 +20237,13 @@ function build() {
       lastVerificationMethod: { $ref: "#/components/schemas/VerificationMethod" },
     },
   };
-  function validate309(
+  function validate315(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate309.evaluated;
+    const evaluated0 = validate315.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -19811,7 +20333,7 @@ function build() {
       if (data.createdAt !== void 0) {
         let data2 = data.createdAt;
         if (typeof data2 === "string") {
-          if (!formats36.validate(data2)) {
+          if (!formats38.validate(data2)) {
             const err5 = {
               instancePath: instancePath + "/createdAt",
               schemaPath: "#/properties/createdAt/format",
@@ -19845,7 +20367,7 @@ function build() {
       if (data.authenticatedAt !== void 0) {
         let data3 = data.authenticatedAt;
         if (typeof data3 === "string") {
-          if (!formats36.validate(data3)) {
+          if (!formats38.validate(data3)) {
             const err7 = {
               instancePath: instancePath + "/authenticatedAt",
               schemaPath: "#/properties/authenticatedAt/format",
@@ -19879,7 +20401,7 @@ function build() {
       if (data.invalidatedAt !== void 0) {
         let data4 = data.invalidatedAt;
         if (typeof data4 === "string") {
-          if (!formats36.validate(data4)) {
+          if (!formats38.validate(data4)) {
             const err9 = {
               instancePath: instancePath + "/invalidatedAt",
               schemaPath: "#/properties/invalidatedAt/format",
@@ -19917,7 +20439,7 @@ function build() {
             instancePath: instancePath + "/rememberedUntil",
             schemaPath: "#/properties/rememberedUntil/type",
             keyword: "type",
-            params: { type: schema138.properties.rememberedUntil.type },
+            params: { type: schema140.properties.rememberedUntil.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -19928,7 +20450,7 @@ function build() {
           errors++;
         }
         if (typeof data5 === "string") {
-          if (!formats36.validate(data5)) {
+          if (!formats38.validate(data5)) {
             const err12 = {
               instancePath: instancePath + "/rememberedUntil",
               schemaPath: "#/properties/rememberedUntil/format",
@@ -19947,7 +20469,7 @@ function build() {
       }
       if (data.lastVerificationMethod !== void 0) {
         if (
-          !validate296(data.lastVerificationMethod, {
+          !validate302(data.lastVerificationMethod, {
             instancePath: instancePath + "/lastVerificationMethod",
             parentData: data,
             parentDataProperty: "lastVerificationMethod",
@@ -19955,7 +20477,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+          vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
           errors = vErrors.length;
         }
       }
@@ -19974,10 +20496,10 @@ function build() {
       }
       errors++;
     }
-    validate309.errors = vErrors;
+    validate315.errors = vErrors;
     return errors === 0;
   }
-  validate309.evaluated = {
+  validate315.evaluated = {
     props: {
       userId: true,
       deviceId: true,
@@ -19990,13 +20512,13 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate312(
+  function validate318(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate312.evaluated;
+    const evaluated0 = validate318.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -20034,7 +20556,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema102.enum },
+        params: { allowedValues: schema103.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -20044,22 +20566,17 @@ function build() {
       }
       errors++;
     }
-    validate312.errors = vErrors;
+    validate318.errors = vErrors;
     return errors === 0;
   }
-  validate312.evaluated = { dynamicProps: false, dynamicItems: false };
-  const schema140 = {
-    type: "string",
-    description: "The verification methods a challenge can be started with from the server.",
-    enum: ["SMS", "EMAIL_OTP", "WHATSAPP"],
-  };
-  function validate316(
+  validate318.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate322(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate316.evaluated;
+    const evaluated0 = validate322.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -20086,7 +20603,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema140.enum },
+        params: { allowedValues: schema73.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -20096,17 +20613,17 @@ function build() {
       }
       errors++;
     }
-    validate316.errors = vErrors;
+    validate322.errors = vErrors;
     return errors === 0;
   }
-  validate316.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate318(
+  validate322.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate324(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate318.evaluated;
+    const evaluated0 = validate324.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -20144,18 +20661,17 @@ function build() {
       }
       errors++;
     }
-    validate318.errors = vErrors;
+    validate324.errors = vErrors;
     return errors === 0;
   }
-  validate318.evaluated = { dynamicProps: false, dynamicItems: false };
-  const pattern12 = new RegExp("^\\d{2,10}$", "u");
-  function validate228(
+  validate324.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate234(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate228.evaluated;
+    const evaluated0 = validate234.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -20364,7 +20880,7 @@ function build() {
             errors++;
           }
           for (const key1 in data0) {
-            if (!func1.call(schema110.properties.management.properties, key1)) {
+            if (!func1.call(schema112.properties.management.properties, key1)) {
               const err13 = {
                 instancePath: instancePath + "/management",
                 schemaPath: "#/properties/management/additionalProperties",
@@ -20382,7 +20898,7 @@ function build() {
           }
           if (data0.tenant !== void 0) {
             if (
-              !validate229(data0.tenant, {
+              !validate235(data0.tenant, {
                 instancePath: instancePath + "/management/tenant",
                 parentData: data0,
                 parentDataProperty: "tenant",
@@ -20390,7 +20906,7 @@ function build() {
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+              vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
               errors = vErrors.length;
             }
           }
@@ -20417,7 +20933,7 @@ function build() {
             if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
               for (const key2 in data3) {
                 if (
-                  !validate235(data3[key2], {
+                  !validate241(data3[key2], {
                     instancePath:
                       instancePath +
                       "/management/actionConfigurations/" +
@@ -20428,7 +20944,7 @@ function build() {
                     dynamicAnchors,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+                  vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
                   errors = vErrors.length;
                 }
               }
@@ -20456,7 +20972,7 @@ function build() {
                 if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
                   for (const key4 in data6) {
                     if (
-                      !validate250(data6[key4], {
+                      !validate256(data6[key4], {
                         instancePath:
                           instancePath +
                           "/management/rules/" +
@@ -20469,7 +20985,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+                      vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -20513,7 +21029,7 @@ function build() {
                 if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                   for (const key6 in data9) {
                     if (
-                      !validate258(data9[key6], {
+                      !validate264(data9[key6], {
                         instancePath:
                           instancePath +
                           "/management/flowRules/" +
@@ -20526,7 +21042,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
+                      vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -20568,7 +21084,7 @@ function build() {
             if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
               for (const key7 in data11) {
                 if (
-                  !validate261(data11[key7], {
+                  !validate267(data11[key7], {
                     instancePath:
                       instancePath + "/management/valueLists/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),
                     parentData: data11,
@@ -20577,7 +21093,7 @@ function build() {
                     dynamicAnchors,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
+                  vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
                   errors = vErrors.length;
                 }
               }
@@ -20602,7 +21118,7 @@ function build() {
             if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
               for (const key8 in data13) {
                 if (
-                  !validate265(data13[key8], {
+                  !validate271(data13[key8], {
                     instancePath:
                       instancePath + "/management/customDataPoints/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),
                     parentData: data13,
@@ -20611,7 +21127,7 @@ function build() {
                     dynamicAnchors,
                   })
                 ) {
-                  vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+                  vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
                   errors = vErrors.length;
                 }
               }
@@ -20633,7 +21149,7 @@ function build() {
           }
           if (data0.messageOverrides !== void 0) {
             if (
-              !validate269(data0.messageOverrides, {
+              !validate275(data0.messageOverrides, {
                 instancePath: instancePath + "/management/messageOverrides",
                 parentData: data0,
                 parentDataProperty: "messageOverrides",
@@ -20641,7 +21157,7 @@ function build() {
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+              vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
               errors = vErrors.length;
             }
           }
@@ -20772,7 +21288,7 @@ function build() {
                   }
                   if (data17.verificationMethod !== void 0) {
                     if (
-                      !validate272(data17.verificationMethod, {
+                      !validate278(data17.verificationMethod, {
                         instancePath: instancePath + "/management/authenticatorConfigurations/sms/verificationMethod",
                         parentData: data17,
                         parentDataProperty: "verificationMethod",
@@ -20780,7 +21296,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -20981,7 +21497,7 @@ function build() {
                   }
                   if (data25.verificationMethod !== void 0) {
                     if (
-                      !validate272(data25.verificationMethod, {
+                      !validate278(data25.verificationMethod, {
                         instancePath:
                           instancePath + "/management/authenticatorConfigurations/email-otp/verificationMethod",
                         parentData: data25,
@@ -20990,7 +21506,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -21191,7 +21707,7 @@ function build() {
                   }
                   if (data33.verificationMethod !== void 0) {
                     if (
-                      !validate272(data33.verificationMethod, {
+                      !validate278(data33.verificationMethod, {
                         instancePath:
                           instancePath + "/management/authenticatorConfigurations/passkey/verificationMethod",
                         parentData: data33,
@@ -21200,7 +21716,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -21400,7 +21916,7 @@ function build() {
                   }
                   if (data41.verificationMethod !== void 0) {
                     if (
-                      !validate272(data41.verificationMethod, {
+                      !validate278(data41.verificationMethod, {
                         instancePath: instancePath + "/management/authenticatorConfigurations/push/verificationMethod",
                         parentData: data41,
                         parentDataProperty: "verificationMethod",
@@ -21408,7 +21924,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -21719,7 +22235,7 @@ function build() {
                   }
                   for (const key12 in data51) {
                     if (
-                      !func1.call(schema110.properties.server.properties.users.additionalProperties.properties, key12)
+                      !func1.call(schema112.properties.server.properties.users.additionalProperties.properties, key12)
                     ) {
                       const err80 = {
                         instancePath: instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),
@@ -21779,7 +22295,7 @@ function build() {
                   if (data51.createdAt !== void 0) {
                     let data53 = data51.createdAt;
                     if (typeof data53 === "string") {
-                      if (!formats36.validate(data53)) {
+                      if (!formats38.validate(data53)) {
                         const err83 = {
                           instancePath:
                             instancePath +
@@ -21822,7 +22338,7 @@ function build() {
                   }
                   if (data51.email !== void 0) {
                     if (
-                      !validate277(data51.email, {
+                      !validate283(data51.email, {
                         instancePath:
                           instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/email",
                         parentData: data51,
@@ -21831,13 +22347,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
+                      vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.emailVerified !== void 0) {
                     if (
-                      !validate279(data51.emailVerified, {
+                      !validate285(data51.emailVerified, {
                         instancePath:
                           instancePath +
                           "/server/users/" +
@@ -21849,13 +22365,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
+                      vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.phoneNumber !== void 0) {
                     if (
-                      !validate281(data51.phoneNumber, {
+                      !validate287(data51.phoneNumber, {
                         instancePath:
                           instancePath +
                           "/server/users/" +
@@ -21867,13 +22383,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+                      vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.phoneNumberVerified !== void 0) {
                     if (
-                      !validate283(data51.phoneNumberVerified, {
+                      !validate289(data51.phoneNumberVerified, {
                         instancePath:
                           instancePath +
                           "/server/users/" +
@@ -21885,13 +22401,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
+                      vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.username !== void 0) {
                     if (
-                      !validate285(data51.username, {
+                      !validate291(data51.username, {
                         instancePath:
                           instancePath +
                           "/server/users/" +
@@ -21903,13 +22419,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+                      vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.displayName !== void 0) {
                     if (
-                      !validate287(data51.displayName, {
+                      !validate293(data51.displayName, {
                         instancePath:
                           instancePath +
                           "/server/users/" +
@@ -21921,13 +22437,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
+                      vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.custom !== void 0) {
                     if (
-                      !validate289(data51.custom, {
+                      !validate295(data51.custom, {
                         instancePath:
                           instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom",
                         parentData: data51,
@@ -21936,13 +22452,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+                      vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.locale !== void 0) {
                     if (
-                      !validate291(data51.locale, {
+                      !validate297(data51.locale, {
                         instancePath:
                           instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/locale",
                         parentData: data51,
@@ -21951,13 +22467,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+                      vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data51.defaultVerificationMethod !== void 0) {
                     if (
-                      !validate293(data51.defaultVerificationMethod, {
+                      !validate299(data51.defaultVerificationMethod, {
                         instancePath:
                           instancePath +
                           "/server/users/" +
@@ -21969,7 +22485,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
+                      vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -21980,7 +22496,7 @@ function build() {
                       for (let i0 = 0; i0 < len0; i0++) {
                         let data64 = data63[i0];
                         if (
-                          !validate295(data64, {
+                          !validate301(data64, {
                             instancePath:
                               instancePath +
                               "/server/users/" +
@@ -21993,7 +22509,7 @@ function build() {
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+                          vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
                           errors = vErrors.length;
                         }
                         const _errs126 = errors;
@@ -22319,7 +22835,7 @@ function build() {
                           }
                           if (data64.verificationMethod !== void 0) {
                             if (
-                              !validate272(data64.verificationMethod, {
+                              !validate278(data64.verificationMethod, {
                                 instancePath:
                                   instancePath +
                                   "/server/users/" +
@@ -22333,7 +22849,7 @@ function build() {
                                 dynamicAnchors,
                               })
                             ) {
-                              vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+                              vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
                               errors = vErrors.length;
                             }
                           }
@@ -22385,7 +22901,7 @@ function build() {
                     if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
                       for (const key13 in data69) {
                         if (
-                          !validate309(data69[key13], {
+                          !validate315(data69[key13], {
                             instancePath:
                               instancePath +
                               "/server/users/" +
@@ -22398,7 +22914,7 @@ function build() {
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+                          vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
                           errors = vErrors.length;
                         }
                       }
@@ -22736,7 +23252,7 @@ function build() {
                       for (const key16 in data73) {
                         if (
                           !func1.call(
-                            schema110.properties.server.properties.actions.additionalProperties.additionalProperties
+                            schema112.properties.server.properties.actions.additionalProperties.additionalProperties
                               .properties,
                             key16,
                           )
@@ -22908,7 +23424,7 @@ function build() {
                       }
                       if (data73.state !== void 0) {
                         if (
-                          !validate312(data73.state, {
+                          !validate318(data73.state, {
                             instancePath:
                               instancePath +
                               "/server/actions/" +
@@ -22922,7 +23438,7 @@ function build() {
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
+                          vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
                           errors = vErrors.length;
                         }
                       }
@@ -22944,7 +23460,7 @@ function build() {
                             keyword: "enum",
                             params: {
                               allowedValues:
-                                schema110.properties.server.properties.actions.additionalProperties.additionalProperties
+                                schema112.properties.server.properties.actions.additionalProperties.additionalProperties
                                   .properties.outcome.enum,
                             },
                             message: "must be equal to one of the allowed values",
@@ -22960,7 +23476,7 @@ function build() {
                       if (data73.createdAt !== void 0) {
                         let data79 = data73.createdAt;
                         if (typeof data79 === "string") {
-                          if (!formats36.validate(data79)) {
+                          if (!formats38.validate(data79)) {
                             const err126 = {
                               instancePath:
                                 instancePath +
@@ -23008,7 +23524,7 @@ function build() {
                       if (data73.updatedAt !== void 0) {
                         let data80 = data73.updatedAt;
                         if (typeof data80 === "string") {
-                          if (!formats36.validate(data80)) {
+                          if (!formats38.validate(data80)) {
                             const err128 = {
                               instancePath:
                                 instancePath +
@@ -23056,7 +23572,7 @@ function build() {
                       if (data73.stateUpdatedAt !== void 0) {
                         let data81 = data73.stateUpdatedAt;
                         if (typeof data81 === "string") {
-                          if (!formats36.validate(data81)) {
+                          if (!formats38.validate(data81)) {
                             const err130 = {
                               instancePath:
                                 instancePath +
@@ -23463,7 +23979,7 @@ function build() {
                           const len4 = data93.length;
                           for (let i4 = 0; i4 < len4; i4++) {
                             if (
-                              !validate272(data93[i4], {
+                              !validate278(data93[i4], {
                                 instancePath:
                                   instancePath +
                                   "/server/actions/" +
@@ -23478,7 +23994,7 @@ function build() {
                                 dynamicAnchors,
                               })
                             ) {
-                              vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+                              vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
                               errors = vErrors.length;
                             }
                           }
@@ -23507,7 +24023,7 @@ function build() {
                       }
                       if (data73.defaultVerificationMethod !== void 0) {
                         if (
-                          !validate272(data73.defaultVerificationMethod, {
+                          !validate278(data73.defaultVerificationMethod, {
                             instancePath:
                               instancePath +
                               "/server/actions/" +
@@ -23521,7 +24037,7 @@ function build() {
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+                          vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
                           errors = vErrors.length;
                         }
                       }
@@ -23884,7 +24400,7 @@ function build() {
                   for (const key19 in data104) {
                     if (
                       !func1.call(
-                        schema110.properties.server.properties.challenges.additionalProperties.allOf[0].properties,
+                        schema112.properties.server.properties.challenges.additionalProperties.allOf[0].properties,
                         key19,
                       )
                     ) {
@@ -23951,7 +24467,7 @@ function build() {
                   }
                   if (data104.verificationMethod !== void 0) {
                     if (
-                      !validate316(data104.verificationMethod, {
+                      !validate322(data104.verificationMethod, {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -23963,13 +24479,13 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+                      vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
                       errors = vErrors.length;
                     }
                   }
                   if (data104.phoneNumber !== void 0) {
                     if (
-                      !validate318(data104.phoneNumber, {
+                      !validate324(data104.phoneNumber, {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -23981,7 +24497,7 @@ function build() {
                         dynamicAnchors,
                       })
                     ) {
-                      vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+                      vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
                       errors = vErrors.length;
                     }
                   }
@@ -24043,7 +24559,7 @@ function build() {
                         keyword: "enum",
                         params: {
                           allowedValues:
-                            schema110.properties.server.properties.challenges.additionalProperties.allOf[0].properties
+                            schema112.properties.server.properties.challenges.additionalProperties.allOf[0].properties
                               .smsChannel.enum,
                         },
                         message: "must be equal to one of the allowed values",
@@ -24235,7 +24751,7 @@ function build() {
                   if (data104.code !== void 0) {
                     let data115 = data104.code;
                     if (typeof data115 === "string") {
-                      if (!pattern12.test(data115)) {
+                      if (!pattern8.test(data115)) {
                         const err179 = {
                           instancePath:
                             instancePath +
@@ -24279,7 +24795,7 @@ function build() {
                   if (data104.createdAt !== void 0) {
                     let data116 = data104.createdAt;
                     if (typeof data116 === "string") {
-                      if (!formats36.validate(data116)) {
+                      if (!formats38.validate(data116)) {
                         const err181 = {
                           instancePath:
                             instancePath +
@@ -24391,7 +24907,7 @@ function build() {
                   if (data104.verifiedAt !== void 0) {
                     let data119 = data104.verifiedAt;
                     if (typeof data119 === "string") {
-                      if (!formats36.validate(data119)) {
+                      if (!formats38.validate(data119)) {
                         const err186 = {
                           instancePath:
                             instancePath +
@@ -24752,7 +25268,7 @@ function build() {
                   for (const key21 in data124) {
                     if (
                       !func1.call(
-                        schema110.properties.server.properties.sessions.additionalProperties.properties,
+                        schema112.properties.server.properties.sessions.additionalProperties.properties,
                         key21,
                       )
                     ) {
@@ -25061,7 +25577,7 @@ function build() {
                   if (data124.revokedAt !== void 0) {
                     let data133 = data124.revokedAt;
                     if (typeof data133 === "string") {
-                      if (!formats36.validate(data133)) {
+                      if (!formats38.validate(data133)) {
                         const err220 = {
                           instancePath:
                             instancePath +
@@ -25390,7 +25906,7 @@ function build() {
                               "#/properties/server/properties/riskSignals/properties/ipAddresses/additionalProperties/additionalProperties/type",
                             keyword: "type",
                             params: {
-                              type: schema110.properties.server.properties.riskSignals.properties.ipAddresses
+                              type: schema112.properties.server.properties.riskSignals.properties.ipAddresses
                                 .additionalProperties.additionalProperties.type,
                             },
                             message: "must be string,number,boolean,null",
@@ -25464,7 +25980,7 @@ function build() {
                               "#/properties/server/properties/riskSignals/properties/deviceIds/additionalProperties/additionalProperties/type",
                             keyword: "type",
                             params: {
-                              type: schema110.properties.server.properties.riskSignals.properties.deviceIds
+                              type: schema112.properties.server.properties.riskSignals.properties.deviceIds
                                 .additionalProperties.additionalProperties.type,
                             },
                             message: "must be string,number,boolean,null",
@@ -25538,7 +26054,7 @@ function build() {
                               "#/properties/server/properties/riskSignals/properties/userAgents/additionalProperties/additionalProperties/type",
                             keyword: "type",
                             params: {
-                              type: schema110.properties.server.properties.riskSignals.properties.userAgents
+                              type: schema112.properties.server.properties.riskSignals.properties.userAgents
                                 .additionalProperties.additionalProperties.type,
                             },
                             message: "must be string,number,boolean,null",
@@ -26322,7 +26838,7 @@ function build() {
                     errors++;
                   }
                   for (const key34 in data159) {
-                    if (!func1.call(schema110.properties.emulator.properties.outbox.items.properties, key34)) {
+                    if (!func1.call(schema112.properties.emulator.properties.outbox.items.properties, key34)) {
                       const err289 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5,
                         schemaPath: "#/properties/emulator/properties/outbox/items/additionalProperties",
@@ -26380,7 +26896,7 @@ function build() {
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/channel/enum",
                         keyword: "enum",
                         params: {
-                          allowedValues: schema110.properties.emulator.properties.outbox.items.properties.channel.enum,
+                          allowedValues: schema112.properties.emulator.properties.outbox.items.properties.channel.enum,
                         },
                         message: "must be equal to one of the allowed values",
                       };
@@ -26514,7 +27030,7 @@ function build() {
                   if (data159.createdAt !== void 0) {
                     let data168 = data159.createdAt;
                     if (typeof data168 === "string") {
-                      if (!formats36.validate(data168)) {
+                      if (!formats38.validate(data168)) {
                         const err300 = {
                           instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
                           schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/format",
@@ -26691,7 +27207,7 @@ function build() {
                   }
                   for (const key35 in data170) {
                     if (
-                      !func1.call(schema110.properties.emulator.properties.webhookDeliveries.items.properties, key35)
+                      !func1.call(schema112.properties.emulator.properties.webhookDeliveries.items.properties, key35)
                     ) {
                       const err311 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
@@ -26886,7 +27402,7 @@ function build() {
                   if (data170.deliveredAt !== void 0) {
                     let data179 = data170.deliveredAt;
                     if (typeof data179 === "string") {
-                      if (!formats36.validate(data179)) {
+                      if (!formats38.validate(data179)) {
                         const err322 = {
                           instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
                           schemaPath:
@@ -26982,10 +27498,10 @@ function build() {
       }
       errors++;
     }
-    validate228.errors = vErrors;
+    validate234.errors = vErrors;
     return errors === 0;
   }
-  validate228.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  validate234.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   const validatorsByKey = {
     "management#/components/schemas/CreateClassicActionConfigurationBody": v0,
     "management#/components/schemas/CreateCustomDataPointBody": v1,
