@@ -18,9 +18,10 @@ import { noteSeededActions, seedServerState } from "./server/seed.ts";
 import { publicKeyRoutes } from "./server/sessions.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
 import type { ApiName } from "./spec/tables.ts";
+import { withPrototypeFreeRecords } from "./state/records.ts";
 import type { EmulatorState } from "./state.ts";
 import { createTestApi, type TestApi } from "./test-api.ts";
-import { handleTestApiRequest, testApiBasePath } from "./test-api-routes.ts";
+import { bodyLimits, handleTestApiRequest, isTestApiPath, testApiBasePath } from "./test-api-routes.ts";
 
 /** The Server API secret key an emulator accepts unless the options or the seed pin another. */
 export const DEFAULT_SERVER_SECRET = "sk_emulator_server";
@@ -38,7 +39,7 @@ export interface EmulatorOptions {
   settings?: Partial<EmulatorSettings>;
   /** How webhooks are sent; defaults to the global fetch. Pass a function to receive them in-process. */
   webhookFetch?: typeof globalThis.fetch;
-  /** Largest request body accepted, in bytes (default 1 MiB); larger ones get a 413. */
+  /** Largest request body accepted, in bytes (default 1 MiB), by the APIs and the test-only API; larger ones get a 413. A state import (`PUT /_emulator/v1/state`) may be up to 64 MiB, or this if larger. */
   maxBodyBytes?: number;
   /** The wall clock the emulator's clock starts from (default Date.now); `advanceClock` adds to it. */
   now?: () => number;
@@ -99,7 +100,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
     const server = seedServerState(seed, new Date(wallClock()).toISOString(), settings.otpLifetimeMinutes);
     noteSeededActions(server, management);
-    return { management, server, emulator };
+    return withPrototypeFreeRecords({ management, server, emulator });
   };
 
   let state = initialState();
@@ -130,8 +131,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname;
-    if (path.startsWith(`${testApiBasePath}/`)) {
-      return handleTestApiRequest(testApi, context, request, url, path.slice(testApiBasePath.length));
+    if (isTestApiPath(path)) {
+      return handleTestApiRequest(
+        testApi,
+        context,
+        request,
+        url,
+        path.slice(testApiBasePath.length),
+        bodyLimits(maxBodyBytes),
+      );
     }
     const publicKeys = await publicKeyRoutes(context(), path, url.origin);
     if (publicKeys) return publicKeys;

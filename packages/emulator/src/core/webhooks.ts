@@ -4,6 +4,7 @@
 // and a failed delivery fails the request. Authenticator events are sent in the background;
 // `flush()` waits for them. Every attempt is kept in the delivery log with its signature.
 import { EmulatorApiError, type WebhookEventInput } from "../handler.ts";
+import { entry } from "../state/records.ts";
 import type { EmulatorState, WebhookDelivery } from "../state.ts";
 
 // Signed by the server package's own signer, the one its verifier is tested against, so the
@@ -33,7 +34,7 @@ function targetFor(state: EmulatorState, event: WebhookEventInput): Target | und
   else if (event.type === "email.created") url = methodConfig("email-otp");
   else if (event.type === "push.created") url = methodConfig("push");
   else if (event.type === "action.verify") {
-    url = management.actionConfigurations[String(event.data.action)]?.verificationWebhookUrl;
+    url = entry(management.actionConfigurations, String(event.data.action))?.verificationWebhookUrl;
   } else if (event.type.startsWith("authenticator.")) {
     url = management.tenant.authenticatorEventsWebhookConfig?.url;
     synchronous = false;

@@ -1,18 +1,30 @@
-// The emulator's own schemas: the shapes of a seed, written over the specs' schemas. They are
+// The emulator's own schemas: the shapes of a seed and of an exported state (state-schema.ts),
+// written over the specs' schemas. They are
 // compiled at build time, not here: `pnpm generate` (scripts/codegen/generate-emulator.ts) calls
 // ownSchemas with the bundled specs and writes a validator of each into generated/own-validators.js,
 // beside the request validators and from the same Ajv options. At run time only the IDs below are
 // read, to find a validator.
 
-/** The parts of a bundled spec these schemas read. */
-interface SpecDocument {
-  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
-}
+import {
+  actionProperties,
+  appClientSchema,
+  authenticatorRequirements,
+  byRef,
+  challengeSchema,
+  knownMethod,
+  riskSignalsSchema,
+  type SpecDocument,
+  schemaProperties,
+  stateSchema,
+} from "./state-schema.ts";
 
 type Schema = Record<string, unknown>;
 
 /** The ID of the schema of a seed's Server part and its top-level fields (the Management part has its own). */
 export const seedSchemaId = "seed#";
+
+/** The ID of the schema of the whole state, which an import must match. */
+export const stateSchemaId = "state#";
 
 /**
  * The ID of a Management component schema a seed is written in. `closed` refuses fields the schema
@@ -45,9 +57,14 @@ export function ownSchemas(specs: Record<"server" | "management", SpecDocument>)
   return {
     documents: {
       seed: seedSchema(specs.server),
+      state: stateSchema(specs.server),
       "management-closed": { components: closedComponents(specs.management.components) },
     },
-    validators: [seedSchemaId, ...managementSeedSchemas.map(([name, kind]) => managementSeedSchemaId(name, kind))],
+    validators: [
+      seedSchemaId,
+      stateSchemaId,
+      ...managementSeedSchemas.map(([name, kind]) => managementSeedSchemaId(name, kind)),
+    ],
     componentProperties: ["management"],
   };
 }
@@ -67,18 +84,17 @@ function closedComponents(node: unknown): unknown {
   return copy;
 }
 
-const signals = {
-  type: "object",
-  additionalProperties: { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] } },
-};
-
+/**
+ * The seed's Server part, its records sharing their fields with the state's schema and checked as
+ * strictly as the API's requests check the same fields: known methods, and the phone number, email
+ * or credential a method needs (checked after the fields themselves, so a misspelt field is named
+ * first).
+ */
 function seedSchema(server: SpecDocument): Schema {
-  const schemaProperties = (name: string): string[] =>
-    Object.keys(server.components?.schemas?.[name]?.properties ?? {});
-  const byRef = (schema: string, names: string[]) =>
-    Object.fromEntries(
-      names.map((name) => [name, { $ref: `server#/components/schemas/${schema}/properties/${name}` }]),
-    );
+  const seedActionProperties = {
+    ...Object.fromEntries(Object.entries(actionProperties).filter(([field]) => field !== "userId")),
+    verificationMethod: knownMethod,
+  };
   return {
     type: "object",
     properties: {
@@ -88,50 +104,9 @@ function seedSchema(server: SpecDocument): Schema {
         properties: { server: { type: "string", minLength: 1 }, management: { type: "string", minLength: 1 } },
       },
       settings: { type: "object" },
-      appClients: {
-        type: "array",
-        items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["clientId"],
-          properties: {
-            clientId: { type: "string", minLength: 1 },
-            accessTokenLifetimeMinutes: { type: "number", exclusiveMinimum: 0 },
-            refreshTokenLifetimeMinutes: { type: "number", exclusiveMinimum: 0 },
-          },
-        },
-      },
-      challenges: {
-        type: "array",
-        items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["challengeId", "verificationMethod", "actionCode", "code"],
-          properties: {
-            challengeId: { type: "string", minLength: 1 },
-            verificationMethod: { enum: ["SMS", "WHATSAPP", "EMAIL_OTP"] },
-            phoneNumber: { type: "string" },
-            email: { type: "string" },
-            smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
-            actionCode: { type: "string", minLength: 1 },
-            idempotencyKey: { type: "string", minLength: 1 },
-            userId: { type: "string", minLength: 1 },
-            scope: { type: "string" },
-            deviceId: { type: "string" },
-            code: { type: "string", minLength: 1 },
-            createdAt: { type: "string", format: "date-time" },
-            expiresAt: { type: "integer" },
-            failedAttempts: { type: "integer", minimum: 0 },
-            verifiedAt: { type: "string", format: "date-time" },
-            claimedByUserId: { type: "string" },
-          },
-        },
-      },
-      riskSignals: {
-        type: "object",
-        additionalProperties: false,
-        properties: { ipAddresses: signals, deviceIds: signals, userAgents: signals },
-      },
+      appClients: { type: "array", items: appClientSchema },
+      challenges: { type: "array", items: challengeSchema([]) },
+      riskSignals: riskSignalsSchema,
       users: {
         type: "array",
         items: {
@@ -140,14 +115,22 @@ function seedSchema(server: SpecDocument): Schema {
           required: ["userId"],
           properties: {
             userId: { type: "string", minLength: 1 },
-            ...byRef("UpdateUserAttributes", schemaProperties("UpdateUserAttributes")),
+            ...byRef("UpdateUserAttributes", schemaProperties(server, "UpdateUserAttributes")),
             authenticators: {
               type: "array",
               items: {
-                type: "object",
-                additionalProperties: false,
-                required: ["verificationMethod"],
-                properties: byRef("UserAuthenticator", schemaProperties("UserAuthenticator")),
+                allOf: [
+                  {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["verificationMethod"],
+                    properties: {
+                      ...byRef("UserAuthenticator", schemaProperties(server, "UserAuthenticator")),
+                      verificationMethod: knownMethod,
+                    },
+                  },
+                  ...authenticatorRequirements,
+                ],
               },
             },
             actions: {
@@ -156,41 +139,7 @@ function seedSchema(server: SpecDocument): Schema {
                 type: "object",
                 additionalProperties: false,
                 required: ["actionCode", "idempotencyKey", "state"],
-                properties: {
-                  actionCode: { type: "string", minLength: 1 },
-                  idempotencyKey: { type: "string", minLength: 1 },
-                  state: { $ref: "server#/components/schemas/UserActionState" },
-                  outcome: { enum: ["ALLOW", "BLOCK", "CHALLENGE", "REVIEW"] },
-                  createdAt: { type: "string", format: "date-time" },
-                  updatedAt: { type: "string", format: "date-time" },
-                  stateUpdatedAt: { type: "string", format: "date-time" },
-                  ruleIds: { type: "array", items: { type: "string" } },
-                  priorityRuleId: { type: "string" },
-                  rules: {
-                    type: "array",
-                    items: {
-                      type: "object",
-                      additionalProperties: false,
-                      required: ["ruleId", "name"],
-                      properties: {
-                        ruleId: { type: "string" },
-                        name: { type: "string" },
-                        description: { type: "string" },
-                      },
-                    },
-                  },
-                  output: { type: "object" },
-                  allowedVerificationMethods: { type: "array", items: { type: "string" } },
-                  enrolledVerificationMethods: { type: "array", items: { type: "string" } },
-                  defaultVerificationMethod: { type: "string" },
-                  verificationMethod: { type: "string" },
-                  verifiedByAuthenticatorId: { type: "string" },
-                  ipAddress: { type: "string" },
-                  userAgent: { type: "string" },
-                  deviceId: { type: "string" },
-                  countryCode: { type: "string" },
-                  redirectUrl: { type: "string" },
-                },
+                properties: seedActionProperties,
               },
             },
             devices: {
@@ -199,7 +148,7 @@ function seedSchema(server: SpecDocument): Schema {
                 type: "object",
                 additionalProperties: false,
                 required: ["deviceId"],
-                properties: byRef("UserDevice", schemaProperties("UserDevice")),
+                properties: byRef("UserDevice", schemaProperties(server, "UserDevice")),
               },
             },
           },

@@ -10972,32 +10972,51 @@ function build() {
       challenges: {
         type: "array",
         items: {
-          type: "object",
-          additionalProperties: false,
-          required: ["challengeId", "verificationMethod", "actionCode", "code"],
-          properties: {
-            challengeId: { type: "string", minLength: 1 },
-            verificationMethod: { enum: ["SMS", "WHATSAPP", "EMAIL_OTP"] },
-            phoneNumber: { type: "string" },
-            email: { type: "string" },
-            smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
-            actionCode: { type: "string", minLength: 1 },
-            idempotencyKey: { type: "string", minLength: 1 },
-            userId: { type: "string", minLength: 1 },
-            scope: { type: "string" },
-            deviceId: { type: "string" },
-            code: { type: "string", minLength: 1 },
-            createdAt: { type: "string", format: "date-time" },
-            expiresAt: { type: "integer" },
-            failedAttempts: { type: "integer", minimum: 0 },
-            verifiedAt: { type: "string", format: "date-time" },
-            claimedByUserId: { type: "string" },
-          },
+          allOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["challengeId", "verificationMethod", "actionCode", "code"],
+              properties: {
+                challengeId: { type: "string", minLength: 1 },
+                verificationMethod: { $ref: "server#/components/schemas/ChallengeVerificationMethod" },
+                phoneNumber: { $ref: "server#/components/schemas/PhoneNumber" },
+                email: { type: "string", format: "email" },
+                smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
+                actionCode: { type: "string", minLength: 1 },
+                idempotencyKey: { type: "string", minLength: 1 },
+                userId: { type: "string", minLength: 1 },
+                scope: { type: "string" },
+                deviceId: { type: "string" },
+                code: { type: "string", pattern: "^\\d{2,10}$" },
+                createdAt: { type: "string", format: "date-time" },
+                expiresAt: { type: "integer" },
+                failedAttempts: { type: "integer", minimum: 0 },
+                verifiedAt: { type: "string", format: "date-time" },
+                claimedByUserId: { type: "string" },
+              },
+            },
+            {
+              if: {
+                required: ["verificationMethod"],
+                properties: { verificationMethod: { enum: ["SMS", "WHATSAPP"] } },
+              },
+              then: { required: ["phoneNumber"] },
+            },
+            {
+              if: {
+                required: ["verificationMethod"],
+                properties: { verificationMethod: { enum: ["EMAIL_OTP", "EMAIL_MAGIC_LINK"] } },
+              },
+              then: { required: ["email"] },
+            },
+          ],
         },
       },
       riskSignals: {
         type: "object",
         additionalProperties: false,
+        required: [],
         properties: {
           ipAddresses: {
             type: "object",
@@ -11046,31 +11065,53 @@ function build() {
             authenticators: {
               type: "array",
               items: {
-                type: "object",
-                additionalProperties: false,
-                required: ["verificationMethod"],
-                properties: {
-                  userId: { $ref: "server#/components/schemas/UserAuthenticator/properties/userId" },
-                  userAuthenticatorId: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/userAuthenticatorId",
+                allOf: [
+                  {
+                    type: "object",
+                    additionalProperties: false,
+                    required: ["verificationMethod"],
+                    properties: {
+                      userId: { $ref: "server#/components/schemas/UserAuthenticator/properties/userId" },
+                      userAuthenticatorId: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/userAuthenticatorId",
+                      },
+                      verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                      createdAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/createdAt" },
+                      verifiedAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/verifiedAt" },
+                      lastVerifiedAt: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/lastVerifiedAt",
+                      },
+                      email: { $ref: "server#/components/schemas/UserAuthenticator/properties/email" },
+                      phoneNumber: { $ref: "server#/components/schemas/UserAuthenticator/properties/phoneNumber" },
+                      username: { $ref: "server#/components/schemas/UserAuthenticator/properties/username" },
+                      displayName: { $ref: "server#/components/schemas/UserAuthenticator/properties/displayName" },
+                      previousSmsChannel: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/previousSmsChannel",
+                      },
+                      webauthnCredential: {
+                        $ref: "server#/components/schemas/UserAuthenticator/properties/webauthnCredential",
+                      },
+                    },
                   },
-                  verificationMethod: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/verificationMethod",
+                  {
+                    if: {
+                      required: ["verificationMethod"],
+                      properties: { verificationMethod: { enum: ["SMS", "WHATSAPP"] } },
+                    },
+                    then: { required: ["phoneNumber"] },
                   },
-                  createdAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/createdAt" },
-                  verifiedAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/verifiedAt" },
-                  lastVerifiedAt: { $ref: "server#/components/schemas/UserAuthenticator/properties/lastVerifiedAt" },
-                  email: { $ref: "server#/components/schemas/UserAuthenticator/properties/email" },
-                  phoneNumber: { $ref: "server#/components/schemas/UserAuthenticator/properties/phoneNumber" },
-                  username: { $ref: "server#/components/schemas/UserAuthenticator/properties/username" },
-                  displayName: { $ref: "server#/components/schemas/UserAuthenticator/properties/displayName" },
-                  previousSmsChannel: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/previousSmsChannel",
+                  {
+                    if: {
+                      required: ["verificationMethod"],
+                      properties: { verificationMethod: { enum: ["EMAIL_OTP", "EMAIL_MAGIC_LINK"] } },
+                    },
+                    then: { required: ["email"] },
                   },
-                  webauthnCredential: {
-                    $ref: "server#/components/schemas/UserAuthenticator/properties/webauthnCredential",
+                  {
+                    if: { required: ["verificationMethod"], properties: { verificationMethod: { enum: ["PASSKEY"] } } },
+                    then: { required: ["webauthnCredential"] },
                   },
-                },
+                ],
               },
             },
             actions: {
@@ -11104,9 +11145,12 @@ function build() {
                   },
                   output: { type: "object" },
                   allowedVerificationMethods: { type: "array", items: { type: "string" } },
-                  enrolledVerificationMethods: { type: "array", items: { type: "string" } },
-                  defaultVerificationMethod: { type: "string" },
-                  verificationMethod: { type: "string" },
+                  enrolledVerificationMethods: {
+                    type: "array",
+                    items: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  },
+                  defaultVerificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
                   verifiedByAuthenticatorId: { type: "string" },
                   ipAddress: { type: "string" },
                   userAgent: { type: "string" },
@@ -11140,7 +11184,11 @@ function build() {
       },
     },
   };
-  const formats36 = requireRuntime("ajv-formats/dist/formats").fullFormats["date-time"];
+  const schema73 = {
+    type: "string",
+    description: "The verification methods a challenge can be started with from the server.",
+    enum: ["SMS", "EMAIL_OTP", "WHATSAPP"],
+  };
   function validate153(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11154,14 +11202,62 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!(data === "SMS" || data === "EMAIL_OTP" || data === "WHATSAPP")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema73.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate153.errors = vErrors;
+    return errors === 0;
+  }
+  validate153.evaluated = { dynamicProps: false, dynamicItems: false };
+  const pattern7 = new RegExp("^\\+[1-9][0-9]{1,14}$", "u");
+  function validate155(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate155.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
     if (typeof data === "string") {
-      if (!formats4.test(data)) {
+      if (!pattern7.test(data)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/format",
-          keyword: "format",
-          params: { format: "email" },
-          message: 'must match format "email"',
+          schemaPath: "#/pattern",
+          keyword: "pattern",
+          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
+          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -11185,38 +11281,6 @@ function build() {
       }
       errors++;
     }
-    validate153.errors = vErrors;
-    return errors === 0;
-  }
-  validate153.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate155(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate155.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "boolean") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "boolean" },
-        message: "must be boolean",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     validate155.errors = vErrors;
     return errors === 0;
   }
@@ -11235,13 +11299,13 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (func0(data) < 1) {
+      if (!formats4.test(data)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/minLength",
-          keyword: "minLength",
-          params: { limit: 1 },
-          message: "must NOT have fewer than 1 characters",
+          schemaPath: "#/format",
+          keyword: "format",
+          params: { format: "email" },
+          message: 'must match format "email"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -11314,8 +11378,24 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data !== "string") {
-      const err0 = {
+    if (typeof data === "string") {
+      if (func0(data) < 1) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/minLength",
+          keyword: "minLength",
+          params: { limit: 1 },
+          message: "must NOT have fewer than 1 characters",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -11323,9 +11403,9 @@ function build() {
         message: "must be string",
       };
       if (vErrors === null) {
-        vErrors = [err0];
+        vErrors = [err1];
       } else {
-        vErrors.push(err0);
+        vErrors.push(err1);
       }
       errors++;
     }
@@ -11346,6 +11426,38 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
+    if (typeof data !== "boolean") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "boolean" },
+        message: "must be boolean",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate163.errors = vErrors;
+    return errors === 0;
+  }
+  validate163.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate165(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate165.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
     if (typeof data !== "string") {
       const err0 = {
         instancePath,
@@ -11361,67 +11473,10 @@ function build() {
       }
       errors++;
     }
-    validate163.errors = vErrors;
-    return errors === 0;
-  }
-  validate163.evaluated = { dynamicProps: false, dynamicItems: false };
-  const schema79 = {
-    type: "object",
-    description:
-      "Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point.",
-    additionalProperties: { type: ["string", "number", "boolean"] },
-  };
-  function validate165(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate165.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      for (const key0 in data) {
-        let data0 = data[key0];
-        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
-          const err0 = {
-            instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-            schemaPath: "#/additionalProperties/type",
-            keyword: "type",
-            params: { type: schema79.additionalProperties.type },
-            message: "must be string,number,boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     validate165.errors = vErrors;
     return errors === 0;
   }
-  validate165.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  validate165.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate167(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11455,31 +11510,10 @@ function build() {
   }
   validate167.evaluated = { dynamicProps: false, dynamicItems: false };
   const schema81 = {
-    type: "string",
-    description: "Every verification method documented by any Authsignal source.",
-    enum: [
-      "SMS",
-      "AUTHENTICATOR_APP",
-      "RECOVERY_CODE",
-      "EMAIL_MAGIC_LINK",
-      "EMAIL_OTP",
-      "PUSH",
-      "DEVICE",
-      "SECURITY_KEY",
-      "PASSKEY",
-      "VERIFF",
-      "IPROOV",
-      "PALM_BIOMETRICS_RR",
-      "IDVERSE",
-      "WHATSAPP",
-      "QR_CODE",
-      "IN_APP",
-      "ONFIDO",
-      "APPLE_ID_TOKEN",
-      "GOOGLE_ID_TOKEN",
-      "DIGITAL_CREDENTIAL",
-      "OIDC_PROVIDER",
-    ],
+    type: "object",
+    description:
+      "Key/value pairs from your own app, used by rules built on custom data points. Each key should match the name of a custom data point.",
+    additionalProperties: { type: ["string", "number", "boolean"] },
   };
   function validate169(
     data,
@@ -11494,52 +11528,32 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data !== "string") {
-      const err0 = {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      for (const key0 in data) {
+        let data0 = data[key0];
+        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
+          const err0 = {
+            instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+            schemaPath: "#/additionalProperties/type",
+            keyword: "type",
+            params: { type: schema81.additionalProperties.type },
+            message: "must be string,number,boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err1 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (
-      !(
-        data === "SMS" ||
-        data === "AUTHENTICATOR_APP" ||
-        data === "RECOVERY_CODE" ||
-        data === "EMAIL_MAGIC_LINK" ||
-        data === "EMAIL_OTP" ||
-        data === "PUSH" ||
-        data === "DEVICE" ||
-        data === "SECURITY_KEY" ||
-        data === "PASSKEY" ||
-        data === "VERIFF" ||
-        data === "IPROOV" ||
-        data === "PALM_BIOMETRICS_RR" ||
-        data === "IDVERSE" ||
-        data === "WHATSAPP" ||
-        data === "QR_CODE" ||
-        data === "IN_APP" ||
-        data === "ONFIDO" ||
-        data === "APPLE_ID_TOKEN" ||
-        data === "GOOGLE_ID_TOKEN" ||
-        data === "DIGITAL_CREDENTIAL" ||
-        data === "OIDC_PROVIDER"
-      )
-    ) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/enum",
-        keyword: "enum",
-        params: { allowedValues: schema81.enum },
-        message: "must be equal to one of the allowed values",
+        params: { type: "object" },
+        message: "must be object",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -11551,7 +11565,7 @@ function build() {
     validate169.errors = vErrors;
     return errors === 0;
   }
-  validate169.evaluated = { dynamicProps: false, dynamicItems: false };
+  validate169.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   function validate171(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11584,6 +11598,33 @@ function build() {
     return errors === 0;
   }
   validate171.evaluated = { dynamicProps: false, dynamicItems: false };
+  const schema83 = {
+    type: "string",
+    description: "Every verification method documented by any Authsignal source.",
+    enum: [
+      "SMS",
+      "AUTHENTICATOR_APP",
+      "RECOVERY_CODE",
+      "EMAIL_MAGIC_LINK",
+      "EMAIL_OTP",
+      "PUSH",
+      "DEVICE",
+      "SECURITY_KEY",
+      "PASSKEY",
+      "VERIFF",
+      "IPROOV",
+      "PALM_BIOMETRICS_RR",
+      "IDVERSE",
+      "WHATSAPP",
+      "QR_CODE",
+      "IN_APP",
+      "ONFIDO",
+      "APPLE_ID_TOKEN",
+      "GOOGLE_ID_TOKEN",
+      "DIGITAL_CREDENTIAL",
+      "OIDC_PROVIDER",
+    ],
+  };
   function validate173(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11591,38 +11632,6 @@ function build() {
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate173.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "string") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    validate173.errors = vErrors;
-    return errors === 0;
-  }
-  validate173.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate176(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate176.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -11673,7 +11682,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema81.enum },
+        params: { allowedValues: schema83.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -11683,10 +11692,10 @@ function build() {
       }
       errors++;
     }
-    validate176.errors = vErrors;
+    validate173.errors = vErrors;
     return errors === 0;
   }
-  validate176.evaluated = { dynamicProps: false, dynamicItems: false };
+  validate173.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate175(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11700,20 +11709,10 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    const _errs0 = errors;
-    let valid0 = false;
-    const _errs1 = errors;
-    if (!validate176(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
-      errors = vErrors.length;
-    }
-    var _valid0 = _errs1 === errors;
-    valid0 = valid0 || _valid0;
-    const _errs2 = errors;
     if (typeof data !== "string") {
       const err0 = {
         instancePath,
-        schemaPath: "#/anyOf/1/type",
+        schemaPath: "#/type",
         keyword: "type",
         params: { type: "string" },
         message: "must be string",
@@ -11725,36 +11724,42 @@ function build() {
       }
       errors++;
     }
-    var _valid0 = _errs2 === errors;
-    valid0 = valid0 || _valid0;
-    if (!valid0) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/anyOf",
-        keyword: "anyOf",
-        params: {},
-        message: "must match a schema in anyOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    } else {
-      errors = _errs0;
-      if (vErrors !== null) {
-        if (_errs0) {
-          vErrors.length = _errs0;
-        } else {
-          vErrors = null;
-        }
-      }
-    }
     validate175.errors = vErrors;
     return errors === 0;
   }
   validate175.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate177(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate177.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate177.errors = vErrors;
+    return errors === 0;
+  }
+  validate177.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate179(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11768,29 +11773,52 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data === "string") {
-      if (!formats36.validate(data)) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/format",
-          keyword: "format",
-          params: { format: "date-time" },
-          message: 'must match format "date-time"',
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    } else {
-      const err1 = {
+    if (typeof data !== "string") {
+      const err0 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
         params: { type: "string" },
         message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (
+      !(
+        data === "SMS" ||
+        data === "AUTHENTICATOR_APP" ||
+        data === "RECOVERY_CODE" ||
+        data === "EMAIL_MAGIC_LINK" ||
+        data === "EMAIL_OTP" ||
+        data === "PUSH" ||
+        data === "DEVICE" ||
+        data === "SECURITY_KEY" ||
+        data === "PASSKEY" ||
+        data === "VERIFF" ||
+        data === "IPROOV" ||
+        data === "PALM_BIOMETRICS_RR" ||
+        data === "IDVERSE" ||
+        data === "WHATSAPP" ||
+        data === "QR_CODE" ||
+        data === "IN_APP" ||
+        data === "ONFIDO" ||
+        data === "APPLE_ID_TOKEN" ||
+        data === "GOOGLE_ID_TOKEN" ||
+        data === "DIGITAL_CREDENTIAL" ||
+        data === "OIDC_PROVIDER"
+      )
+    ) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema83.enum },
+        message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -11803,6 +11831,7 @@ function build() {
     return errors === 0;
   }
   validate179.evaluated = { dynamicProps: false, dynamicItems: false };
+  const formats38 = requireRuntime("ajv-formats/dist/formats").fullFormats["date-time"];
   function validate181(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11817,7 +11846,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -11865,7 +11894,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -11913,13 +11942,13 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats4.test(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
           keyword: "format",
-          params: { format: "email" },
-          message: 'must match format "email"',
+          params: { format: "date-time" },
+          message: 'must match format "date-time"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -11947,7 +11976,6 @@ function build() {
     return errors === 0;
   }
   validate185.evaluated = { dynamicProps: false, dynamicItems: false };
-  const pattern7 = new RegExp("^\\+[1-9][0-9]{1,14}$", "u");
   function validate187(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -11962,13 +11990,13 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!pattern7.test(data)) {
+      if (!formats4.test(data)) {
         const err0 = {
           instancePath,
-          schemaPath: "#/pattern",
-          keyword: "pattern",
-          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
-          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
+          schemaPath: "#/format",
+          keyword: "format",
+          params: { format: "email" },
+          message: 'must match format "email"',
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -12009,8 +12037,24 @@ function build() {
     if (evaluated0.dynamicItems) {
       evaluated0.items = void 0;
     }
-    if (typeof data !== "string") {
-      const err0 = {
+    if (typeof data === "string") {
+      if (!pattern7.test(data)) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/pattern",
+          keyword: "pattern",
+          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
+          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -12018,9 +12062,9 @@ function build() {
         message: "must be string",
       };
       if (vErrors === null) {
-        vErrors = [err0];
+        vErrors = [err1];
       } else {
-        vErrors.push(err0);
+        vErrors.push(err1);
       }
       errors++;
     }
@@ -12060,12 +12104,6 @@ function build() {
     return errors === 0;
   }
   validate191.evaluated = { dynamicProps: false, dynamicItems: false };
-  const schema93 = {
-    type: "string",
-    description:
-      "The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.",
-    enum: ["DEFAULT", "WHATSAPP"],
-  };
   function validate193(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -12094,12 +12132,50 @@ function build() {
       }
       errors++;
     }
+    validate193.errors = vErrors;
+    return errors === 0;
+  }
+  validate193.evaluated = { dynamicProps: false, dynamicItems: false };
+  const schema94 = {
+    type: "string",
+    description:
+      "The channel an SMS one-time code is sent over: `DEFAULT` is a plain SMS, `WHATSAPP` sends the code as a WhatsApp message.",
+    enum: ["DEFAULT", "WHATSAPP"],
+  };
+  function validate195(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate195.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
     if (!(data === "DEFAULT" || data === "WHATSAPP")) {
       const err1 = {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema93.enum },
+        params: { allowedValues: schema94.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -12109,17 +12185,17 @@ function build() {
       }
       errors++;
     }
-    validate193.errors = vErrors;
+    validate195.errors = vErrors;
     return errors === 0;
   }
-  validate193.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate196(
+  validate195.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate198(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate196.evaluated;
+    const evaluated0 = validate198.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12238,21 +12314,21 @@ function build() {
       }
       errors++;
     }
-    validate196.errors = vErrors;
+    validate198.errors = vErrors;
     return errors === 0;
   }
-  validate196.evaluated = {
+  validate198.evaluated = {
     props: { name: true, svgIconLight: true, svgIconDark: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate199(
+  function validate201(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate199.evaluated;
+    const evaluated0 = validate201.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12326,21 +12402,21 @@ function build() {
       }
       errors++;
     }
-    validate199.errors = vErrors;
+    validate201.errors = vErrors;
     return errors === 0;
   }
-  validate199.evaluated = {
+  validate201.evaluated = {
     props: { name: true, version: true, major: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate201(
+  function validate203(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate201.evaluated;
+    const evaluated0 = validate203.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12414,81 +12490,14 @@ function build() {
       }
       errors++;
     }
-    validate201.errors = vErrors;
+    validate203.errors = vErrors;
     return errors === 0;
   }
-  validate201.evaluated = {
+  validate203.evaluated = {
     props: { model: true, type: true, vendor: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate203(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate203.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.name !== void 0) {
-        if (typeof data.name !== "string") {
-          const err0 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-      if (data.version !== void 0) {
-        if (typeof data.version !== "string") {
-          const err1 = {
-            instancePath: instancePath + "/version",
-            schemaPath: "#/properties/version/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate203.errors = vErrors;
-    return errors === 0;
-  }
-  validate203.evaluated = { props: { name: true, version: true }, dynamicProps: false, dynamicItems: false };
   function validate205(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -12570,6 +12579,73 @@ function build() {
       evaluated0.items = void 0;
     }
     if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.name !== void 0) {
+        if (typeof data.name !== "string") {
+          const err0 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      if (data.version !== void 0) {
+        if (typeof data.version !== "string") {
+          const err1 = {
+            instancePath: instancePath + "/version",
+            schemaPath: "#/properties/version/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate207.errors = vErrors;
+    return errors === 0;
+  }
+  validate207.evaluated = { props: { name: true, version: true }, dynamicProps: false, dynamicItems: false };
+  function validate209(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate209.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.architecture !== void 0) {
         if (typeof data.architecture !== "string") {
           const err0 = {
@@ -12602,17 +12678,17 @@ function build() {
       }
       errors++;
     }
-    validate207.errors = vErrors;
+    validate209.errors = vErrors;
     return errors === 0;
   }
-  validate207.evaluated = { props: { architecture: true }, dynamicProps: false, dynamicItems: false };
-  function validate198(
+  validate209.evaluated = { props: { architecture: true }, dynamicProps: false, dynamicItems: false };
+  function validate200(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate198.evaluated;
+    const evaluated0 = validate200.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12654,24 +12730,10 @@ function build() {
       }
       if (data.browser !== void 0) {
         if (
-          !validate199(data.browser, {
+          !validate201(data.browser, {
             instancePath: instancePath + "/browser",
             parentData: data,
             parentDataProperty: "browser",
-            rootData,
-            dynamicAnchors,
-          })
-        ) {
-          vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
-          errors = vErrors.length;
-        }
-      }
-      if (data.device !== void 0) {
-        if (
-          !validate201(data.device, {
-            instancePath: instancePath + "/device",
-            parentData: data,
-            parentDataProperty: "device",
             rootData,
             dynamicAnchors,
           })
@@ -12680,12 +12742,12 @@ function build() {
           errors = vErrors.length;
         }
       }
-      if (data.engine !== void 0) {
+      if (data.device !== void 0) {
         if (
-          !validate203(data.engine, {
-            instancePath: instancePath + "/engine",
+          !validate203(data.device, {
+            instancePath: instancePath + "/device",
             parentData: data,
-            parentDataProperty: "engine",
+            parentDataProperty: "device",
             rootData,
             dynamicAnchors,
           })
@@ -12694,12 +12756,12 @@ function build() {
           errors = vErrors.length;
         }
       }
-      if (data.os !== void 0) {
+      if (data.engine !== void 0) {
         if (
-          !validate205(data.os, {
-            instancePath: instancePath + "/os",
+          !validate205(data.engine, {
+            instancePath: instancePath + "/engine",
             parentData: data,
-            parentDataProperty: "os",
+            parentDataProperty: "engine",
             rootData,
             dynamicAnchors,
           })
@@ -12708,9 +12770,23 @@ function build() {
           errors = vErrors.length;
         }
       }
+      if (data.os !== void 0) {
+        if (
+          !validate207(data.os, {
+            instancePath: instancePath + "/os",
+            parentData: data,
+            parentDataProperty: "os",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+          errors = vErrors.length;
+        }
+      }
       if (data.cpu !== void 0) {
         if (
-          !validate207(data.cpu, {
+          !validate209(data.cpu, {
             instancePath: instancePath + "/cpu",
             parentData: data,
             parentDataProperty: "cpu",
@@ -12718,7 +12794,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+          vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
           errors = vErrors.length;
         }
       }
@@ -12737,21 +12813,21 @@ function build() {
       }
       errors++;
     }
-    validate198.errors = vErrors;
+    validate200.errors = vErrors;
     return errors === 0;
   }
-  validate198.evaluated = {
+  validate200.evaluated = {
     props: { ua: true, browser: true, device: true, engine: true, os: true, cpu: true },
     dynamicProps: false,
     dynamicItems: false,
   };
-  function validate195(
+  function validate197(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate195.evaluated;
+    const evaluated0 = validate197.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -12874,7 +12950,7 @@ function build() {
       }
       if (data.aaguidMapping !== void 0) {
         if (
-          !validate196(data.aaguidMapping, {
+          !validate198(data.aaguidMapping, {
             instancePath: instancePath + "/aaguidMapping",
             parentData: data,
             parentDataProperty: "aaguidMapping",
@@ -12882,7 +12958,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+          vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
           errors = vErrors.length;
         }
       }
@@ -12939,7 +13015,7 @@ function build() {
       }
       if (data.parsedUserAgent !== void 0) {
         if (
-          !validate198(data.parsedUserAgent, {
+          !validate200(data.parsedUserAgent, {
             instancePath: instancePath + "/parsedUserAgent",
             parentData: data,
             parentDataProperty: "parsedUserAgent",
@@ -12947,7 +13023,7 @@ function build() {
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+          vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
           errors = vErrors.length;
         }
       }
@@ -12966,10 +13042,10 @@ function build() {
       }
       errors++;
     }
-    validate195.errors = vErrors;
+    validate197.errors = vErrors;
     return errors === 0;
   }
-  validate195.evaluated = {
+  validate197.evaluated = {
     props: {
       credentialId: true,
       deviceId: true,
@@ -12984,7 +13060,7 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
-  const schema102 = {
+  const schema103 = {
     type: "string",
     description: "The state of an action.",
     enum: [
@@ -12998,13 +13074,13 @@ function build() {
       "REVIEW_FAILED",
     ],
   };
-  function validate211(
+  function validate213(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate211.evaluated;
+    const evaluated0 = validate213.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13042,7 +13118,7 @@ function build() {
         instancePath,
         schemaPath: "#/enum",
         keyword: "enum",
-        params: { allowedValues: schema102.enum },
+        params: { allowedValues: schema103.enum },
         message: "must be equal to one of the allowed values",
       };
       if (vErrors === null) {
@@ -13052,49 +13128,17 @@ function build() {
       }
       errors++;
     }
-    validate211.errors = vErrors;
-    return errors === 0;
-  }
-  validate211.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate213(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate213.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
-    if (typeof data !== "string") {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
     validate213.errors = vErrors;
     return errors === 0;
   }
   validate213.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate215(
+  function validate218(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate215.evaluated;
+    const evaluated0 = validate218.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13116,17 +13160,49 @@ function build() {
       }
       errors++;
     }
-    validate215.errors = vErrors;
+    validate218.errors = vErrors;
     return errors === 0;
   }
-  validate215.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate217(
+  validate218.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate220(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate217.evaluated;
+    const evaluated0 = validate220.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate220.errors = vErrors;
+    return errors === 0;
+  }
+  validate220.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate222(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate222.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13134,7 +13210,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -13164,17 +13240,17 @@ function build() {
       }
       errors++;
     }
-    validate217.errors = vErrors;
+    validate222.errors = vErrors;
     return errors === 0;
   }
-  validate217.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate219(
+  validate222.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate224(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate219.evaluated;
+    const evaluated0 = validate224.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13182,7 +13258,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -13212,17 +13288,17 @@ function build() {
       }
       errors++;
     }
-    validate219.errors = vErrors;
+    validate224.errors = vErrors;
     return errors === 0;
   }
-  validate219.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate221(
+  validate224.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate226(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate221.evaluated;
+    const evaluated0 = validate226.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13230,7 +13306,7 @@ function build() {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err0 = {
           instancePath,
           schemaPath: "#/format",
@@ -13260,22 +13336,22 @@ function build() {
       }
       errors++;
     }
-    validate221.errors = vErrors;
+    validate226.errors = vErrors;
     return errors === 0;
   }
-  validate221.evaluated = { dynamicProps: false, dynamicItems: false };
-  const schema108 = {
+  validate226.evaluated = { dynamicProps: false, dynamicItems: false };
+  const schema109 = {
     type: ["string", "null"],
     format: "date-time",
     description: "Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.",
   };
-  function validate223(
+  function validate228(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate223.evaluated;
+    const evaluated0 = validate228.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13287,7 +13363,7 @@ function build() {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
-        params: { type: schema108.type },
+        params: { type: schema109.type },
         message: "must be string,null",
       };
       if (vErrors === null) {
@@ -13298,7 +13374,7 @@ function build() {
       errors++;
     }
     if (typeof data === "string") {
-      if (!formats36.validate(data)) {
+      if (!formats38.validate(data)) {
         const err1 = {
           instancePath,
           schemaPath: "#/format",
@@ -13314,17 +13390,88 @@ function build() {
         errors++;
       }
     }
-    validate223.errors = vErrors;
+    validate228.errors = vErrors;
     return errors === 0;
   }
-  validate223.evaluated = { dynamicProps: false, dynamicItems: false };
-  function validate225(
+  validate228.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate231(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate225.evaluated;
+    const evaluated0 = validate231.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (
+      !(
+        data === "SMS" ||
+        data === "AUTHENTICATOR_APP" ||
+        data === "RECOVERY_CODE" ||
+        data === "EMAIL_MAGIC_LINK" ||
+        data === "EMAIL_OTP" ||
+        data === "PUSH" ||
+        data === "DEVICE" ||
+        data === "SECURITY_KEY" ||
+        data === "PASSKEY" ||
+        data === "VERIFF" ||
+        data === "IPROOV" ||
+        data === "PALM_BIOMETRICS_RR" ||
+        data === "IDVERSE" ||
+        data === "WHATSAPP" ||
+        data === "QR_CODE" ||
+        data === "IN_APP" ||
+        data === "ONFIDO" ||
+        data === "APPLE_ID_TOKEN" ||
+        data === "GOOGLE_ID_TOKEN" ||
+        data === "DIGITAL_CREDENTIAL" ||
+        data === "OIDC_PROVIDER"
+      )
+    ) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema83.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate231.errors = vErrors;
+    return errors === 0;
+  }
+  validate231.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate230(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate230.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = void 0;
     }
@@ -13334,8 +13481,8 @@ function build() {
     const _errs0 = errors;
     let valid0 = false;
     const _errs1 = errors;
-    if (!validate176(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-      vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+    if (!validate231(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs1 === errors;
@@ -13382,10 +13529,11 @@ function build() {
         }
       }
     }
-    validate225.errors = vErrors;
+    validate230.errors = vErrors;
     return errors === 0;
   }
-  validate225.evaluated = { dynamicProps: false, dynamicItems: false };
+  validate230.evaluated = { dynamicProps: false, dynamicItems: false };
+  const pattern8 = new RegExp("^\\d{2,10}$", "u");
   function validate151(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -13713,7 +13861,7 @@ function build() {
               if (data10.challengeId === void 0) {
                 const err17 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "challengeId" },
                   message: "must have required property 'challengeId'",
@@ -13728,7 +13876,7 @@ function build() {
               if (data10.verificationMethod === void 0) {
                 const err18 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "verificationMethod" },
                   message: "must have required property 'verificationMethod'",
@@ -13743,7 +13891,7 @@ function build() {
               if (data10.actionCode === void 0) {
                 const err19 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "actionCode" },
                   message: "must have required property 'actionCode'",
@@ -13758,7 +13906,7 @@ function build() {
               if (data10.code === void 0) {
                 const err20 = {
                   instancePath: instancePath + "/challenges/" + i1,
-                  schemaPath: "#/properties/challenges/items/required",
+                  schemaPath: "#/properties/challenges/items/allOf/0/required",
                   keyword: "required",
                   params: { missingProperty: "code" },
                   message: "must have required property 'code'",
@@ -13771,10 +13919,10 @@ function build() {
                 errors++;
               }
               for (const key2 in data10) {
-                if (!func1.call(schema71.properties.challenges.items.properties, key2)) {
+                if (!func1.call(schema71.properties.challenges.items.allOf[0].properties, key2)) {
                   const err21 = {
                     instancePath: instancePath + "/challenges/" + i1,
-                    schemaPath: "#/properties/challenges/items/additionalProperties",
+                    schemaPath: "#/properties/challenges/items/allOf/0/additionalProperties",
                     keyword: "additionalProperties",
                     params: { additionalProperty: key2 },
                     message: "must NOT have additional properties",
@@ -13793,7 +13941,7 @@ function build() {
                   if (func0(data11) < 1) {
                     const err22 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/challengeId",
-                      schemaPath: "#/properties/challenges/items/properties/challengeId/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/challengeId/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
@@ -13808,7 +13956,7 @@ function build() {
                 } else {
                   const err23 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/challengeId",
-                    schemaPath: "#/properties/challenges/items/properties/challengeId/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/challengeId/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -13822,28 +13970,55 @@ function build() {
                 }
               }
               if (data10.verificationMethod !== void 0) {
-                let data12 = data10.verificationMethod;
-                if (!(data12 === "SMS" || data12 === "WHATSAPP" || data12 === "EMAIL_OTP")) {
-                  const err24 = {
+                if (
+                  !validate153(data10.verificationMethod, {
                     instancePath: instancePath + "/challenges/" + i1 + "/verificationMethod",
-                    schemaPath: "#/properties/challenges/items/properties/verificationMethod/enum",
-                    keyword: "enum",
-                    params: { allowedValues: schema71.properties.challenges.items.properties.verificationMethod.enum },
-                    message: "must be equal to one of the allowed values",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
+                    parentData: data10,
+                    parentDataProperty: "verificationMethod",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data10.phoneNumber !== void 0) {
-                if (typeof data10.phoneNumber !== "string") {
-                  const err25 = {
+                if (
+                  !validate155(data10.phoneNumber, {
                     instancePath: instancePath + "/challenges/" + i1 + "/phoneNumber",
-                    schemaPath: "#/properties/challenges/items/properties/phoneNumber/type",
+                    parentData: data10,
+                    parentDataProperty: "phoneNumber",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data10.email !== void 0) {
+                let data14 = data10.email;
+                if (typeof data14 === "string") {
+                  if (!formats4.test(data14)) {
+                    const err24 = {
+                      instancePath: instancePath + "/challenges/" + i1 + "/email",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/email/format",
+                      keyword: "format",
+                      params: { format: "email" },
+                      message: 'must match format "email"',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err25 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/email",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/email/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -13856,14 +14031,15 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.email !== void 0) {
-                if (typeof data10.email !== "string") {
+              if (data10.smsChannel !== void 0) {
+                let data15 = data10.smsChannel;
+                if (!(data15 === "DEFAULT" || data15 === "WHATSAPP")) {
                   const err26 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/email",
-                    schemaPath: "#/properties/challenges/items/properties/email/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
+                    instancePath: instancePath + "/challenges/" + i1 + "/smsChannel",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/smsChannel/enum",
+                    keyword: "enum",
+                    params: { allowedValues: schema71.properties.challenges.items.allOf[0].properties.smsChannel.enum },
+                    message: "must be equal to one of the allowed values",
                   };
                   if (vErrors === null) {
                     vErrors = [err26];
@@ -13873,54 +14049,36 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.smsChannel !== void 0) {
-                let data15 = data10.smsChannel;
-                if (!(data15 === "DEFAULT" || data15 === "WHATSAPP")) {
-                  const err27 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/smsChannel",
-                    schemaPath: "#/properties/challenges/items/properties/smsChannel/enum",
-                    keyword: "enum",
-                    params: { allowedValues: schema71.properties.challenges.items.properties.smsChannel.enum },
-                    message: "must be equal to one of the allowed values",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
               if (data10.actionCode !== void 0) {
                 let data16 = data10.actionCode;
                 if (typeof data16 === "string") {
                   if (func0(data16) < 1) {
-                    const err28 = {
+                    const err27 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/actionCode",
-                      schemaPath: "#/properties/challenges/items/properties/actionCode/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/actionCode/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err28];
+                      vErrors = [err27];
                     } else {
-                      vErrors.push(err28);
+                      vErrors.push(err27);
                     }
                     errors++;
                   }
                 } else {
-                  const err29 = {
+                  const err28 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/actionCode",
-                    schemaPath: "#/properties/challenges/items/properties/actionCode/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/actionCode/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err28];
                   } else {
-                    vErrors.push(err29);
+                    vErrors.push(err28);
                   }
                   errors++;
                 }
@@ -13929,32 +14087,32 @@ function build() {
                 let data17 = data10.idempotencyKey;
                 if (typeof data17 === "string") {
                   if (func0(data17) < 1) {
-                    const err30 = {
+                    const err29 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/idempotencyKey",
-                      schemaPath: "#/properties/challenges/items/properties/idempotencyKey/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/idempotencyKey/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err30];
+                      vErrors = [err29];
                     } else {
-                      vErrors.push(err30);
+                      vErrors.push(err29);
                     }
                     errors++;
                   }
                 } else {
-                  const err31 = {
+                  const err30 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/idempotencyKey",
-                    schemaPath: "#/properties/challenges/items/properties/idempotencyKey/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/idempotencyKey/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
@@ -13963,24 +14121,41 @@ function build() {
                 let data18 = data10.userId;
                 if (typeof data18 === "string") {
                   if (func0(data18) < 1) {
-                    const err32 = {
+                    const err31 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/userId",
-                      schemaPath: "#/properties/challenges/items/properties/userId/minLength",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/userId/minLength",
                       keyword: "minLength",
                       params: { limit: 1 },
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err32];
+                      vErrors = [err31];
                     } else {
-                      vErrors.push(err32);
+                      vErrors.push(err31);
                     }
                     errors++;
                   }
                 } else {
-                  const err33 = {
+                  const err32 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/userId",
-                    schemaPath: "#/properties/challenges/items/properties/userId/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/userId/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.scope !== void 0) {
+                if (typeof data10.scope !== "string") {
+                  const err33 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/scope",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/scope/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -13993,11 +14168,11 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.scope !== void 0) {
-                if (typeof data10.scope !== "string") {
+              if (data10.deviceId !== void 0) {
+                if (typeof data10.deviceId !== "string") {
                   const err34 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/scope",
-                    schemaPath: "#/properties/challenges/items/properties/scope/type",
+                    instancePath: instancePath + "/challenges/" + i1 + "/deviceId",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/deviceId/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -14010,53 +14185,36 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.deviceId !== void 0) {
-                if (typeof data10.deviceId !== "string") {
-                  const err35 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/deviceId",
-                    schemaPath: "#/properties/challenges/items/properties/deviceId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-              }
               if (data10.code !== void 0) {
                 let data21 = data10.code;
                 if (typeof data21 === "string") {
-                  if (func0(data21) < 1) {
-                    const err36 = {
+                  if (!pattern8.test(data21)) {
+                    const err35 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/code",
-                      schemaPath: "#/properties/challenges/items/properties/code/minLength",
-                      keyword: "minLength",
-                      params: { limit: 1 },
-                      message: "must NOT have fewer than 1 characters",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/code/pattern",
+                      keyword: "pattern",
+                      params: { pattern: "^\\d{2,10}$" },
+                      message: 'must match pattern "^\\d{2,10}$"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err36];
+                      vErrors = [err35];
                     } else {
-                      vErrors.push(err36);
+                      vErrors.push(err35);
                     }
                     errors++;
                   }
                 } else {
-                  const err37 = {
+                  const err36 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/code",
-                    schemaPath: "#/properties/challenges/items/properties/code/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/code/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err37];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err37);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
@@ -14064,28 +14222,46 @@ function build() {
               if (data10.createdAt !== void 0) {
                 let data22 = data10.createdAt;
                 if (typeof data22 === "string") {
-                  if (!formats36.validate(data22)) {
-                    const err38 = {
+                  if (!formats38.validate(data22)) {
+                    const err37 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/createdAt",
-                      schemaPath: "#/properties/challenges/items/properties/createdAt/format",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/createdAt/format",
                       keyword: "format",
                       params: { format: "date-time" },
                       message: 'must match format "date-time"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err38];
+                      vErrors = [err37];
                     } else {
-                      vErrors.push(err38);
+                      vErrors.push(err37);
                     }
                     errors++;
                   }
                 } else {
-                  const err39 = {
+                  const err38 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/createdAt",
-                    schemaPath: "#/properties/challenges/items/properties/createdAt/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/createdAt/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.expiresAt !== void 0) {
+                let data23 = data10.expiresAt;
+                if (!(typeof data23 == "number" && !(data23 % 1) && !isNaN(data23))) {
+                  const err39 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/expiresAt",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/expiresAt/type",
+                    keyword: "type",
+                    params: { type: "integer" },
+                    message: "must be integer",
                   };
                   if (vErrors === null) {
                     vErrors = [err39];
@@ -14095,12 +14271,12 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.expiresAt !== void 0) {
-                let data23 = data10.expiresAt;
-                if (!(typeof data23 == "number" && !(data23 % 1) && !isNaN(data23))) {
+              if (data10.failedAttempts !== void 0) {
+                let data24 = data10.failedAttempts;
+                if (!(typeof data24 == "number" && !(data24 % 1) && !isNaN(data24))) {
                   const err40 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/expiresAt",
-                    schemaPath: "#/properties/challenges/items/properties/expiresAt/type",
+                    instancePath: instancePath + "/challenges/" + i1 + "/failedAttempts",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/failedAttempts/type",
                     keyword: "type",
                     params: { type: "integer" },
                     message: "must be integer",
@@ -14112,37 +14288,19 @@ function build() {
                   }
                   errors++;
                 }
-              }
-              if (data10.failedAttempts !== void 0) {
-                let data24 = data10.failedAttempts;
-                if (!(typeof data24 == "number" && !(data24 % 1) && !isNaN(data24))) {
-                  const err41 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/failedAttempts",
-                    schemaPath: "#/properties/challenges/items/properties/failedAttempts/type",
-                    keyword: "type",
-                    params: { type: "integer" },
-                    message: "must be integer",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
                 if (typeof data24 == "number") {
                   if (data24 < 0 || isNaN(data24)) {
-                    const err42 = {
+                    const err41 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/failedAttempts",
-                      schemaPath: "#/properties/challenges/items/properties/failedAttempts/minimum",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/failedAttempts/minimum",
                       keyword: "minimum",
                       params: { comparison: ">=", limit: 0 },
                       message: "must be >= 0",
                     };
                     if (vErrors === null) {
-                      vErrors = [err42];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err42);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
@@ -14151,25 +14309,42 @@ function build() {
               if (data10.verifiedAt !== void 0) {
                 let data25 = data10.verifiedAt;
                 if (typeof data25 === "string") {
-                  if (!formats36.validate(data25)) {
-                    const err43 = {
+                  if (!formats38.validate(data25)) {
+                    const err42 = {
                       instancePath: instancePath + "/challenges/" + i1 + "/verifiedAt",
-                      schemaPath: "#/properties/challenges/items/properties/verifiedAt/format",
+                      schemaPath: "#/properties/challenges/items/allOf/0/properties/verifiedAt/format",
                       keyword: "format",
                       params: { format: "date-time" },
                       message: 'must match format "date-time"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err43];
+                      vErrors = [err42];
                     } else {
-                      vErrors.push(err43);
+                      vErrors.push(err42);
                     }
                     errors++;
                   }
                 } else {
-                  const err44 = {
+                  const err43 = {
                     instancePath: instancePath + "/challenges/" + i1 + "/verifiedAt",
-                    schemaPath: "#/properties/challenges/items/properties/verifiedAt/type",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/verifiedAt/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.claimedByUserId !== void 0) {
+                if (typeof data10.claimedByUserId !== "string") {
+                  const err44 = {
+                    instancePath: instancePath + "/challenges/" + i1 + "/claimedByUserId",
+                    schemaPath: "#/properties/challenges/items/allOf/0/properties/claimedByUserId/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -14182,41 +14357,172 @@ function build() {
                   errors++;
                 }
               }
-              if (data10.claimedByUserId !== void 0) {
-                if (typeof data10.claimedByUserId !== "string") {
-                  const err45 = {
-                    instancePath: instancePath + "/challenges/" + i1 + "/claimedByUserId",
-                    schemaPath: "#/properties/challenges/items/properties/claimedByUserId/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
             } else {
-              const err46 = {
+              const err45 = {
                 instancePath: instancePath + "/challenges/" + i1,
-                schemaPath: "#/properties/challenges/items/type",
+                schemaPath: "#/properties/challenges/items/allOf/0/type",
                 keyword: "type",
                 params: { type: "object" },
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err45];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+            const _errs57 = errors;
+            let valid9 = true;
+            const _errs58 = errors;
+            if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+              let missing0;
+              if (data10.verificationMethod === void 0 && (missing0 = "verificationMethod")) {
+                const err46 = {};
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              } else {
+                if (data10.verificationMethod !== void 0) {
+                  let data27 = data10.verificationMethod;
+                  if (!(data27 === "SMS" || data27 === "WHATSAPP")) {
+                    const err47 = {};
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            var _valid0 = _errs58 === errors;
+            errors = _errs57;
+            if (vErrors !== null) {
+              if (_errs57) {
+                vErrors.length = _errs57;
+              } else {
+                vErrors = null;
+              }
+            }
+            if (_valid0) {
+              const _errs60 = errors;
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.phoneNumber === void 0) {
+                  const err48 = {
+                    instancePath: instancePath + "/challenges/" + i1,
+                    schemaPath: "#/properties/challenges/items/allOf/1/then/required",
+                    keyword: "required",
+                    params: { missingProperty: "phoneNumber" },
+                    message: "must have required property 'phoneNumber'",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
+                }
+              }
+              var _valid0 = _errs60 === errors;
+              valid9 = _valid0;
+            }
+            if (!valid9) {
+              const err49 = {
+                instancePath: instancePath + "/challenges/" + i1,
+                schemaPath: "#/properties/challenges/items/allOf/1/if",
+                keyword: "if",
+                params: { failingKeyword: "then" },
+                message: 'must match "then" schema',
+              };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+            const _errs62 = errors;
+            let valid11 = true;
+            const _errs63 = errors;
+            if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+              let missing1;
+              if (data10.verificationMethod === void 0 && (missing1 = "verificationMethod")) {
+                const err50 = {};
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              } else {
+                if (data10.verificationMethod !== void 0) {
+                  let data28 = data10.verificationMethod;
+                  if (!(data28 === "EMAIL_OTP" || data28 === "EMAIL_MAGIC_LINK")) {
+                    const err51 = {};
+                    if (vErrors === null) {
+                      vErrors = [err51];
+                    } else {
+                      vErrors.push(err51);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+            var _valid1 = _errs63 === errors;
+            errors = _errs62;
+            if (vErrors !== null) {
+              if (_errs62) {
+                vErrors.length = _errs62;
+              } else {
+                vErrors = null;
+              }
+            }
+            if (_valid1) {
+              const _errs65 = errors;
+              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                if (data10.email === void 0) {
+                  const err52 = {
+                    instancePath: instancePath + "/challenges/" + i1,
+                    schemaPath: "#/properties/challenges/items/allOf/2/then/required",
+                    keyword: "required",
+                    params: { missingProperty: "email" },
+                    message: "must have required property 'email'",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err52];
+                  } else {
+                    vErrors.push(err52);
+                  }
+                  errors++;
+                }
+              }
+              var _valid1 = _errs65 === errors;
+              valid11 = _valid1;
+            }
+            if (!valid11) {
+              const err53 = {
+                instancePath: instancePath + "/challenges/" + i1,
+                schemaPath: "#/properties/challenges/items/allOf/2/if",
+                keyword: "if",
+                params: { failingKeyword: "then" },
+                message: 'must match "then" schema',
+              };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
               }
               errors++;
             }
           }
         } else {
-          const err47 = {
+          const err54 = {
             instancePath: instancePath + "/challenges",
             schemaPath: "#/properties/challenges/type",
             keyword: "type",
@@ -14224,19 +14530,19 @@ function build() {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err47];
+            vErrors = [err54];
           } else {
-            vErrors.push(err47);
+            vErrors.push(err54);
           }
           errors++;
         }
       }
       if (data.riskSignals !== void 0) {
-        let data27 = data.riskSignals;
-        if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-          for (const key3 in data27) {
+        let data29 = data.riskSignals;
+        if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+          for (const key3 in data29) {
             if (!(key3 === "ipAddresses" || key3 === "deviceIds" || key3 === "userAgents")) {
-              const err48 = {
+              const err55 = {
                 instancePath: instancePath + "/riskSignals",
                 schemaPath: "#/properties/riskSignals/additionalProperties",
                 keyword: "additionalProperties",
@@ -14244,28 +14550,28 @@ function build() {
                 message: "must NOT have additional properties",
               };
               if (vErrors === null) {
-                vErrors = [err48];
+                vErrors = [err55];
               } else {
-                vErrors.push(err48);
+                vErrors.push(err55);
               }
               errors++;
             }
           }
-          if (data27.ipAddresses !== void 0) {
-            let data28 = data27.ipAddresses;
-            if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-              for (const key4 in data28) {
-                let data29 = data28[key4];
-                if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                  for (const key5 in data29) {
-                    let data30 = data29[key5];
+          if (data29.ipAddresses !== void 0) {
+            let data30 = data29.ipAddresses;
+            if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+              for (const key4 in data30) {
+                let data31 = data30[key4];
+                if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+                  for (const key5 in data31) {
+                    let data32 = data31[key5];
                     if (
-                      typeof data30 !== "string" &&
-                      !(typeof data30 == "number") &&
-                      typeof data30 !== "boolean" &&
-                      data30 !== null
+                      typeof data32 !== "string" &&
+                      !(typeof data32 == "number") &&
+                      typeof data32 !== "boolean" &&
+                      data32 !== null
                     ) {
-                      const err49 = {
+                      const err56 = {
                         instancePath:
                           instancePath +
                           "/riskSignals/ipAddresses/" +
@@ -14282,15 +14588,15 @@ function build() {
                         message: "must be string,number,boolean,null",
                       };
                       if (vErrors === null) {
-                        vErrors = [err49];
+                        vErrors = [err56];
                       } else {
-                        vErrors.push(err49);
+                        vErrors.push(err56);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err50 = {
+                  const err57 = {
                     instancePath:
                       instancePath + "/riskSignals/ipAddresses/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/riskSignals/properties/ipAddresses/additionalProperties/type",
@@ -14299,15 +14605,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err57];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
               }
             } else {
-              const err51 = {
+              const err58 = {
                 instancePath: instancePath + "/riskSignals/ipAddresses",
                 schemaPath: "#/properties/riskSignals/properties/ipAddresses/type",
                 keyword: "type",
@@ -14315,28 +14621,28 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err51];
+                vErrors = [err58];
               } else {
-                vErrors.push(err51);
+                vErrors.push(err58);
               }
               errors++;
             }
           }
-          if (data27.deviceIds !== void 0) {
-            let data31 = data27.deviceIds;
-            if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-              for (const key6 in data31) {
-                let data32 = data31[key6];
-                if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                  for (const key7 in data32) {
-                    let data33 = data32[key7];
+          if (data29.deviceIds !== void 0) {
+            let data33 = data29.deviceIds;
+            if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+              for (const key6 in data33) {
+                let data34 = data33[key6];
+                if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                  for (const key7 in data34) {
+                    let data35 = data34[key7];
                     if (
-                      typeof data33 !== "string" &&
-                      !(typeof data33 == "number") &&
-                      typeof data33 !== "boolean" &&
-                      data33 !== null
+                      typeof data35 !== "string" &&
+                      !(typeof data35 == "number") &&
+                      typeof data35 !== "boolean" &&
+                      data35 !== null
                     ) {
-                      const err52 = {
+                      const err59 = {
                         instancePath:
                           instancePath +
                           "/riskSignals/deviceIds/" +
@@ -14353,15 +14659,15 @@ function build() {
                         message: "must be string,number,boolean,null",
                       };
                       if (vErrors === null) {
-                        vErrors = [err52];
+                        vErrors = [err59];
                       } else {
-                        vErrors.push(err52);
+                        vErrors.push(err59);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err53 = {
+                  const err60 = {
                     instancePath:
                       instancePath + "/riskSignals/deviceIds/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/riskSignals/properties/deviceIds/additionalProperties/type",
@@ -14370,15 +14676,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err53];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err53);
+                    vErrors.push(err60);
                   }
                   errors++;
                 }
               }
             } else {
-              const err54 = {
+              const err61 = {
                 instancePath: instancePath + "/riskSignals/deviceIds",
                 schemaPath: "#/properties/riskSignals/properties/deviceIds/type",
                 keyword: "type",
@@ -14386,28 +14692,28 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err54];
+                vErrors = [err61];
               } else {
-                vErrors.push(err54);
+                vErrors.push(err61);
               }
               errors++;
             }
           }
-          if (data27.userAgents !== void 0) {
-            let data34 = data27.userAgents;
-            if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-              for (const key8 in data34) {
-                let data35 = data34[key8];
-                if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                  for (const key9 in data35) {
-                    let data36 = data35[key9];
+          if (data29.userAgents !== void 0) {
+            let data36 = data29.userAgents;
+            if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+              for (const key8 in data36) {
+                let data37 = data36[key8];
+                if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+                  for (const key9 in data37) {
+                    let data38 = data37[key9];
                     if (
-                      typeof data36 !== "string" &&
-                      !(typeof data36 == "number") &&
-                      typeof data36 !== "boolean" &&
-                      data36 !== null
+                      typeof data38 !== "string" &&
+                      !(typeof data38 == "number") &&
+                      typeof data38 !== "boolean" &&
+                      data38 !== null
                     ) {
-                      const err55 = {
+                      const err62 = {
                         instancePath:
                           instancePath +
                           "/riskSignals/userAgents/" +
@@ -14424,15 +14730,15 @@ function build() {
                         message: "must be string,number,boolean,null",
                       };
                       if (vErrors === null) {
-                        vErrors = [err55];
+                        vErrors = [err62];
                       } else {
-                        vErrors.push(err55);
+                        vErrors.push(err62);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err56 = {
+                  const err63 = {
                     instancePath:
                       instancePath + "/riskSignals/userAgents/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/riskSignals/properties/userAgents/additionalProperties/type",
@@ -14441,15 +14747,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err63];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err63);
                   }
                   errors++;
                 }
               }
             } else {
-              const err57 = {
+              const err64 = {
                 instancePath: instancePath + "/riskSignals/userAgents",
                 schemaPath: "#/properties/riskSignals/properties/userAgents/type",
                 keyword: "type",
@@ -14457,15 +14763,15 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err57];
+                vErrors = [err64];
               } else {
-                vErrors.push(err57);
+                vErrors.push(err64);
               }
               errors++;
             }
           }
         } else {
-          const err58 = {
+          const err65 = {
             instancePath: instancePath + "/riskSignals",
             schemaPath: "#/properties/riskSignals/type",
             keyword: "type",
@@ -14473,22 +14779,22 @@ function build() {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err58];
+            vErrors = [err65];
           } else {
-            vErrors.push(err58);
+            vErrors.push(err65);
           }
           errors++;
         }
       }
       if (data.users !== void 0) {
-        let data37 = data.users;
-        if (Array.isArray(data37)) {
-          const len2 = data37.length;
+        let data39 = data.users;
+        if (Array.isArray(data39)) {
+          const len2 = data39.length;
           for (let i2 = 0; i2 < len2; i2++) {
-            let data38 = data37[i2];
-            if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-              if (data38.userId === void 0) {
-                const err59 = {
+            let data40 = data39[i2];
+            if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+              if (data40.userId === void 0) {
+                const err66 = {
                   instancePath: instancePath + "/users/" + i2,
                   schemaPath: "#/properties/users/items/required",
                   keyword: "required",
@@ -14496,15 +14802,15 @@ function build() {
                   message: "must have required property 'userId'",
                 };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err66];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err66);
                 }
                 errors++;
               }
-              for (const key10 in data38) {
+              for (const key10 in data40) {
                 if (!func1.call(schema71.properties.users.items.properties, key10)) {
-                  const err60 = {
+                  const err67 = {
                     instancePath: instancePath + "/users/" + i2,
                     schemaPath: "#/properties/users/items/additionalProperties",
                     keyword: "additionalProperties",
@@ -14512,18 +14818,18 @@ function build() {
                     message: "must NOT have additional properties",
                   };
                   if (vErrors === null) {
-                    vErrors = [err60];
+                    vErrors = [err67];
                   } else {
-                    vErrors.push(err60);
+                    vErrors.push(err67);
                   }
                   errors++;
                 }
               }
-              if (data38.userId !== void 0) {
-                let data39 = data38.userId;
-                if (typeof data39 === "string") {
-                  if (func0(data39) < 1) {
-                    const err61 = {
+              if (data40.userId !== void 0) {
+                let data41 = data40.userId;
+                if (typeof data41 === "string") {
+                  if (func0(data41) < 1) {
+                    const err68 = {
                       instancePath: instancePath + "/users/" + i2 + "/userId",
                       schemaPath: "#/properties/users/items/properties/userId/minLength",
                       keyword: "minLength",
@@ -14531,14 +14837,14 @@ function build() {
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err61];
+                      vErrors = [err68];
                     } else {
-                      vErrors.push(err61);
+                      vErrors.push(err68);
                     }
                     errors++;
                   }
                 } else {
-                  const err62 = {
+                  const err69 = {
                     instancePath: instancePath + "/users/" + i2 + "/userId",
                     schemaPath: "#/properties/users/items/properties/userId/type",
                     keyword: "type",
@@ -14546,47 +14852,19 @@ function build() {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err62];
+                    vErrors = [err69];
                   } else {
-                    vErrors.push(err62);
+                    vErrors.push(err69);
                   }
                   errors++;
                 }
               }
-              if (data38.email !== void 0) {
+              if (data40.email !== void 0) {
                 if (
-                  !validate153(data38.email, {
+                  !validate157(data40.email, {
                     instancePath: instancePath + "/users/" + i2 + "/email",
-                    parentData: data38,
+                    parentData: data40,
                     parentDataProperty: "email",
-                    rootData,
-                    dynamicAnchors,
-                  })
-                ) {
-                  vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (data38.emailVerified !== void 0) {
-                if (
-                  !validate155(data38.emailVerified, {
-                    instancePath: instancePath + "/users/" + i2 + "/emailVerified",
-                    parentData: data38,
-                    parentDataProperty: "emailVerified",
-                    rootData,
-                    dynamicAnchors,
-                  })
-                ) {
-                  vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (data38.phoneNumber !== void 0) {
-                if (
-                  !validate157(data38.phoneNumber, {
-                    instancePath: instancePath + "/users/" + i2 + "/phoneNumber",
-                    parentData: data38,
-                    parentDataProperty: "phoneNumber",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14595,12 +14873,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.phoneNumberVerified !== void 0) {
+              if (data40.emailVerified !== void 0) {
                 if (
-                  !validate159(data38.phoneNumberVerified, {
-                    instancePath: instancePath + "/users/" + i2 + "/phoneNumberVerified",
-                    parentData: data38,
-                    parentDataProperty: "phoneNumberVerified",
+                  !validate159(data40.emailVerified, {
+                    instancePath: instancePath + "/users/" + i2 + "/emailVerified",
+                    parentData: data40,
+                    parentDataProperty: "emailVerified",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14609,12 +14887,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.username !== void 0) {
+              if (data40.phoneNumber !== void 0) {
                 if (
-                  !validate161(data38.username, {
-                    instancePath: instancePath + "/users/" + i2 + "/username",
-                    parentData: data38,
-                    parentDataProperty: "username",
+                  !validate161(data40.phoneNumber, {
+                    instancePath: instancePath + "/users/" + i2 + "/phoneNumber",
+                    parentData: data40,
+                    parentDataProperty: "phoneNumber",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14623,12 +14901,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.displayName !== void 0) {
+              if (data40.phoneNumberVerified !== void 0) {
                 if (
-                  !validate163(data38.displayName, {
-                    instancePath: instancePath + "/users/" + i2 + "/displayName",
-                    parentData: data38,
-                    parentDataProperty: "displayName",
+                  !validate163(data40.phoneNumberVerified, {
+                    instancePath: instancePath + "/users/" + i2 + "/phoneNumberVerified",
+                    parentData: data40,
+                    parentDataProperty: "phoneNumberVerified",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14637,12 +14915,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.custom !== void 0) {
+              if (data40.username !== void 0) {
                 if (
-                  !validate165(data38.custom, {
-                    instancePath: instancePath + "/users/" + i2 + "/custom",
-                    parentData: data38,
-                    parentDataProperty: "custom",
+                  !validate165(data40.username, {
+                    instancePath: instancePath + "/users/" + i2 + "/username",
+                    parentData: data40,
+                    parentDataProperty: "username",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14651,12 +14929,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.locale !== void 0) {
+              if (data40.displayName !== void 0) {
                 if (
-                  !validate167(data38.locale, {
-                    instancePath: instancePath + "/users/" + i2 + "/locale",
-                    parentData: data38,
-                    parentDataProperty: "locale",
+                  !validate167(data40.displayName, {
+                    instancePath: instancePath + "/users/" + i2 + "/displayName",
+                    parentData: data40,
+                    parentDataProperty: "displayName",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14665,12 +14943,12 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.defaultVerificationMethod !== void 0) {
+              if (data40.custom !== void 0) {
                 if (
-                  !validate169(data38.defaultVerificationMethod, {
-                    instancePath: instancePath + "/users/" + i2 + "/defaultVerificationMethod",
-                    parentData: data38,
-                    parentDataProperty: "defaultVerificationMethod",
+                  !validate169(data40.custom, {
+                    instancePath: instancePath + "/users/" + i2 + "/custom",
+                    parentData: data40,
+                    parentDataProperty: "custom",
                     rootData,
                     dynamicAnchors,
                   })
@@ -14679,83 +14957,85 @@ function build() {
                   errors = vErrors.length;
                 }
               }
-              if (data38.authenticators !== void 0) {
-                let data49 = data38.authenticators;
-                if (Array.isArray(data49)) {
-                  const len3 = data49.length;
+              if (data40.locale !== void 0) {
+                if (
+                  !validate171(data40.locale, {
+                    instancePath: instancePath + "/users/" + i2 + "/locale",
+                    parentData: data40,
+                    parentDataProperty: "locale",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data40.defaultVerificationMethod !== void 0) {
+                if (
+                  !validate173(data40.defaultVerificationMethod, {
+                    instancePath: instancePath + "/users/" + i2 + "/defaultVerificationMethod",
+                    parentData: data40,
+                    parentDataProperty: "defaultVerificationMethod",
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data40.authenticators !== void 0) {
+                let data51 = data40.authenticators;
+                if (Array.isArray(data51)) {
+                  const len3 = data51.length;
                   for (let i3 = 0; i3 < len3; i3++) {
-                    let data50 = data49[i3];
-                    if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                      if (data50.verificationMethod === void 0) {
-                        const err63 = {
+                    let data52 = data51[i3];
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      if (data52.verificationMethod === void 0) {
+                        const err70 = {
                           instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
-                          schemaPath: "#/properties/users/items/properties/authenticators/items/required",
+                          schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/0/required",
                           keyword: "required",
                           params: { missingProperty: "verificationMethod" },
                           message: "must have required property 'verificationMethod'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err63];
+                          vErrors = [err70];
                         } else {
-                          vErrors.push(err63);
+                          vErrors.push(err70);
                         }
                         errors++;
                       }
-                      for (const key11 in data50) {
+                      for (const key11 in data52) {
                         if (
-                          !func1.call(schema71.properties.users.items.properties.authenticators.items.properties, key11)
+                          !func1.call(
+                            schema71.properties.users.items.properties.authenticators.items.allOf[0].properties,
+                            key11,
+                          )
                         ) {
-                          const err64 = {
+                          const err71 = {
                             instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
-                            schemaPath: "#/properties/users/items/properties/authenticators/items/additionalProperties",
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/0/additionalProperties",
                             keyword: "additionalProperties",
                             params: { additionalProperty: key11 },
                             message: "must NOT have additional properties",
                           };
                           if (vErrors === null) {
-                            vErrors = [err64];
+                            vErrors = [err71];
                           } else {
-                            vErrors.push(err64);
+                            vErrors.push(err71);
                           }
                           errors++;
                         }
                       }
-                      if (data50.userId !== void 0) {
+                      if (data52.userId !== void 0) {
                         if (
-                          !validate171(data50.userId, {
+                          !validate175(data52.userId, {
                             instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/userId",
-                            parentData: data50,
+                            parentData: data52,
                             parentDataProperty: "userId",
-                            rootData,
-                            dynamicAnchors,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
-                          errors = vErrors.length;
-                        }
-                      }
-                      if (data50.userAuthenticatorId !== void 0) {
-                        if (
-                          !validate173(data50.userAuthenticatorId, {
-                            instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/userAuthenticatorId",
-                            parentData: data50,
-                            parentDataProperty: "userAuthenticatorId",
-                            rootData,
-                            dynamicAnchors,
-                          })
-                        ) {
-                          vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
-                          errors = vErrors.length;
-                        }
-                      }
-                      if (data50.verificationMethod !== void 0) {
-                        if (
-                          !validate175(data50.verificationMethod, {
-                            instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verificationMethod",
-                            parentData: data50,
-                            parentDataProperty: "verificationMethod",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14764,12 +15044,28 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.createdAt !== void 0) {
+                      if (data52.userAuthenticatorId !== void 0) {
                         if (
-                          !validate179(data50.createdAt, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/createdAt",
-                            parentData: data50,
-                            parentDataProperty: "createdAt",
+                          !validate177(data52.userAuthenticatorId, {
+                            instancePath:
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/userAuthenticatorId",
+                            parentData: data52,
+                            parentDataProperty: "userAuthenticatorId",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
+                          errors = vErrors.length;
+                        }
+                      }
+                      if (data52.verificationMethod !== void 0) {
+                        if (
+                          !validate179(data52.verificationMethod, {
+                            instancePath:
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verificationMethod",
+                            parentData: data52,
+                            parentDataProperty: "verificationMethod",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14778,12 +15074,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.verifiedAt !== void 0) {
+                      if (data52.createdAt !== void 0) {
                         if (
-                          !validate181(data50.verifiedAt, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verifiedAt",
-                            parentData: data50,
-                            parentDataProperty: "verifiedAt",
+                          !validate181(data52.createdAt, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/createdAt",
+                            parentData: data52,
+                            parentDataProperty: "createdAt",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14792,12 +15088,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.lastVerifiedAt !== void 0) {
+                      if (data52.verifiedAt !== void 0) {
                         if (
-                          !validate183(data50.lastVerifiedAt, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/lastVerifiedAt",
-                            parentData: data50,
-                            parentDataProperty: "lastVerifiedAt",
+                          !validate183(data52.verifiedAt, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/verifiedAt",
+                            parentData: data52,
+                            parentDataProperty: "verifiedAt",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14806,12 +15102,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.email !== void 0) {
+                      if (data52.lastVerifiedAt !== void 0) {
                         if (
-                          !validate185(data50.email, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/email",
-                            parentData: data50,
-                            parentDataProperty: "email",
+                          !validate185(data52.lastVerifiedAt, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/lastVerifiedAt",
+                            parentData: data52,
+                            parentDataProperty: "lastVerifiedAt",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14820,12 +15116,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.phoneNumber !== void 0) {
+                      if (data52.email !== void 0) {
                         if (
-                          !validate187(data50.phoneNumber, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/phoneNumber",
-                            parentData: data50,
-                            parentDataProperty: "phoneNumber",
+                          !validate187(data52.email, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/email",
+                            parentData: data52,
+                            parentDataProperty: "email",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14834,12 +15130,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.username !== void 0) {
+                      if (data52.phoneNumber !== void 0) {
                         if (
-                          !validate189(data50.username, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/username",
-                            parentData: data50,
-                            parentDataProperty: "username",
+                          !validate189(data52.phoneNumber, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/phoneNumber",
+                            parentData: data52,
+                            parentDataProperty: "phoneNumber",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14848,12 +15144,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.displayName !== void 0) {
+                      if (data52.username !== void 0) {
                         if (
-                          !validate191(data50.displayName, {
-                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/displayName",
-                            parentData: data50,
-                            parentDataProperty: "displayName",
+                          !validate191(data52.username, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/username",
+                            parentData: data52,
+                            parentDataProperty: "username",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14862,13 +15158,12 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.previousSmsChannel !== void 0) {
+                      if (data52.displayName !== void 0) {
                         if (
-                          !validate193(data50.previousSmsChannel, {
-                            instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/previousSmsChannel",
-                            parentData: data50,
-                            parentDataProperty: "previousSmsChannel",
+                          !validate193(data52.displayName, {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/displayName",
+                            parentData: data52,
+                            parentDataProperty: "displayName",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14877,13 +15172,13 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data50.webauthnCredential !== void 0) {
+                      if (data52.previousSmsChannel !== void 0) {
                         if (
-                          !validate195(data50.webauthnCredential, {
+                          !validate195(data52.previousSmsChannel, {
                             instancePath:
-                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/webauthnCredential",
-                            parentData: data50,
-                            parentDataProperty: "webauthnCredential",
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/previousSmsChannel",
+                            parentData: data52,
+                            parentDataProperty: "previousSmsChannel",
                             rootData,
                             dynamicAnchors,
                           })
@@ -14892,24 +15187,263 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
+                      if (data52.webauthnCredential !== void 0) {
+                        if (
+                          !validate197(data52.webauthnCredential, {
+                            instancePath:
+                              instancePath + "/users/" + i2 + "/authenticators/" + i3 + "/webauthnCredential",
+                            parentData: data52,
+                            parentDataProperty: "webauthnCredential",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+                          errors = vErrors.length;
+                        }
+                      }
                     } else {
-                      const err65 = {
+                      const err72 = {
                         instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
-                        schemaPath: "#/properties/users/items/properties/authenticators/items/type",
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/0/type",
                         keyword: "type",
                         params: { type: "object" },
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err65];
+                        vErrors = [err72];
                       } else {
-                        vErrors.push(err65);
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                    const _errs128 = errors;
+                    let valid27 = true;
+                    const _errs129 = errors;
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      let missing2;
+                      if (data52.verificationMethod === void 0 && (missing2 = "verificationMethod")) {
+                        const err73 = {};
+                        if (vErrors === null) {
+                          vErrors = [err73];
+                        } else {
+                          vErrors.push(err73);
+                        }
+                        errors++;
+                      } else {
+                        if (data52.verificationMethod !== void 0) {
+                          let data65 = data52.verificationMethod;
+                          if (!(data65 === "SMS" || data65 === "WHATSAPP")) {
+                            const err74 = {};
+                            if (vErrors === null) {
+                              vErrors = [err74];
+                            } else {
+                              vErrors.push(err74);
+                            }
+                            errors++;
+                          }
+                        }
+                      }
+                    }
+                    var _valid2 = _errs129 === errors;
+                    errors = _errs128;
+                    if (vErrors !== null) {
+                      if (_errs128) {
+                        vErrors.length = _errs128;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                    if (_valid2) {
+                      const _errs131 = errors;
+                      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                        if (data52.phoneNumber === void 0) {
+                          const err75 = {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/1/then/required",
+                            keyword: "required",
+                            params: { missingProperty: "phoneNumber" },
+                            message: "must have required property 'phoneNumber'",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid2 = _errs131 === errors;
+                      valid27 = _valid2;
+                    }
+                    if (!valid27) {
+                      const err76 = {
+                        instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/1/if",
+                        keyword: "if",
+                        params: { failingKeyword: "then" },
+                        message: 'must match "then" schema',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                    const _errs133 = errors;
+                    let valid29 = true;
+                    const _errs134 = errors;
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      let missing3;
+                      if (data52.verificationMethod === void 0 && (missing3 = "verificationMethod")) {
+                        const err77 = {};
+                        if (vErrors === null) {
+                          vErrors = [err77];
+                        } else {
+                          vErrors.push(err77);
+                        }
+                        errors++;
+                      } else {
+                        if (data52.verificationMethod !== void 0) {
+                          let data66 = data52.verificationMethod;
+                          if (!(data66 === "EMAIL_OTP" || data66 === "EMAIL_MAGIC_LINK")) {
+                            const err78 = {};
+                            if (vErrors === null) {
+                              vErrors = [err78];
+                            } else {
+                              vErrors.push(err78);
+                            }
+                            errors++;
+                          }
+                        }
+                      }
+                    }
+                    var _valid3 = _errs134 === errors;
+                    errors = _errs133;
+                    if (vErrors !== null) {
+                      if (_errs133) {
+                        vErrors.length = _errs133;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                    if (_valid3) {
+                      const _errs136 = errors;
+                      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                        if (data52.email === void 0) {
+                          const err79 = {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/2/then/required",
+                            keyword: "required",
+                            params: { missingProperty: "email" },
+                            message: "must have required property 'email'",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid3 = _errs136 === errors;
+                      valid29 = _valid3;
+                    }
+                    if (!valid29) {
+                      const err80 = {
+                        instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/2/if",
+                        keyword: "if",
+                        params: { failingKeyword: "then" },
+                        message: 'must match "then" schema',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err80];
+                      } else {
+                        vErrors.push(err80);
+                      }
+                      errors++;
+                    }
+                    const _errs138 = errors;
+                    let valid31 = true;
+                    const _errs139 = errors;
+                    if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                      let missing4;
+                      if (data52.verificationMethod === void 0 && (missing4 = "verificationMethod")) {
+                        const err81 = {};
+                        if (vErrors === null) {
+                          vErrors = [err81];
+                        } else {
+                          vErrors.push(err81);
+                        }
+                        errors++;
+                      } else {
+                        if (data52.verificationMethod !== void 0) {
+                          if (!(data52.verificationMethod === "PASSKEY")) {
+                            const err82 = {};
+                            if (vErrors === null) {
+                              vErrors = [err82];
+                            } else {
+                              vErrors.push(err82);
+                            }
+                            errors++;
+                          }
+                        }
+                      }
+                    }
+                    var _valid4 = _errs139 === errors;
+                    errors = _errs138;
+                    if (vErrors !== null) {
+                      if (_errs138) {
+                        vErrors.length = _errs138;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                    if (_valid4) {
+                      const _errs141 = errors;
+                      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                        if (data52.webauthnCredential === void 0) {
+                          const err83 = {
+                            instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                            schemaPath:
+                              "#/properties/users/items/properties/authenticators/items/allOf/3/then/required",
+                            keyword: "required",
+                            params: { missingProperty: "webauthnCredential" },
+                            message: "must have required property 'webauthnCredential'",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err83];
+                          } else {
+                            vErrors.push(err83);
+                          }
+                          errors++;
+                        }
+                      }
+                      var _valid4 = _errs141 === errors;
+                      valid31 = _valid4;
+                    }
+                    if (!valid31) {
+                      const err84 = {
+                        instancePath: instancePath + "/users/" + i2 + "/authenticators/" + i3,
+                        schemaPath: "#/properties/users/items/properties/authenticators/items/allOf/3/if",
+                        keyword: "if",
+                        params: { failingKeyword: "then" },
+                        message: 'must match "then" schema',
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err66 = {
+                  const err85 = {
                     instancePath: instancePath + "/users/" + i2 + "/authenticators",
                     schemaPath: "#/properties/users/items/properties/authenticators/type",
                     keyword: "type",
@@ -14917,22 +15451,22 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err85];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err85);
                   }
                   errors++;
                 }
               }
-              if (data38.actions !== void 0) {
-                let data63 = data38.actions;
-                if (Array.isArray(data63)) {
-                  const len4 = data63.length;
+              if (data40.actions !== void 0) {
+                let data68 = data40.actions;
+                if (Array.isArray(data68)) {
+                  const len4 = data68.length;
                   for (let i4 = 0; i4 < len4; i4++) {
-                    let data64 = data63[i4];
-                    if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-                      if (data64.actionCode === void 0) {
-                        const err67 = {
+                    let data69 = data68[i4];
+                    if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+                      if (data69.actionCode === void 0) {
+                        const err86 = {
                           instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                           schemaPath: "#/properties/users/items/properties/actions/items/required",
                           keyword: "required",
@@ -14940,14 +15474,14 @@ function build() {
                           message: "must have required property 'actionCode'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err67];
+                          vErrors = [err86];
                         } else {
-                          vErrors.push(err67);
+                          vErrors.push(err86);
                         }
                         errors++;
                       }
-                      if (data64.idempotencyKey === void 0) {
-                        const err68 = {
+                      if (data69.idempotencyKey === void 0) {
+                        const err87 = {
                           instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                           schemaPath: "#/properties/users/items/properties/actions/items/required",
                           keyword: "required",
@@ -14955,14 +15489,14 @@ function build() {
                           message: "must have required property 'idempotencyKey'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err68];
+                          vErrors = [err87];
                         } else {
-                          vErrors.push(err68);
+                          vErrors.push(err87);
                         }
                         errors++;
                       }
-                      if (data64.state === void 0) {
-                        const err69 = {
+                      if (data69.state === void 0) {
+                        const err88 = {
                           instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                           schemaPath: "#/properties/users/items/properties/actions/items/required",
                           keyword: "required",
@@ -14970,15 +15504,15 @@ function build() {
                           message: "must have required property 'state'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err69];
+                          vErrors = [err88];
                         } else {
-                          vErrors.push(err69);
+                          vErrors.push(err88);
                         }
                         errors++;
                       }
-                      for (const key12 in data64) {
+                      for (const key12 in data69) {
                         if (!func1.call(schema71.properties.users.items.properties.actions.items.properties, key12)) {
-                          const err70 = {
+                          const err89 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                             schemaPath: "#/properties/users/items/properties/actions/items/additionalProperties",
                             keyword: "additionalProperties",
@@ -14986,18 +15520,18 @@ function build() {
                             message: "must NOT have additional properties",
                           };
                           if (vErrors === null) {
-                            vErrors = [err70];
+                            vErrors = [err89];
                           } else {
-                            vErrors.push(err70);
+                            vErrors.push(err89);
                           }
                           errors++;
                         }
                       }
-                      if (data64.actionCode !== void 0) {
-                        let data65 = data64.actionCode;
-                        if (typeof data65 === "string") {
-                          if (func0(data65) < 1) {
-                            const err71 = {
+                      if (data69.actionCode !== void 0) {
+                        let data70 = data69.actionCode;
+                        if (typeof data70 === "string") {
+                          if (func0(data70) < 1) {
+                            const err90 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/actionCode",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/actionCode/minLength",
@@ -15006,14 +15540,14 @@ function build() {
                               message: "must NOT have fewer than 1 characters",
                             };
                             if (vErrors === null) {
-                              vErrors = [err71];
+                              vErrors = [err90];
                             } else {
-                              vErrors.push(err71);
+                              vErrors.push(err90);
                             }
                             errors++;
                           }
                         } else {
-                          const err72 = {
+                          const err91 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/actionCode",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/actionCode/type",
                             keyword: "type",
@@ -15021,18 +15555,18 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err72];
+                            vErrors = [err91];
                           } else {
-                            vErrors.push(err72);
+                            vErrors.push(err91);
                           }
                           errors++;
                         }
                       }
-                      if (data64.idempotencyKey !== void 0) {
-                        let data66 = data64.idempotencyKey;
-                        if (typeof data66 === "string") {
-                          if (func0(data66) < 1) {
-                            const err73 = {
+                      if (data69.idempotencyKey !== void 0) {
+                        let data71 = data69.idempotencyKey;
+                        if (typeof data71 === "string") {
+                          if (func0(data71) < 1) {
+                            const err92 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/idempotencyKey",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/idempotencyKey/minLength",
@@ -15041,14 +15575,14 @@ function build() {
                               message: "must NOT have fewer than 1 characters",
                             };
                             if (vErrors === null) {
-                              vErrors = [err73];
+                              vErrors = [err92];
                             } else {
-                              vErrors.push(err73);
+                              vErrors.push(err92);
                             }
                             errors++;
                           }
                         } else {
-                          const err74 = {
+                          const err93 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/idempotencyKey",
                             schemaPath:
                               "#/properties/users/items/properties/actions/items/properties/idempotencyKey/type",
@@ -15057,33 +15591,33 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err74];
+                            vErrors = [err93];
                           } else {
-                            vErrors.push(err74);
+                            vErrors.push(err93);
                           }
                           errors++;
                         }
                       }
-                      if (data64.state !== void 0) {
+                      if (data69.state !== void 0) {
                         if (
-                          !validate211(data64.state, {
+                          !validate213(data69.state, {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/state",
-                            parentData: data64,
+                            parentData: data69,
                             parentDataProperty: "state",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+                          vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data64.outcome !== void 0) {
-                        let data68 = data64.outcome;
+                      if (data69.outcome !== void 0) {
+                        let data73 = data69.outcome;
                         if (
-                          !(data68 === "ALLOW" || data68 === "BLOCK" || data68 === "CHALLENGE" || data68 === "REVIEW")
+                          !(data73 === "ALLOW" || data73 === "BLOCK" || data73 === "CHALLENGE" || data73 === "REVIEW")
                         ) {
-                          const err75 = {
+                          const err94 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/outcome",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/outcome/enum",
                             keyword: "enum",
@@ -15094,18 +15628,18 @@ function build() {
                             message: "must be equal to one of the allowed values",
                           };
                           if (vErrors === null) {
-                            vErrors = [err75];
+                            vErrors = [err94];
                           } else {
-                            vErrors.push(err75);
+                            vErrors.push(err94);
                           }
                           errors++;
                         }
                       }
-                      if (data64.createdAt !== void 0) {
-                        let data69 = data64.createdAt;
-                        if (typeof data69 === "string") {
-                          if (!formats36.validate(data69)) {
-                            const err76 = {
+                      if (data69.createdAt !== void 0) {
+                        let data74 = data69.createdAt;
+                        if (typeof data74 === "string") {
+                          if (!formats38.validate(data74)) {
+                            const err95 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/createdAt",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/createdAt/format",
@@ -15114,14 +15648,14 @@ function build() {
                               message: 'must match format "date-time"',
                             };
                             if (vErrors === null) {
-                              vErrors = [err76];
+                              vErrors = [err95];
                             } else {
-                              vErrors.push(err76);
+                              vErrors.push(err95);
                             }
                             errors++;
                           }
                         } else {
-                          const err77 = {
+                          const err96 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/createdAt",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/createdAt/type",
                             keyword: "type",
@@ -15129,18 +15663,18 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err77];
+                            vErrors = [err96];
                           } else {
-                            vErrors.push(err77);
+                            vErrors.push(err96);
                           }
                           errors++;
                         }
                       }
-                      if (data64.updatedAt !== void 0) {
-                        let data70 = data64.updatedAt;
-                        if (typeof data70 === "string") {
-                          if (!formats36.validate(data70)) {
-                            const err78 = {
+                      if (data69.updatedAt !== void 0) {
+                        let data75 = data69.updatedAt;
+                        if (typeof data75 === "string") {
+                          if (!formats38.validate(data75)) {
+                            const err97 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/updatedAt",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/updatedAt/format",
@@ -15149,14 +15683,14 @@ function build() {
                               message: 'must match format "date-time"',
                             };
                             if (vErrors === null) {
-                              vErrors = [err78];
+                              vErrors = [err97];
                             } else {
-                              vErrors.push(err78);
+                              vErrors.push(err97);
                             }
                             errors++;
                           }
                         } else {
-                          const err79 = {
+                          const err98 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/updatedAt",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/updatedAt/type",
                             keyword: "type",
@@ -15164,18 +15698,18 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err79];
+                            vErrors = [err98];
                           } else {
-                            vErrors.push(err79);
+                            vErrors.push(err98);
                           }
                           errors++;
                         }
                       }
-                      if (data64.stateUpdatedAt !== void 0) {
-                        let data71 = data64.stateUpdatedAt;
-                        if (typeof data71 === "string") {
-                          if (!formats36.validate(data71)) {
-                            const err80 = {
+                      if (data69.stateUpdatedAt !== void 0) {
+                        let data76 = data69.stateUpdatedAt;
+                        if (typeof data76 === "string") {
+                          if (!formats38.validate(data76)) {
+                            const err99 = {
                               instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/stateUpdatedAt",
                               schemaPath:
                                 "#/properties/users/items/properties/actions/items/properties/stateUpdatedAt/format",
@@ -15184,14 +15718,14 @@ function build() {
                               message: 'must match format "date-time"',
                             };
                             if (vErrors === null) {
-                              vErrors = [err80];
+                              vErrors = [err99];
                             } else {
-                              vErrors.push(err80);
+                              vErrors.push(err99);
                             }
                             errors++;
                           }
                         } else {
-                          const err81 = {
+                          const err100 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/stateUpdatedAt",
                             schemaPath:
                               "#/properties/users/items/properties/actions/items/properties/stateUpdatedAt/type",
@@ -15200,20 +15734,20 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err81];
+                            vErrors = [err100];
                           } else {
-                            vErrors.push(err81);
+                            vErrors.push(err100);
                           }
                           errors++;
                         }
                       }
-                      if (data64.ruleIds !== void 0) {
-                        let data72 = data64.ruleIds;
-                        if (Array.isArray(data72)) {
-                          const len5 = data72.length;
+                      if (data69.ruleIds !== void 0) {
+                        let data77 = data69.ruleIds;
+                        if (Array.isArray(data77)) {
+                          const len5 = data77.length;
                           for (let i5 = 0; i5 < len5; i5++) {
-                            if (typeof data72[i5] !== "string") {
-                              const err82 = {
+                            if (typeof data77[i5] !== "string") {
+                              const err101 = {
                                 instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/ruleIds/" + i5,
                                 schemaPath:
                                   "#/properties/users/items/properties/actions/items/properties/ruleIds/items/type",
@@ -15222,15 +15756,15 @@ function build() {
                                 message: "must be string",
                               };
                               if (vErrors === null) {
-                                vErrors = [err82];
+                                vErrors = [err101];
                               } else {
-                                vErrors.push(err82);
+                                vErrors.push(err101);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err83 = {
+                          const err102 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/ruleIds",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/ruleIds/type",
                             keyword: "type",
@@ -15238,16 +15772,16 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err83];
+                            vErrors = [err102];
                           } else {
-                            vErrors.push(err83);
+                            vErrors.push(err102);
                           }
                           errors++;
                         }
                       }
-                      if (data64.priorityRuleId !== void 0) {
-                        if (typeof data64.priorityRuleId !== "string") {
-                          const err84 = {
+                      if (data69.priorityRuleId !== void 0) {
+                        if (typeof data69.priorityRuleId !== "string") {
+                          const err103 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/priorityRuleId",
                             schemaPath:
                               "#/properties/users/items/properties/actions/items/properties/priorityRuleId/type",
@@ -15256,22 +15790,22 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err84];
+                            vErrors = [err103];
                           } else {
-                            vErrors.push(err84);
+                            vErrors.push(err103);
                           }
                           errors++;
                         }
                       }
-                      if (data64.rules !== void 0) {
-                        let data75 = data64.rules;
-                        if (Array.isArray(data75)) {
-                          const len6 = data75.length;
+                      if (data69.rules !== void 0) {
+                        let data80 = data69.rules;
+                        if (Array.isArray(data80)) {
+                          const len6 = data80.length;
                           for (let i6 = 0; i6 < len6; i6++) {
-                            let data76 = data75[i6];
-                            if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-                              if (data76.ruleId === void 0) {
-                                const err85 = {
+                            let data81 = data80[i6];
+                            if (data81 && typeof data81 == "object" && !Array.isArray(data81)) {
+                              if (data81.ruleId === void 0) {
+                                const err104 = {
                                   instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                   schemaPath:
                                     "#/properties/users/items/properties/actions/items/properties/rules/items/required",
@@ -15280,14 +15814,14 @@ function build() {
                                   message: "must have required property 'ruleId'",
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err85];
+                                  vErrors = [err104];
                                 } else {
-                                  vErrors.push(err85);
+                                  vErrors.push(err104);
                                 }
                                 errors++;
                               }
-                              if (data76.name === void 0) {
-                                const err86 = {
+                              if (data81.name === void 0) {
+                                const err105 = {
                                   instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                   schemaPath:
                                     "#/properties/users/items/properties/actions/items/properties/rules/items/required",
@@ -15296,15 +15830,15 @@ function build() {
                                   message: "must have required property 'name'",
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err86];
+                                  vErrors = [err105];
                                 } else {
-                                  vErrors.push(err86);
+                                  vErrors.push(err105);
                                 }
                                 errors++;
                               }
-                              for (const key13 in data76) {
+                              for (const key13 in data81) {
                                 if (!(key13 === "ruleId" || key13 === "name" || key13 === "description")) {
-                                  const err87 = {
+                                  const err106 = {
                                     instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                     schemaPath:
                                       "#/properties/users/items/properties/actions/items/properties/rules/items/additionalProperties",
@@ -15313,16 +15847,16 @@ function build() {
                                     message: "must NOT have additional properties",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err87];
+                                    vErrors = [err106];
                                   } else {
-                                    vErrors.push(err87);
+                                    vErrors.push(err106);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data76.ruleId !== void 0) {
-                                if (typeof data76.ruleId !== "string") {
-                                  const err88 = {
+                              if (data81.ruleId !== void 0) {
+                                if (typeof data81.ruleId !== "string") {
+                                  const err107 = {
                                     instancePath:
                                       instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6 + "/ruleId",
                                     schemaPath:
@@ -15332,16 +15866,16 @@ function build() {
                                     message: "must be string",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err88];
+                                    vErrors = [err107];
                                   } else {
-                                    vErrors.push(err88);
+                                    vErrors.push(err107);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data76.name !== void 0) {
-                                if (typeof data76.name !== "string") {
-                                  const err89 = {
+                              if (data81.name !== void 0) {
+                                if (typeof data81.name !== "string") {
+                                  const err108 = {
                                     instancePath:
                                       instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6 + "/name",
                                     schemaPath:
@@ -15351,16 +15885,16 @@ function build() {
                                     message: "must be string",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err89];
+                                    vErrors = [err108];
                                   } else {
-                                    vErrors.push(err89);
+                                    vErrors.push(err108);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data76.description !== void 0) {
-                                if (typeof data76.description !== "string") {
-                                  const err90 = {
+                              if (data81.description !== void 0) {
+                                if (typeof data81.description !== "string") {
+                                  const err109 = {
                                     instancePath:
                                       instancePath +
                                       "/users/" +
@@ -15377,15 +15911,15 @@ function build() {
                                     message: "must be string",
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err90];
+                                    vErrors = [err109];
                                   } else {
-                                    vErrors.push(err90);
+                                    vErrors.push(err109);
                                   }
                                   errors++;
                                 }
                               }
                             } else {
-                              const err91 = {
+                              const err110 = {
                                 instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules/" + i6,
                                 schemaPath:
                                   "#/properties/users/items/properties/actions/items/properties/rules/items/type",
@@ -15394,15 +15928,15 @@ function build() {
                                 message: "must be object",
                               };
                               if (vErrors === null) {
-                                vErrors = [err91];
+                                vErrors = [err110];
                               } else {
-                                vErrors.push(err91);
+                                vErrors.push(err110);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err92 = {
+                          const err111 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/rules",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/rules/type",
                             keyword: "type",
@@ -15410,17 +15944,17 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err92];
+                            vErrors = [err111];
                           } else {
-                            vErrors.push(err92);
+                            vErrors.push(err111);
                           }
                           errors++;
                         }
                       }
-                      if (data64.output !== void 0) {
-                        let data80 = data64.output;
-                        if (!(data80 && typeof data80 == "object" && !Array.isArray(data80))) {
-                          const err93 = {
+                      if (data69.output !== void 0) {
+                        let data85 = data69.output;
+                        if (!(data85 && typeof data85 == "object" && !Array.isArray(data85))) {
+                          const err112 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/output",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/output/type",
                             keyword: "type",
@@ -15428,20 +15962,20 @@ function build() {
                             message: "must be object",
                           };
                           if (vErrors === null) {
-                            vErrors = [err93];
+                            vErrors = [err112];
                           } else {
-                            vErrors.push(err93);
+                            vErrors.push(err112);
                           }
                           errors++;
                         }
                       }
-                      if (data64.allowedVerificationMethods !== void 0) {
-                        let data81 = data64.allowedVerificationMethods;
-                        if (Array.isArray(data81)) {
-                          const len7 = data81.length;
+                      if (data69.allowedVerificationMethods !== void 0) {
+                        let data86 = data69.allowedVerificationMethods;
+                        if (Array.isArray(data86)) {
+                          const len7 = data86.length;
                           for (let i7 = 0; i7 < len7; i7++) {
-                            if (typeof data81[i7] !== "string") {
-                              const err94 = {
+                            if (typeof data86[i7] !== "string") {
+                              const err113 = {
                                 instancePath:
                                   instancePath +
                                   "/users/" +
@@ -15457,15 +15991,15 @@ function build() {
                                 message: "must be string",
                               };
                               if (vErrors === null) {
-                                vErrors = [err94];
+                                vErrors = [err113];
                               } else {
-                                vErrors.push(err94);
+                                vErrors.push(err113);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err95 = {
+                          const err114 = {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/allowedVerificationMethods",
                             schemaPath:
@@ -15475,20 +16009,20 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err95];
+                            vErrors = [err114];
                           } else {
-                            vErrors.push(err95);
+                            vErrors.push(err114);
                           }
                           errors++;
                         }
                       }
-                      if (data64.enrolledVerificationMethods !== void 0) {
-                        let data83 = data64.enrolledVerificationMethods;
-                        if (Array.isArray(data83)) {
-                          const len8 = data83.length;
+                      if (data69.enrolledVerificationMethods !== void 0) {
+                        let data88 = data69.enrolledVerificationMethods;
+                        if (Array.isArray(data88)) {
+                          const len8 = data88.length;
                           for (let i8 = 0; i8 < len8; i8++) {
-                            if (typeof data83[i8] !== "string") {
-                              const err96 = {
+                            if (
+                              !validate179(data88[i8], {
                                 instancePath:
                                   instancePath +
                                   "/users/" +
@@ -15497,22 +16031,18 @@ function build() {
                                   i4 +
                                   "/enrolledVerificationMethods/" +
                                   i8,
-                                schemaPath:
-                                  "#/properties/users/items/properties/actions/items/properties/enrolledVerificationMethods/items/type",
-                                keyword: "type",
-                                params: { type: "string" },
-                                message: "must be string",
-                              };
-                              if (vErrors === null) {
-                                vErrors = [err96];
-                              } else {
-                                vErrors.push(err96);
-                              }
-                              errors++;
+                                parentData: data88,
+                                parentDataProperty: i8,
+                                rootData,
+                                dynamicAnchors,
+                              })
+                            ) {
+                              vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+                              errors = vErrors.length;
                             }
                           }
                         } else {
-                          const err97 = {
+                          const err115 = {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/enrolledVerificationMethods",
                             schemaPath:
@@ -15522,53 +16052,45 @@ function build() {
                             message: "must be array",
                           };
                           if (vErrors === null) {
-                            vErrors = [err97];
+                            vErrors = [err115];
                           } else {
-                            vErrors.push(err97);
+                            vErrors.push(err115);
                           }
                           errors++;
                         }
                       }
-                      if (data64.defaultVerificationMethod !== void 0) {
-                        if (typeof data64.defaultVerificationMethod !== "string") {
-                          const err98 = {
+                      if (data69.defaultVerificationMethod !== void 0) {
+                        if (
+                          !validate179(data69.defaultVerificationMethod, {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/defaultVerificationMethod",
-                            schemaPath:
-                              "#/properties/users/items/properties/actions/items/properties/defaultVerificationMethod/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                            message: "must be string",
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err98];
-                          } else {
-                            vErrors.push(err98);
-                          }
-                          errors++;
+                            parentData: data69,
+                            parentDataProperty: "defaultVerificationMethod",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+                          errors = vErrors.length;
                         }
                       }
-                      if (data64.verificationMethod !== void 0) {
-                        if (typeof data64.verificationMethod !== "string") {
-                          const err99 = {
+                      if (data69.verificationMethod !== void 0) {
+                        if (
+                          !validate179(data69.verificationMethod, {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/verificationMethod",
-                            schemaPath:
-                              "#/properties/users/items/properties/actions/items/properties/verificationMethod/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                            message: "must be string",
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err99];
-                          } else {
-                            vErrors.push(err99);
-                          }
-                          errors++;
+                            parentData: data69,
+                            parentDataProperty: "verificationMethod",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+                          errors = vErrors.length;
                         }
                       }
-                      if (data64.verifiedByAuthenticatorId !== void 0) {
-                        if (typeof data64.verifiedByAuthenticatorId !== "string") {
-                          const err100 = {
+                      if (data69.verifiedByAuthenticatorId !== void 0) {
+                        if (typeof data69.verifiedByAuthenticatorId !== "string") {
+                          const err116 = {
                             instancePath:
                               instancePath + "/users/" + i2 + "/actions/" + i4 + "/verifiedByAuthenticatorId",
                             schemaPath:
@@ -15578,16 +16100,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err100];
+                            vErrors = [err116];
                           } else {
-                            vErrors.push(err100);
+                            vErrors.push(err116);
                           }
                           errors++;
                         }
                       }
-                      if (data64.ipAddress !== void 0) {
-                        if (typeof data64.ipAddress !== "string") {
-                          const err101 = {
+                      if (data69.ipAddress !== void 0) {
+                        if (typeof data69.ipAddress !== "string") {
+                          const err117 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/ipAddress",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/ipAddress/type",
                             keyword: "type",
@@ -15595,16 +16117,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err101];
+                            vErrors = [err117];
                           } else {
-                            vErrors.push(err101);
+                            vErrors.push(err117);
                           }
                           errors++;
                         }
                       }
-                      if (data64.userAgent !== void 0) {
-                        if (typeof data64.userAgent !== "string") {
-                          const err102 = {
+                      if (data69.userAgent !== void 0) {
+                        if (typeof data69.userAgent !== "string") {
+                          const err118 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/userAgent",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/userAgent/type",
                             keyword: "type",
@@ -15612,16 +16134,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err102];
+                            vErrors = [err118];
                           } else {
-                            vErrors.push(err102);
+                            vErrors.push(err118);
                           }
                           errors++;
                         }
                       }
-                      if (data64.deviceId !== void 0) {
-                        if (typeof data64.deviceId !== "string") {
-                          const err103 = {
+                      if (data69.deviceId !== void 0) {
+                        if (typeof data69.deviceId !== "string") {
+                          const err119 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/deviceId",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/deviceId/type",
                             keyword: "type",
@@ -15629,16 +16151,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err103];
+                            vErrors = [err119];
                           } else {
-                            vErrors.push(err103);
+                            vErrors.push(err119);
                           }
                           errors++;
                         }
                       }
-                      if (data64.countryCode !== void 0) {
-                        if (typeof data64.countryCode !== "string") {
-                          const err104 = {
+                      if (data69.countryCode !== void 0) {
+                        if (typeof data69.countryCode !== "string") {
+                          const err120 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/countryCode",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/countryCode/type",
                             keyword: "type",
@@ -15646,16 +16168,16 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err104];
+                            vErrors = [err120];
                           } else {
-                            vErrors.push(err104);
+                            vErrors.push(err120);
                           }
                           errors++;
                         }
                       }
-                      if (data64.redirectUrl !== void 0) {
-                        if (typeof data64.redirectUrl !== "string") {
-                          const err105 = {
+                      if (data69.redirectUrl !== void 0) {
+                        if (typeof data69.redirectUrl !== "string") {
+                          const err121 = {
                             instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/redirectUrl",
                             schemaPath: "#/properties/users/items/properties/actions/items/properties/redirectUrl/type",
                             keyword: "type",
@@ -15663,15 +16185,15 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err105];
+                            vErrors = [err121];
                           } else {
-                            vErrors.push(err105);
+                            vErrors.push(err121);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err106 = {
+                      const err122 = {
                         instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                         schemaPath: "#/properties/users/items/properties/actions/items/type",
                         keyword: "type",
@@ -15679,15 +16201,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err106];
+                        vErrors = [err122];
                       } else {
-                        vErrors.push(err106);
+                        vErrors.push(err122);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err107 = {
+                  const err123 = {
                     instancePath: instancePath + "/users/" + i2 + "/actions",
                     schemaPath: "#/properties/users/items/properties/actions/type",
                     keyword: "type",
@@ -15695,22 +16217,22 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err107];
+                    vErrors = [err123];
                   } else {
-                    vErrors.push(err107);
+                    vErrors.push(err123);
                   }
                   errors++;
                 }
               }
-              if (data38.devices !== void 0) {
-                let data93 = data38.devices;
-                if (Array.isArray(data93)) {
-                  const len9 = data93.length;
+              if (data40.devices !== void 0) {
+                let data98 = data40.devices;
+                if (Array.isArray(data98)) {
+                  const len9 = data98.length;
                   for (let i9 = 0; i9 < len9; i9++) {
-                    let data94 = data93[i9];
-                    if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
-                      if (data94.deviceId === void 0) {
-                        const err108 = {
+                    let data99 = data98[i9];
+                    if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+                      if (data99.deviceId === void 0) {
+                        const err124 = {
                           instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                           schemaPath: "#/properties/users/items/properties/devices/items/required",
                           keyword: "required",
@@ -15718,13 +16240,13 @@ function build() {
                           message: "must have required property 'deviceId'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err108];
+                          vErrors = [err124];
                         } else {
-                          vErrors.push(err108);
+                          vErrors.push(err124);
                         }
                         errors++;
                       }
-                      for (const key14 in data94) {
+                      for (const key14 in data99) {
                         if (
                           !(
                             key14 === "userId" ||
@@ -15736,7 +16258,7 @@ function build() {
                             key14 === "lastVerificationMethod"
                           )
                         ) {
-                          const err109 = {
+                          const err125 = {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                             schemaPath: "#/properties/users/items/properties/devices/items/additionalProperties",
                             keyword: "additionalProperties",
@@ -15744,113 +16266,113 @@ function build() {
                             message: "must NOT have additional properties",
                           };
                           if (vErrors === null) {
-                            vErrors = [err109];
+                            vErrors = [err125];
                           } else {
-                            vErrors.push(err109);
+                            vErrors.push(err125);
                           }
                           errors++;
                         }
                       }
-                      if (data94.userId !== void 0) {
+                      if (data99.userId !== void 0) {
                         if (
-                          !validate213(data94.userId, {
+                          !validate218(data99.userId, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/userId",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "userId",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+                          vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.deviceId !== void 0) {
+                      if (data99.deviceId !== void 0) {
                         if (
-                          !validate215(data94.deviceId, {
+                          !validate220(data99.deviceId, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/deviceId",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "deviceId",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+                          vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.createdAt !== void 0) {
+                      if (data99.createdAt !== void 0) {
                         if (
-                          !validate217(data94.createdAt, {
+                          !validate222(data99.createdAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/createdAt",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "createdAt",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+                          vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.authenticatedAt !== void 0) {
+                      if (data99.authenticatedAt !== void 0) {
                         if (
-                          !validate219(data94.authenticatedAt, {
+                          !validate224(data99.authenticatedAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/authenticatedAt",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "authenticatedAt",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+                          vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.invalidatedAt !== void 0) {
+                      if (data99.invalidatedAt !== void 0) {
                         if (
-                          !validate221(data94.invalidatedAt, {
+                          !validate226(data99.invalidatedAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/invalidatedAt",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "invalidatedAt",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+                          vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.rememberedUntil !== void 0) {
+                      if (data99.rememberedUntil !== void 0) {
                         if (
-                          !validate223(data94.rememberedUntil, {
+                          !validate228(data99.rememberedUntil, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/rememberedUntil",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "rememberedUntil",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+                          vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
                           errors = vErrors.length;
                         }
                       }
-                      if (data94.lastVerificationMethod !== void 0) {
+                      if (data99.lastVerificationMethod !== void 0) {
                         if (
-                          !validate225(data94.lastVerificationMethod, {
+                          !validate230(data99.lastVerificationMethod, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/lastVerificationMethod",
-                            parentData: data94,
+                            parentData: data99,
                             parentDataProperty: "lastVerificationMethod",
                             rootData,
                             dynamicAnchors,
                           })
                         ) {
-                          vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+                          vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
                           errors = vErrors.length;
                         }
                       }
                     } else {
-                      const err110 = {
+                      const err126 = {
                         instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                         schemaPath: "#/properties/users/items/properties/devices/items/type",
                         keyword: "type",
@@ -15858,15 +16380,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err110];
+                        vErrors = [err126];
                       } else {
-                        vErrors.push(err110);
+                        vErrors.push(err126);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err111 = {
+                  const err127 = {
                     instancePath: instancePath + "/users/" + i2 + "/devices",
                     schemaPath: "#/properties/users/items/properties/devices/type",
                     keyword: "type",
@@ -15874,15 +16396,15 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err111];
+                    vErrors = [err127];
                   } else {
-                    vErrors.push(err111);
+                    vErrors.push(err127);
                   }
                   errors++;
                 }
               }
             } else {
-              const err112 = {
+              const err128 = {
                 instancePath: instancePath + "/users/" + i2,
                 schemaPath: "#/properties/users/items/type",
                 keyword: "type",
@@ -15890,15 +16412,15 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err112];
+                vErrors = [err128];
               } else {
-                vErrors.push(err112);
+                vErrors.push(err128);
               }
               errors++;
             }
           }
         } else {
-          const err113 = {
+          const err129 = {
             instancePath: instancePath + "/users",
             schemaPath: "#/properties/users/type",
             keyword: "type",
@@ -15906,15 +16428,15 @@ function build() {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err113];
+            vErrors = [err129];
           } else {
-            vErrors.push(err113);
+            vErrors.push(err129);
           }
           errors++;
         }
       }
     } else {
-      const err114 = {
+      const err130 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15922,9 +16444,9 @@ function build() {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err114];
+        vErrors = [err130];
       } else {
-        vErrors.push(err114);
+        vErrors.push(err130);
       }
       errors++;
     }
@@ -15936,6 +16458,11050 @@ function build() {
     dynamicProps: false,
     dynamicItems: false,
   };
+  const v14 = validate234;
+  const schema112 = {
+    type: "object",
+    additionalProperties: false,
+    required: ["management", "server", "emulator"],
+    properties: {
+      management: {
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "tenant",
+          "theme",
+          "actionConfigurations",
+          "rules",
+          "flowRules",
+          "valueLists",
+          "customDataPoints",
+          "messageOverrides",
+          "authenticatorConfigurations",
+        ],
+        properties: {
+          tenant: { $ref: "management#/components/schemas/Tenant" },
+          theme: { type: "object" },
+          actionConfigurations: {
+            type: "object",
+            additionalProperties: { $ref: "management#/components/schemas/ActionConfiguration" },
+          },
+          rules: {
+            type: "object",
+            additionalProperties: {
+              type: "object",
+              additionalProperties: { $ref: "management#/components/schemas/Rule" },
+            },
+          },
+          flowRules: {
+            type: "object",
+            additionalProperties: {
+              type: "object",
+              additionalProperties: { $ref: "management#/components/schemas/FlowRule" },
+            },
+          },
+          valueLists: { type: "object", additionalProperties: { $ref: "management#/components/schemas/ValueList" } },
+          customDataPoints: {
+            type: "object",
+            additionalProperties: { $ref: "management#/components/schemas/CustomDataPoint" },
+          },
+          messageOverrides: { $ref: "management#/components/schemas/MessageOverrides" },
+          authenticatorConfigurations: {
+            type: "object",
+            additionalProperties: false,
+            required: [],
+            properties: {
+              sms: {
+                type: "object",
+                required: ["authenticatorId", "isActive", "verificationMethod"],
+                properties: {
+                  authenticatorId: { type: "string", minLength: 1 },
+                  isActive: { type: "boolean" },
+                  verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  webhookUrl: { type: "string" },
+                  smsProvider: { type: "string" },
+                  emailProvider: { type: "string" },
+                  pushProvider: { type: "string" },
+                },
+              },
+              "email-otp": {
+                type: "object",
+                required: ["authenticatorId", "isActive", "verificationMethod"],
+                properties: {
+                  authenticatorId: { type: "string", minLength: 1 },
+                  isActive: { type: "boolean" },
+                  verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  webhookUrl: { type: "string" },
+                  smsProvider: { type: "string" },
+                  emailProvider: { type: "string" },
+                  pushProvider: { type: "string" },
+                },
+              },
+              passkey: {
+                type: "object",
+                required: ["authenticatorId", "isActive", "verificationMethod"],
+                properties: {
+                  authenticatorId: { type: "string", minLength: 1 },
+                  isActive: { type: "boolean" },
+                  verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  webhookUrl: { type: "string" },
+                  smsProvider: { type: "string" },
+                  emailProvider: { type: "string" },
+                  pushProvider: { type: "string" },
+                },
+              },
+              push: {
+                type: "object",
+                required: ["authenticatorId", "isActive", "verificationMethod"],
+                properties: {
+                  authenticatorId: { type: "string", minLength: 1 },
+                  isActive: { type: "boolean" },
+                  verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  webhookUrl: { type: "string" },
+                  smsProvider: { type: "string" },
+                  emailProvider: { type: "string" },
+                  pushProvider: { type: "string" },
+                },
+              },
+            },
+          },
+        },
+      },
+      server: {
+        type: "object",
+        additionalProperties: false,
+        required: ["users", "actions", "challenges", "sessions", "appClients", "riskSignals"],
+        properties: {
+          users: {
+            type: "object",
+            additionalProperties: {
+              type: "object",
+              additionalProperties: false,
+              required: ["userId", "createdAt", "authenticators", "devices"],
+              properties: {
+                userId: { type: "string", minLength: 1 },
+                createdAt: { type: "string", format: "date-time" },
+                email: { $ref: "server#/components/schemas/UpdateUserAttributes/properties/email" },
+                emailVerified: { $ref: "server#/components/schemas/UpdateUserAttributes/properties/emailVerified" },
+                phoneNumber: { $ref: "server#/components/schemas/UpdateUserAttributes/properties/phoneNumber" },
+                phoneNumberVerified: {
+                  $ref: "server#/components/schemas/UpdateUserAttributes/properties/phoneNumberVerified",
+                },
+                username: { $ref: "server#/components/schemas/UpdateUserAttributes/properties/username" },
+                displayName: { $ref: "server#/components/schemas/UpdateUserAttributes/properties/displayName" },
+                custom: { $ref: "server#/components/schemas/UpdateUserAttributes/properties/custom" },
+                locale: { $ref: "server#/components/schemas/UpdateUserAttributes/properties/locale" },
+                defaultVerificationMethod: {
+                  $ref: "server#/components/schemas/UpdateUserAttributes/properties/defaultVerificationMethod",
+                },
+                authenticators: {
+                  type: "array",
+                  items: {
+                    allOf: [
+                      { $ref: "server#/components/schemas/UserAuthenticator" },
+                      {
+                        if: {
+                          required: ["verificationMethod"],
+                          properties: { verificationMethod: { enum: ["SMS", "WHATSAPP"] } },
+                        },
+                        then: { required: ["phoneNumber"] },
+                      },
+                      {
+                        if: {
+                          required: ["verificationMethod"],
+                          properties: { verificationMethod: { enum: ["EMAIL_OTP", "EMAIL_MAGIC_LINK"] } },
+                        },
+                        then: { required: ["email"] },
+                      },
+                      {
+                        if: {
+                          required: ["verificationMethod"],
+                          properties: { verificationMethod: { enum: ["PASSKEY"] } },
+                        },
+                        then: { required: ["webauthnCredential"] },
+                      },
+                    ],
+                    type: "object",
+                    required: ["userAuthenticatorId", "verificationMethod", "createdAt"],
+                    properties: { verificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" } },
+                  },
+                },
+                devices: { type: "object", additionalProperties: { $ref: "server#/components/schemas/UserDevice" } },
+              },
+            },
+          },
+          actions: {
+            type: "object",
+            additionalProperties: {
+              type: "object",
+              additionalProperties: {
+                type: "object",
+                additionalProperties: false,
+                required: [
+                  "userId",
+                  "actionCode",
+                  "idempotencyKey",
+                  "state",
+                  "outcome",
+                  "createdAt",
+                  "updatedAt",
+                  "stateUpdatedAt",
+                  "ruleIds",
+                  "rules",
+                  "output",
+                  "allowedVerificationMethods",
+                  "enrolledVerificationMethods",
+                ],
+                properties: {
+                  userId: { type: "string", minLength: 1 },
+                  actionCode: { type: "string", minLength: 1 },
+                  idempotencyKey: { type: "string", minLength: 1 },
+                  state: { $ref: "server#/components/schemas/UserActionState" },
+                  outcome: { enum: ["ALLOW", "BLOCK", "CHALLENGE", "REVIEW"] },
+                  createdAt: { type: "string", format: "date-time" },
+                  updatedAt: { type: "string", format: "date-time" },
+                  stateUpdatedAt: { type: "string", format: "date-time" },
+                  ruleIds: { type: "array", items: { type: "string" } },
+                  priorityRuleId: { type: "string" },
+                  rules: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      additionalProperties: false,
+                      required: ["ruleId", "name"],
+                      properties: {
+                        ruleId: { type: "string" },
+                        name: { type: "string" },
+                        description: { type: "string" },
+                      },
+                    },
+                  },
+                  output: { type: "object" },
+                  allowedVerificationMethods: { type: "array", items: { type: "string" } },
+                  enrolledVerificationMethods: {
+                    type: "array",
+                    items: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  },
+                  defaultVerificationMethod: { $ref: "server#/components/schemas/KnownVerificationMethod" },
+                  verificationMethod: { type: "string" },
+                  verifiedByAuthenticatorId: { type: "string" },
+                  ipAddress: { type: "string" },
+                  userAgent: { type: "string" },
+                  deviceId: { type: "string" },
+                  countryCode: { type: "string" },
+                  redirectUrl: { type: "string" },
+                },
+              },
+            },
+          },
+          challenges: {
+            type: "object",
+            additionalProperties: {
+              allOf: [
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: [
+                    "challengeId",
+                    "verificationMethod",
+                    "actionCode",
+                    "code",
+                    "idempotencyKey",
+                    "createdAt",
+                    "expiresAt",
+                    "failedAttempts",
+                  ],
+                  properties: {
+                    challengeId: { type: "string", minLength: 1 },
+                    verificationMethod: { $ref: "server#/components/schemas/ChallengeVerificationMethod" },
+                    phoneNumber: { $ref: "server#/components/schemas/PhoneNumber" },
+                    email: { type: "string", format: "email" },
+                    smsChannel: { enum: ["DEFAULT", "WHATSAPP"] },
+                    actionCode: { type: "string", minLength: 1 },
+                    idempotencyKey: { type: "string", minLength: 1 },
+                    userId: { type: "string", minLength: 1 },
+                    scope: { type: "string" },
+                    deviceId: { type: "string" },
+                    code: { type: "string", pattern: "^\\d{2,10}$" },
+                    createdAt: { type: "string", format: "date-time" },
+                    expiresAt: { type: "integer" },
+                    failedAttempts: { type: "integer", minimum: 0 },
+                    verifiedAt: { type: "string", format: "date-time" },
+                    claimedByUserId: { type: "string" },
+                  },
+                },
+                {
+                  if: {
+                    required: ["verificationMethod"],
+                    properties: { verificationMethod: { enum: ["SMS", "WHATSAPP"] } },
+                  },
+                  then: { required: ["phoneNumber"] },
+                },
+                {
+                  if: {
+                    required: ["verificationMethod"],
+                    properties: { verificationMethod: { enum: ["EMAIL_OTP", "EMAIL_MAGIC_LINK"] } },
+                  },
+                  then: { required: ["email"] },
+                },
+              ],
+            },
+          },
+          sessions: {
+            type: "object",
+            additionalProperties: {
+              type: "object",
+              additionalProperties: false,
+              required: [
+                "sessionId",
+                "userId",
+                "clientId",
+                "accessTokenId",
+                "refreshToken",
+                "accessTokenExpiresAt",
+                "refreshTokenExpiresAt",
+              ],
+              properties: {
+                sessionId: { type: "string", minLength: 1 },
+                userId: { type: "string", minLength: 1 },
+                clientId: { type: "string", minLength: 1 },
+                accessTokenId: { type: "string", minLength: 1 },
+                refreshToken: { type: "string", minLength: 1 },
+                accessTokenExpiresAt: { type: "number" },
+                refreshTokenExpiresAt: { type: "number" },
+                verificationMethod: { type: "string" },
+                revokedAt: { type: "string", format: "date-time" },
+              },
+            },
+          },
+          appClients: {
+            type: "object",
+            additionalProperties: {
+              type: "object",
+              additionalProperties: false,
+              required: ["clientId"],
+              properties: {
+                clientId: { type: "string", minLength: 1 },
+                accessTokenLifetimeMinutes: { type: "number", exclusiveMinimum: 0 },
+                refreshTokenLifetimeMinutes: { type: "number", exclusiveMinimum: 0 },
+              },
+            },
+          },
+          riskSignals: {
+            type: "object",
+            additionalProperties: false,
+            required: [],
+            properties: {
+              ipAddresses: {
+                type: "object",
+                additionalProperties: {
+                  type: "object",
+                  additionalProperties: { type: ["string", "number", "boolean", "null"] },
+                },
+              },
+              deviceIds: {
+                type: "object",
+                additionalProperties: {
+                  type: "object",
+                  additionalProperties: { type: ["string", "number", "boolean", "null"] },
+                },
+              },
+              userAgents: {
+                type: "object",
+                additionalProperties: {
+                  type: "object",
+                  additionalProperties: { type: ["string", "number", "boolean", "null"] },
+                },
+              },
+            },
+          },
+        },
+      },
+      emulator: {
+        type: "object",
+        additionalProperties: false,
+        required: ["settings", "clockOffsetMs", "keys", "outbox", "webhookDeliveries"],
+        properties: {
+          settings: {
+            type: "object",
+            required: [
+              "unknownActionOutcome",
+              "tokenLifetimeMinutes",
+              "otpLifetimeMinutes",
+              "otpLength",
+              "maxVerifyAttempts",
+              "fixedCodes",
+              "defaultVerificationMethods",
+              "allowStateIsValid",
+              "accessTokenLifetimeMinutes",
+              "refreshTokenLifetimeMinutes",
+              "acceptUnknownClientIds",
+              "defaultQueryLimit",
+              "webhookTimeoutMs",
+            ],
+          },
+          clockOffsetMs: { type: "number", minimum: 0 },
+          keys: {
+            type: "object",
+            additionalProperties: false,
+            required: [],
+            properties: {
+              actionTokenSecret: { type: "string", minLength: 1 },
+              session: {
+                type: "object",
+                additionalProperties: false,
+                required: ["kid", "privateJwk", "publicJwk"],
+                properties: {
+                  kid: { type: "string", minLength: 1 },
+                  privateJwk: { type: "object" },
+                  publicJwk: { type: "object" },
+                },
+              },
+            },
+          },
+          outbox: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: [
+                "messageId",
+                "channel",
+                "to",
+                "code",
+                "challengeId",
+                "actionCode",
+                "idempotencyKey",
+                "createdAt",
+              ],
+              properties: {
+                messageId: { type: "string", minLength: 1 },
+                channel: { enum: ["SMS", "WHATSAPP", "EMAIL"] },
+                to: { type: "string" },
+                code: { type: "string" },
+                challengeId: { type: "string", minLength: 1 },
+                userId: { type: "string" },
+                actionCode: { type: "string" },
+                idempotencyKey: { type: "string" },
+                createdAt: { type: "string", format: "date-time" },
+              },
+            },
+          },
+          webhookDeliveries: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["deliveryId", "eventId", "type", "url", "body", "signature", "deliveredAt"],
+              properties: {
+                deliveryId: { type: "string", minLength: 1 },
+                eventId: { type: "string", minLength: 1 },
+                type: { type: "string" },
+                url: { type: "string" },
+                body: { type: "string" },
+                signature: { type: "string" },
+                status: { type: "integer" },
+                error: { type: "string" },
+                deliveredAt: { type: "string", format: "date-time" },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  function validate236(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate236.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.url !== void 0) {
+        let data0 = data.url;
+        if (typeof data0 === "string") {
+          if (!formats0(data0)) {
+            const err0 = {
+              instancePath: instancePath + "/url",
+              schemaPath: "#/properties/url/format",
+              keyword: "format",
+              params: { format: "uri" },
+              message: 'must match format "uri"',
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        } else {
+          const err1 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/properties/url/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      if (data.includeCredentialPublicKey !== void 0) {
+        if (typeof data.includeCredentialPublicKey !== "boolean") {
+          const err2 = {
+            instancePath: instancePath + "/includeCredentialPublicKey",
+            schemaPath: "#/properties/includeCredentialPublicKey/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    validate236.errors = vErrors;
+    return errors === 0;
+  }
+  validate236.evaluated = {
+    props: { url: true, includeCredentialPublicKey: true },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  function validate238(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate238.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.endpointUrl !== void 0) {
+        let data0 = data.endpointUrl;
+        if (typeof data0 === "string") {
+          if (!formats0(data0)) {
+            const err0 = {
+              instancePath: instancePath + "/endpointUrl",
+              schemaPath: "#/properties/endpointUrl/format",
+              keyword: "format",
+              params: { format: "uri" },
+              message: 'must match format "uri"',
+            };
+            if (vErrors === null) {
+              vErrors = [err0];
+            } else {
+              vErrors.push(err0);
+            }
+            errors++;
+          }
+        } else {
+          const err1 = {
+            instancePath: instancePath + "/endpointUrl",
+            schemaPath: "#/properties/endpointUrl/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate238.errors = vErrors;
+    return errors === 0;
+  }
+  validate238.evaluated = { props: { endpointUrl: true }, dynamicProps: false, dynamicItems: false };
+  function validate235(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate235.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.tenantId !== void 0) {
+        if (typeof data.tenantId !== "string") {
+          const err0 = {
+            instancePath: instancePath + "/tenantId",
+            schemaPath: "#/properties/tenantId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+      if (data.name !== void 0) {
+        if (typeof data.name !== "string") {
+          const err1 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      if (data.customDomain !== void 0) {
+        if (typeof data.customDomain !== "string") {
+          const err2 = {
+            instancePath: instancePath + "/customDomain",
+            schemaPath: "#/properties/customDomain/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      if (data.tokenDurationInMinutes !== void 0) {
+        let data3 = data.tokenDurationInMinutes;
+        if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
+          const err3 = {
+            instancePath: instancePath + "/tokenDurationInMinutes",
+            schemaPath: "#/properties/tokenDurationInMinutes/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.allowDisablingMfa !== void 0) {
+        if (typeof data.allowDisablingMfa !== "boolean") {
+          const err4 = {
+            instancePath: instancePath + "/allowDisablingMfa",
+            schemaPath: "#/properties/allowDisablingMfa/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.hideAuthsignalLogo !== void 0) {
+        if (typeof data.hideAuthsignalLogo !== "boolean") {
+          const err5 = {
+            instancePath: instancePath + "/hideAuthsignalLogo",
+            schemaPath: "#/properties/hideAuthsignalLogo/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      if (data.redirectOnSessionExpiry !== void 0) {
+        if (typeof data.redirectOnSessionExpiry !== "boolean") {
+          const err6 = {
+            instancePath: instancePath + "/redirectOnSessionExpiry",
+            schemaPath: "#/properties/redirectOnSessionExpiry/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.allowDeletingUserAuthenticators !== void 0) {
+        if (typeof data.allowDeletingUserAuthenticators !== "boolean") {
+          const err7 = {
+            instancePath: instancePath + "/allowDeletingUserAuthenticators",
+            schemaPath: "#/properties/allowDeletingUserAuthenticators/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+      if (data.disableRecoveryCodes !== void 0) {
+        if (typeof data.disableRecoveryCodes !== "boolean") {
+          const err8 = {
+            instancePath: instancePath + "/disableRecoveryCodes",
+            schemaPath: "#/properties/disableRecoveryCodes/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      if (data.skipRecoveryCodesOnProgrammaticEnrollment !== void 0) {
+        if (typeof data.skipRecoveryCodesOnProgrammaticEnrollment !== "boolean") {
+          const err9 = {
+            instancePath: instancePath + "/skipRecoveryCodesOnProgrammaticEnrollment",
+            schemaPath: "#/properties/skipRecoveryCodesOnProgrammaticEnrollment/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+      if (data.hideRecoveryCodesOnEnrollment !== void 0) {
+        if (typeof data.hideRecoveryCodesOnEnrollment !== "boolean") {
+          const err10 = {
+            instancePath: instancePath + "/hideRecoveryCodesOnEnrollment",
+            schemaPath: "#/properties/hideRecoveryCodesOnEnrollment/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      if (data.hideSuccessScreenOnEnrollment !== void 0) {
+        if (typeof data.hideSuccessScreenOnEnrollment !== "boolean") {
+          const err11 = {
+            instancePath: instancePath + "/hideSuccessScreenOnEnrollment",
+            schemaPath: "#/properties/hideSuccessScreenOnEnrollment/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+      if (data.authenticatorEventsWebhookConfig !== void 0) {
+        if (
+          !validate236(data.authenticatorEventsWebhookConfig, {
+            instancePath: instancePath + "/authenticatorEventsWebhookConfig",
+            parentData: data,
+            parentDataProperty: "authenticatorEventsWebhookConfig",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.logEventsWebhookConfig !== void 0) {
+        if (
+          !validate238(data.logEventsWebhookConfig, {
+            instancePath: instancePath + "/logEventsWebhookConfig",
+            parentData: data,
+            parentDataProperty: "logEventsWebhookConfig",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.ipWhitelist !== void 0) {
+        let data14 = data.ipWhitelist;
+        if (Array.isArray(data14)) {
+          const len0 = data14.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (typeof data14[i0] !== "string") {
+              const err12 = {
+                instancePath: instancePath + "/ipWhitelist/" + i0,
+                schemaPath: "#/properties/ipWhitelist/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err13 = {
+            instancePath: instancePath + "/ipWhitelist",
+            schemaPath: "#/properties/ipWhitelist/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err14 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err14];
+      } else {
+        vErrors.push(err14);
+      }
+      errors++;
+    }
+    validate235.errors = vErrors;
+    return errors === 0;
+  }
+  validate235.evaluated = {
+    props: {
+      tenantId: true,
+      name: true,
+      customDomain: true,
+      tokenDurationInMinutes: true,
+      allowDisablingMfa: true,
+      hideAuthsignalLogo: true,
+      redirectOnSessionExpiry: true,
+      allowDeletingUserAuthenticators: true,
+      disableRecoveryCodes: true,
+      skipRecoveryCodesOnProgrammaticEnrollment: true,
+      hideRecoveryCodesOnEnrollment: true,
+      hideSuccessScreenOnEnrollment: true,
+      authenticatorEventsWebhookConfig: true,
+      logEventsWebhookConfig: true,
+      ipWhitelist: true,
+    },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  const schema116 = {
+    type: "object",
+    description:
+      "How an action is handled. A classic action has a default outcome and rules; a flow action has the nodes of its published flow instead, and may have no default outcome. Only `actionCode` is always present.",
+    required: ["actionCode"],
+    properties: {
+      actionCode: { $ref: "#/components/schemas/ActionCode" },
+      tenantId: { type: "string", description: "The ID of the tenant the action belongs to." },
+      actionType: { $ref: "#/components/schemas/ActionType" },
+      lastActionCreatedAt: {
+        type: "string",
+        format: "date-time",
+        description: "When an action with this code was last tracked.",
+      },
+      defaultUserActionResult: { $ref: "#/components/schemas/ActionOutcome" },
+      messagingTemplates: { $ref: "#/components/schemas/MessagingTemplates" },
+      verificationMethods: {
+        type: "array",
+        minItems: 1,
+        description: "The verification methods users may use to complete a challenge.",
+        items: { $ref: "#/components/schemas/VerificationMethod" },
+      },
+      promptToEnrollVerificationMethods: {
+        type: "array",
+        minItems: 1,
+        items: { $ref: "#/components/schemas/PromptToEnrollVerificationMethod" },
+      },
+      defaultVerificationMethod: { $ref: "#/components/schemas/VerificationMethod" },
+      verificationWebhookUrl: {
+        type: "string",
+        format: "uri",
+        description: "A URL that receives a synchronous `action.verify` webhook before a challenge succeeds.",
+      },
+      actionNodes: {
+        type: ["array", "null"],
+        description:
+          "The nodes of a flow action's published flow, exactly as they were published; `null` or absent for a classic action and for a flow that was never published. Its rules are listed by `listRules`.",
+        items: { $ref: "#/components/schemas/FlowNode" },
+      },
+      flowVersion: {
+        type: ["integer", "null"],
+        description:
+          "The version of a flow action's published flow; `null` or absent for a classic action and for a flow that was never published.",
+      },
+    },
+  };
+  const schema118 = {
+    type: "string",
+    description:
+      "How an action decides its outcome: `CLASSIC` evaluates the action's rules against its default outcome, `FLOW` runs a published flow of nodes.",
+    enum: ["CLASSIC", "FLOW"],
+  };
+  function validate244(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate244.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!(data === "CLASSIC" || data === "FLOW")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema118.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate244.errors = vErrors;
+    return errors === 0;
+  }
+  validate244.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate243(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate243.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    const _errs0 = errors;
+    let valid0 = false;
+    const _errs1 = errors;
+    if (!validate244(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs1 === errors;
+    valid0 = valid0 || _valid0;
+    const _errs2 = errors;
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/anyOf/1/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/anyOf",
+        keyword: "anyOf",
+        params: {},
+        message: "must match a schema in anyOf",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    } else {
+      errors = _errs0;
+      if (vErrors !== null) {
+        if (_errs0) {
+          vErrors.length = _errs0;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    validate243.errors = vErrors;
+    return errors === 0;
+  }
+  validate243.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate249(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate249.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    const _errs0 = errors;
+    let valid0 = false;
+    const _errs1 = errors;
+    if (!validate8(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs1 === errors;
+    valid0 = valid0 || _valid0;
+    const _errs2 = errors;
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/anyOf/1/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/anyOf",
+        keyword: "anyOf",
+        params: {},
+        message: "must match a schema in anyOf",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    } else {
+      errors = _errs0;
+      if (vErrors !== null) {
+        if (_errs0) {
+          vErrors.length = _errs0;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    validate249.errors = vErrors;
+    return errors === 0;
+  }
+  validate249.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate241(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate241.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.actionCode === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "actionCode" },
+          message: "must have required property 'actionCode'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.actionCode !== void 0) {
+        if (
+          !validate2(data.actionCode, {
+            instancePath: instancePath + "/actionCode",
+            parentData: data,
+            parentDataProperty: "actionCode",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.tenantId !== void 0) {
+        if (typeof data.tenantId !== "string") {
+          const err1 = {
+            instancePath: instancePath + "/tenantId",
+            schemaPath: "#/properties/tenantId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
+      if (data.actionType !== void 0) {
+        if (
+          !validate243(data.actionType, {
+            instancePath: instancePath + "/actionType",
+            parentData: data,
+            parentDataProperty: "actionType",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.lastActionCreatedAt !== void 0) {
+        let data3 = data.lastActionCreatedAt;
+        if (typeof data3 === "string") {
+          if (!formats38.validate(data3)) {
+            const err2 = {
+              instancePath: instancePath + "/lastActionCreatedAt",
+              schemaPath: "#/properties/lastActionCreatedAt/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        } else {
+          const err3 = {
+            instancePath: instancePath + "/lastActionCreatedAt",
+            schemaPath: "#/properties/lastActionCreatedAt/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.defaultUserActionResult !== void 0) {
+        if (
+          !validate4(data.defaultUserActionResult, {
+            instancePath: instancePath + "/defaultUserActionResult",
+            parentData: data,
+            parentDataProperty: "defaultUserActionResult",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.messagingTemplates !== void 0) {
+        if (
+          !validate6(data.messagingTemplates, {
+            instancePath: instancePath + "/messagingTemplates",
+            parentData: data,
+            parentDataProperty: "messagingTemplates",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.verificationMethods !== void 0) {
+        let data6 = data.verificationMethods;
+        if (Array.isArray(data6)) {
+          if (data6.length < 1) {
+            const err4 = {
+              instancePath: instancePath + "/verificationMethods",
+              schemaPath: "#/properties/verificationMethods/minItems",
+              keyword: "minItems",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 items",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+          const len0 = data6.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate249(data6[i0], {
+                instancePath: instancePath + "/verificationMethods/" + i0,
+                parentData: data6,
+                parentDataProperty: i0,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err5 = {
+            instancePath: instancePath + "/verificationMethods",
+            schemaPath: "#/properties/verificationMethods/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      if (data.promptToEnrollVerificationMethods !== void 0) {
+        let data8 = data.promptToEnrollVerificationMethods;
+        if (Array.isArray(data8)) {
+          if (data8.length < 1) {
+            const err6 = {
+              instancePath: instancePath + "/promptToEnrollVerificationMethods",
+              schemaPath: "#/properties/promptToEnrollVerificationMethods/minItems",
+              keyword: "minItems",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 items",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+          const len1 = data8.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            if (
+              !validate10(data8[i1], {
+                instancePath: instancePath + "/promptToEnrollVerificationMethods/" + i1,
+                parentData: data8,
+                parentDataProperty: i1,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err7 = {
+            instancePath: instancePath + "/promptToEnrollVerificationMethods",
+            schemaPath: "#/properties/promptToEnrollVerificationMethods/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+      if (data.defaultVerificationMethod !== void 0) {
+        if (
+          !validate249(data.defaultVerificationMethod, {
+            instancePath: instancePath + "/defaultVerificationMethod",
+            parentData: data,
+            parentDataProperty: "defaultVerificationMethod",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.verificationWebhookUrl !== void 0) {
+        let data11 = data.verificationWebhookUrl;
+        if (typeof data11 === "string") {
+          if (!formats0(data11)) {
+            const err8 = {
+              instancePath: instancePath + "/verificationWebhookUrl",
+              schemaPath: "#/properties/verificationWebhookUrl/format",
+              keyword: "format",
+              params: { format: "uri" },
+              message: 'must match format "uri"',
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        } else {
+          const err9 = {
+            instancePath: instancePath + "/verificationWebhookUrl",
+            schemaPath: "#/properties/verificationWebhookUrl/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+      if (data.actionNodes !== void 0) {
+        let data12 = data.actionNodes;
+        if (!Array.isArray(data12) && data12 !== null) {
+          const err10 = {
+            instancePath: instancePath + "/actionNodes",
+            schemaPath: "#/properties/actionNodes/type",
+            keyword: "type",
+            params: { type: schema116.properties.actionNodes.type },
+            message: "must be array,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (Array.isArray(data12)) {
+          const len2 = data12.length;
+          for (let i2 = 0; i2 < len2; i2++) {
+            if (
+              !validate91(data12[i2], {
+                instancePath: instancePath + "/actionNodes/" + i2,
+                parentData: data12,
+                parentDataProperty: i2,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      }
+      if (data.flowVersion !== void 0) {
+        let data14 = data.flowVersion;
+        if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14)) && data14 !== null) {
+          const err11 = {
+            instancePath: instancePath + "/flowVersion",
+            schemaPath: "#/properties/flowVersion/type",
+            keyword: "type",
+            params: { type: schema116.properties.flowVersion.type },
+            message: "must be integer,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err12 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    validate241.errors = vErrors;
+    return errors === 0;
+  }
+  validate241.evaluated = {
+    props: {
+      actionCode: true,
+      tenantId: true,
+      actionType: true,
+      lastActionCreatedAt: true,
+      defaultUserActionResult: true,
+      messagingTemplates: true,
+      verificationMethods: true,
+      promptToEnrollVerificationMethods: true,
+      defaultVerificationMethod: true,
+      verificationWebhookUrl: true,
+      actionNodes: true,
+      flowVersion: true,
+    },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  function validate256(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate256.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.ruleId === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "ruleId" },
+          message: "must have required property 'ruleId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.tenantId === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "tenantId" },
+          message: "must have required property 'tenantId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.name === void 0) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "name" },
+          message: "must have required property 'name'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (data.isActive === void 0) {
+        const err3 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "isActive" },
+          message: "must have required property 'isActive'",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (data.priority === void 0) {
+        const err4 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "priority" },
+          message: "must have required property 'priority'",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (data.type === void 0) {
+        const err5 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "type" },
+          message: "must have required property 'type'",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (data.ruleId !== void 0) {
+        if (typeof data.ruleId !== "string") {
+          const err6 = {
+            instancePath: instancePath + "/ruleId",
+            schemaPath: "#/properties/ruleId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.tenantId !== void 0) {
+        if (typeof data.tenantId !== "string") {
+          const err7 = {
+            instancePath: instancePath + "/tenantId",
+            schemaPath: "#/properties/tenantId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+      if (data.actionCode !== void 0) {
+        if (
+          !validate2(data.actionCode, {
+            instancePath: instancePath + "/actionCode",
+            parentData: data,
+            parentDataProperty: "actionCode",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.name !== void 0) {
+        if (typeof data.name !== "string") {
+          const err8 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      if (data.description !== void 0) {
+        if (typeof data.description !== "string") {
+          const err9 = {
+            instancePath: instancePath + "/description",
+            schemaPath: "#/properties/description/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+      if (data.isActive !== void 0) {
+        if (typeof data.isActive !== "boolean") {
+          const err10 = {
+            instancePath: instancePath + "/isActive",
+            schemaPath: "#/properties/isActive/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      if (data.priority !== void 0) {
+        let data6 = data.priority;
+        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
+          const err11 = {
+            instancePath: instancePath + "/priority",
+            schemaPath: "#/properties/priority/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (typeof data6 == "number") {
+          if (data6 > 99 || isNaN(data6)) {
+            const err12 = {
+              instancePath: instancePath + "/priority",
+              schemaPath: "#/properties/priority/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 99 },
+              message: "must be <= 99",
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+          if (data6 < 0 || isNaN(data6)) {
+            const err13 = {
+              instancePath: instancePath + "/priority",
+              schemaPath: "#/properties/priority/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.type !== void 0) {
+        if (
+          !validate4(data.type, {
+            instancePath: instancePath + "/type",
+            parentData: data,
+            parentDataProperty: "type",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.conditions !== void 0) {
+        if (
+          !validate59(data.conditions, {
+            instancePath: instancePath + "/conditions",
+            parentData: data,
+            parentDataProperty: "conditions",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.verificationMethods !== void 0) {
+        let data9 = data.verificationMethods;
+        if (Array.isArray(data9)) {
+          const len0 = data9.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate249(data9[i0], {
+                instancePath: instancePath + "/verificationMethods/" + i0,
+                parentData: data9,
+                parentDataProperty: i0,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err14 = {
+            instancePath: instancePath + "/verificationMethods",
+            schemaPath: "#/properties/verificationMethods/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+      if (data.promptToEnrollVerificationMethods !== void 0) {
+        let data11 = data.promptToEnrollVerificationMethods;
+        if (Array.isArray(data11)) {
+          const len1 = data11.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            if (
+              !validate10(data11[i1], {
+                instancePath: instancePath + "/promptToEnrollVerificationMethods/" + i1,
+                parentData: data11,
+                parentDataProperty: i1,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err15 = {
+            instancePath: instancePath + "/promptToEnrollVerificationMethods",
+            schemaPath: "#/properties/promptToEnrollVerificationMethods/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+      if (data.defaultVerificationMethod !== void 0) {
+        if (
+          !validate249(data.defaultVerificationMethod, {
+            instancePath: instancePath + "/defaultVerificationMethod",
+            parentData: data,
+            parentDataProperty: "defaultVerificationMethod",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+          errors = vErrors.length;
+        }
+      }
+    } else {
+      const err16 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err16];
+      } else {
+        vErrors.push(err16);
+      }
+      errors++;
+    }
+    validate256.errors = vErrors;
+    return errors === 0;
+  }
+  validate256.evaluated = {
+    props: {
+      ruleId: true,
+      tenantId: true,
+      actionCode: true,
+      name: true,
+      description: true,
+      isActive: true,
+      priority: true,
+      type: true,
+      conditions: true,
+      verificationMethods: true,
+      promptToEnrollVerificationMethods: true,
+      defaultVerificationMethod: true,
+    },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  function validate264(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate264.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.ruleId === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "ruleId" },
+          message: "must have required property 'ruleId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.name === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "name" },
+          message: "must have required property 'name'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "ruleId" || key0 === "name" || key0 === "conditions")) {
+          const err2 = {
+            instancePath,
+            schemaPath: "#/additionalProperties",
+            keyword: "additionalProperties",
+            params: { additionalProperty: key0 },
+            message: "must NOT have additional properties",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      if (data.ruleId !== void 0) {
+        let data0 = data.ruleId;
+        if (typeof data0 === "string") {
+          if (!pattern0.test(data0)) {
+            const err3 = {
+              instancePath: instancePath + "/ruleId",
+              schemaPath: "#/properties/ruleId/pattern",
+              keyword: "pattern",
+              params: { pattern: "^[a-zA-Z0-9_-]{1,64}$" },
+              message: 'must match pattern "^[a-zA-Z0-9_-]{1,64}$"',
+            };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        } else {
+          const err4 = {
+            instancePath: instancePath + "/ruleId",
+            schemaPath: "#/properties/ruleId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.name !== void 0) {
+        let data1 = data.name;
+        if (typeof data1 === "string") {
+          if (!pattern6.test(data1)) {
+            const err5 = {
+              instancePath: instancePath + "/name",
+              schemaPath: "#/properties/name/pattern",
+              keyword: "pattern",
+              params: { pattern: `^[\\w !?@#$%^&*(){}:;"'<>,.+=/\\-\\[\\]]{0,256}$` },
+              message: `must match pattern "^[\\w !?@#$%^&*(){}:;"'<>,.+=/\\-\\[\\]]{0,256}$"`,
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        } else {
+          const err6 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.conditions !== void 0) {
+        if (
+          !validate59(data.conditions, {
+            instancePath: instancePath + "/conditions",
+            parentData: data,
+            parentDataProperty: "conditions",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+          errors = vErrors.length;
+        }
+      }
+    } else {
+      const err7 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    validate264.errors = vErrors;
+    return errors === 0;
+  }
+  validate264.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  function validate267(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate267.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.alias === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "alias" },
+          message: "must have required property 'alias'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.name === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "name" },
+          message: "must have required property 'name'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.itemType === void 0) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "itemType" },
+          message: "must have required property 'itemType'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (data.isActive === void 0) {
+        const err3 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "isActive" },
+          message: "must have required property 'isActive'",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (data.alias !== void 0) {
+        if (typeof data.alias !== "string") {
+          const err4 = {
+            instancePath: instancePath + "/alias",
+            schemaPath: "#/properties/alias/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.name !== void 0) {
+        if (typeof data.name !== "string") {
+          const err5 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      if (data.itemType !== void 0) {
+        if (
+          !validate86(data.itemType, {
+            instancePath: instancePath + "/itemType",
+            parentData: data,
+            parentDataProperty: "itemType",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.isActive !== void 0) {
+        if (typeof data.isActive !== "boolean") {
+          const err6 = {
+            instancePath: instancePath + "/isActive",
+            schemaPath: "#/properties/isActive/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.valueListItems !== void 0) {
+        let data4 = data.valueListItems;
+        if (Array.isArray(data4)) {
+          const len0 = data4.length;
+          for (let i0 = 0; i0 < len0; i0++) {
+            if (
+              !validate88(data4[i0], {
+                instancePath: instancePath + "/valueListItems/" + i0,
+                parentData: data4,
+                parentDataProperty: i0,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err7 = {
+            instancePath: instancePath + "/valueListItems",
+            schemaPath: "#/properties/valueListItems/type",
+            keyword: "type",
+            params: { type: "array" },
+            message: "must be array",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err8 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    validate267.errors = vErrors;
+    return errors === 0;
+  }
+  validate267.evaluated = {
+    props: { alias: true, name: true, itemType: true, isActive: true, valueListItems: true },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  function validate271(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate271.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.id === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "id" },
+          message: "must have required property 'id'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.name === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "name" },
+          message: "must have required property 'name'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.dataType === void 0) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "dataType" },
+          message: "must have required property 'dataType'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (data.modelType === void 0) {
+        const err3 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "modelType" },
+          message: "must have required property 'modelType'",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (data.id !== void 0) {
+        if (typeof data.id !== "string") {
+          const err4 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.name !== void 0) {
+        if (typeof data.name !== "string") {
+          const err5 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      if (data.dataType !== void 0) {
+        if (
+          !validate14(data.dataType, {
+            instancePath: instancePath + "/dataType",
+            parentData: data,
+            parentDataProperty: "dataType",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.modelType !== void 0) {
+        if (
+          !validate16(data.modelType, {
+            instancePath: instancePath + "/modelType",
+            parentData: data,
+            parentDataProperty: "modelType",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.description !== void 0) {
+        if (typeof data.description !== "string") {
+          const err6 = {
+            instancePath: instancePath + "/description",
+            schemaPath: "#/properties/description/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.isPublic !== void 0) {
+        if (typeof data.isPublic !== "boolean") {
+          const err7 = {
+            instancePath: instancePath + "/isPublic",
+            schemaPath: "#/properties/isPublic/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err8 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    validate271.errors = vErrors;
+    return errors === 0;
+  }
+  validate271.evaluated = {
+    props: { id: true, name: true, dataType: true, modelType: true, description: true, isPublic: true },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  function validate275(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate275.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.messageOverrides === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "messageOverrides" },
+          message: "must have required property 'messageOverrides'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.messageOverrides !== void 0) {
+        if (
+          !validate105(data.messageOverrides, {
+            instancePath: instancePath + "/messageOverrides",
+            parentData: data,
+            parentDataProperty: "messageOverrides",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+          errors = vErrors.length;
+        }
+      }
+    } else {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate275.errors = vErrors;
+    return errors === 0;
+  }
+  validate275.evaluated = { props: { messageOverrides: true }, dynamicProps: false, dynamicItems: false };
+  function validate278(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate278.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (
+      !(
+        data === "SMS" ||
+        data === "AUTHENTICATOR_APP" ||
+        data === "RECOVERY_CODE" ||
+        data === "EMAIL_MAGIC_LINK" ||
+        data === "EMAIL_OTP" ||
+        data === "PUSH" ||
+        data === "DEVICE" ||
+        data === "SECURITY_KEY" ||
+        data === "PASSKEY" ||
+        data === "VERIFF" ||
+        data === "IPROOV" ||
+        data === "PALM_BIOMETRICS_RR" ||
+        data === "IDVERSE" ||
+        data === "WHATSAPP" ||
+        data === "QR_CODE" ||
+        data === "IN_APP" ||
+        data === "ONFIDO" ||
+        data === "APPLE_ID_TOKEN" ||
+        data === "GOOGLE_ID_TOKEN" ||
+        data === "DIGITAL_CREDENTIAL" ||
+        data === "OIDC_PROVIDER"
+      )
+    ) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema83.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate278.errors = vErrors;
+    return errors === 0;
+  }
+  validate278.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate283(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate283.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data === "string") {
+      if (!formats4.test(data)) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/format",
+          keyword: "format",
+          params: { format: "email" },
+          message: 'must match format "email"',
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate283.errors = vErrors;
+    return errors === 0;
+  }
+  validate283.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate285(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate285.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "boolean") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "boolean" },
+        message: "must be boolean",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate285.errors = vErrors;
+    return errors === 0;
+  }
+  validate285.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate287(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate287.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data === "string") {
+      if (func0(data) < 1) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/minLength",
+          keyword: "minLength",
+          params: { limit: 1 },
+          message: "must NOT have fewer than 1 characters",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate287.errors = vErrors;
+    return errors === 0;
+  }
+  validate287.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate289(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate289.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "boolean") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "boolean" },
+        message: "must be boolean",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate289.errors = vErrors;
+    return errors === 0;
+  }
+  validate289.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate291(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate291.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate291.errors = vErrors;
+    return errors === 0;
+  }
+  validate291.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate293(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate293.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate293.errors = vErrors;
+    return errors === 0;
+  }
+  validate293.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate295(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate295.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      for (const key0 in data) {
+        let data0 = data[key0];
+        if (typeof data0 !== "string" && !(typeof data0 == "number") && typeof data0 !== "boolean") {
+          const err0 = {
+            instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+            schemaPath: "#/additionalProperties/type",
+            keyword: "type",
+            params: { type: schema81.additionalProperties.type },
+            message: "must be string,number,boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate295.errors = vErrors;
+    return errors === 0;
+  }
+  validate295.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  function validate297(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate297.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    validate297.errors = vErrors;
+    return errors === 0;
+  }
+  validate297.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate299(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate299.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (
+      !(
+        data === "SMS" ||
+        data === "AUTHENTICATOR_APP" ||
+        data === "RECOVERY_CODE" ||
+        data === "EMAIL_MAGIC_LINK" ||
+        data === "EMAIL_OTP" ||
+        data === "PUSH" ||
+        data === "DEVICE" ||
+        data === "SECURITY_KEY" ||
+        data === "PASSKEY" ||
+        data === "VERIFF" ||
+        data === "IPROOV" ||
+        data === "PALM_BIOMETRICS_RR" ||
+        data === "IDVERSE" ||
+        data === "WHATSAPP" ||
+        data === "QR_CODE" ||
+        data === "IN_APP" ||
+        data === "ONFIDO" ||
+        data === "APPLE_ID_TOKEN" ||
+        data === "GOOGLE_ID_TOKEN" ||
+        data === "DIGITAL_CREDENTIAL" ||
+        data === "OIDC_PROVIDER"
+      )
+    ) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema83.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate299.errors = vErrors;
+    return errors === 0;
+  }
+  validate299.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate302(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate302.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    const _errs0 = errors;
+    let valid0 = false;
+    const _errs1 = errors;
+    if (!validate231(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+      vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs1 === errors;
+    valid0 = valid0 || _valid0;
+    const _errs2 = errors;
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/anyOf/1/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/anyOf",
+        keyword: "anyOf",
+        params: {},
+        message: "must match a schema in anyOf",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    } else {
+      errors = _errs0;
+      if (vErrors !== null) {
+        if (_errs0) {
+          vErrors.length = _errs0;
+        } else {
+          vErrors = null;
+        }
+      }
+    }
+    validate302.errors = vErrors;
+    return errors === 0;
+  }
+  validate302.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate305(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate305.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data === "string") {
+      if (!pattern7.test(data)) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/pattern",
+          keyword: "pattern",
+          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
+          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate305.errors = vErrors;
+    return errors === 0;
+  }
+  validate305.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate307(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate307.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!(data === "DEFAULT" || data === "WHATSAPP")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema94.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate307.errors = vErrors;
+    return errors === 0;
+  }
+  validate307.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate309(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate309.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.credentialId === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "credentialId" },
+          message: "must have required property 'credentialId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.deviceId === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "deviceId" },
+          message: "must have required property 'deviceId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.name === void 0) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "name" },
+          message: "must have required property 'name'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (data.credentialId !== void 0) {
+        if (typeof data.credentialId !== "string") {
+          const err3 = {
+            instancePath: instancePath + "/credentialId",
+            schemaPath: "#/properties/credentialId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.deviceId !== void 0) {
+        if (typeof data.deviceId !== "string") {
+          const err4 = {
+            instancePath: instancePath + "/deviceId",
+            schemaPath: "#/properties/deviceId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.name !== void 0) {
+        if (typeof data.name !== "string") {
+          const err5 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+      if (data.aaguid !== void 0) {
+        if (typeof data.aaguid !== "string") {
+          const err6 = {
+            instancePath: instancePath + "/aaguid",
+            schemaPath: "#/properties/aaguid/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.aaguidMapping !== void 0) {
+        if (
+          !validate198(data.aaguidMapping, {
+            instancePath: instancePath + "/aaguidMapping",
+            parentData: data,
+            parentDataProperty: "aaguidMapping",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.credentialBackedUp !== void 0) {
+        if (typeof data.credentialBackedUp !== "boolean") {
+          const err7 = {
+            instancePath: instancePath + "/credentialBackedUp",
+            schemaPath: "#/properties/credentialBackedUp/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+      if (data.credentialDeviceType !== void 0) {
+        if (typeof data.credentialDeviceType !== "string") {
+          const err8 = {
+            instancePath: instancePath + "/credentialDeviceType",
+            schemaPath: "#/properties/credentialDeviceType/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      if (data.authenticatorAttachment !== void 0) {
+        if (typeof data.authenticatorAttachment !== "string") {
+          const err9 = {
+            instancePath: instancePath + "/authenticatorAttachment",
+            schemaPath: "#/properties/authenticatorAttachment/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+      if (data.parsedUserAgent !== void 0) {
+        if (
+          !validate200(data.parsedUserAgent, {
+            instancePath: instancePath + "/parsedUserAgent",
+            parentData: data,
+            parentDataProperty: "parsedUserAgent",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+          errors = vErrors.length;
+        }
+      }
+    } else {
+      const err10 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    validate309.errors = vErrors;
+    return errors === 0;
+  }
+  validate309.evaluated = {
+    props: {
+      credentialId: true,
+      deviceId: true,
+      name: true,
+      aaguid: true,
+      aaguidMapping: true,
+      credentialBackedUp: true,
+      credentialDeviceType: true,
+      authenticatorAttachment: true,
+      parsedUserAgent: true,
+    },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  function validate301(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate301.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.userAuthenticatorId === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "userAuthenticatorId" },
+          message: "must have required property 'userAuthenticatorId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.verificationMethod === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "verificationMethod" },
+          message: "must have required property 'verificationMethod'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.createdAt === void 0) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "createdAt" },
+          message: "must have required property 'createdAt'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (data.userId !== void 0) {
+        if (typeof data.userId !== "string") {
+          const err3 = {
+            instancePath: instancePath + "/userId",
+            schemaPath: "#/properties/userId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.userAuthenticatorId !== void 0) {
+        if (typeof data.userAuthenticatorId !== "string") {
+          const err4 = {
+            instancePath: instancePath + "/userAuthenticatorId",
+            schemaPath: "#/properties/userAuthenticatorId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.verificationMethod !== void 0) {
+        if (
+          !validate302(data.verificationMethod, {
+            instancePath: instancePath + "/verificationMethod",
+            parentData: data,
+            parentDataProperty: "verificationMethod",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.createdAt !== void 0) {
+        let data3 = data.createdAt;
+        if (typeof data3 === "string") {
+          if (!formats38.validate(data3)) {
+            const err5 = {
+              instancePath: instancePath + "/createdAt",
+              schemaPath: "#/properties/createdAt/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        } else {
+          const err6 = {
+            instancePath: instancePath + "/createdAt",
+            schemaPath: "#/properties/createdAt/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.verifiedAt !== void 0) {
+        let data4 = data.verifiedAt;
+        if (typeof data4 === "string") {
+          if (!formats38.validate(data4)) {
+            const err7 = {
+              instancePath: instancePath + "/verifiedAt",
+              schemaPath: "#/properties/verifiedAt/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        } else {
+          const err8 = {
+            instancePath: instancePath + "/verifiedAt",
+            schemaPath: "#/properties/verifiedAt/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      if (data.lastVerifiedAt !== void 0) {
+        let data5 = data.lastVerifiedAt;
+        if (typeof data5 === "string") {
+          if (!formats38.validate(data5)) {
+            const err9 = {
+              instancePath: instancePath + "/lastVerifiedAt",
+              schemaPath: "#/properties/lastVerifiedAt/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        } else {
+          const err10 = {
+            instancePath: instancePath + "/lastVerifiedAt",
+            schemaPath: "#/properties/lastVerifiedAt/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      if (data.email !== void 0) {
+        let data6 = data.email;
+        if (typeof data6 === "string") {
+          if (!formats4.test(data6)) {
+            const err11 = {
+              instancePath: instancePath + "/email",
+              schemaPath: "#/properties/email/format",
+              keyword: "format",
+              params: { format: "email" },
+              message: 'must match format "email"',
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        } else {
+          const err12 = {
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+      if (data.phoneNumber !== void 0) {
+        if (
+          !validate305(data.phoneNumber, {
+            instancePath: instancePath + "/phoneNumber",
+            parentData: data,
+            parentDataProperty: "phoneNumber",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.username !== void 0) {
+        if (typeof data.username !== "string") {
+          const err13 = {
+            instancePath: instancePath + "/username",
+            schemaPath: "#/properties/username/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+      if (data.displayName !== void 0) {
+        if (typeof data.displayName !== "string") {
+          const err14 = {
+            instancePath: instancePath + "/displayName",
+            schemaPath: "#/properties/displayName/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+      if (data.previousSmsChannel !== void 0) {
+        if (
+          !validate307(data.previousSmsChannel, {
+            instancePath: instancePath + "/previousSmsChannel",
+            parentData: data,
+            parentDataProperty: "previousSmsChannel",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+          errors = vErrors.length;
+        }
+      }
+      if (data.webauthnCredential !== void 0) {
+        if (
+          !validate309(data.webauthnCredential, {
+            instancePath: instancePath + "/webauthnCredential",
+            parentData: data,
+            parentDataProperty: "webauthnCredential",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+          errors = vErrors.length;
+        }
+      }
+    } else {
+      const err15 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
+    validate301.errors = vErrors;
+    return errors === 0;
+  }
+  validate301.evaluated = {
+    props: {
+      userId: true,
+      userAuthenticatorId: true,
+      verificationMethod: true,
+      createdAt: true,
+      verifiedAt: true,
+      lastVerifiedAt: true,
+      email: true,
+      phoneNumber: true,
+      username: true,
+      displayName: true,
+      previousSmsChannel: true,
+      webauthnCredential: true,
+    },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  const schema140 = {
+    type: "object",
+    description: "A device a user has used.",
+    required: ["userId", "deviceId", "createdAt"],
+    properties: {
+      userId: { type: "string", description: "The ID of the user in your app." },
+      deviceId: { type: "string", description: "The device's ID." },
+      createdAt: { type: "string", format: "date-time", description: "When Authsignal first saw the device." },
+      authenticatedAt: {
+        type: "string",
+        format: "date-time",
+        description: "When the user last completed a challenge on the device.",
+      },
+      invalidatedAt: {
+        type: "string",
+        format: "date-time",
+        description: "When the device was invalidated; it is no longer trusted.",
+      },
+      rememberedUntil: {
+        type: ["string", "null"],
+        format: "date-time",
+        description: "Until when the device is remembered (rule feature `device.isRemembered`); null when it is not.",
+      },
+      lastVerificationMethod: { $ref: "#/components/schemas/VerificationMethod" },
+    },
+  };
+  function validate315(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate315.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.userId === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "userId" },
+          message: "must have required property 'userId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.deviceId === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "deviceId" },
+          message: "must have required property 'deviceId'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.createdAt === void 0) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "createdAt" },
+          message: "must have required property 'createdAt'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (data.userId !== void 0) {
+        if (typeof data.userId !== "string") {
+          const err3 = {
+            instancePath: instancePath + "/userId",
+            schemaPath: "#/properties/userId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.deviceId !== void 0) {
+        if (typeof data.deviceId !== "string") {
+          const err4 = {
+            instancePath: instancePath + "/deviceId",
+            schemaPath: "#/properties/deviceId/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+      if (data.createdAt !== void 0) {
+        let data2 = data.createdAt;
+        if (typeof data2 === "string") {
+          if (!formats38.validate(data2)) {
+            const err5 = {
+              instancePath: instancePath + "/createdAt",
+              schemaPath: "#/properties/createdAt/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        } else {
+          const err6 = {
+            instancePath: instancePath + "/createdAt",
+            schemaPath: "#/properties/createdAt/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      if (data.authenticatedAt !== void 0) {
+        let data3 = data.authenticatedAt;
+        if (typeof data3 === "string") {
+          if (!formats38.validate(data3)) {
+            const err7 = {
+              instancePath: instancePath + "/authenticatedAt",
+              schemaPath: "#/properties/authenticatedAt/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        } else {
+          const err8 = {
+            instancePath: instancePath + "/authenticatedAt",
+            schemaPath: "#/properties/authenticatedAt/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      if (data.invalidatedAt !== void 0) {
+        let data4 = data.invalidatedAt;
+        if (typeof data4 === "string") {
+          if (!formats38.validate(data4)) {
+            const err9 = {
+              instancePath: instancePath + "/invalidatedAt",
+              schemaPath: "#/properties/invalidatedAt/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        } else {
+          const err10 = {
+            instancePath: instancePath + "/invalidatedAt",
+            schemaPath: "#/properties/invalidatedAt/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      if (data.rememberedUntil !== void 0) {
+        let data5 = data.rememberedUntil;
+        if (typeof data5 !== "string" && data5 !== null) {
+          const err11 = {
+            instancePath: instancePath + "/rememberedUntil",
+            schemaPath: "#/properties/rememberedUntil/type",
+            keyword: "type",
+            params: { type: schema140.properties.rememberedUntil.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (typeof data5 === "string") {
+          if (!formats38.validate(data5)) {
+            const err12 = {
+              instancePath: instancePath + "/rememberedUntil",
+              schemaPath: "#/properties/rememberedUntil/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "date-time"',
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.lastVerificationMethod !== void 0) {
+        if (
+          !validate302(data.lastVerificationMethod, {
+            instancePath: instancePath + "/lastVerificationMethod",
+            parentData: data,
+            parentDataProperty: "lastVerificationMethod",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+          errors = vErrors.length;
+        }
+      }
+    } else {
+      const err13 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err13];
+      } else {
+        vErrors.push(err13);
+      }
+      errors++;
+    }
+    validate315.errors = vErrors;
+    return errors === 0;
+  }
+  validate315.evaluated = {
+    props: {
+      userId: true,
+      deviceId: true,
+      createdAt: true,
+      authenticatedAt: true,
+      invalidatedAt: true,
+      rememberedUntil: true,
+      lastVerificationMethod: true,
+    },
+    dynamicProps: false,
+    dynamicItems: false,
+  };
+  function validate318(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate318.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (
+      !(
+        data === "ALLOW" ||
+        data === "BLOCK" ||
+        data === "CHALLENGE_REQUIRED" ||
+        data === "CHALLENGE_SUCCEEDED" ||
+        data === "CHALLENGE_FAILED" ||
+        data === "REVIEW_REQUIRED" ||
+        data === "REVIEW_SUCCEEDED" ||
+        data === "REVIEW_FAILED"
+      )
+    ) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema103.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate318.errors = vErrors;
+    return errors === 0;
+  }
+  validate318.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate322(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate322.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data !== "string") {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!(data === "SMS" || data === "EMAIL_OTP" || data === "WHATSAPP")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/enum",
+        keyword: "enum",
+        params: { allowedValues: schema73.enum },
+        message: "must be equal to one of the allowed values",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate322.errors = vErrors;
+    return errors === 0;
+  }
+  validate322.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate324(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate324.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (typeof data === "string") {
+      if (!pattern7.test(data)) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/pattern",
+          keyword: "pattern",
+          params: { pattern: "^\\+[1-9][0-9]{1,14}$" },
+          message: 'must match pattern "^\\+[1-9][0-9]{1,14}$"',
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "string" },
+        message: "must be string",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    validate324.errors = vErrors;
+    return errors === 0;
+  }
+  validate324.evaluated = { dynamicProps: false, dynamicItems: false };
+  function validate234(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate234.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = void 0;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = void 0;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.management === void 0) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "management" },
+          message: "must have required property 'management'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.server === void 0) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "server" },
+          message: "must have required property 'server'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.emulator === void 0) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "emulator" },
+          message: "must have required property 'emulator'",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      for (const key0 in data) {
+        if (!(key0 === "management" || key0 === "server" || key0 === "emulator")) {
+          const err3 = {
+            instancePath,
+            schemaPath: "#/additionalProperties",
+            keyword: "additionalProperties",
+            params: { additionalProperty: key0 },
+            message: "must NOT have additional properties",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      if (data.management !== void 0) {
+        let data0 = data.management;
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (data0.tenant === void 0) {
+            const err4 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "tenant" },
+              message: "must have required property 'tenant'",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+          if (data0.theme === void 0) {
+            const err5 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "theme" },
+              message: "must have required property 'theme'",
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+          if (data0.actionConfigurations === void 0) {
+            const err6 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "actionConfigurations" },
+              message: "must have required property 'actionConfigurations'",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+          if (data0.rules === void 0) {
+            const err7 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "rules" },
+              message: "must have required property 'rules'",
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+          if (data0.flowRules === void 0) {
+            const err8 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "flowRules" },
+              message: "must have required property 'flowRules'",
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+          if (data0.valueLists === void 0) {
+            const err9 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "valueLists" },
+              message: "must have required property 'valueLists'",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          if (data0.customDataPoints === void 0) {
+            const err10 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "customDataPoints" },
+              message: "must have required property 'customDataPoints'",
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+          if (data0.messageOverrides === void 0) {
+            const err11 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "messageOverrides" },
+              message: "must have required property 'messageOverrides'",
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+          if (data0.authenticatorConfigurations === void 0) {
+            const err12 = {
+              instancePath: instancePath + "/management",
+              schemaPath: "#/properties/management/required",
+              keyword: "required",
+              params: { missingProperty: "authenticatorConfigurations" },
+              message: "must have required property 'authenticatorConfigurations'",
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+          for (const key1 in data0) {
+            if (!func1.call(schema112.properties.management.properties, key1)) {
+              const err13 = {
+                instancePath: instancePath + "/management",
+                schemaPath: "#/properties/management/additionalProperties",
+                keyword: "additionalProperties",
+                params: { additionalProperty: key1 },
+                message: "must NOT have additional properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
+          if (data0.tenant !== void 0) {
+            if (
+              !validate235(data0.tenant, {
+                instancePath: instancePath + "/management/tenant",
+                parentData: data0,
+                parentDataProperty: "tenant",
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+              errors = vErrors.length;
+            }
+          }
+          if (data0.theme !== void 0) {
+            let data2 = data0.theme;
+            if (!(data2 && typeof data2 == "object" && !Array.isArray(data2))) {
+              const err14 = {
+                instancePath: instancePath + "/management/theme",
+                schemaPath: "#/properties/management/properties/theme/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
+          if (data0.actionConfigurations !== void 0) {
+            let data3 = data0.actionConfigurations;
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (const key2 in data3) {
+                if (
+                  !validate241(data3[key2], {
+                    instancePath:
+                      instancePath +
+                      "/management/actionConfigurations/" +
+                      key2.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    parentData: data3,
+                    parentDataProperty: key2,
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err15 = {
+                instancePath: instancePath + "/management/actionConfigurations",
+                schemaPath: "#/properties/management/properties/actionConfigurations/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
+          if (data0.rules !== void 0) {
+            let data5 = data0.rules;
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              for (const key3 in data5) {
+                let data6 = data5[key3];
+                if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+                  for (const key4 in data6) {
+                    if (
+                      !validate256(data6[key4], {
+                        instancePath:
+                          instancePath +
+                          "/management/rules/" +
+                          key3.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/" +
+                          key4.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        parentData: data6,
+                        parentDataProperty: key4,
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                } else {
+                  const err16 = {
+                    instancePath: instancePath + "/management/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/management/properties/rules/additionalProperties/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err17 = {
+                instancePath: instancePath + "/management/rules",
+                schemaPath: "#/properties/management/properties/rules/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
+          if (data0.flowRules !== void 0) {
+            let data8 = data0.flowRules;
+            if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+              for (const key5 in data8) {
+                let data9 = data8[key5];
+                if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                  for (const key6 in data9) {
+                    if (
+                      !validate264(data9[key6], {
+                        instancePath:
+                          instancePath +
+                          "/management/flowRules/" +
+                          key5.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/" +
+                          key6.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        parentData: data9,
+                        parentDataProperty: key6,
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                } else {
+                  const err18 = {
+                    instancePath:
+                      instancePath + "/management/flowRules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/management/properties/flowRules/additionalProperties/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err19 = {
+                instancePath: instancePath + "/management/flowRules",
+                schemaPath: "#/properties/management/properties/flowRules/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          }
+          if (data0.valueLists !== void 0) {
+            let data11 = data0.valueLists;
+            if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+              for (const key7 in data11) {
+                if (
+                  !validate267(data11[key7], {
+                    instancePath:
+                      instancePath + "/management/valueLists/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    parentData: data11,
+                    parentDataProperty: key7,
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err20 = {
+                instancePath: instancePath + "/management/valueLists",
+                schemaPath: "#/properties/management/properties/valueLists/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          }
+          if (data0.customDataPoints !== void 0) {
+            let data13 = data0.customDataPoints;
+            if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+              for (const key8 in data13) {
+                if (
+                  !validate271(data13[key8], {
+                    instancePath:
+                      instancePath + "/management/customDataPoints/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    parentData: data13,
+                    parentDataProperty: key8,
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err21 = {
+                instancePath: instancePath + "/management/customDataPoints",
+                schemaPath: "#/properties/management/properties/customDataPoints/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
+          if (data0.messageOverrides !== void 0) {
+            if (
+              !validate275(data0.messageOverrides, {
+                instancePath: instancePath + "/management/messageOverrides",
+                parentData: data0,
+                parentDataProperty: "messageOverrides",
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
+              errors = vErrors.length;
+            }
+          }
+          if (data0.authenticatorConfigurations !== void 0) {
+            let data16 = data0.authenticatorConfigurations;
+            if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+              for (const key9 in data16) {
+                if (!(key9 === "sms" || key9 === "email-otp" || key9 === "passkey" || key9 === "push")) {
+                  const err22 = {
+                    instancePath: instancePath + "/management/authenticatorConfigurations",
+                    schemaPath: "#/properties/management/properties/authenticatorConfigurations/additionalProperties",
+                    keyword: "additionalProperties",
+                    params: { additionalProperty: key9 },
+                    message: "must NOT have additional properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              }
+              if (data16.sms !== void 0) {
+                let data17 = data16.sms;
+                if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                  if (data17.authenticatorId === void 0) {
+                    const err23 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/sms",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/sms/required",
+                      keyword: "required",
+                      params: { missingProperty: "authenticatorId" },
+                      message: "must have required property 'authenticatorId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                  if (data17.isActive === void 0) {
+                    const err24 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/sms",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/sms/required",
+                      keyword: "required",
+                      params: { missingProperty: "isActive" },
+                      message: "must have required property 'isActive'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                  if (data17.verificationMethod === void 0) {
+                    const err25 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/sms",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/sms/required",
+                      keyword: "required",
+                      params: { missingProperty: "verificationMethod" },
+                      message: "must have required property 'verificationMethod'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                  if (data17.authenticatorId !== void 0) {
+                    let data18 = data17.authenticatorId;
+                    if (typeof data18 === "string") {
+                      if (func0(data18) < 1) {
+                        const err26 = {
+                          instancePath: instancePath + "/management/authenticatorConfigurations/sms/authenticatorId",
+                          schemaPath:
+                            "#/properties/management/properties/authenticatorConfigurations/properties/sms/properties/authenticatorId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err26];
+                        } else {
+                          vErrors.push(err26);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err27 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/sms/authenticatorId",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/sms/properties/authenticatorId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data17.isActive !== void 0) {
+                    if (typeof data17.isActive !== "boolean") {
+                      const err28 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/sms/isActive",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/sms/properties/isActive/type",
+                        keyword: "type",
+                        params: { type: "boolean" },
+                        message: "must be boolean",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data17.verificationMethod !== void 0) {
+                    if (
+                      !validate278(data17.verificationMethod, {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/sms/verificationMethod",
+                        parentData: data17,
+                        parentDataProperty: "verificationMethod",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data17.webhookUrl !== void 0) {
+                    if (typeof data17.webhookUrl !== "string") {
+                      const err29 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/sms/webhookUrl",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/sms/properties/webhookUrl/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data17.smsProvider !== void 0) {
+                    if (typeof data17.smsProvider !== "string") {
+                      const err30 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/sms/smsProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/sms/properties/smsProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data17.emailProvider !== void 0) {
+                    if (typeof data17.emailProvider !== "string") {
+                      const err31 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/sms/emailProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/sms/properties/emailProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err31];
+                      } else {
+                        vErrors.push(err31);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data17.pushProvider !== void 0) {
+                    if (typeof data17.pushProvider !== "string") {
+                      const err32 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/sms/pushProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/sms/properties/pushProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err33 = {
+                    instancePath: instancePath + "/management/authenticatorConfigurations/sms",
+                    schemaPath: "#/properties/management/properties/authenticatorConfigurations/properties/sms/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              }
+              if (data16["email-otp"] !== void 0) {
+                let data25 = data16["email-otp"];
+                if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+                  if (data25.authenticatorId === void 0) {
+                    const err34 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/email-otp",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/required",
+                      keyword: "required",
+                      params: { missingProperty: "authenticatorId" },
+                      message: "must have required property 'authenticatorId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
+                  }
+                  if (data25.isActive === void 0) {
+                    const err35 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/email-otp",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/required",
+                      keyword: "required",
+                      params: { missingProperty: "isActive" },
+                      message: "must have required property 'isActive'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err35];
+                    } else {
+                      vErrors.push(err35);
+                    }
+                    errors++;
+                  }
+                  if (data25.verificationMethod === void 0) {
+                    const err36 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/email-otp",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/required",
+                      keyword: "required",
+                      params: { missingProperty: "verificationMethod" },
+                      message: "must have required property 'verificationMethod'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                  if (data25.authenticatorId !== void 0) {
+                    let data26 = data25.authenticatorId;
+                    if (typeof data26 === "string") {
+                      if (func0(data26) < 1) {
+                        const err37 = {
+                          instancePath:
+                            instancePath + "/management/authenticatorConfigurations/email-otp/authenticatorId",
+                          schemaPath:
+                            "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/properties/authenticatorId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err37];
+                        } else {
+                          vErrors.push(err37);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err38 = {
+                        instancePath:
+                          instancePath + "/management/authenticatorConfigurations/email-otp/authenticatorId",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/properties/authenticatorId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data25.isActive !== void 0) {
+                    if (typeof data25.isActive !== "boolean") {
+                      const err39 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/email-otp/isActive",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/properties/isActive/type",
+                        keyword: "type",
+                        params: { type: "boolean" },
+                        message: "must be boolean",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err39];
+                      } else {
+                        vErrors.push(err39);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data25.verificationMethod !== void 0) {
+                    if (
+                      !validate278(data25.verificationMethod, {
+                        instancePath:
+                          instancePath + "/management/authenticatorConfigurations/email-otp/verificationMethod",
+                        parentData: data25,
+                        parentDataProperty: "verificationMethod",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data25.webhookUrl !== void 0) {
+                    if (typeof data25.webhookUrl !== "string") {
+                      const err40 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/email-otp/webhookUrl",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/properties/webhookUrl/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data25.smsProvider !== void 0) {
+                    if (typeof data25.smsProvider !== "string") {
+                      const err41 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/email-otp/smsProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/properties/smsProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err41];
+                      } else {
+                        vErrors.push(err41);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data25.emailProvider !== void 0) {
+                    if (typeof data25.emailProvider !== "string") {
+                      const err42 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/email-otp/emailProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/properties/emailProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err42];
+                      } else {
+                        vErrors.push(err42);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data25.pushProvider !== void 0) {
+                    if (typeof data25.pushProvider !== "string") {
+                      const err43 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/email-otp/pushProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/properties/pushProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err44 = {
+                    instancePath: instancePath + "/management/authenticatorConfigurations/email-otp",
+                    schemaPath:
+                      "#/properties/management/properties/authenticatorConfigurations/properties/email-otp/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              }
+              if (data16.passkey !== void 0) {
+                let data33 = data16.passkey;
+                if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                  if (data33.authenticatorId === void 0) {
+                    const err45 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/passkey",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/passkey/required",
+                      keyword: "required",
+                      params: { missingProperty: "authenticatorId" },
+                      message: "must have required property 'authenticatorId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err45];
+                    } else {
+                      vErrors.push(err45);
+                    }
+                    errors++;
+                  }
+                  if (data33.isActive === void 0) {
+                    const err46 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/passkey",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/passkey/required",
+                      keyword: "required",
+                      params: { missingProperty: "isActive" },
+                      message: "must have required property 'isActive'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                  if (data33.verificationMethod === void 0) {
+                    const err47 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/passkey",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/passkey/required",
+                      keyword: "required",
+                      params: { missingProperty: "verificationMethod" },
+                      message: "must have required property 'verificationMethod'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                  if (data33.authenticatorId !== void 0) {
+                    let data34 = data33.authenticatorId;
+                    if (typeof data34 === "string") {
+                      if (func0(data34) < 1) {
+                        const err48 = {
+                          instancePath:
+                            instancePath + "/management/authenticatorConfigurations/passkey/authenticatorId",
+                          schemaPath:
+                            "#/properties/management/properties/authenticatorConfigurations/properties/passkey/properties/authenticatorId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err48];
+                        } else {
+                          vErrors.push(err48);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err49 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/passkey/authenticatorId",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/passkey/properties/authenticatorId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err49];
+                      } else {
+                        vErrors.push(err49);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data33.isActive !== void 0) {
+                    if (typeof data33.isActive !== "boolean") {
+                      const err50 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/passkey/isActive",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/passkey/properties/isActive/type",
+                        keyword: "type",
+                        params: { type: "boolean" },
+                        message: "must be boolean",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err50];
+                      } else {
+                        vErrors.push(err50);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data33.verificationMethod !== void 0) {
+                    if (
+                      !validate278(data33.verificationMethod, {
+                        instancePath:
+                          instancePath + "/management/authenticatorConfigurations/passkey/verificationMethod",
+                        parentData: data33,
+                        parentDataProperty: "verificationMethod",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data33.webhookUrl !== void 0) {
+                    if (typeof data33.webhookUrl !== "string") {
+                      const err51 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/passkey/webhookUrl",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/passkey/properties/webhookUrl/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err51];
+                      } else {
+                        vErrors.push(err51);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data33.smsProvider !== void 0) {
+                    if (typeof data33.smsProvider !== "string") {
+                      const err52 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/passkey/smsProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/passkey/properties/smsProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err52];
+                      } else {
+                        vErrors.push(err52);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data33.emailProvider !== void 0) {
+                    if (typeof data33.emailProvider !== "string") {
+                      const err53 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/passkey/emailProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/passkey/properties/emailProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err53];
+                      } else {
+                        vErrors.push(err53);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data33.pushProvider !== void 0) {
+                    if (typeof data33.pushProvider !== "string") {
+                      const err54 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/passkey/pushProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/passkey/properties/pushProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err54];
+                      } else {
+                        vErrors.push(err54);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err55 = {
+                    instancePath: instancePath + "/management/authenticatorConfigurations/passkey",
+                    schemaPath:
+                      "#/properties/management/properties/authenticatorConfigurations/properties/passkey/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              }
+              if (data16.push !== void 0) {
+                let data41 = data16.push;
+                if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+                  if (data41.authenticatorId === void 0) {
+                    const err56 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/push",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/push/required",
+                      keyword: "required",
+                      params: { missingProperty: "authenticatorId" },
+                      message: "must have required property 'authenticatorId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                  if (data41.isActive === void 0) {
+                    const err57 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/push",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/push/required",
+                      keyword: "required",
+                      params: { missingProperty: "isActive" },
+                      message: "must have required property 'isActive'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                  if (data41.verificationMethod === void 0) {
+                    const err58 = {
+                      instancePath: instancePath + "/management/authenticatorConfigurations/push",
+                      schemaPath:
+                        "#/properties/management/properties/authenticatorConfigurations/properties/push/required",
+                      keyword: "required",
+                      params: { missingProperty: "verificationMethod" },
+                      message: "must have required property 'verificationMethod'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                  if (data41.authenticatorId !== void 0) {
+                    let data42 = data41.authenticatorId;
+                    if (typeof data42 === "string") {
+                      if (func0(data42) < 1) {
+                        const err59 = {
+                          instancePath: instancePath + "/management/authenticatorConfigurations/push/authenticatorId",
+                          schemaPath:
+                            "#/properties/management/properties/authenticatorConfigurations/properties/push/properties/authenticatorId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err59];
+                        } else {
+                          vErrors.push(err59);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err60 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/push/authenticatorId",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/push/properties/authenticatorId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data41.isActive !== void 0) {
+                    if (typeof data41.isActive !== "boolean") {
+                      const err61 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/push/isActive",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/push/properties/isActive/type",
+                        keyword: "type",
+                        params: { type: "boolean" },
+                        message: "must be boolean",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err61];
+                      } else {
+                        vErrors.push(err61);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data41.verificationMethod !== void 0) {
+                    if (
+                      !validate278(data41.verificationMethod, {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/push/verificationMethod",
+                        parentData: data41,
+                        parentDataProperty: "verificationMethod",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data41.webhookUrl !== void 0) {
+                    if (typeof data41.webhookUrl !== "string") {
+                      const err62 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/push/webhookUrl",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/push/properties/webhookUrl/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data41.smsProvider !== void 0) {
+                    if (typeof data41.smsProvider !== "string") {
+                      const err63 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/push/smsProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/push/properties/smsProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data41.emailProvider !== void 0) {
+                    if (typeof data41.emailProvider !== "string") {
+                      const err64 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/push/emailProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/push/properties/emailProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data41.pushProvider !== void 0) {
+                    if (typeof data41.pushProvider !== "string") {
+                      const err65 = {
+                        instancePath: instancePath + "/management/authenticatorConfigurations/push/pushProvider",
+                        schemaPath:
+                          "#/properties/management/properties/authenticatorConfigurations/properties/push/properties/pushProvider/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err65];
+                      } else {
+                        vErrors.push(err65);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err66 = {
+                    instancePath: instancePath + "/management/authenticatorConfigurations/push",
+                    schemaPath: "#/properties/management/properties/authenticatorConfigurations/properties/push/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err66];
+                  } else {
+                    vErrors.push(err66);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err67 = {
+                instancePath: instancePath + "/management/authenticatorConfigurations",
+                schemaPath: "#/properties/management/properties/authenticatorConfigurations/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err67];
+              } else {
+                vErrors.push(err67);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err68 = {
+            instancePath: instancePath + "/management",
+            schemaPath: "#/properties/management/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err68];
+          } else {
+            vErrors.push(err68);
+          }
+          errors++;
+        }
+      }
+      if (data.server !== void 0) {
+        let data49 = data.server;
+        if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
+          if (data49.users === void 0) {
+            const err69 = {
+              instancePath: instancePath + "/server",
+              schemaPath: "#/properties/server/required",
+              keyword: "required",
+              params: { missingProperty: "users" },
+              message: "must have required property 'users'",
+            };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+          if (data49.actions === void 0) {
+            const err70 = {
+              instancePath: instancePath + "/server",
+              schemaPath: "#/properties/server/required",
+              keyword: "required",
+              params: { missingProperty: "actions" },
+              message: "must have required property 'actions'",
+            };
+            if (vErrors === null) {
+              vErrors = [err70];
+            } else {
+              vErrors.push(err70);
+            }
+            errors++;
+          }
+          if (data49.challenges === void 0) {
+            const err71 = {
+              instancePath: instancePath + "/server",
+              schemaPath: "#/properties/server/required",
+              keyword: "required",
+              params: { missingProperty: "challenges" },
+              message: "must have required property 'challenges'",
+            };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+          if (data49.sessions === void 0) {
+            const err72 = {
+              instancePath: instancePath + "/server",
+              schemaPath: "#/properties/server/required",
+              keyword: "required",
+              params: { missingProperty: "sessions" },
+              message: "must have required property 'sessions'",
+            };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+          if (data49.appClients === void 0) {
+            const err73 = {
+              instancePath: instancePath + "/server",
+              schemaPath: "#/properties/server/required",
+              keyword: "required",
+              params: { missingProperty: "appClients" },
+              message: "must have required property 'appClients'",
+            };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+          if (data49.riskSignals === void 0) {
+            const err74 = {
+              instancePath: instancePath + "/server",
+              schemaPath: "#/properties/server/required",
+              keyword: "required",
+              params: { missingProperty: "riskSignals" },
+              message: "must have required property 'riskSignals'",
+            };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+          for (const key10 in data49) {
+            if (
+              !(
+                key10 === "users" ||
+                key10 === "actions" ||
+                key10 === "challenges" ||
+                key10 === "sessions" ||
+                key10 === "appClients" ||
+                key10 === "riskSignals"
+              )
+            ) {
+              const err75 = {
+                instancePath: instancePath + "/server",
+                schemaPath: "#/properties/server/additionalProperties",
+                keyword: "additionalProperties",
+                params: { additionalProperty: key10 },
+                message: "must NOT have additional properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err75];
+              } else {
+                vErrors.push(err75);
+              }
+              errors++;
+            }
+          }
+          if (data49.users !== void 0) {
+            let data50 = data49.users;
+            if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+              for (const key11 in data50) {
+                let data51 = data50[key11];
+                if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                  if (data51.userId === void 0) {
+                    const err76 = {
+                      instancePath: instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/users/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "userId" },
+                      message: "must have required property 'userId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                  if (data51.createdAt === void 0) {
+                    const err77 = {
+                      instancePath: instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/users/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "createdAt" },
+                      message: "must have required property 'createdAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                  if (data51.authenticators === void 0) {
+                    const err78 = {
+                      instancePath: instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/users/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "authenticators" },
+                      message: "must have required property 'authenticators'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err78];
+                    } else {
+                      vErrors.push(err78);
+                    }
+                    errors++;
+                  }
+                  if (data51.devices === void 0) {
+                    const err79 = {
+                      instancePath: instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/users/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "devices" },
+                      message: "must have required property 'devices'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                  for (const key12 in data51) {
+                    if (
+                      !func1.call(schema112.properties.server.properties.users.additionalProperties.properties, key12)
+                    ) {
+                      const err80 = {
+                        instancePath: instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath: "#/properties/server/properties/users/additionalProperties/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key12 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err80];
+                      } else {
+                        vErrors.push(err80);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data51.userId !== void 0) {
+                    let data52 = data51.userId;
+                    if (typeof data52 === "string") {
+                      if (func0(data52) < 1) {
+                        const err81 = {
+                          instancePath:
+                            instancePath +
+                            "/server/users/" +
+                            key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/userId",
+                          schemaPath:
+                            "#/properties/server/properties/users/additionalProperties/properties/userId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err81];
+                        } else {
+                          vErrors.push(err81);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err82 = {
+                        instancePath:
+                          instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/userId",
+                        schemaPath: "#/properties/server/properties/users/additionalProperties/properties/userId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err82];
+                      } else {
+                        vErrors.push(err82);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data51.createdAt !== void 0) {
+                    let data53 = data51.createdAt;
+                    if (typeof data53 === "string") {
+                      if (!formats38.validate(data53)) {
+                        const err83 = {
+                          instancePath:
+                            instancePath +
+                            "/server/users/" +
+                            key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/createdAt",
+                          schemaPath:
+                            "#/properties/server/properties/users/additionalProperties/properties/createdAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err83];
+                        } else {
+                          vErrors.push(err83);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err84 = {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/createdAt",
+                        schemaPath:
+                          "#/properties/server/properties/users/additionalProperties/properties/createdAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data51.email !== void 0) {
+                    if (
+                      !validate283(data51.email, {
+                        instancePath:
+                          instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/email",
+                        parentData: data51,
+                        parentDataProperty: "email",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.emailVerified !== void 0) {
+                    if (
+                      !validate285(data51.emailVerified, {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/emailVerified",
+                        parentData: data51,
+                        parentDataProperty: "emailVerified",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.phoneNumber !== void 0) {
+                    if (
+                      !validate287(data51.phoneNumber, {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/phoneNumber",
+                        parentData: data51,
+                        parentDataProperty: "phoneNumber",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.phoneNumberVerified !== void 0) {
+                    if (
+                      !validate289(data51.phoneNumberVerified, {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/phoneNumberVerified",
+                        parentData: data51,
+                        parentDataProperty: "phoneNumberVerified",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.username !== void 0) {
+                    if (
+                      !validate291(data51.username, {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/username",
+                        parentData: data51,
+                        parentDataProperty: "username",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.displayName !== void 0) {
+                    if (
+                      !validate293(data51.displayName, {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/displayName",
+                        parentData: data51,
+                        parentDataProperty: "displayName",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.custom !== void 0) {
+                    if (
+                      !validate295(data51.custom, {
+                        instancePath:
+                          instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom",
+                        parentData: data51,
+                        parentDataProperty: "custom",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.locale !== void 0) {
+                    if (
+                      !validate297(data51.locale, {
+                        instancePath:
+                          instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/locale",
+                        parentData: data51,
+                        parentDataProperty: "locale",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.defaultVerificationMethod !== void 0) {
+                    if (
+                      !validate299(data51.defaultVerificationMethod, {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/defaultVerificationMethod",
+                        parentData: data51,
+                        parentDataProperty: "defaultVerificationMethod",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data51.authenticators !== void 0) {
+                    let data63 = data51.authenticators;
+                    if (Array.isArray(data63)) {
+                      const len0 = data63.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        let data64 = data63[i0];
+                        if (
+                          !validate301(data64, {
+                            instancePath:
+                              instancePath +
+                              "/server/users/" +
+                              key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/authenticators/" +
+                              i0,
+                            parentData: data63,
+                            parentDataProperty: i0,
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+                          errors = vErrors.length;
+                        }
+                        const _errs126 = errors;
+                        let valid20 = true;
+                        const _errs127 = errors;
+                        if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                          let missing0;
+                          if (data64.verificationMethod === void 0 && (missing0 = "verificationMethod")) {
+                            const err85 = {};
+                            if (vErrors === null) {
+                              vErrors = [err85];
+                            } else {
+                              vErrors.push(err85);
+                            }
+                            errors++;
+                          } else {
+                            if (data64.verificationMethod !== void 0) {
+                              let data65 = data64.verificationMethod;
+                              if (!(data65 === "SMS" || data65 === "WHATSAPP")) {
+                                const err86 = {};
+                                if (vErrors === null) {
+                                  vErrors = [err86];
+                                } else {
+                                  vErrors.push(err86);
+                                }
+                                errors++;
+                              }
+                            }
+                          }
+                        }
+                        var _valid0 = _errs127 === errors;
+                        errors = _errs126;
+                        if (vErrors !== null) {
+                          if (_errs126) {
+                            vErrors.length = _errs126;
+                          } else {
+                            vErrors = null;
+                          }
+                        }
+                        if (_valid0) {
+                          const _errs129 = errors;
+                          if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                            if (data64.phoneNumber === void 0) {
+                              const err87 = {
+                                instancePath:
+                                  instancePath +
+                                  "/server/users/" +
+                                  key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/authenticators/" +
+                                  i0,
+                                schemaPath:
+                                  "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/allOf/1/then/required",
+                                keyword: "required",
+                                params: { missingProperty: "phoneNumber" },
+                                message: "must have required property 'phoneNumber'",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err87];
+                              } else {
+                                vErrors.push(err87);
+                              }
+                              errors++;
+                            }
+                          }
+                          var _valid0 = _errs129 === errors;
+                          valid20 = _valid0;
+                        }
+                        if (!valid20) {
+                          const err88 = {
+                            instancePath:
+                              instancePath +
+                              "/server/users/" +
+                              key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/authenticators/" +
+                              i0,
+                            schemaPath:
+                              "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/allOf/1/if",
+                            keyword: "if",
+                            params: { failingKeyword: "then" },
+                            message: 'must match "then" schema',
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err88];
+                          } else {
+                            vErrors.push(err88);
+                          }
+                          errors++;
+                        }
+                        const _errs131 = errors;
+                        let valid22 = true;
+                        const _errs132 = errors;
+                        if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                          let missing1;
+                          if (data64.verificationMethod === void 0 && (missing1 = "verificationMethod")) {
+                            const err89 = {};
+                            if (vErrors === null) {
+                              vErrors = [err89];
+                            } else {
+                              vErrors.push(err89);
+                            }
+                            errors++;
+                          } else {
+                            if (data64.verificationMethod !== void 0) {
+                              let data66 = data64.verificationMethod;
+                              if (!(data66 === "EMAIL_OTP" || data66 === "EMAIL_MAGIC_LINK")) {
+                                const err90 = {};
+                                if (vErrors === null) {
+                                  vErrors = [err90];
+                                } else {
+                                  vErrors.push(err90);
+                                }
+                                errors++;
+                              }
+                            }
+                          }
+                        }
+                        var _valid1 = _errs132 === errors;
+                        errors = _errs131;
+                        if (vErrors !== null) {
+                          if (_errs131) {
+                            vErrors.length = _errs131;
+                          } else {
+                            vErrors = null;
+                          }
+                        }
+                        if (_valid1) {
+                          const _errs134 = errors;
+                          if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                            if (data64.email === void 0) {
+                              const err91 = {
+                                instancePath:
+                                  instancePath +
+                                  "/server/users/" +
+                                  key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/authenticators/" +
+                                  i0,
+                                schemaPath:
+                                  "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/allOf/2/then/required",
+                                keyword: "required",
+                                params: { missingProperty: "email" },
+                                message: "must have required property 'email'",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err91];
+                              } else {
+                                vErrors.push(err91);
+                              }
+                              errors++;
+                            }
+                          }
+                          var _valid1 = _errs134 === errors;
+                          valid22 = _valid1;
+                        }
+                        if (!valid22) {
+                          const err92 = {
+                            instancePath:
+                              instancePath +
+                              "/server/users/" +
+                              key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/authenticators/" +
+                              i0,
+                            schemaPath:
+                              "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/allOf/2/if",
+                            keyword: "if",
+                            params: { failingKeyword: "then" },
+                            message: 'must match "then" schema',
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err92];
+                          } else {
+                            vErrors.push(err92);
+                          }
+                          errors++;
+                        }
+                        const _errs136 = errors;
+                        let valid24 = true;
+                        const _errs137 = errors;
+                        if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                          let missing2;
+                          if (data64.verificationMethod === void 0 && (missing2 = "verificationMethod")) {
+                            const err93 = {};
+                            if (vErrors === null) {
+                              vErrors = [err93];
+                            } else {
+                              vErrors.push(err93);
+                            }
+                            errors++;
+                          } else {
+                            if (data64.verificationMethod !== void 0) {
+                              if (!(data64.verificationMethod === "PASSKEY")) {
+                                const err94 = {};
+                                if (vErrors === null) {
+                                  vErrors = [err94];
+                                } else {
+                                  vErrors.push(err94);
+                                }
+                                errors++;
+                              }
+                            }
+                          }
+                        }
+                        var _valid2 = _errs137 === errors;
+                        errors = _errs136;
+                        if (vErrors !== null) {
+                          if (_errs136) {
+                            vErrors.length = _errs136;
+                          } else {
+                            vErrors = null;
+                          }
+                        }
+                        if (_valid2) {
+                          const _errs139 = errors;
+                          if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                            if (data64.webauthnCredential === void 0) {
+                              const err95 = {
+                                instancePath:
+                                  instancePath +
+                                  "/server/users/" +
+                                  key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/authenticators/" +
+                                  i0,
+                                schemaPath:
+                                  "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/allOf/3/then/required",
+                                keyword: "required",
+                                params: { missingProperty: "webauthnCredential" },
+                                message: "must have required property 'webauthnCredential'",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err95];
+                              } else {
+                                vErrors.push(err95);
+                              }
+                              errors++;
+                            }
+                          }
+                          var _valid2 = _errs139 === errors;
+                          valid24 = _valid2;
+                        }
+                        if (!valid24) {
+                          const err96 = {
+                            instancePath:
+                              instancePath +
+                              "/server/users/" +
+                              key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/authenticators/" +
+                              i0,
+                            schemaPath:
+                              "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/allOf/3/if",
+                            keyword: "if",
+                            params: { failingKeyword: "then" },
+                            message: 'must match "then" schema',
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err96];
+                          } else {
+                            vErrors.push(err96);
+                          }
+                          errors++;
+                        }
+                        if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                          if (data64.userAuthenticatorId === void 0) {
+                            const err97 = {
+                              instancePath:
+                                instancePath +
+                                "/server/users/" +
+                                key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/authenticators/" +
+                                i0,
+                              schemaPath:
+                                "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/required",
+                              keyword: "required",
+                              params: { missingProperty: "userAuthenticatorId" },
+                              message: "must have required property 'userAuthenticatorId'",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err97];
+                            } else {
+                              vErrors.push(err97);
+                            }
+                            errors++;
+                          }
+                          if (data64.verificationMethod === void 0) {
+                            const err98 = {
+                              instancePath:
+                                instancePath +
+                                "/server/users/" +
+                                key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/authenticators/" +
+                                i0,
+                              schemaPath:
+                                "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/required",
+                              keyword: "required",
+                              params: { missingProperty: "verificationMethod" },
+                              message: "must have required property 'verificationMethod'",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err98];
+                            } else {
+                              vErrors.push(err98);
+                            }
+                            errors++;
+                          }
+                          if (data64.createdAt === void 0) {
+                            const err99 = {
+                              instancePath:
+                                instancePath +
+                                "/server/users/" +
+                                key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/authenticators/" +
+                                i0,
+                              schemaPath:
+                                "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/required",
+                              keyword: "required",
+                              params: { missingProperty: "createdAt" },
+                              message: "must have required property 'createdAt'",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err99];
+                            } else {
+                              vErrors.push(err99);
+                            }
+                            errors++;
+                          }
+                          if (data64.verificationMethod !== void 0) {
+                            if (
+                              !validate278(data64.verificationMethod, {
+                                instancePath:
+                                  instancePath +
+                                  "/server/users/" +
+                                  key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/authenticators/" +
+                                  i0 +
+                                  "/verificationMethod",
+                                parentData: data64,
+                                parentDataProperty: "verificationMethod",
+                                rootData,
+                                dynamicAnchors,
+                              })
+                            ) {
+                              vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+                              errors = vErrors.length;
+                            }
+                          }
+                        } else {
+                          const err100 = {
+                            instancePath:
+                              instancePath +
+                              "/server/users/" +
+                              key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/authenticators/" +
+                              i0,
+                            schemaPath:
+                              "#/properties/server/properties/users/additionalProperties/properties/authenticators/items/type",
+                            keyword: "type",
+                            params: { type: "object" },
+                            message: "must be object",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err100];
+                          } else {
+                            vErrors.push(err100);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err101 = {
+                        instancePath:
+                          instancePath +
+                          "/server/users/" +
+                          key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/authenticators",
+                        schemaPath:
+                          "#/properties/server/properties/users/additionalProperties/properties/authenticators/type",
+                        keyword: "type",
+                        params: { type: "array" },
+                        message: "must be array",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data51.devices !== void 0) {
+                    let data69 = data51.devices;
+                    if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+                      for (const key13 in data69) {
+                        if (
+                          !validate315(data69[key13], {
+                            instancePath:
+                              instancePath +
+                              "/server/users/" +
+                              key11.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/devices/" +
+                              key13.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            parentData: data69,
+                            parentDataProperty: key13,
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
+                          errors = vErrors.length;
+                        }
+                      }
+                    } else {
+                      const err102 = {
+                        instancePath:
+                          instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1") + "/devices",
+                        schemaPath: "#/properties/server/properties/users/additionalProperties/properties/devices/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err102];
+                      } else {
+                        vErrors.push(err102);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err103 = {
+                    instancePath: instancePath + "/server/users/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/server/properties/users/additionalProperties/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err103];
+                  } else {
+                    vErrors.push(err103);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err104 = {
+                instancePath: instancePath + "/server/users",
+                schemaPath: "#/properties/server/properties/users/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
+              }
+              errors++;
+            }
+          }
+          if (data49.actions !== void 0) {
+            let data71 = data49.actions;
+            if (data71 && typeof data71 == "object" && !Array.isArray(data71)) {
+              for (const key14 in data71) {
+                let data72 = data71[key14];
+                if (data72 && typeof data72 == "object" && !Array.isArray(data72)) {
+                  for (const key15 in data72) {
+                    let data73 = data72[key15];
+                    if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
+                      if (data73.userId === void 0) {
+                        const err105 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "userId" },
+                          message: "must have required property 'userId'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err105];
+                        } else {
+                          vErrors.push(err105);
+                        }
+                        errors++;
+                      }
+                      if (data73.actionCode === void 0) {
+                        const err106 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "actionCode" },
+                          message: "must have required property 'actionCode'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err106];
+                        } else {
+                          vErrors.push(err106);
+                        }
+                        errors++;
+                      }
+                      if (data73.idempotencyKey === void 0) {
+                        const err107 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "idempotencyKey" },
+                          message: "must have required property 'idempotencyKey'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err107];
+                        } else {
+                          vErrors.push(err107);
+                        }
+                        errors++;
+                      }
+                      if (data73.state === void 0) {
+                        const err108 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "state" },
+                          message: "must have required property 'state'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err108];
+                        } else {
+                          vErrors.push(err108);
+                        }
+                        errors++;
+                      }
+                      if (data73.outcome === void 0) {
+                        const err109 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "outcome" },
+                          message: "must have required property 'outcome'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err109];
+                        } else {
+                          vErrors.push(err109);
+                        }
+                        errors++;
+                      }
+                      if (data73.createdAt === void 0) {
+                        const err110 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "createdAt" },
+                          message: "must have required property 'createdAt'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err110];
+                        } else {
+                          vErrors.push(err110);
+                        }
+                        errors++;
+                      }
+                      if (data73.updatedAt === void 0) {
+                        const err111 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "updatedAt" },
+                          message: "must have required property 'updatedAt'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err111];
+                        } else {
+                          vErrors.push(err111);
+                        }
+                        errors++;
+                      }
+                      if (data73.stateUpdatedAt === void 0) {
+                        const err112 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "stateUpdatedAt" },
+                          message: "must have required property 'stateUpdatedAt'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err112];
+                        } else {
+                          vErrors.push(err112);
+                        }
+                        errors++;
+                      }
+                      if (data73.ruleIds === void 0) {
+                        const err113 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "ruleIds" },
+                          message: "must have required property 'ruleIds'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err113];
+                        } else {
+                          vErrors.push(err113);
+                        }
+                        errors++;
+                      }
+                      if (data73.rules === void 0) {
+                        const err114 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "rules" },
+                          message: "must have required property 'rules'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err114];
+                        } else {
+                          vErrors.push(err114);
+                        }
+                        errors++;
+                      }
+                      if (data73.output === void 0) {
+                        const err115 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "output" },
+                          message: "must have required property 'output'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err115];
+                        } else {
+                          vErrors.push(err115);
+                        }
+                        errors++;
+                      }
+                      if (data73.allowedVerificationMethods === void 0) {
+                        const err116 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "allowedVerificationMethods" },
+                          message: "must have required property 'allowedVerificationMethods'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err116];
+                        } else {
+                          vErrors.push(err116);
+                        }
+                        errors++;
+                      }
+                      if (data73.enrolledVerificationMethods === void 0) {
+                        const err117 = {
+                          instancePath:
+                            instancePath +
+                            "/server/actions/" +
+                            key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/" +
+                            key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                          schemaPath:
+                            "#/properties/server/properties/actions/additionalProperties/additionalProperties/required",
+                          keyword: "required",
+                          params: { missingProperty: "enrolledVerificationMethods" },
+                          message: "must have required property 'enrolledVerificationMethods'",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err117];
+                        } else {
+                          vErrors.push(err117);
+                        }
+                        errors++;
+                      }
+                      for (const key16 in data73) {
+                        if (
+                          !func1.call(
+                            schema112.properties.server.properties.actions.additionalProperties.additionalProperties
+                              .properties,
+                            key16,
+                          )
+                        ) {
+                          const err118 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/additionalProperties",
+                            keyword: "additionalProperties",
+                            params: { additionalProperty: key16 },
+                            message: "must NOT have additional properties",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err118];
+                          } else {
+                            vErrors.push(err118);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.userId !== void 0) {
+                        let data74 = data73.userId;
+                        if (typeof data74 === "string") {
+                          if (func0(data74) < 1) {
+                            const err119 = {
+                              instancePath:
+                                instancePath +
+                                "/server/actions/" +
+                                key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/" +
+                                key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/userId",
+                              schemaPath:
+                                "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/userId/minLength",
+                              keyword: "minLength",
+                              params: { limit: 1 },
+                              message: "must NOT have fewer than 1 characters",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err119];
+                            } else {
+                              vErrors.push(err119);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err120 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/userId",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/userId/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err120];
+                          } else {
+                            vErrors.push(err120);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.actionCode !== void 0) {
+                        let data75 = data73.actionCode;
+                        if (typeof data75 === "string") {
+                          if (func0(data75) < 1) {
+                            const err121 = {
+                              instancePath:
+                                instancePath +
+                                "/server/actions/" +
+                                key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/" +
+                                key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/actionCode",
+                              schemaPath:
+                                "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/actionCode/minLength",
+                              keyword: "minLength",
+                              params: { limit: 1 },
+                              message: "must NOT have fewer than 1 characters",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err121];
+                            } else {
+                              vErrors.push(err121);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err122 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/actionCode",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/actionCode/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err122];
+                          } else {
+                            vErrors.push(err122);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.idempotencyKey !== void 0) {
+                        let data76 = data73.idempotencyKey;
+                        if (typeof data76 === "string") {
+                          if (func0(data76) < 1) {
+                            const err123 = {
+                              instancePath:
+                                instancePath +
+                                "/server/actions/" +
+                                key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/" +
+                                key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/idempotencyKey",
+                              schemaPath:
+                                "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/idempotencyKey/minLength",
+                              keyword: "minLength",
+                              params: { limit: 1 },
+                              message: "must NOT have fewer than 1 characters",
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err123];
+                            } else {
+                              vErrors.push(err123);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err124 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/idempotencyKey",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/idempotencyKey/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err124];
+                          } else {
+                            vErrors.push(err124);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.state !== void 0) {
+                        if (
+                          !validate318(data73.state, {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/state",
+                            parentData: data73,
+                            parentDataProperty: "state",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+                          errors = vErrors.length;
+                        }
+                      }
+                      if (data73.outcome !== void 0) {
+                        let data78 = data73.outcome;
+                        if (
+                          !(data78 === "ALLOW" || data78 === "BLOCK" || data78 === "CHALLENGE" || data78 === "REVIEW")
+                        ) {
+                          const err125 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/outcome",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/outcome/enum",
+                            keyword: "enum",
+                            params: {
+                              allowedValues:
+                                schema112.properties.server.properties.actions.additionalProperties.additionalProperties
+                                  .properties.outcome.enum,
+                            },
+                            message: "must be equal to one of the allowed values",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err125];
+                          } else {
+                            vErrors.push(err125);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.createdAt !== void 0) {
+                        let data79 = data73.createdAt;
+                        if (typeof data79 === "string") {
+                          if (!formats38.validate(data79)) {
+                            const err126 = {
+                              instancePath:
+                                instancePath +
+                                "/server/actions/" +
+                                key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/" +
+                                key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/createdAt",
+                              schemaPath:
+                                "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/createdAt/format",
+                              keyword: "format",
+                              params: { format: "date-time" },
+                              message: 'must match format "date-time"',
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err126];
+                            } else {
+                              vErrors.push(err126);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err127 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/createdAt",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/createdAt/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err127];
+                          } else {
+                            vErrors.push(err127);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.updatedAt !== void 0) {
+                        let data80 = data73.updatedAt;
+                        if (typeof data80 === "string") {
+                          if (!formats38.validate(data80)) {
+                            const err128 = {
+                              instancePath:
+                                instancePath +
+                                "/server/actions/" +
+                                key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/" +
+                                key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/updatedAt",
+                              schemaPath:
+                                "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/updatedAt/format",
+                              keyword: "format",
+                              params: { format: "date-time" },
+                              message: 'must match format "date-time"',
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err128];
+                            } else {
+                              vErrors.push(err128);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err129 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/updatedAt",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/updatedAt/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err129];
+                          } else {
+                            vErrors.push(err129);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.stateUpdatedAt !== void 0) {
+                        let data81 = data73.stateUpdatedAt;
+                        if (typeof data81 === "string") {
+                          if (!formats38.validate(data81)) {
+                            const err130 = {
+                              instancePath:
+                                instancePath +
+                                "/server/actions/" +
+                                key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/" +
+                                key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                "/stateUpdatedAt",
+                              schemaPath:
+                                "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/stateUpdatedAt/format",
+                              keyword: "format",
+                              params: { format: "date-time" },
+                              message: 'must match format "date-time"',
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err130];
+                            } else {
+                              vErrors.push(err130);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err131 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/stateUpdatedAt",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/stateUpdatedAt/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err131];
+                          } else {
+                            vErrors.push(err131);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.ruleIds !== void 0) {
+                        let data82 = data73.ruleIds;
+                        if (Array.isArray(data82)) {
+                          const len1 = data82.length;
+                          for (let i1 = 0; i1 < len1; i1++) {
+                            if (typeof data82[i1] !== "string") {
+                              const err132 = {
+                                instancePath:
+                                  instancePath +
+                                  "/server/actions/" +
+                                  key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/" +
+                                  key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/ruleIds/" +
+                                  i1,
+                                schemaPath:
+                                  "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/ruleIds/items/type",
+                                keyword: "type",
+                                params: { type: "string" },
+                                message: "must be string",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err132];
+                              } else {
+                                vErrors.push(err132);
+                              }
+                              errors++;
+                            }
+                          }
+                        } else {
+                          const err133 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/ruleIds",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/ruleIds/type",
+                            keyword: "type",
+                            params: { type: "array" },
+                            message: "must be array",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err133];
+                          } else {
+                            vErrors.push(err133);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.priorityRuleId !== void 0) {
+                        if (typeof data73.priorityRuleId !== "string") {
+                          const err134 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/priorityRuleId",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/priorityRuleId/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err134];
+                          } else {
+                            vErrors.push(err134);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.rules !== void 0) {
+                        let data85 = data73.rules;
+                        if (Array.isArray(data85)) {
+                          const len2 = data85.length;
+                          for (let i2 = 0; i2 < len2; i2++) {
+                            let data86 = data85[i2];
+                            if (data86 && typeof data86 == "object" && !Array.isArray(data86)) {
+                              if (data86.ruleId === void 0) {
+                                const err135 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/server/actions/" +
+                                    key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                    "/" +
+                                    key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                    "/rules/" +
+                                    i2,
+                                  schemaPath:
+                                    "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/items/required",
+                                  keyword: "required",
+                                  params: { missingProperty: "ruleId" },
+                                  message: "must have required property 'ruleId'",
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err135];
+                                } else {
+                                  vErrors.push(err135);
+                                }
+                                errors++;
+                              }
+                              if (data86.name === void 0) {
+                                const err136 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/server/actions/" +
+                                    key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                    "/" +
+                                    key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                    "/rules/" +
+                                    i2,
+                                  schemaPath:
+                                    "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/items/required",
+                                  keyword: "required",
+                                  params: { missingProperty: "name" },
+                                  message: "must have required property 'name'",
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err136];
+                                } else {
+                                  vErrors.push(err136);
+                                }
+                                errors++;
+                              }
+                              for (const key17 in data86) {
+                                if (!(key17 === "ruleId" || key17 === "name" || key17 === "description")) {
+                                  const err137 = {
+                                    instancePath:
+                                      instancePath +
+                                      "/server/actions/" +
+                                      key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/" +
+                                      key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/rules/" +
+                                      i2,
+                                    schemaPath:
+                                      "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/items/additionalProperties",
+                                    keyword: "additionalProperties",
+                                    params: { additionalProperty: key17 },
+                                    message: "must NOT have additional properties",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err137];
+                                  } else {
+                                    vErrors.push(err137);
+                                  }
+                                  errors++;
+                                }
+                              }
+                              if (data86.ruleId !== void 0) {
+                                if (typeof data86.ruleId !== "string") {
+                                  const err138 = {
+                                    instancePath:
+                                      instancePath +
+                                      "/server/actions/" +
+                                      key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/" +
+                                      key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/rules/" +
+                                      i2 +
+                                      "/ruleId",
+                                    schemaPath:
+                                      "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/items/properties/ruleId/type",
+                                    keyword: "type",
+                                    params: { type: "string" },
+                                    message: "must be string",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err138];
+                                  } else {
+                                    vErrors.push(err138);
+                                  }
+                                  errors++;
+                                }
+                              }
+                              if (data86.name !== void 0) {
+                                if (typeof data86.name !== "string") {
+                                  const err139 = {
+                                    instancePath:
+                                      instancePath +
+                                      "/server/actions/" +
+                                      key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/" +
+                                      key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/rules/" +
+                                      i2 +
+                                      "/name",
+                                    schemaPath:
+                                      "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/items/properties/name/type",
+                                    keyword: "type",
+                                    params: { type: "string" },
+                                    message: "must be string",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err139];
+                                  } else {
+                                    vErrors.push(err139);
+                                  }
+                                  errors++;
+                                }
+                              }
+                              if (data86.description !== void 0) {
+                                if (typeof data86.description !== "string") {
+                                  const err140 = {
+                                    instancePath:
+                                      instancePath +
+                                      "/server/actions/" +
+                                      key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/" +
+                                      key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                      "/rules/" +
+                                      i2 +
+                                      "/description",
+                                    schemaPath:
+                                      "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/items/properties/description/type",
+                                    keyword: "type",
+                                    params: { type: "string" },
+                                    message: "must be string",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err140];
+                                  } else {
+                                    vErrors.push(err140);
+                                  }
+                                  errors++;
+                                }
+                              }
+                            } else {
+                              const err141 = {
+                                instancePath:
+                                  instancePath +
+                                  "/server/actions/" +
+                                  key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/" +
+                                  key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/rules/" +
+                                  i2,
+                                schemaPath:
+                                  "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/items/type",
+                                keyword: "type",
+                                params: { type: "object" },
+                                message: "must be object",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err141];
+                              } else {
+                                vErrors.push(err141);
+                              }
+                              errors++;
+                            }
+                          }
+                        } else {
+                          const err142 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/rules",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/rules/type",
+                            keyword: "type",
+                            params: { type: "array" },
+                            message: "must be array",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err142];
+                          } else {
+                            vErrors.push(err142);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.output !== void 0) {
+                        let data90 = data73.output;
+                        if (!(data90 && typeof data90 == "object" && !Array.isArray(data90))) {
+                          const err143 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/output",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/output/type",
+                            keyword: "type",
+                            params: { type: "object" },
+                            message: "must be object",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err143];
+                          } else {
+                            vErrors.push(err143);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.allowedVerificationMethods !== void 0) {
+                        let data91 = data73.allowedVerificationMethods;
+                        if (Array.isArray(data91)) {
+                          const len3 = data91.length;
+                          for (let i3 = 0; i3 < len3; i3++) {
+                            if (typeof data91[i3] !== "string") {
+                              const err144 = {
+                                instancePath:
+                                  instancePath +
+                                  "/server/actions/" +
+                                  key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/" +
+                                  key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/allowedVerificationMethods/" +
+                                  i3,
+                                schemaPath:
+                                  "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/allowedVerificationMethods/items/type",
+                                keyword: "type",
+                                params: { type: "string" },
+                                message: "must be string",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err144];
+                              } else {
+                                vErrors.push(err144);
+                              }
+                              errors++;
+                            }
+                          }
+                        } else {
+                          const err145 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/allowedVerificationMethods",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/allowedVerificationMethods/type",
+                            keyword: "type",
+                            params: { type: "array" },
+                            message: "must be array",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err145];
+                          } else {
+                            vErrors.push(err145);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.enrolledVerificationMethods !== void 0) {
+                        let data93 = data73.enrolledVerificationMethods;
+                        if (Array.isArray(data93)) {
+                          const len4 = data93.length;
+                          for (let i4 = 0; i4 < len4; i4++) {
+                            if (
+                              !validate278(data93[i4], {
+                                instancePath:
+                                  instancePath +
+                                  "/server/actions/" +
+                                  key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/" +
+                                  key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                                  "/enrolledVerificationMethods/" +
+                                  i4,
+                                parentData: data93,
+                                parentDataProperty: i4,
+                                rootData,
+                                dynamicAnchors,
+                              })
+                            ) {
+                              vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+                              errors = vErrors.length;
+                            }
+                          }
+                        } else {
+                          const err146 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/enrolledVerificationMethods",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/enrolledVerificationMethods/type",
+                            keyword: "type",
+                            params: { type: "array" },
+                            message: "must be array",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err146];
+                          } else {
+                            vErrors.push(err146);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.defaultVerificationMethod !== void 0) {
+                        if (
+                          !validate278(data73.defaultVerificationMethod, {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/defaultVerificationMethod",
+                            parentData: data73,
+                            parentDataProperty: "defaultVerificationMethod",
+                            rootData,
+                            dynamicAnchors,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate278.errors : vErrors.concat(validate278.errors);
+                          errors = vErrors.length;
+                        }
+                      }
+                      if (data73.verificationMethod !== void 0) {
+                        if (typeof data73.verificationMethod !== "string") {
+                          const err147 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/verificationMethod",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/verificationMethod/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err147];
+                          } else {
+                            vErrors.push(err147);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.verifiedByAuthenticatorId !== void 0) {
+                        if (typeof data73.verifiedByAuthenticatorId !== "string") {
+                          const err148 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/verifiedByAuthenticatorId",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/verifiedByAuthenticatorId/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err148];
+                          } else {
+                            vErrors.push(err148);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.ipAddress !== void 0) {
+                        if (typeof data73.ipAddress !== "string") {
+                          const err149 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/ipAddress",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/ipAddress/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err149];
+                          } else {
+                            vErrors.push(err149);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.userAgent !== void 0) {
+                        if (typeof data73.userAgent !== "string") {
+                          const err150 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/userAgent",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/userAgent/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err150];
+                          } else {
+                            vErrors.push(err150);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.deviceId !== void 0) {
+                        if (typeof data73.deviceId !== "string") {
+                          const err151 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/deviceId",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/deviceId/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err151];
+                          } else {
+                            vErrors.push(err151);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.countryCode !== void 0) {
+                        if (typeof data73.countryCode !== "string") {
+                          const err152 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/countryCode",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/countryCode/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err152];
+                          } else {
+                            vErrors.push(err152);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data73.redirectUrl !== void 0) {
+                        if (typeof data73.redirectUrl !== "string") {
+                          const err153 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/redirectUrl",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/redirectUrl/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err153];
+                          } else {
+                            vErrors.push(err153);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err154 = {
+                        instancePath:
+                          instancePath +
+                          "/server/actions/" +
+                          key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/" +
+                          key15.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/actions/additionalProperties/additionalProperties/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err154];
+                      } else {
+                        vErrors.push(err154);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err155 = {
+                    instancePath: instancePath + "/server/actions/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/server/properties/actions/additionalProperties/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err155];
+                  } else {
+                    vErrors.push(err155);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err156 = {
+                instancePath: instancePath + "/server/actions",
+                schemaPath: "#/properties/server/properties/actions/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err156];
+              } else {
+                vErrors.push(err156);
+              }
+              errors++;
+            }
+          }
+          if (data49.challenges !== void 0) {
+            let data103 = data49.challenges;
+            if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+              for (const key18 in data103) {
+                let data104 = data103[key18];
+                if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                  if (data104.challengeId === void 0) {
+                    const err157 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "challengeId" },
+                      message: "must have required property 'challengeId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err157];
+                    } else {
+                      vErrors.push(err157);
+                    }
+                    errors++;
+                  }
+                  if (data104.verificationMethod === void 0) {
+                    const err158 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "verificationMethod" },
+                      message: "must have required property 'verificationMethod'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err158];
+                    } else {
+                      vErrors.push(err158);
+                    }
+                    errors++;
+                  }
+                  if (data104.actionCode === void 0) {
+                    const err159 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "actionCode" },
+                      message: "must have required property 'actionCode'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err159];
+                    } else {
+                      vErrors.push(err159);
+                    }
+                    errors++;
+                  }
+                  if (data104.code === void 0) {
+                    const err160 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "code" },
+                      message: "must have required property 'code'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err160];
+                    } else {
+                      vErrors.push(err160);
+                    }
+                    errors++;
+                  }
+                  if (data104.idempotencyKey === void 0) {
+                    const err161 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "idempotencyKey" },
+                      message: "must have required property 'idempotencyKey'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err161];
+                    } else {
+                      vErrors.push(err161);
+                    }
+                    errors++;
+                  }
+                  if (data104.createdAt === void 0) {
+                    const err162 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "createdAt" },
+                      message: "must have required property 'createdAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err162];
+                    } else {
+                      vErrors.push(err162);
+                    }
+                    errors++;
+                  }
+                  if (data104.expiresAt === void 0) {
+                    const err163 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "expiresAt" },
+                      message: "must have required property 'expiresAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err163];
+                    } else {
+                      vErrors.push(err163);
+                    }
+                    errors++;
+                  }
+                  if (data104.failedAttempts === void 0) {
+                    const err164 = {
+                      instancePath:
+                        instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
+                      keyword: "required",
+                      params: { missingProperty: "failedAttempts" },
+                      message: "must have required property 'failedAttempts'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err164];
+                    } else {
+                      vErrors.push(err164);
+                    }
+                    errors++;
+                  }
+                  for (const key19 in data104) {
+                    if (
+                      !func1.call(
+                        schema112.properties.server.properties.challenges.additionalProperties.allOf[0].properties,
+                        key19,
+                      )
+                    ) {
+                      const err165 = {
+                        instancePath:
+                          instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key19 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err165];
+                      } else {
+                        vErrors.push(err165);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.challengeId !== void 0) {
+                    let data105 = data104.challengeId;
+                    if (typeof data105 === "string") {
+                      if (func0(data105) < 1) {
+                        const err166 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/challengeId",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/challengeId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err166];
+                        } else {
+                          vErrors.push(err166);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err167 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/challengeId",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/challengeId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err167];
+                      } else {
+                        vErrors.push(err167);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.verificationMethod !== void 0) {
+                    if (
+                      !validate322(data104.verificationMethod, {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/verificationMethod",
+                        parentData: data104,
+                        parentDataProperty: "verificationMethod",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data104.phoneNumber !== void 0) {
+                    if (
+                      !validate324(data104.phoneNumber, {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/phoneNumber",
+                        parentData: data104,
+                        parentDataProperty: "phoneNumber",
+                        rootData,
+                        dynamicAnchors,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
+                      errors = vErrors.length;
+                    }
+                  }
+                  if (data104.email !== void 0) {
+                    let data108 = data104.email;
+                    if (typeof data108 === "string") {
+                      if (!formats4.test(data108)) {
+                        const err168 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/email",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/email/format",
+                          keyword: "format",
+                          params: { format: "email" },
+                          message: 'must match format "email"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err168];
+                        } else {
+                          vErrors.push(err168);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err169 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/email",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/email/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err169];
+                      } else {
+                        vErrors.push(err169);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.smsChannel !== void 0) {
+                    let data109 = data104.smsChannel;
+                    if (!(data109 === "DEFAULT" || data109 === "WHATSAPP")) {
+                      const err170 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/smsChannel",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/smsChannel/enum",
+                        keyword: "enum",
+                        params: {
+                          allowedValues:
+                            schema112.properties.server.properties.challenges.additionalProperties.allOf[0].properties
+                              .smsChannel.enum,
+                        },
+                        message: "must be equal to one of the allowed values",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err170];
+                      } else {
+                        vErrors.push(err170);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.actionCode !== void 0) {
+                    let data110 = data104.actionCode;
+                    if (typeof data110 === "string") {
+                      if (func0(data110) < 1) {
+                        const err171 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/actionCode",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/actionCode/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err171];
+                        } else {
+                          vErrors.push(err171);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err172 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/actionCode",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/actionCode/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err172];
+                      } else {
+                        vErrors.push(err172);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.idempotencyKey !== void 0) {
+                    let data111 = data104.idempotencyKey;
+                    if (typeof data111 === "string") {
+                      if (func0(data111) < 1) {
+                        const err173 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/idempotencyKey",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/idempotencyKey/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err173];
+                        } else {
+                          vErrors.push(err173);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err174 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/idempotencyKey",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/idempotencyKey/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err174];
+                      } else {
+                        vErrors.push(err174);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.userId !== void 0) {
+                    let data112 = data104.userId;
+                    if (typeof data112 === "string") {
+                      if (func0(data112) < 1) {
+                        const err175 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/userId",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/userId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err175];
+                        } else {
+                          vErrors.push(err175);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err176 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/userId",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/userId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err176];
+                      } else {
+                        vErrors.push(err176);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.scope !== void 0) {
+                    if (typeof data104.scope !== "string") {
+                      const err177 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/scope",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/scope/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err177];
+                      } else {
+                        vErrors.push(err177);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.deviceId !== void 0) {
+                    if (typeof data104.deviceId !== "string") {
+                      const err178 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/deviceId",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/deviceId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err178];
+                      } else {
+                        vErrors.push(err178);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.code !== void 0) {
+                    let data115 = data104.code;
+                    if (typeof data115 === "string") {
+                      if (!pattern8.test(data115)) {
+                        const err179 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/code",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/code/pattern",
+                          keyword: "pattern",
+                          params: { pattern: "^\\d{2,10}$" },
+                          message: 'must match pattern "^\\d{2,10}$"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err179];
+                        } else {
+                          vErrors.push(err179);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err180 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/code",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/code/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err180];
+                      } else {
+                        vErrors.push(err180);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.createdAt !== void 0) {
+                    let data116 = data104.createdAt;
+                    if (typeof data116 === "string") {
+                      if (!formats38.validate(data116)) {
+                        const err181 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/createdAt",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/createdAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err181];
+                        } else {
+                          vErrors.push(err181);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err182 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/createdAt",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/createdAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err182];
+                      } else {
+                        vErrors.push(err182);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.expiresAt !== void 0) {
+                    let data117 = data104.expiresAt;
+                    if (!(typeof data117 == "number" && !(data117 % 1) && !isNaN(data117))) {
+                      const err183 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/expiresAt",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/expiresAt/type",
+                        keyword: "type",
+                        params: { type: "integer" },
+                        message: "must be integer",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err183];
+                      } else {
+                        vErrors.push(err183);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.failedAttempts !== void 0) {
+                    let data118 = data104.failedAttempts;
+                    if (!(typeof data118 == "number" && !(data118 % 1) && !isNaN(data118))) {
+                      const err184 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/failedAttempts",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/failedAttempts/type",
+                        keyword: "type",
+                        params: { type: "integer" },
+                        message: "must be integer",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err184];
+                      } else {
+                        vErrors.push(err184);
+                      }
+                      errors++;
+                    }
+                    if (typeof data118 == "number") {
+                      if (data118 < 0 || isNaN(data118)) {
+                        const err185 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/failedAttempts",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/failedAttempts/minimum",
+                          keyword: "minimum",
+                          params: { comparison: ">=", limit: 0 },
+                          message: "must be >= 0",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err185];
+                        } else {
+                          vErrors.push(err185);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                  if (data104.verifiedAt !== void 0) {
+                    let data119 = data104.verifiedAt;
+                    if (typeof data119 === "string") {
+                      if (!formats38.validate(data119)) {
+                        const err186 = {
+                          instancePath:
+                            instancePath +
+                            "/server/challenges/" +
+                            key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/verifiedAt",
+                          schemaPath:
+                            "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/verifiedAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err186];
+                        } else {
+                          vErrors.push(err186);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err187 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/verifiedAt",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/verifiedAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err187];
+                      } else {
+                        vErrors.push(err187);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data104.claimedByUserId !== void 0) {
+                    if (typeof data104.claimedByUserId !== "string") {
+                      const err188 = {
+                        instancePath:
+                          instancePath +
+                          "/server/challenges/" +
+                          key18.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/claimedByUserId",
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/0/properties/claimedByUserId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err188];
+                      } else {
+                        vErrors.push(err188);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err189 = {
+                    instancePath: instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err189];
+                  } else {
+                    vErrors.push(err189);
+                  }
+                  errors++;
+                }
+                const _errs246 = errors;
+                let valid43 = true;
+                const _errs247 = errors;
+                if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                  let missing3;
+                  if (data104.verificationMethod === void 0 && (missing3 = "verificationMethod")) {
+                    const err190 = {};
+                    if (vErrors === null) {
+                      vErrors = [err190];
+                    } else {
+                      vErrors.push(err190);
+                    }
+                    errors++;
+                  } else {
+                    if (data104.verificationMethod !== void 0) {
+                      let data121 = data104.verificationMethod;
+                      if (!(data121 === "SMS" || data121 === "WHATSAPP")) {
+                        const err191 = {};
+                        if (vErrors === null) {
+                          vErrors = [err191];
+                        } else {
+                          vErrors.push(err191);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                var _valid3 = _errs247 === errors;
+                errors = _errs246;
+                if (vErrors !== null) {
+                  if (_errs246) {
+                    vErrors.length = _errs246;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+                if (_valid3) {
+                  const _errs249 = errors;
+                  if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                    if (data104.phoneNumber === void 0) {
+                      const err192 = {
+                        instancePath:
+                          instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/1/then/required",
+                        keyword: "required",
+                        params: { missingProperty: "phoneNumber" },
+                        message: "must have required property 'phoneNumber'",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err192];
+                      } else {
+                        vErrors.push(err192);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid3 = _errs249 === errors;
+                  valid43 = _valid3;
+                }
+                if (!valid43) {
+                  const err193 = {
+                    instancePath: instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/1/if",
+                    keyword: "if",
+                    params: { failingKeyword: "then" },
+                    message: 'must match "then" schema',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err193];
+                  } else {
+                    vErrors.push(err193);
+                  }
+                  errors++;
+                }
+                const _errs251 = errors;
+                let valid45 = true;
+                const _errs252 = errors;
+                if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                  let missing4;
+                  if (data104.verificationMethod === void 0 && (missing4 = "verificationMethod")) {
+                    const err194 = {};
+                    if (vErrors === null) {
+                      vErrors = [err194];
+                    } else {
+                      vErrors.push(err194);
+                    }
+                    errors++;
+                  } else {
+                    if (data104.verificationMethod !== void 0) {
+                      let data122 = data104.verificationMethod;
+                      if (!(data122 === "EMAIL_OTP" || data122 === "EMAIL_MAGIC_LINK")) {
+                        const err195 = {};
+                        if (vErrors === null) {
+                          vErrors = [err195];
+                        } else {
+                          vErrors.push(err195);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
+                var _valid4 = _errs252 === errors;
+                errors = _errs251;
+                if (vErrors !== null) {
+                  if (_errs251) {
+                    vErrors.length = _errs251;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+                if (_valid4) {
+                  const _errs254 = errors;
+                  if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                    if (data104.email === void 0) {
+                      const err196 = {
+                        instancePath:
+                          instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/challenges/additionalProperties/allOf/2/then/required",
+                        keyword: "required",
+                        params: { missingProperty: "email" },
+                        message: "must have required property 'email'",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err196];
+                      } else {
+                        vErrors.push(err196);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid4 = _errs254 === errors;
+                  valid45 = _valid4;
+                }
+                if (!valid45) {
+                  const err197 = {
+                    instancePath: instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/2/if",
+                    keyword: "if",
+                    params: { failingKeyword: "then" },
+                    message: 'must match "then" schema',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err197];
+                  } else {
+                    vErrors.push(err197);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err198 = {
+                instancePath: instancePath + "/server/challenges",
+                schemaPath: "#/properties/server/properties/challenges/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err198];
+              } else {
+                vErrors.push(err198);
+              }
+              errors++;
+            }
+          }
+          if (data49.sessions !== void 0) {
+            let data123 = data49.sessions;
+            if (data123 && typeof data123 == "object" && !Array.isArray(data123)) {
+              for (const key20 in data123) {
+                let data124 = data123[key20];
+                if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
+                  if (data124.sessionId === void 0) {
+                    const err199 = {
+                      instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "sessionId" },
+                      message: "must have required property 'sessionId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err199];
+                    } else {
+                      vErrors.push(err199);
+                    }
+                    errors++;
+                  }
+                  if (data124.userId === void 0) {
+                    const err200 = {
+                      instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "userId" },
+                      message: "must have required property 'userId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err200];
+                    } else {
+                      vErrors.push(err200);
+                    }
+                    errors++;
+                  }
+                  if (data124.clientId === void 0) {
+                    const err201 = {
+                      instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "clientId" },
+                      message: "must have required property 'clientId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err201];
+                    } else {
+                      vErrors.push(err201);
+                    }
+                    errors++;
+                  }
+                  if (data124.accessTokenId === void 0) {
+                    const err202 = {
+                      instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "accessTokenId" },
+                      message: "must have required property 'accessTokenId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err202];
+                    } else {
+                      vErrors.push(err202);
+                    }
+                    errors++;
+                  }
+                  if (data124.refreshToken === void 0) {
+                    const err203 = {
+                      instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "refreshToken" },
+                      message: "must have required property 'refreshToken'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err203];
+                    } else {
+                      vErrors.push(err203);
+                    }
+                    errors++;
+                  }
+                  if (data124.accessTokenExpiresAt === void 0) {
+                    const err204 = {
+                      instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "accessTokenExpiresAt" },
+                      message: "must have required property 'accessTokenExpiresAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err204];
+                    } else {
+                      vErrors.push(err204);
+                    }
+                    errors++;
+                  }
+                  if (data124.refreshTokenExpiresAt === void 0) {
+                    const err205 = {
+                      instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "refreshTokenExpiresAt" },
+                      message: "must have required property 'refreshTokenExpiresAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err205];
+                    } else {
+                      vErrors.push(err205);
+                    }
+                    errors++;
+                  }
+                  for (const key21 in data124) {
+                    if (
+                      !func1.call(
+                        schema112.properties.server.properties.sessions.additionalProperties.properties,
+                        key21,
+                      )
+                    ) {
+                      const err206 = {
+                        instancePath:
+                          instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath: "#/properties/server/properties/sessions/additionalProperties/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key21 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err206];
+                      } else {
+                        vErrors.push(err206);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.sessionId !== void 0) {
+                    let data125 = data124.sessionId;
+                    if (typeof data125 === "string") {
+                      if (func0(data125) < 1) {
+                        const err207 = {
+                          instancePath:
+                            instancePath +
+                            "/server/sessions/" +
+                            key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/sessionId",
+                          schemaPath:
+                            "#/properties/server/properties/sessions/additionalProperties/properties/sessionId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err207];
+                        } else {
+                          vErrors.push(err207);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err208 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/sessionId",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/sessionId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err208];
+                      } else {
+                        vErrors.push(err208);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.userId !== void 0) {
+                    let data126 = data124.userId;
+                    if (typeof data126 === "string") {
+                      if (func0(data126) < 1) {
+                        const err209 = {
+                          instancePath:
+                            instancePath +
+                            "/server/sessions/" +
+                            key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/userId",
+                          schemaPath:
+                            "#/properties/server/properties/sessions/additionalProperties/properties/userId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err209];
+                        } else {
+                          vErrors.push(err209);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err210 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/userId",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/userId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err210];
+                      } else {
+                        vErrors.push(err210);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.clientId !== void 0) {
+                    let data127 = data124.clientId;
+                    if (typeof data127 === "string") {
+                      if (func0(data127) < 1) {
+                        const err211 = {
+                          instancePath:
+                            instancePath +
+                            "/server/sessions/" +
+                            key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/clientId",
+                          schemaPath:
+                            "#/properties/server/properties/sessions/additionalProperties/properties/clientId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err211];
+                        } else {
+                          vErrors.push(err211);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err212 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/clientId",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/clientId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err212];
+                      } else {
+                        vErrors.push(err212);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.accessTokenId !== void 0) {
+                    let data128 = data124.accessTokenId;
+                    if (typeof data128 === "string") {
+                      if (func0(data128) < 1) {
+                        const err213 = {
+                          instancePath:
+                            instancePath +
+                            "/server/sessions/" +
+                            key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/accessTokenId",
+                          schemaPath:
+                            "#/properties/server/properties/sessions/additionalProperties/properties/accessTokenId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err213];
+                        } else {
+                          vErrors.push(err213);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err214 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/accessTokenId",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/accessTokenId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err214];
+                      } else {
+                        vErrors.push(err214);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.refreshToken !== void 0) {
+                    let data129 = data124.refreshToken;
+                    if (typeof data129 === "string") {
+                      if (func0(data129) < 1) {
+                        const err215 = {
+                          instancePath:
+                            instancePath +
+                            "/server/sessions/" +
+                            key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/refreshToken",
+                          schemaPath:
+                            "#/properties/server/properties/sessions/additionalProperties/properties/refreshToken/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err215];
+                        } else {
+                          vErrors.push(err215);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err216 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/refreshToken",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/refreshToken/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err216];
+                      } else {
+                        vErrors.push(err216);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.accessTokenExpiresAt !== void 0) {
+                    if (!(typeof data124.accessTokenExpiresAt == "number")) {
+                      const err217 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/accessTokenExpiresAt",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/accessTokenExpiresAt/type",
+                        keyword: "type",
+                        params: { type: "number" },
+                        message: "must be number",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err217];
+                      } else {
+                        vErrors.push(err217);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.refreshTokenExpiresAt !== void 0) {
+                    if (!(typeof data124.refreshTokenExpiresAt == "number")) {
+                      const err218 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/refreshTokenExpiresAt",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/refreshTokenExpiresAt/type",
+                        keyword: "type",
+                        params: { type: "number" },
+                        message: "must be number",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err218];
+                      } else {
+                        vErrors.push(err218);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.verificationMethod !== void 0) {
+                    if (typeof data124.verificationMethod !== "string") {
+                      const err219 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/verificationMethod",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/verificationMethod/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err219];
+                      } else {
+                        vErrors.push(err219);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data124.revokedAt !== void 0) {
+                    let data133 = data124.revokedAt;
+                    if (typeof data133 === "string") {
+                      if (!formats38.validate(data133)) {
+                        const err220 = {
+                          instancePath:
+                            instancePath +
+                            "/server/sessions/" +
+                            key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/revokedAt",
+                          schemaPath:
+                            "#/properties/server/properties/sessions/additionalProperties/properties/revokedAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err220];
+                        } else {
+                          vErrors.push(err220);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err221 = {
+                        instancePath:
+                          instancePath +
+                          "/server/sessions/" +
+                          key20.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/revokedAt",
+                        schemaPath:
+                          "#/properties/server/properties/sessions/additionalProperties/properties/revokedAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err221];
+                      } else {
+                        vErrors.push(err221);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err222 = {
+                    instancePath: instancePath + "/server/sessions/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/server/properties/sessions/additionalProperties/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err222];
+                  } else {
+                    vErrors.push(err222);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err223 = {
+                instancePath: instancePath + "/server/sessions",
+                schemaPath: "#/properties/server/properties/sessions/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err223];
+              } else {
+                vErrors.push(err223);
+              }
+              errors++;
+            }
+          }
+          if (data49.appClients !== void 0) {
+            let data134 = data49.appClients;
+            if (data134 && typeof data134 == "object" && !Array.isArray(data134)) {
+              for (const key22 in data134) {
+                let data135 = data134[key22];
+                if (data135 && typeof data135 == "object" && !Array.isArray(data135)) {
+                  if (data135.clientId === void 0) {
+                    const err224 = {
+                      instancePath:
+                        instancePath + "/server/appClients/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/appClients/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "clientId" },
+                      message: "must have required property 'clientId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err224];
+                    } else {
+                      vErrors.push(err224);
+                    }
+                    errors++;
+                  }
+                  for (const key23 in data135) {
+                    if (
+                      !(
+                        key23 === "clientId" ||
+                        key23 === "accessTokenLifetimeMinutes" ||
+                        key23 === "refreshTokenLifetimeMinutes"
+                      )
+                    ) {
+                      const err225 = {
+                        instancePath:
+                          instancePath + "/server/appClients/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/appClients/additionalProperties/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key23 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err225];
+                      } else {
+                        vErrors.push(err225);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data135.clientId !== void 0) {
+                    let data136 = data135.clientId;
+                    if (typeof data136 === "string") {
+                      if (func0(data136) < 1) {
+                        const err226 = {
+                          instancePath:
+                            instancePath +
+                            "/server/appClients/" +
+                            key22.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/clientId",
+                          schemaPath:
+                            "#/properties/server/properties/appClients/additionalProperties/properties/clientId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err226];
+                        } else {
+                          vErrors.push(err226);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err227 = {
+                        instancePath:
+                          instancePath +
+                          "/server/appClients/" +
+                          key22.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/clientId",
+                        schemaPath:
+                          "#/properties/server/properties/appClients/additionalProperties/properties/clientId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err227];
+                      } else {
+                        vErrors.push(err227);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data135.accessTokenLifetimeMinutes !== void 0) {
+                    let data137 = data135.accessTokenLifetimeMinutes;
+                    if (typeof data137 == "number") {
+                      if (data137 <= 0 || isNaN(data137)) {
+                        const err228 = {
+                          instancePath:
+                            instancePath +
+                            "/server/appClients/" +
+                            key22.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/accessTokenLifetimeMinutes",
+                          schemaPath:
+                            "#/properties/server/properties/appClients/additionalProperties/properties/accessTokenLifetimeMinutes/exclusiveMinimum",
+                          keyword: "exclusiveMinimum",
+                          params: { comparison: ">", limit: 0 },
+                          message: "must be > 0",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err228];
+                        } else {
+                          vErrors.push(err228);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err229 = {
+                        instancePath:
+                          instancePath +
+                          "/server/appClients/" +
+                          key22.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/accessTokenLifetimeMinutes",
+                        schemaPath:
+                          "#/properties/server/properties/appClients/additionalProperties/properties/accessTokenLifetimeMinutes/type",
+                        keyword: "type",
+                        params: { type: "number" },
+                        message: "must be number",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err229];
+                      } else {
+                        vErrors.push(err229);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data135.refreshTokenLifetimeMinutes !== void 0) {
+                    let data138 = data135.refreshTokenLifetimeMinutes;
+                    if (typeof data138 == "number") {
+                      if (data138 <= 0 || isNaN(data138)) {
+                        const err230 = {
+                          instancePath:
+                            instancePath +
+                            "/server/appClients/" +
+                            key22.replace(/~/g, "~0").replace(/\//g, "~1") +
+                            "/refreshTokenLifetimeMinutes",
+                          schemaPath:
+                            "#/properties/server/properties/appClients/additionalProperties/properties/refreshTokenLifetimeMinutes/exclusiveMinimum",
+                          keyword: "exclusiveMinimum",
+                          params: { comparison: ">", limit: 0 },
+                          message: "must be > 0",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err230];
+                        } else {
+                          vErrors.push(err230);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err231 = {
+                        instancePath:
+                          instancePath +
+                          "/server/appClients/" +
+                          key22.replace(/~/g, "~0").replace(/\//g, "~1") +
+                          "/refreshTokenLifetimeMinutes",
+                        schemaPath:
+                          "#/properties/server/properties/appClients/additionalProperties/properties/refreshTokenLifetimeMinutes/type",
+                        keyword: "type",
+                        params: { type: "number" },
+                        message: "must be number",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err231];
+                      } else {
+                        vErrors.push(err231);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err232 = {
+                    instancePath: instancePath + "/server/appClients/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/server/properties/appClients/additionalProperties/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err232];
+                  } else {
+                    vErrors.push(err232);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err233 = {
+                instancePath: instancePath + "/server/appClients",
+                schemaPath: "#/properties/server/properties/appClients/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err233];
+              } else {
+                vErrors.push(err233);
+              }
+              errors++;
+            }
+          }
+          if (data49.riskSignals !== void 0) {
+            let data139 = data49.riskSignals;
+            if (data139 && typeof data139 == "object" && !Array.isArray(data139)) {
+              for (const key24 in data139) {
+                if (!(key24 === "ipAddresses" || key24 === "deviceIds" || key24 === "userAgents")) {
+                  const err234 = {
+                    instancePath: instancePath + "/server/riskSignals",
+                    schemaPath: "#/properties/server/properties/riskSignals/additionalProperties",
+                    keyword: "additionalProperties",
+                    params: { additionalProperty: key24 },
+                    message: "must NOT have additional properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err234];
+                  } else {
+                    vErrors.push(err234);
+                  }
+                  errors++;
+                }
+              }
+              if (data139.ipAddresses !== void 0) {
+                let data140 = data139.ipAddresses;
+                if (data140 && typeof data140 == "object" && !Array.isArray(data140)) {
+                  for (const key25 in data140) {
+                    let data141 = data140[key25];
+                    if (data141 && typeof data141 == "object" && !Array.isArray(data141)) {
+                      for (const key26 in data141) {
+                        let data142 = data141[key26];
+                        if (
+                          typeof data142 !== "string" &&
+                          !(typeof data142 == "number") &&
+                          typeof data142 !== "boolean" &&
+                          data142 !== null
+                        ) {
+                          const err235 = {
+                            instancePath:
+                              instancePath +
+                              "/server/riskSignals/ipAddresses/" +
+                              key25.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key26.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            schemaPath:
+                              "#/properties/server/properties/riskSignals/properties/ipAddresses/additionalProperties/additionalProperties/type",
+                            keyword: "type",
+                            params: {
+                              type: schema112.properties.server.properties.riskSignals.properties.ipAddresses
+                                .additionalProperties.additionalProperties.type,
+                            },
+                            message: "must be string,number,boolean,null",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err235];
+                          } else {
+                            vErrors.push(err235);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err236 = {
+                        instancePath:
+                          instancePath +
+                          "/server/riskSignals/ipAddresses/" +
+                          key25.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/riskSignals/properties/ipAddresses/additionalProperties/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err236];
+                      } else {
+                        vErrors.push(err236);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err237 = {
+                    instancePath: instancePath + "/server/riskSignals/ipAddresses",
+                    schemaPath: "#/properties/server/properties/riskSignals/properties/ipAddresses/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err237];
+                  } else {
+                    vErrors.push(err237);
+                  }
+                  errors++;
+                }
+              }
+              if (data139.deviceIds !== void 0) {
+                let data143 = data139.deviceIds;
+                if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
+                  for (const key27 in data143) {
+                    let data144 = data143[key27];
+                    if (data144 && typeof data144 == "object" && !Array.isArray(data144)) {
+                      for (const key28 in data144) {
+                        let data145 = data144[key28];
+                        if (
+                          typeof data145 !== "string" &&
+                          !(typeof data145 == "number") &&
+                          typeof data145 !== "boolean" &&
+                          data145 !== null
+                        ) {
+                          const err238 = {
+                            instancePath:
+                              instancePath +
+                              "/server/riskSignals/deviceIds/" +
+                              key27.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key28.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            schemaPath:
+                              "#/properties/server/properties/riskSignals/properties/deviceIds/additionalProperties/additionalProperties/type",
+                            keyword: "type",
+                            params: {
+                              type: schema112.properties.server.properties.riskSignals.properties.deviceIds
+                                .additionalProperties.additionalProperties.type,
+                            },
+                            message: "must be string,number,boolean,null",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err238];
+                          } else {
+                            vErrors.push(err238);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err239 = {
+                        instancePath:
+                          instancePath +
+                          "/server/riskSignals/deviceIds/" +
+                          key27.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/riskSignals/properties/deviceIds/additionalProperties/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err239];
+                      } else {
+                        vErrors.push(err239);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err240 = {
+                    instancePath: instancePath + "/server/riskSignals/deviceIds",
+                    schemaPath: "#/properties/server/properties/riskSignals/properties/deviceIds/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err240];
+                  } else {
+                    vErrors.push(err240);
+                  }
+                  errors++;
+                }
+              }
+              if (data139.userAgents !== void 0) {
+                let data146 = data139.userAgents;
+                if (data146 && typeof data146 == "object" && !Array.isArray(data146)) {
+                  for (const key29 in data146) {
+                    let data147 = data146[key29];
+                    if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
+                      for (const key30 in data147) {
+                        let data148 = data147[key30];
+                        if (
+                          typeof data148 !== "string" &&
+                          !(typeof data148 == "number") &&
+                          typeof data148 !== "boolean" &&
+                          data148 !== null
+                        ) {
+                          const err241 = {
+                            instancePath:
+                              instancePath +
+                              "/server/riskSignals/userAgents/" +
+                              key29.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key30.replace(/~/g, "~0").replace(/\//g, "~1"),
+                            schemaPath:
+                              "#/properties/server/properties/riskSignals/properties/userAgents/additionalProperties/additionalProperties/type",
+                            keyword: "type",
+                            params: {
+                              type: schema112.properties.server.properties.riskSignals.properties.userAgents
+                                .additionalProperties.additionalProperties.type,
+                            },
+                            message: "must be string,number,boolean,null",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err241];
+                          } else {
+                            vErrors.push(err241);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err242 = {
+                        instancePath:
+                          instancePath +
+                          "/server/riskSignals/userAgents/" +
+                          key29.replace(/~/g, "~0").replace(/\//g, "~1"),
+                        schemaPath:
+                          "#/properties/server/properties/riskSignals/properties/userAgents/additionalProperties/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err242];
+                      } else {
+                        vErrors.push(err242);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err243 = {
+                    instancePath: instancePath + "/server/riskSignals/userAgents",
+                    schemaPath: "#/properties/server/properties/riskSignals/properties/userAgents/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err243];
+                  } else {
+                    vErrors.push(err243);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err244 = {
+                instancePath: instancePath + "/server/riskSignals",
+                schemaPath: "#/properties/server/properties/riskSignals/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err244];
+              } else {
+                vErrors.push(err244);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err245 = {
+            instancePath: instancePath + "/server",
+            schemaPath: "#/properties/server/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err245];
+          } else {
+            vErrors.push(err245);
+          }
+          errors++;
+        }
+      }
+      if (data.emulator !== void 0) {
+        let data149 = data.emulator;
+        if (data149 && typeof data149 == "object" && !Array.isArray(data149)) {
+          if (data149.settings === void 0) {
+            const err246 = {
+              instancePath: instancePath + "/emulator",
+              schemaPath: "#/properties/emulator/required",
+              keyword: "required",
+              params: { missingProperty: "settings" },
+              message: "must have required property 'settings'",
+            };
+            if (vErrors === null) {
+              vErrors = [err246];
+            } else {
+              vErrors.push(err246);
+            }
+            errors++;
+          }
+          if (data149.clockOffsetMs === void 0) {
+            const err247 = {
+              instancePath: instancePath + "/emulator",
+              schemaPath: "#/properties/emulator/required",
+              keyword: "required",
+              params: { missingProperty: "clockOffsetMs" },
+              message: "must have required property 'clockOffsetMs'",
+            };
+            if (vErrors === null) {
+              vErrors = [err247];
+            } else {
+              vErrors.push(err247);
+            }
+            errors++;
+          }
+          if (data149.keys === void 0) {
+            const err248 = {
+              instancePath: instancePath + "/emulator",
+              schemaPath: "#/properties/emulator/required",
+              keyword: "required",
+              params: { missingProperty: "keys" },
+              message: "must have required property 'keys'",
+            };
+            if (vErrors === null) {
+              vErrors = [err248];
+            } else {
+              vErrors.push(err248);
+            }
+            errors++;
+          }
+          if (data149.outbox === void 0) {
+            const err249 = {
+              instancePath: instancePath + "/emulator",
+              schemaPath: "#/properties/emulator/required",
+              keyword: "required",
+              params: { missingProperty: "outbox" },
+              message: "must have required property 'outbox'",
+            };
+            if (vErrors === null) {
+              vErrors = [err249];
+            } else {
+              vErrors.push(err249);
+            }
+            errors++;
+          }
+          if (data149.webhookDeliveries === void 0) {
+            const err250 = {
+              instancePath: instancePath + "/emulator",
+              schemaPath: "#/properties/emulator/required",
+              keyword: "required",
+              params: { missingProperty: "webhookDeliveries" },
+              message: "must have required property 'webhookDeliveries'",
+            };
+            if (vErrors === null) {
+              vErrors = [err250];
+            } else {
+              vErrors.push(err250);
+            }
+            errors++;
+          }
+          for (const key31 in data149) {
+            if (
+              !(
+                key31 === "settings" ||
+                key31 === "clockOffsetMs" ||
+                key31 === "keys" ||
+                key31 === "outbox" ||
+                key31 === "webhookDeliveries"
+              )
+            ) {
+              const err251 = {
+                instancePath: instancePath + "/emulator",
+                schemaPath: "#/properties/emulator/additionalProperties",
+                keyword: "additionalProperties",
+                params: { additionalProperty: key31 },
+                message: "must NOT have additional properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err251];
+              } else {
+                vErrors.push(err251);
+              }
+              errors++;
+            }
+          }
+          if (data149.settings !== void 0) {
+            let data150 = data149.settings;
+            if (data150 && typeof data150 == "object" && !Array.isArray(data150)) {
+              if (data150.unknownActionOutcome === void 0) {
+                const err252 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "unknownActionOutcome" },
+                  message: "must have required property 'unknownActionOutcome'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err252];
+                } else {
+                  vErrors.push(err252);
+                }
+                errors++;
+              }
+              if (data150.tokenLifetimeMinutes === void 0) {
+                const err253 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "tokenLifetimeMinutes" },
+                  message: "must have required property 'tokenLifetimeMinutes'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err253];
+                } else {
+                  vErrors.push(err253);
+                }
+                errors++;
+              }
+              if (data150.otpLifetimeMinutes === void 0) {
+                const err254 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "otpLifetimeMinutes" },
+                  message: "must have required property 'otpLifetimeMinutes'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err254];
+                } else {
+                  vErrors.push(err254);
+                }
+                errors++;
+              }
+              if (data150.otpLength === void 0) {
+                const err255 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "otpLength" },
+                  message: "must have required property 'otpLength'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err255];
+                } else {
+                  vErrors.push(err255);
+                }
+                errors++;
+              }
+              if (data150.maxVerifyAttempts === void 0) {
+                const err256 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "maxVerifyAttempts" },
+                  message: "must have required property 'maxVerifyAttempts'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err256];
+                } else {
+                  vErrors.push(err256);
+                }
+                errors++;
+              }
+              if (data150.fixedCodes === void 0) {
+                const err257 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "fixedCodes" },
+                  message: "must have required property 'fixedCodes'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err257];
+                } else {
+                  vErrors.push(err257);
+                }
+                errors++;
+              }
+              if (data150.defaultVerificationMethods === void 0) {
+                const err258 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "defaultVerificationMethods" },
+                  message: "must have required property 'defaultVerificationMethods'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err258];
+                } else {
+                  vErrors.push(err258);
+                }
+                errors++;
+              }
+              if (data150.allowStateIsValid === void 0) {
+                const err259 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "allowStateIsValid" },
+                  message: "must have required property 'allowStateIsValid'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err259];
+                } else {
+                  vErrors.push(err259);
+                }
+                errors++;
+              }
+              if (data150.accessTokenLifetimeMinutes === void 0) {
+                const err260 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "accessTokenLifetimeMinutes" },
+                  message: "must have required property 'accessTokenLifetimeMinutes'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err260];
+                } else {
+                  vErrors.push(err260);
+                }
+                errors++;
+              }
+              if (data150.refreshTokenLifetimeMinutes === void 0) {
+                const err261 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "refreshTokenLifetimeMinutes" },
+                  message: "must have required property 'refreshTokenLifetimeMinutes'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err261];
+                } else {
+                  vErrors.push(err261);
+                }
+                errors++;
+              }
+              if (data150.acceptUnknownClientIds === void 0) {
+                const err262 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "acceptUnknownClientIds" },
+                  message: "must have required property 'acceptUnknownClientIds'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err262];
+                } else {
+                  vErrors.push(err262);
+                }
+                errors++;
+              }
+              if (data150.defaultQueryLimit === void 0) {
+                const err263 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "defaultQueryLimit" },
+                  message: "must have required property 'defaultQueryLimit'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err263];
+                } else {
+                  vErrors.push(err263);
+                }
+                errors++;
+              }
+              if (data150.webhookTimeoutMs === void 0) {
+                const err264 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "webhookTimeoutMs" },
+                  message: "must have required property 'webhookTimeoutMs'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err264];
+                } else {
+                  vErrors.push(err264);
+                }
+                errors++;
+              }
+            } else {
+              const err265 = {
+                instancePath: instancePath + "/emulator/settings",
+                schemaPath: "#/properties/emulator/properties/settings/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err265];
+              } else {
+                vErrors.push(err265);
+              }
+              errors++;
+            }
+          }
+          if (data149.clockOffsetMs !== void 0) {
+            let data151 = data149.clockOffsetMs;
+            if (typeof data151 == "number") {
+              if (data151 < 0 || isNaN(data151)) {
+                const err266 = {
+                  instancePath: instancePath + "/emulator/clockOffsetMs",
+                  schemaPath: "#/properties/emulator/properties/clockOffsetMs/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 0 },
+                  message: "must be >= 0",
+                };
+                if (vErrors === null) {
+                  vErrors = [err266];
+                } else {
+                  vErrors.push(err266);
+                }
+                errors++;
+              }
+            } else {
+              const err267 = {
+                instancePath: instancePath + "/emulator/clockOffsetMs",
+                schemaPath: "#/properties/emulator/properties/clockOffsetMs/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err267];
+              } else {
+                vErrors.push(err267);
+              }
+              errors++;
+            }
+          }
+          if (data149.keys !== void 0) {
+            let data152 = data149.keys;
+            if (data152 && typeof data152 == "object" && !Array.isArray(data152)) {
+              for (const key32 in data152) {
+                if (!(key32 === "actionTokenSecret" || key32 === "session")) {
+                  const err268 = {
+                    instancePath: instancePath + "/emulator/keys",
+                    schemaPath: "#/properties/emulator/properties/keys/additionalProperties",
+                    keyword: "additionalProperties",
+                    params: { additionalProperty: key32 },
+                    message: "must NOT have additional properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err268];
+                  } else {
+                    vErrors.push(err268);
+                  }
+                  errors++;
+                }
+              }
+              if (data152.actionTokenSecret !== void 0) {
+                let data153 = data152.actionTokenSecret;
+                if (typeof data153 === "string") {
+                  if (func0(data153) < 1) {
+                    const err269 = {
+                      instancePath: instancePath + "/emulator/keys/actionTokenSecret",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err269];
+                    } else {
+                      vErrors.push(err269);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err270 = {
+                    instancePath: instancePath + "/emulator/keys/actionTokenSecret",
+                    schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err270];
+                  } else {
+                    vErrors.push(err270);
+                  }
+                  errors++;
+                }
+              }
+              if (data152.session !== void 0) {
+                let data154 = data152.session;
+                if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
+                  if (data154.kid === void 0) {
+                    const err271 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "kid" },
+                      message: "must have required property 'kid'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err271];
+                    } else {
+                      vErrors.push(err271);
+                    }
+                    errors++;
+                  }
+                  if (data154.privateJwk === void 0) {
+                    const err272 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "privateJwk" },
+                      message: "must have required property 'privateJwk'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err272];
+                    } else {
+                      vErrors.push(err272);
+                    }
+                    errors++;
+                  }
+                  if (data154.publicJwk === void 0) {
+                    const err273 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "publicJwk" },
+                      message: "must have required property 'publicJwk'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err273];
+                    } else {
+                      vErrors.push(err273);
+                    }
+                    errors++;
+                  }
+                  for (const key33 in data154) {
+                    if (!(key33 === "kid" || key33 === "privateJwk" || key33 === "publicJwk")) {
+                      const err274 = {
+                        instancePath: instancePath + "/emulator/keys/session",
+                        schemaPath: "#/properties/emulator/properties/keys/properties/session/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key33 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err274];
+                      } else {
+                        vErrors.push(err274);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data154.kid !== void 0) {
+                    let data155 = data154.kid;
+                    if (typeof data155 === "string") {
+                      if (func0(data155) < 1) {
+                        const err275 = {
+                          instancePath: instancePath + "/emulator/keys/session/kid",
+                          schemaPath:
+                            "#/properties/emulator/properties/keys/properties/session/properties/kid/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err275];
+                        } else {
+                          vErrors.push(err275);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err276 = {
+                        instancePath: instancePath + "/emulator/keys/session/kid",
+                        schemaPath: "#/properties/emulator/properties/keys/properties/session/properties/kid/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err276];
+                      } else {
+                        vErrors.push(err276);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data154.privateJwk !== void 0) {
+                    let data156 = data154.privateJwk;
+                    if (!(data156 && typeof data156 == "object" && !Array.isArray(data156))) {
+                      const err277 = {
+                        instancePath: instancePath + "/emulator/keys/session/privateJwk",
+                        schemaPath:
+                          "#/properties/emulator/properties/keys/properties/session/properties/privateJwk/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err277];
+                      } else {
+                        vErrors.push(err277);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data154.publicJwk !== void 0) {
+                    let data157 = data154.publicJwk;
+                    if (!(data157 && typeof data157 == "object" && !Array.isArray(data157))) {
+                      const err278 = {
+                        instancePath: instancePath + "/emulator/keys/session/publicJwk",
+                        schemaPath:
+                          "#/properties/emulator/properties/keys/properties/session/properties/publicJwk/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err278];
+                      } else {
+                        vErrors.push(err278);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err279 = {
+                    instancePath: instancePath + "/emulator/keys/session",
+                    schemaPath: "#/properties/emulator/properties/keys/properties/session/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err279];
+                  } else {
+                    vErrors.push(err279);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err280 = {
+                instancePath: instancePath + "/emulator/keys",
+                schemaPath: "#/properties/emulator/properties/keys/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err280];
+              } else {
+                vErrors.push(err280);
+              }
+              errors++;
+            }
+          }
+          if (data149.outbox !== void 0) {
+            let data158 = data149.outbox;
+            if (Array.isArray(data158)) {
+              const len5 = data158.length;
+              for (let i5 = 0; i5 < len5; i5++) {
+                let data159 = data158[i5];
+                if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
+                  if (data159.messageId === void 0) {
+                    const err281 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "messageId" },
+                      message: "must have required property 'messageId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err281];
+                    } else {
+                      vErrors.push(err281);
+                    }
+                    errors++;
+                  }
+                  if (data159.channel === void 0) {
+                    const err282 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "channel" },
+                      message: "must have required property 'channel'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err282];
+                    } else {
+                      vErrors.push(err282);
+                    }
+                    errors++;
+                  }
+                  if (data159.to === void 0) {
+                    const err283 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "to" },
+                      message: "must have required property 'to'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err283];
+                    } else {
+                      vErrors.push(err283);
+                    }
+                    errors++;
+                  }
+                  if (data159.code === void 0) {
+                    const err284 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "code" },
+                      message: "must have required property 'code'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err284];
+                    } else {
+                      vErrors.push(err284);
+                    }
+                    errors++;
+                  }
+                  if (data159.challengeId === void 0) {
+                    const err285 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "challengeId" },
+                      message: "must have required property 'challengeId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err285];
+                    } else {
+                      vErrors.push(err285);
+                    }
+                    errors++;
+                  }
+                  if (data159.actionCode === void 0) {
+                    const err286 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "actionCode" },
+                      message: "must have required property 'actionCode'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err286];
+                    } else {
+                      vErrors.push(err286);
+                    }
+                    errors++;
+                  }
+                  if (data159.idempotencyKey === void 0) {
+                    const err287 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "idempotencyKey" },
+                      message: "must have required property 'idempotencyKey'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err287];
+                    } else {
+                      vErrors.push(err287);
+                    }
+                    errors++;
+                  }
+                  if (data159.createdAt === void 0) {
+                    const err288 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "createdAt" },
+                      message: "must have required property 'createdAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err288];
+                    } else {
+                      vErrors.push(err288);
+                    }
+                    errors++;
+                  }
+                  for (const key34 in data159) {
+                    if (!func1.call(schema112.properties.emulator.properties.outbox.items.properties, key34)) {
+                      const err289 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5,
+                        schemaPath: "#/properties/emulator/properties/outbox/items/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key34 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err289];
+                      } else {
+                        vErrors.push(err289);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.messageId !== void 0) {
+                    let data160 = data159.messageId;
+                    if (typeof data160 === "string") {
+                      if (func0(data160) < 1) {
+                        const err290 = {
+                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
+                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err290];
+                        } else {
+                          vErrors.push(err290);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err291 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err291];
+                      } else {
+                        vErrors.push(err291);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.channel !== void 0) {
+                    let data161 = data159.channel;
+                    if (!(data161 === "SMS" || data161 === "WHATSAPP" || data161 === "EMAIL")) {
+                      const err292 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/channel",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/channel/enum",
+                        keyword: "enum",
+                        params: {
+                          allowedValues: schema112.properties.emulator.properties.outbox.items.properties.channel.enum,
+                        },
+                        message: "must be equal to one of the allowed values",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err292];
+                      } else {
+                        vErrors.push(err292);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.to !== void 0) {
+                    if (typeof data159.to !== "string") {
+                      const err293 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/to",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/to/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err293];
+                      } else {
+                        vErrors.push(err293);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.code !== void 0) {
+                    if (typeof data159.code !== "string") {
+                      const err294 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/code",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/code/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err294];
+                      } else {
+                        vErrors.push(err294);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.challengeId !== void 0) {
+                    let data164 = data159.challengeId;
+                    if (typeof data164 === "string") {
+                      if (func0(data164) < 1) {
+                        const err295 = {
+                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
+                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err295];
+                        } else {
+                          vErrors.push(err295);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err296 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err296];
+                      } else {
+                        vErrors.push(err296);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.userId !== void 0) {
+                    if (typeof data159.userId !== "string") {
+                      const err297 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/userId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/userId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err297];
+                      } else {
+                        vErrors.push(err297);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.actionCode !== void 0) {
+                    if (typeof data159.actionCode !== "string") {
+                      const err298 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/actionCode",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/actionCode/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err298];
+                      } else {
+                        vErrors.push(err298);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.idempotencyKey !== void 0) {
+                    if (typeof data159.idempotencyKey !== "string") {
+                      const err299 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/idempotencyKey",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/idempotencyKey/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err299];
+                      } else {
+                        vErrors.push(err299);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data159.createdAt !== void 0) {
+                    let data168 = data159.createdAt;
+                    if (typeof data168 === "string") {
+                      if (!formats38.validate(data168)) {
+                        const err300 = {
+                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
+                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err300];
+                        } else {
+                          vErrors.push(err300);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err301 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err301];
+                      } else {
+                        vErrors.push(err301);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err302 = {
+                    instancePath: instancePath + "/emulator/outbox/" + i5,
+                    schemaPath: "#/properties/emulator/properties/outbox/items/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err302];
+                  } else {
+                    vErrors.push(err302);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err303 = {
+                instancePath: instancePath + "/emulator/outbox",
+                schemaPath: "#/properties/emulator/properties/outbox/type",
+                keyword: "type",
+                params: { type: "array" },
+                message: "must be array",
+              };
+              if (vErrors === null) {
+                vErrors = [err303];
+              } else {
+                vErrors.push(err303);
+              }
+              errors++;
+            }
+          }
+          if (data149.webhookDeliveries !== void 0) {
+            let data169 = data149.webhookDeliveries;
+            if (Array.isArray(data169)) {
+              const len6 = data169.length;
+              for (let i6 = 0; i6 < len6; i6++) {
+                let data170 = data169[i6];
+                if (data170 && typeof data170 == "object" && !Array.isArray(data170)) {
+                  if (data170.deliveryId === void 0) {
+                    const err304 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "deliveryId" },
+                      message: "must have required property 'deliveryId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err304];
+                    } else {
+                      vErrors.push(err304);
+                    }
+                    errors++;
+                  }
+                  if (data170.eventId === void 0) {
+                    const err305 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "eventId" },
+                      message: "must have required property 'eventId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err305];
+                    } else {
+                      vErrors.push(err305);
+                    }
+                    errors++;
+                  }
+                  if (data170.type === void 0) {
+                    const err306 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "type" },
+                      message: "must have required property 'type'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err306];
+                    } else {
+                      vErrors.push(err306);
+                    }
+                    errors++;
+                  }
+                  if (data170.url === void 0) {
+                    const err307 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "url" },
+                      message: "must have required property 'url'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err307];
+                    } else {
+                      vErrors.push(err307);
+                    }
+                    errors++;
+                  }
+                  if (data170.body === void 0) {
+                    const err308 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "body" },
+                      message: "must have required property 'body'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err308];
+                    } else {
+                      vErrors.push(err308);
+                    }
+                    errors++;
+                  }
+                  if (data170.signature === void 0) {
+                    const err309 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "signature" },
+                      message: "must have required property 'signature'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err309];
+                    } else {
+                      vErrors.push(err309);
+                    }
+                    errors++;
+                  }
+                  if (data170.deliveredAt === void 0) {
+                    const err310 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "deliveredAt" },
+                      message: "must have required property 'deliveredAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err310];
+                    } else {
+                      vErrors.push(err310);
+                    }
+                    errors++;
+                  }
+                  for (const key35 in data170) {
+                    if (
+                      !func1.call(schema112.properties.emulator.properties.webhookDeliveries.items.properties, key35)
+                    ) {
+                      const err311 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key35 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err311];
+                      } else {
+                        vErrors.push(err311);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.deliveryId !== void 0) {
+                    let data171 = data170.deliveryId;
+                    if (typeof data171 === "string") {
+                      if (func0(data171) < 1) {
+                        const err312 = {
+                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
+                          schemaPath:
+                            "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err312];
+                        } else {
+                          vErrors.push(err312);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err313 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
+                        schemaPath:
+                          "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err313];
+                      } else {
+                        vErrors.push(err313);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.eventId !== void 0) {
+                    let data172 = data170.eventId;
+                    if (typeof data172 === "string") {
+                      if (func0(data172) < 1) {
+                        const err314 = {
+                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
+                          schemaPath:
+                            "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err314];
+                        } else {
+                          vErrors.push(err314);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err315 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err315];
+                      } else {
+                        vErrors.push(err315);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.type !== void 0) {
+                    if (typeof data170.type !== "string") {
+                      const err316 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/type",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/type/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err316];
+                      } else {
+                        vErrors.push(err316);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.url !== void 0) {
+                    if (typeof data170.url !== "string") {
+                      const err317 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/url",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/url/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err317];
+                      } else {
+                        vErrors.push(err317);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.body !== void 0) {
+                    if (typeof data170.body !== "string") {
+                      const err318 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/body",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/body/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err318];
+                      } else {
+                        vErrors.push(err318);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.signature !== void 0) {
+                    if (typeof data170.signature !== "string") {
+                      const err319 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/signature",
+                        schemaPath:
+                          "#/properties/emulator/properties/webhookDeliveries/items/properties/signature/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err319];
+                      } else {
+                        vErrors.push(err319);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.status !== void 0) {
+                    let data177 = data170.status;
+                    if (!(typeof data177 == "number" && !(data177 % 1) && !isNaN(data177))) {
+                      const err320 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/status",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/status/type",
+                        keyword: "type",
+                        params: { type: "integer" },
+                        message: "must be integer",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err320];
+                      } else {
+                        vErrors.push(err320);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.error !== void 0) {
+                    if (typeof data170.error !== "string") {
+                      const err321 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/error",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/error/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err321];
+                      } else {
+                        vErrors.push(err321);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data170.deliveredAt !== void 0) {
+                    let data179 = data170.deliveredAt;
+                    if (typeof data179 === "string") {
+                      if (!formats38.validate(data179)) {
+                        const err322 = {
+                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
+                          schemaPath:
+                            "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err322];
+                        } else {
+                          vErrors.push(err322);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err323 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
+                        schemaPath:
+                          "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err323];
+                      } else {
+                        vErrors.push(err323);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err324 = {
+                    instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                    schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err324];
+                  } else {
+                    vErrors.push(err324);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err325 = {
+                instancePath: instancePath + "/emulator/webhookDeliveries",
+                schemaPath: "#/properties/emulator/properties/webhookDeliveries/type",
+                keyword: "type",
+                params: { type: "array" },
+                message: "must be array",
+              };
+              if (vErrors === null) {
+                vErrors = [err325];
+              } else {
+                vErrors.push(err325);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err326 = {
+            instancePath: instancePath + "/emulator",
+            schemaPath: "#/properties/emulator/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err326];
+          } else {
+            vErrors.push(err326);
+          }
+          errors++;
+        }
+      }
+    } else {
+      const err327 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err327];
+      } else {
+        vErrors.push(err327);
+      }
+      errors++;
+    }
+    validate234.errors = vErrors;
+    return errors === 0;
+  }
+  validate234.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   const validatorsByKey = {
     "management#/components/schemas/CreateClassicActionConfigurationBody": v0,
     "management#/components/schemas/CreateCustomDataPointBody": v1,
@@ -15951,6 +27517,7 @@ function build() {
     "management-closed#/components/schemas/Tenant": v11,
     "management-closed#/components/schemas/Theme": v12,
     "seed#": v13,
+    "state#": v14,
   };
 
   return validatorsByKey;
