@@ -129,6 +129,7 @@ export function emulatorTestConfig(packageRoot: string) {
             name: "unit",
             include: ["test/**/*.test.ts"],
             exclude: ["test/conformance/**"],
+            typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
             testTimeout: 15_000,
           },
         },

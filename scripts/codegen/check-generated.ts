@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `check:generated` of each package, run after `generate` from the package's folder: fails when
-// src/generated differs from what is committed, and says which of three things happened.
+// its generated folder (src/generated, or the one named: the emulator's src/spec/generated) differs
+// from what is committed, and says which of three things happened.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { repoRoot } from "../spec/apis.ts";
@@ -13,7 +14,8 @@ const changes = (paths: string[]) =>
     .filter(Boolean)
     .map((line) => ({ code: line.slice(0, 2), path: line.slice(3) }));
 
-const generated = changes(["src/generated"]);
+const folder = process.argv[2] ?? "src/generated";
+const generated = changes([folder]);
 if (generated.length > 0) {
   const untracked = generated.filter((change) => change.code === "??").map((change) => change.path);
   const changed = generated.filter((change) => change.code !== "??").map((change) => change.path);
@@ -24,11 +26,11 @@ if (generated.length > 0) {
   }
   if (changed.length > 0 && inputsChanged) {
     console.error(
-      `check:generated: src/generated was regenerated from changes to openapi/ or scripts/ that are not committed; commit them together: ${changed.join(", ")}`,
+      `check:generated: ${folder} was regenerated from changes to openapi/ or scripts/ that are not committed; commit them together: ${changed.join(", ")}`,
     );
   } else if (changed.length > 0) {
     console.error(
-      `check:generated: the committed src/generated is out of date with openapi/; run \`pnpm generate\` and commit: ${changed.join(", ")}`,
+      `check:generated: the committed ${folder} is out of date with openapi/; run \`pnpm generate\` and commit: ${changed.join(", ")}`,
     );
   }
   process.exit(1);

@@ -25,10 +25,28 @@ export interface ParameterObject {
   examples?: Record<string, unknown>;
 }
 
+export interface MediaTypeObject {
+  schema?: SchemaObject | Reference;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown } | Reference>;
+}
+
+export interface RequestBodyObject {
+  required?: boolean;
+  content?: Record<string, MediaTypeObject>;
+}
+
+export interface ResponseObject {
+  description?: string;
+  content?: Record<string, MediaTypeObject>;
+}
+
 export interface OperationObject {
   operationId?: string;
   parameters?: (ParameterObject | Reference)[];
   requestBody?: Reference | { required?: boolean; content?: Record<string, unknown> };
+  /** By status; each a ResponseObject or a Reference to one. */
+  responses?: Record<string, unknown>;
   "x-idempotent"?: boolean;
   /** This route does what another operation does; it is described, but gets no client method. */
   "x-alias-of"?: string;
@@ -62,14 +80,25 @@ export function isReference(value: unknown): value is Reference {
   return typeof value === "object" && value !== null && "$ref" in value;
 }
 
-/** Follows local `#/components/...` references until it reaches a value. */
-export function resolveRef<T>(document: OpenApiDocument, value: T | Reference): T {
+/** A JSON pointer (RFC 6901) to the node at `parts`, such as `/paths/~1users~1{userId}/get`. */
+export function pointerTo(...parts: (string | number)[]): string {
+  return parts.map((part) => `/${String(part).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+
+/**
+ * Follows local `#/components/...` references from `value`, found at the JSON pointer `at`, until
+ * it reaches a value, and says where that value is: a validator compiled from the document is
+ * known by that pointer.
+ */
+export function resolveRefAt<T>(document: OpenApiDocument, value: T | Reference, at: string): { value: T; at: string } {
   let current: unknown = value;
+  let location = at;
   const seen = new Set<string>();
   while (isReference(current)) {
     const ref = current.$ref;
     if (!ref.startsWith("#/") || seen.has(ref)) throw new Error(`Cannot resolve $ref ${ref}`);
     seen.add(ref);
+    location = ref.slice(1);
     current = ref
       .slice(2)
       .split("/")
@@ -77,5 +106,10 @@ export function resolveRef<T>(document: OpenApiDocument, value: T | Reference): 
       .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
     if (current === undefined) throw new Error(`Dangling $ref ${ref}`);
   }
-  return current as T;
+  return { value: current as T, at: location };
+}
+
+/** Follows local `#/components/...` references until it reaches a value. */
+export function resolveRef<T>(document: OpenApiDocument, value: T | Reference): T {
+  return resolveRefAt(document, value, "").value;
 }

@@ -86,7 +86,11 @@ async function start(): Promise<Started> {
     }
   }
   // Imported before it listens, so no request ever sees the seed in place of the imported state.
-  const running = await serveEmulator(emulator, { port: options.port, host: options.host });
+  const running = await serveEmulator(emulator, {
+    port: options.port,
+    host: options.host,
+    allowedHosts: options.allowedHosts,
+  });
   return { running, everywhere: listensEverywhere(running) };
 }
 

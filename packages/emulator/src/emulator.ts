@@ -3,7 +3,6 @@
 
 import { errorResponse } from "./core/http.ts";
 import { handleApiRequest } from "./core/pipeline.ts";
-import type { ApiName } from "./core/spec.ts";
 import { createWebhookDispatcher } from "./core/webhooks.ts";
 import type { EmulatorContext } from "./handler.ts";
 import {
@@ -19,9 +18,11 @@ import { serverHandlers } from "./server/index.ts";
 import { noteSeededActions, seedServerState } from "./server/seed.ts";
 import { publicKeyRoutes } from "./server/sessions.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
+import type { ApiName } from "./spec/tables.ts";
+import { withPrototypeFreeRecords } from "./state/records.ts";
 import type { EmulatorState } from "./state.ts";
 import { createTestApi, type TestApi } from "./test-api.ts";
-import { handleTestApiRequest, testApiBasePath } from "./test-api-routes.ts";
+import { bodyLimits, handleTestApiRequest, isTestApiPath, testApiBasePath } from "./test-api-routes.ts";
 
 export interface EmulatorOptions {
   /** The state to start from, and to return to on `reset()`: an object, checked like a seed file. */
@@ -34,7 +35,7 @@ export interface EmulatorOptions {
   settings?: Partial<EmulatorSettings>;
   /** How webhooks are sent; defaults to the global fetch. Pass a function to receive them in-process. */
   webhookFetch?: typeof globalThis.fetch;
-  /** Largest request body accepted, in bytes (default 1 MiB); larger ones get a 413. */
+  /** Largest request body accepted, in bytes (default 1 MiB), by the APIs and the test-only API; larger ones get a 413. A state import (`PUT /_emulator/v1/state`) may be up to 64 MiB, or this if larger. */
   maxBodyBytes?: number;
   /** The wall clock the emulator's clock starts from (default Date.now); `advanceClock` adds to it. */
   now?: () => number;
@@ -95,7 +96,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     };
     const server = seedServerState(seed, new Date(wallClock()).toISOString(), settings.otpLifetimeMinutes);
     noteSeededActions(server, management);
-    return { management, server, emulator };
+    return withPrototypeFreeRecords({ management, server, emulator });
   };
 
   let state = initialState();
@@ -126,8 +127,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname;
-    if (path.startsWith(`${testApiBasePath}/`)) {
-      return handleTestApiRequest(testApi, context, request, url, path.slice(testApiBasePath.length));
+    if (isTestApiPath(path)) {
+      return handleTestApiRequest(
+        testApi,
+        context,
+        request,
+        url,
+        path.slice(testApiBasePath.length),
+        bodyLimits(maxBodyBytes),
+      );
     }
     const publicKeys = await publicKeyRoutes(context(), path, url.origin);
     if (publicKeys) return publicKeys;

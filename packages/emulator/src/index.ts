@@ -1,6 +1,5 @@
 export { connectEmulator, type EmulatorConnection } from "./connect.ts";
 export { EMULATOR_HEADER, emulatorVersion } from "./core/http.ts";
-export { signWebhook } from "./core/webhooks.ts";
 export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 export { EmulatorApiError } from "./handler.ts";
 export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./node.ts";

@@ -2,7 +2,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { builtin } from "./builtins.ts";
+import { errorResponse } from "./core/http.ts";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
+import { allowedHostProblem, guardTestApi, type HostPolicy } from "./http/guard.ts";
+import { isTestApiPath } from "./test-api-routes.ts";
 
 // Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
 const { createServer } = builtin<typeof import("node:http")>("node:http");
@@ -13,6 +16,12 @@ export interface StartEmulatorOptions extends EmulatorOptions {
   port?: number;
   /** Defaults to 127.0.0.1, so nothing outside the machine can reach it; `0.0.0.0` or `::` listens on every interface. */
   host?: string;
+  /**
+   * Host names the test-only API answers to besides loopback names, IP addresses and `host`: the
+   * name a container or another machine reaches it by (`emulator`), or with a leading dot a domain
+   * and its subdomains (`.example.test`). Any other Host is refused, against DNS rebinding.
+   */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningEmulator {
@@ -30,7 +39,15 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-function toRequest(incoming: IncomingMessage, origin: string): Request {
+/**
+ * The request as a Web Request on the emulator's own origin, or undefined when its target is not a
+ * path. The target is appended to the origin, never resolved against it: `//host/…` would resolve
+ * to another host, and the origin is what the answers' URLs (track's `url`, token issuers) name.
+ * An absolute-form target (`http://host/…`, which clients send only to proxies) names a host too.
+ */
+function toRequest(incoming: IncomingMessage, origin: string): Request | undefined {
+  const target = incoming.url ?? "/";
+  if (!target.startsWith("/")) return undefined;
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
@@ -38,7 +55,7 @@ function toRequest(incoming: IncomingMessage, origin: string): Request {
   }
   const method = incoming.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(new URL(incoming.url ?? "/", origin), {
+  return new Request(new URL(`${origin}${target}`), {
     method,
     headers,
     ...(hasBody && { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" }),
@@ -78,14 +95,38 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 }
 
 /** Serves an emulator that exists already (the CLI imports a state into it before it listens). */
+/** The names the test-only API answers to: the allowed hosts, and the host it listens on by name. */
+function hostPolicy(host: string, allowedHosts: readonly string[]): HostPolicy {
+  for (const allowed of allowedHosts) {
+    const problem = allowedHostProblem(allowed, "allowedHosts");
+    if (problem) throw new TypeError(problem);
+  }
+  return { allowedHosts: [...allowedHosts, ...(wildcardAddresses.has(host) ? [] : [host])] };
+}
+
+/** The answer to a request: the emulator's, unless the request cannot be read or the guard refuses it. */
+function answer(emulator: Emulator, request: Request | undefined, policy: HostPolicy): Promise<Response> {
+  if (!request) {
+    return Promise.resolve(
+      errorResponse(400, "invalid_request", "The request target must be a path, such as /v1/users/…."),
+    );
+  }
+  const refused = isTestApiPath(new URL(request.url).pathname) ? guardTestApi(request, policy) : undefined;
+  return refused ? Promise.resolve(refused) : emulator.fetch(request);
+}
+
 export async function serveEmulator(
   emulator: Emulator,
-  { port = 0, host = "127.0.0.1" }: Pick<StartEmulatorOptions, "port" | "host"> = {},
+  {
+    port = 0,
+    host = "127.0.0.1",
+    allowedHosts = [],
+  }: Pick<StartEmulatorOptions, "port" | "host" | "allowedHosts"> = {},
 ): Promise<RunningEmulator> {
+  const policy = hostPolicy(host, allowedHosts);
   let origin = "";
   const server = createServer((incoming, outgoing) => {
-    emulator
-      .fetch(toRequest(incoming, origin))
+    answer(emulator, toRequest(incoming, origin), policy)
       .then((response) => send(response, outgoing))
       .catch(() => outgoing.destroy());
   });
@@ -120,6 +161,6 @@ export async function serveEmulator(
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const { port, host, ...emulatorOptions } = options;
-  return serveEmulator(createEmulator(emulatorOptions), { port, host });
+  const { port, host, allowedHosts, ...emulatorOptions } = options;
+  return serveEmulator(createEmulator(emulatorOptions), { port, host, allowedHosts });
 }

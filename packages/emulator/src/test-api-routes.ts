@@ -3,6 +3,7 @@
 // of this table, and test/readme-test-api.test.ts fails when the two differ.
 import { errorResponse, jsonResponse, readJsonBody } from "./core/http.ts";
 import { matchRouteIn, type RouteEntry } from "./core/routes.ts";
+import { clockAdvanceProblem } from "./domain/clock.ts";
 import { EmulatorApiError, type EmulatorContext } from "./handler.ts";
 import type { CompleteActionInput } from "./server/actions.ts";
 import { actionForToken } from "./server/validate.ts";
@@ -12,8 +13,13 @@ import type { TestApi } from "./test-api.ts";
 
 export const testApiBasePath = "/_emulator/v1";
 
+/** Whether a request's path is the test-only API's: what the router sends to it, and what its guard covers. */
+export const isTestApiPath = (path: string): boolean => path.startsWith(`${testApiBasePath}/`);
+
 interface RouteInput {
   methods: TestApi;
+  /** The largest body a route reads: the emulator's maxBodyBytes, or more for a state import. */
+  limits: BodyLimits;
   context: () => EmulatorContext;
   request: Request;
   url: URL;
@@ -27,9 +33,20 @@ export interface TestApiRoute extends RouteEntry {
   handle(input: RouteInput): unknown;
 }
 
-const maxBodyBytes = 1 << 20;
-// An exported state holds every user, action and message; a long test run's can be large.
-const maxImportBytes = 512 * 1024 * 1024;
+export interface BodyLimits {
+  body: number;
+  import: number;
+}
+
+// An exported state holds every user, action and message, and a long test run's can be large; but
+// a body is held and parsed whole, at several times its size, so not without a bound.
+const maxImportBytes = 64 * 1024 * 1024;
+
+/** The emulator's maxBodyBytes for every route's body, as for the APIs'; an import may be larger. */
+export const bodyLimits = (maxBodyBytes: number): BodyLimits => ({
+  body: maxBodyBytes,
+  import: Math.max(maxBodyBytes, maxImportBytes),
+});
 
 const invalid = (description: string) => new EmulatorApiError(400, "invalid_request", description);
 
@@ -41,18 +58,25 @@ async function readObject(request: Request, limit: number): Promise<Record<strin
 
 const durationUnits: Record<string, number> = { milliseconds: 1, seconds: 1e3, minutes: 6e4 };
 
-/** `{ milliseconds, seconds, minutes }`, each optional, added together. */
-function durationOf(body: Record<string, unknown>): number {
+/**
+ * `{ milliseconds, seconds, minutes }`, each optional, added together: each, and the sum, within
+ * what the clock may show from `nowMs`.
+ */
+function durationOf(body: Record<string, unknown>, nowMs: number): number {
   let milliseconds = 0;
   for (const [field, value] of Object.entries(body)) {
-    const unit = durationUnits[field];
+    const unit = Object.hasOwn(durationUnits, field) ? durationUnits[field] : undefined;
     if (unit === undefined)
       throw invalid(`body has an unknown field "${field}"; it takes milliseconds, seconds, minutes`);
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
       throw invalid(`body.${field} must be a number ≥ 0`);
     }
+    const problem = clockAdvanceProblem(nowMs, value * unit, `body.${field}`);
+    if (problem) throw invalid(problem);
     milliseconds += value * unit;
   }
+  const problem = clockAdvanceProblem(nowMs, milliseconds, "body");
+  if (problem) throw invalid(problem);
   return milliseconds;
 }
 
@@ -72,21 +96,25 @@ export const testApiRoutes: readonly TestApiRoute[] = [
     return { messages: methods.messages({ to: query("to"), channel, userId: query("userId") }) };
   }),
   route("GET", "/challenges", ({ methods }) => ({ challenges: methods.challenges() })),
-  route("POST", "/actions/{userId}/{action}/{idempotencyKey}/complete", async ({ methods, request, pathParams }) => {
-    const { outcome, verificationMethod, ...rest } = await readObject(request, maxBodyBytes);
-    const unknown = Object.keys(rest)[0];
-    if (unknown !== undefined) throw invalid(`body has an unknown field "${unknown}"`);
-    if (verificationMethod !== undefined && typeof verificationMethod !== "string") {
-      throw invalid("body.verificationMethod must be a string");
-    }
-    return methods.completeAction({
-      userId: pathParams.userId as string,
-      action: pathParams.action as string,
-      idempotencyKey: pathParams.idempotencyKey as string,
-      outcome: outcome as CompleteActionInput["outcome"],
-      ...(verificationMethod !== undefined && { verificationMethod }),
-    });
-  }),
+  route(
+    "POST",
+    "/actions/{userId}/{action}/{idempotencyKey}/complete",
+    async ({ methods, request, pathParams, limits }) => {
+      const { outcome, verificationMethod, ...rest } = await readObject(request, limits.body);
+      const unknown = Object.keys(rest)[0];
+      if (unknown !== undefined) throw invalid(`body has an unknown field "${unknown}"`);
+      if (verificationMethod !== undefined && typeof verificationMethod !== "string") {
+        throw invalid("body.verificationMethod must be a string");
+      }
+      return methods.completeAction({
+        userId: pathParams.userId as string,
+        action: pathParams.action as string,
+        idempotencyKey: pathParams.idempotencyKey as string,
+        outcome: outcome as CompleteActionInput["outcome"],
+        ...(verificationMethod !== undefined && { verificationMethod }),
+      });
+    },
+  ),
   // What the track `url` opens: the pre-built UI is not emulated, so this describes the action and
   // where to POST to finish it.
   route("GET", "/ui", async ({ context, url }) => {
@@ -117,17 +145,19 @@ export const testApiRoutes: readonly TestApiRoute[] = [
     return success;
   }),
   route("GET", "/state", ({ methods }) => methods.exportState()),
-  route("PUT", "/state", async ({ methods, request }) => {
-    methods.importState((await readObject(request, maxImportBytes)) as unknown as EmulatorState);
+  route("PUT", "/state", async ({ methods, request, limits }) => {
+    methods.importState((await readObject(request, limits.import)) as unknown as EmulatorState);
     return success;
   }),
   route("GET", "/settings", ({ methods }) => methods.settings()),
-  route("PATCH", "/settings", async ({ methods, request }) =>
-    methods.updateSettings((await readObject(request, maxBodyBytes)) as Partial<EmulatorSettings>),
+  route("PATCH", "/settings", async ({ methods, request, limits }) =>
+    methods.updateSettings((await readObject(request, limits.body)) as Partial<EmulatorSettings>),
   ),
   route("GET", "/clock", ({ methods }) => ({ now: methods.now().toISOString() })),
-  route("POST", "/clock/advance", async ({ methods, request }) => ({
-    now: methods.advanceClock(durationOf(await readObject(request, maxBodyBytes))).toISOString(),
+  route("POST", "/clock/advance", async ({ methods, request, limits }) => ({
+    now: methods
+      .advanceClock(durationOf(await readObject(request, limits.body), methods.now().getTime()))
+      .toISOString(),
   })),
 ];
 
@@ -138,6 +168,7 @@ export async function handleTestApiRequest(
   request: Request,
   url: URL,
   path: string,
+  limits: BodyLimits,
 ): Promise<Response> {
   const method = request.method.toUpperCase();
   const match = matchRouteIn(testApiRoutes, path, method);
@@ -151,7 +182,7 @@ export async function handleTestApiRequest(
   try {
     return jsonResponse(
       200,
-      await match.route.handle({ methods, context, request, url, pathParams: match.pathParams }),
+      await match.route.handle({ methods, context, request, url, pathParams: match.pathParams, limits }),
     );
   } catch (error) {
     if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);

@@ -2,10 +2,14 @@
 // deliveries) and what a test needs to steer it (finish a pre-built UI challenge, reset, export
 // and import, settings, the clock). The same operations are methods on the emulator, routes under
 // /_emulator/v1/ that take no API key (test-api-routes.ts), and the methods of connectEmulator.
+
+import { clockAdvanceProblem } from "./domain/clock.ts";
 import { EmulatorApiError, type EmulatorContext } from "./handler.ts";
 import { type CompleteActionInput, type CompleteActionResult, completeAction } from "./server/actions.ts";
 import type { StoredChallenge } from "./server/state.ts";
 import { checkSettings, type EmulatorSettings } from "./settings.ts";
+import { importProblem } from "./state/check.ts";
+import { withPrototypeFreeRecords } from "./state/records.ts";
 import type { EmulatorState, OutboxMessage, WebhookDelivery } from "./state.ts";
 
 export interface MessageFilter {
@@ -53,23 +57,14 @@ export interface TestApiOptions {
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+
 const channels: OutboxMessage["channel"][] = ["SMS", "WHATSAPP", "EMAIL"];
 
-function checkImport(value: unknown): EmulatorState {
-  if (!isObject(value)) throw new EmulatorApiError(400, "invalid_request", "state must be an object");
-  for (const part of ["management", "server", "emulator"]) {
-    if (!isObject(value[part])) throw new EmulatorApiError(400, "invalid_request", `state.${part} must be an object`);
-  }
-  for (const key of Object.keys(value)) {
-    if (!["management", "server", "emulator"].includes(key)) {
-      throw new EmulatorApiError(400, "invalid_request", `state has an unknown field "${key}"`);
-    }
-  }
-  const problem = checkSettings((value.emulator as Record<string, unknown>).settings, "state.emulator.settings");
+/** An import checked whole against the state's schema and invariants (state/check.ts), before anything is replaced. */
+function checkImport(value: unknown, wallClockMs: number): EmulatorState {
+  const problem = importProblem(value, wallClockMs);
   if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
-  return value as unknown as EmulatorState;
+  return value as EmulatorState;
 }
 
 export function createTestApi(options: TestApiOptions): TestApi {
@@ -96,7 +91,10 @@ export function createTestApi(options: TestApiOptions): TestApi {
     flushWebhooks: options.flushWebhooks,
     reset: () => options.replaceState(options.initialState()),
     exportState: () => copy(options.state()),
-    importState: (state) => options.replaceState(copy(checkImport(state))),
+    importState(state) {
+      const wallClockMs = options.context().now() - options.state().emulator.clockOffsetMs;
+      options.replaceState(withPrototypeFreeRecords(copy(checkImport(state, wallClockMs))));
+    },
     settings: () => copy(options.state().emulator.settings),
     updateSettings(settings) {
       const problem = checkSettings(settings, "settings");
@@ -105,9 +103,8 @@ export function createTestApi(options: TestApiOptions): TestApi {
       return copy(options.state().emulator.settings);
     },
     advanceClock(milliseconds) {
-      if (!Number.isFinite(milliseconds) || milliseconds < 0) {
-        throw new EmulatorApiError(400, "invalid_request", "milliseconds must be a number ≥ 0");
-      }
+      const problem = clockAdvanceProblem(options.context().now(), milliseconds, "milliseconds");
+      if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
       options.state().emulator.clockOffsetMs += milliseconds;
       return new Date(options.context().now());
     },

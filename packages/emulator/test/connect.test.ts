@@ -111,7 +111,7 @@ describe("connectEmulator", () => {
       description: "body.milliseconds must be a number ≥ 0",
     });
     await expect(remote.importState({} as never)).rejects.toMatchObject({
-      description: "state.management must be an object",
+      description: "state.management is required",
     });
   });
 

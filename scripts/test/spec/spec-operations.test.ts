@@ -49,4 +49,18 @@ describe("specOperations", () => {
       { name: "verbose", in: "query", required: true, schema: { type: "string" } },
     ]);
   });
+
+  it("says where each operation and each parameter is, as JSON pointers with `/` and `~` escaped", () => {
+    const [getUser, updateUser] = specOperations(document);
+    expect(getUser?.at).toBe("/paths/~1users~1{userId}/get");
+    expect(getUser?.locatedParameters.map(({ at }) => at)).toEqual([
+      "/components/parameters/userId",
+      "/paths/~1users~1{userId}/parameters/1",
+    ]);
+    expect(updateUser?.locatedParameters.map(({ at }) => at)).toEqual([
+      "/components/parameters/userId",
+      "/paths/~1users~1{userId}/patch/parameters/0",
+    ]);
+    expect(updateUser?.locatedParameters.map(({ parameter }) => parameter)).toEqual(updateUser?.parameters);
+  });
 });

@@ -1,5 +1,6 @@
 // The command line of authsignal-emulator: what it accepts, and the usage text that says so.
 import { builtin } from "../builtins.ts";
+import { allowedHostProblem } from "../http/guard.ts";
 
 const { parseArgs } = builtin<typeof import("node:util")>("node:util");
 
@@ -7,6 +8,8 @@ export const usage = `Usage: authsignal-emulator [options]
 
   --port N                 port to listen on (default 4010; 0 picks a free port)
   --host HOST              address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface)
+  --allowed-host NAME      a name the test-only API also answers to, besides loopback names, IP
+                           addresses and --host (repeatable; .example.test: a domain and its subdomains)
   --seed FILE              start from a JSON seed: tenant, secrets, actions, rules, users, … (see README)
   --server-secret KEY      Server API secret key (default sk_emulator_server)
   --management-secret KEY  Management API secret key (default sk_emulator_management)
@@ -27,6 +30,7 @@ export class CliError extends Error {
 export interface CliOptions {
   port: number;
   host: string;
+  allowedHosts: string[];
   seed?: string;
   import?: string;
   exportOnExit?: string;
@@ -54,6 +58,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       options: {
         port: { type: "string", default: "4010" },
         host: { type: "string", default: "127.0.0.1" },
+        "allowed-host": { type: "string", multiple: true, default: [] },
         seed: { type: "string" },
         "server-secret": { type: "string" },
         "management-secret": { type: "string" },
@@ -79,11 +84,17 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
   for (const flag of ["host", "seed", "import", "export-on-exit"] as const) {
     if (values[flag] === "") throw new CliError(`--${flag} must not be empty`);
   }
+  const allowedHosts = values["allowed-host"];
+  for (const allowed of allowedHosts) {
+    const problem = allowedHostProblem(allowed, "--allowed-host");
+    if (problem) throw new CliError(problem);
+  }
   return {
     kind: "run",
     options: {
       port: portOf(values.port),
       host: values.host,
+      allowedHosts,
       seed: values.seed,
       import: values.import,
       exportOnExit: values["export-on-exit"],

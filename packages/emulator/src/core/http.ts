@@ -26,9 +26,6 @@ export function errorResponse(
   return jsonResponse(status, { error: code, errorCode: code, errorDescription: description }, headers);
 }
 
-export const unauthorizedDescription =
-  "The request is unauthorized. Check that your API key and region base URL are correctly configured.";
-
 export class BodyTooLargeError extends Error {}
 
 /** Reads a request body, refusing it as soon as it passes `limit` bytes. */
@@ -53,7 +50,35 @@ export async function readRequestBody(request: Request, limit: number): Promise<
   return new TextDecoder().decode(bytes);
 }
 
-/** A request's body as JSON, undefined when it is empty: 413 past `limit` bytes, 400 when it is not JSON. */
+/**
+ * How deep a request body may nest. JSON.parse takes any depth, but what reads the value after it
+ * recurses (validation, structuredClone, JSON.stringify when the state is exported), and at a few
+ * thousand levels the stack runs out: a body stored then could never be exported.
+ */
+export const maxBodyNesting = 64;
+
+/** Whether the arrays and objects of JSON `text` nest deeper than `limit`, scanned without recursion. */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c)
+        index++; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (char === 0x7d || char === 0x5d) depth--;
+  }
+  return false;
+}
+
+/**
+ * A request's body as JSON, undefined when it is empty: 413 past `limit` bytes, 400 when it nests
+ * deeper than maxBodyNesting or is not JSON.
+ */
 export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
   let text: string;
   try {
@@ -65,23 +90,17 @@ export async function readJsonBody(request: Request, limit: number): Promise<unk
     throw error;
   }
   if (text.trim() === "") return undefined;
+  // Before parsing, which would otherwise build the whole deep value first.
+  if (nestsDeeperThan(text, maxBodyNesting)) {
+    throw new EmulatorApiError(
+      400,
+      "invalid_request",
+      `The request body is nested deeper than ${maxBodyNesting} levels.`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw new EmulatorApiError(400, "invalid_request", "The request body is not valid JSON.");
   }
-}
-
-/** The secret of a Basic `Authorization` header: the user-id, with the password ignored. */
-export function basicSecret(header: string | null): string | undefined {
-  const match = header ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
-  if (!match?.[1]) return undefined;
-  let decoded: string;
-  try {
-    decoded = new TextDecoder().decode(Uint8Array.from(atob(match[1]), (char) => char.charCodeAt(0)));
-  } catch {
-    return undefined;
-  }
-  const colon = decoded.indexOf(":");
-  return colon === -1 ? decoded : decoded.slice(0, colon);
 }

@@ -2,12 +2,12 @@
 // it looks at the path), route, body limits and JSON, validation against the spec, the handler.
 // Nothing reaches a handler, and so nothing changes state, until every check has passed.
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type OperationHandler } from "../handler.ts";
+import { keyMatches, unauthorizedDescription } from "../http/auth.ts";
+import { type ApiName, loadApiTables } from "../spec/tables.ts";
+import { describeErrors, validatorFor } from "../spec/validation.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
-import { loadApiTables } from "./generated.ts";
-import { basicSecret, errorResponse, jsonResponse, readJsonBody, unauthorizedDescription } from "./http.ts";
+import { errorResponse, jsonResponse, readJsonBody } from "./http.ts";
 import { matchRoute, type Operation } from "./routes.ts";
-import type { ApiName } from "./spec.ts";
-import { describeErrors, validatorFor } from "./validation.ts";
 
 export interface PipelineOptions {
   secrets: Record<ApiName, string>;
@@ -56,7 +56,7 @@ export async function handleApiRequest(
   path: string,
   options: PipelineOptions,
 ): Promise<Response> {
-  if (basicSecret(request.headers.get("authorization")) !== options.secrets[api]) {
+  if (!keyMatches(request.headers.get("authorization"), options.secrets[api])) {
     return errorResponse(401, "unauthorized", unauthorizedDescription);
   }
   await loadApiTables(api);

@@ -2,16 +2,15 @@
 // the bundled specs) and the test-only API's. Literal segments win over parameters (`POST
 // /users/authenticators` is enrollVerifiedAuthenticators, not an update of a user called
 // "authenticators").
-import { apiTables } from "./generated.ts";
-import type { Operation } from "./operations.ts";
-import type { ApiName } from "./spec.ts";
+import type { Operation } from "../spec/operation.ts";
+import { type ApiName, apiTables } from "../spec/tables.ts";
 
-export type { Operation } from "./operations.ts";
+export type { Operation } from "../spec/operation.ts";
 
 /** What a table's routes have in common: a method and the path template's segments (`{name}` a parameter). */
 export interface RouteEntry {
   method: string;
-  segments: string[];
+  segments: readonly string[];
 }
 
 export type TableMatch<Route> =
@@ -25,7 +24,7 @@ export type RouteMatch =
   | Exclude<TableMatch<Operation>, { kind: "route" }>;
 
 /** Lower is more specific: each position holds 0 for a literal, 1 for a parameter. */
-function specificity(segments: string[]): string {
+function specificity(segments: readonly string[]): string {
   return segments.map((segment) => (segment.startsWith("{") ? "1" : "0")).join("");
 }
 

@@ -76,16 +76,34 @@ async function verify(
   }
 }
 
-/** The RS256 session key pair, made on first use and kept in state so exported tokens stay valid. */
-export async function sessionKey(meta: EmulatorMeta): Promise<NonNullable<EmulatorMeta["keys"]["session"]>> {
-  if (!meta.keys.session) {
-    const { exportJWK, generateKeyPair } = await jose();
-    const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
-    const kid = crypto.randomUUID();
-    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
-    meta.keys.session = { kid, privateJwk: { ...(await exportJWK(privateKey)), kid, alg: "RS256" }, publicJwk };
+type SessionKey = NonNullable<EmulatorMeta["keys"]["session"]>;
+
+async function newSessionKey(): Promise<SessionKey> {
+  const { exportJWK, generateKeyPair } = await jose();
+  const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
+  const kid = crypto.randomUUID();
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
+  return { kid, privateJwk: { ...(await exportJWK(privateKey)), kid, alg: "RS256" }, publicJwk };
+}
+
+// The key being made for each state's keys. Making one awaits, so without this every request that
+// came first, together, made and stored a key of its own, and tokens signed with all but the last
+// stopped validating. A reset or an import brings a new `keys` object, and with it a new key.
+const makingSessionKeys = new WeakMap<EmulatorMeta["keys"], Promise<SessionKey>>();
+
+/** The RS256 session key pair, made once on first use and kept in state so exported tokens stay valid. */
+export function sessionKey(meta: EmulatorMeta): Promise<SessionKey> {
+  const { keys } = meta;
+  if (keys.session) return Promise.resolve(keys.session);
+  let making = makingSessionKeys.get(keys);
+  if (!making) {
+    making = newSessionKey().then((key) => {
+      keys.session ??= key;
+      return keys.session;
+    });
+    makingSessionKeys.set(keys, making);
   }
-  return meta.keys.session;
+  return making;
 }
 
 export async function signAccessToken(meta: EmulatorMeta, claims: JWTPayload): Promise<string> {

@@ -1,21 +1,15 @@
 // Webhook delivery: the envelope Authsignal sends, signed by the X-Signature-V2 scheme (HMAC-SHA256
-// of `<t>.<body>` keyed with the Server API secret, base64 without padding), POSTed to the URL the
+// of `<t>.<body>` keyed with the Server API secret), POSTed to the URL the
 // tenant configured for the event. Message and verify events are synchronous: the caller waits
 // and a failed delivery fails the request. Authenticator events are sent in the background;
 // `flush()` waits for them. Every attempt is kept in the delivery log with its signature.
 import { EmulatorApiError, type WebhookEventInput } from "../handler.ts";
+import { entry } from "../state/records.ts";
 import type { EmulatorState, WebhookDelivery } from "../state.ts";
 
-const encoder = new TextEncoder();
-
-/** The `X-Signature-V2` header for `body`, signed at `timestampSeconds`. */
-export async function signWebhook(secret: string, body: string, timestampSeconds: number): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestampSeconds}.${body}`)));
-  return `t=${timestampSeconds},v2=${btoa(String.fromCharCode(...mac)).replace(/=+$/, "")}`;
-}
+// Signed by the server package's own signer, the one its verifier is tested against, so the
+// emulator cannot sign a way the clients do not verify; loaded with the first delivery.
+const signer = () => import("@authsignal-ts/server");
 
 interface Target {
   url: string;
@@ -40,7 +34,7 @@ function targetFor(state: EmulatorState, event: WebhookEventInput): Target | und
   else if (event.type === "email.created") url = methodConfig("email-otp");
   else if (event.type === "push.created") url = methodConfig("push");
   else if (event.type === "action.verify") {
-    url = management.actionConfigurations[String(event.data.action)]?.verificationWebhookUrl;
+    url = entry(management.actionConfigurations, String(event.data.action))?.verificationWebhookUrl;
   } else if (event.type.startsWith("authenticator.")) {
     url = management.tenant.authenticatorEventsWebhookConfig?.url;
     synchronous = false;
@@ -72,7 +66,12 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
     });
     // Signed on the emulator's clock, like every time it reports: after a clock advance, verify
     // with a tolerance of 0 (or advance nothing) as the receiver's clock has not moved.
-    const signature = await signWebhook(options.serverSecret, body, Math.floor(nowMs / 1000));
+    const { signWebhookPayload } = await signer();
+    const signature = await signWebhookPayload({
+      payload: body,
+      apiSecretKey: options.serverSecret,
+      timestamp: Math.floor(nowMs / 1000),
+    });
     const delivery: WebhookDelivery = {
       deliveryId: crypto.randomUUID(),
       eventId,

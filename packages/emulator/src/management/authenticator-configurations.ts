@@ -4,8 +4,8 @@
 // returned or exported.
 import type { components } from "@authsignal-ts/management";
 import { EmulatorApiError, type OperationHandler } from "../handler.ts";
+import { pickListed, propertiesOf, refName } from "../spec/schemas.ts";
 import { applyPatch, existing, invalidRequest, management, notFound, ok, pathParam, remove } from "./records.ts";
-import { pickListed, propertiesOf, refName } from "./spec.ts";
 import type { AuthenticatorConfigurations, AuthenticatorMethodSegment, ManagementState } from "./state.ts";
 
 type Schemas = components["schemas"];

@@ -2,8 +2,10 @@
 // up by one each time, and the rules it defines replace the action's rules.
 import type { components } from "@authsignal-ts/management";
 import type { OperationHandler } from "../handler.ts";
+import { recordsOf } from "../state/records.ts";
 import { existingAction, isFlowAction } from "./action-configurations.ts";
 import { conflict, invalidRequest, management, ok, pathParam, tenantIdOf } from "./records.ts";
+import { checkConditions } from "./rules.ts";
 import type { ManagementState } from "./state.ts";
 
 type Schemas = components["schemas"];
@@ -48,6 +50,7 @@ function checkFlow(body: Schemas["UpdateActionFlowBody"]): void {
   }
   const ruleIds = new Set<string>();
   for (const [i, rule] of body.rules.entries()) {
+    checkConditions(rule.conditions, `rules[${i}].conditions`);
     if (ruleIds.has(rule.ruleId)) invalidRequest(`rules[${i}].ruleId "${rule.ruleId}" is defined twice.`);
     ruleIds.add(rule.ruleId);
     const count = references.get(rule.ruleId) ?? 0;
@@ -77,7 +80,7 @@ export function publishFlow(
   const flowVersion = (current ?? 0) + 1;
   const actionNodes = structuredClone(body.actionNodes);
   state.actionConfigurations[actionCode] = { ...configuration, actionNodes, flowVersion };
-  state.flowRules[actionCode] = Object.fromEntries(body.rules.map((rule) => [rule.ruleId, structuredClone(rule)]));
+  state.flowRules[actionCode] = recordsOf(body.rules.map((rule) => [rule.ruleId, structuredClone(rule)] as const));
   return { tenantId: tenantIdOf(state), actionCode, actionType: "FLOW", actionNodes, flowVersion };
 }
 

@@ -1,7 +1,9 @@
 // A classic action's rules, under /action-configurations/{actionCode}/rules. The API gives each rule
 // its ID. A flow action's rules are published with its flow (flows.ts) and only listed here.
 import type { components } from "@authsignal-ts/management";
+import { conditionsProblem } from "../domain/rule-limits.ts";
 import type { OperationHandler } from "../handler.ts";
+import { entry, entryOrNew, records } from "../state/records.ts";
 import { existingAction, isFlowAction } from "./action-configurations.ts";
 import {
   applyPatch,
@@ -27,8 +29,13 @@ function classicRules(state: ManagementState, actionCode: string): Record<string
   if (isFlowAction(existingAction(state, actionCode))) {
     invalidRequest(`"${actionCode}" is a flow action: its rules are published with its flow (updateActionFlow).`);
   }
-  state.rules[actionCode] ??= {};
-  return state.rules[actionCode];
+  return entryOrNew(state.rules, actionCode, records<Rule>);
+}
+
+/** A 400 naming `field` when a rule's conditions are over the emulator's limits (rule-limits.ts). */
+export function checkConditions(conditions: unknown, field: string): void {
+  const problem = conditionsProblem(conditions, field);
+  if (problem) invalidRequest(problem);
 }
 
 /** Adds a rule to a classic action, under `ruleId` (the seed may pin one; the API makes one up). */
@@ -58,25 +65,25 @@ const rules = keyedResource(
 const listRules: OperationHandler = (input, context) => {
   const state = management(context);
   const actionCode = pathParam(input, "actionCode");
-  if (isFlowAction(existingAction(state, actionCode))) return ok(Object.values(state.flowRules[actionCode] ?? {}));
-  return ok(Object.values(state.rules[actionCode] ?? {}).sort((a, b) => a.priority - b.priority));
+  if (isFlowAction(existingAction(state, actionCode)))
+    return ok(Object.values(entry(state.flowRules, actionCode) ?? {}));
+  return ok(Object.values(entry(state.rules, actionCode) ?? {}).sort((a, b) => a.priority - b.priority));
 };
 
-const createRule: OperationHandler = (input, context) =>
-  ok(
-    insertRule(
-      management(context),
-      pathParam(input, "actionCode"),
-      input.body as Schemas["CreateRuleBody"],
-      context.randomId(),
-    ),
-  );
+const createRule: OperationHandler = (input, context) => {
+  const body = input.body as Schemas["CreateRuleBody"];
+  checkConditions(body.conditions, "body.conditions");
+  return ok(insertRule(management(context), pathParam(input, "actionCode"), body, context.randomId()));
+};
 
 export const ruleHandlers = {
   listRules,
   createRule,
   getRule: rules.get,
   /** Changes only the fields sent; `null` clears an optional one, `conditions` included. */
-  updateRule: rules.update((rule: Rule, patch: Schemas["UpdateRuleBody"]) => applyPatch(rule, patch)),
+  updateRule: rules.update((rule: Rule, patch: Schemas["UpdateRuleBody"]) => {
+    checkConditions(patch.conditions, "body.conditions");
+    return applyPatch(rule, patch);
+  }),
   deleteRule: rules.delete,
 };

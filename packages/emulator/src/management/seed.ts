@@ -2,14 +2,17 @@
 // against the spec (an unknown field is an error that names it) and stored through the same code the
 // API's create operations use, so a seeded rule and a created one cannot differ.
 import type { components } from "@authsignal-ts/management";
+import { conditionsProblem } from "../domain/rule-limits.ts";
 import { EmulatorApiError } from "../handler.ts";
+import { managementSeedSchemaId } from "../spec/own-schemas.ts";
+import { describeEveryError, ownValidator } from "../spec/validation.ts";
+import { records } from "../state/records.ts";
 import { insertActionConfiguration } from "./action-configurations.ts";
 import { authenticatorCreateBodies, insertAuthenticatorConfiguration } from "./authenticator-configurations.ts";
 import { insertCustomDataPoint } from "./custom-data-points.ts";
 import { publishFlow } from "./flows.ts";
 import { checkedOverrides } from "./message-overrides.ts";
 import { insertRule } from "./rules.ts";
-import { describeErrors, validatorOf } from "./spec.ts";
 import { type AuthenticatorMethodSegment, defaultTenant, defaultTheme, type ManagementState } from "./state.ts";
 import { insertValueList } from "./value-lists.ts";
 
@@ -98,8 +101,8 @@ class SeedChecker {
   schema(value: unknown, path: string, name: string, own: string[] = [], kind?: "closed"): Fields {
     if (!this.object(value, path)) return {};
     const rest = Object.fromEntries(Object.entries(value).filter(([key]) => !own.includes(key)));
-    const validate = validatorOf(name, kind);
-    if (!validate(rest)) this.problems.push(...describeErrors(validate.errors, path));
+    const validate = ownValidator(managementSeedSchemaId(name, kind));
+    if (!validate(rest)) this.problems.push(...describeEveryError(path, validate.errors));
     return Object.fromEntries(own.filter((key) => value[key] !== undefined).map((key) => [key, value[key]]));
   }
 
@@ -131,6 +134,8 @@ function check(seed: unknown, path: string): ManagementSeed {
   }
   for (const [i, rule] of checker.list(seed.rules ?? [], `${path}.rules`).entries()) {
     const own = checker.schema(rule, `${path}.rules[${i}]`, "CreateRuleBody", ["actionCode", "ruleId"]);
+    const problem = isObject(rule) ? conditionsProblem(rule.conditions, `${path}.rules[${i}].conditions`) : undefined;
+    if (problem) checker.problems.push(problem);
     checker.text(own.actionCode, `${path}.rules[${i}].actionCode`, /^[a-zA-Z0-9_-]{1,64}$/);
     if (own.ruleId !== undefined) checker.text(own.ruleId, `${path}.rules[${i}].ruleId`);
   }
@@ -148,7 +153,9 @@ function check(seed: unknown, path: string): ManagementSeed {
   if (configurations !== undefined && checker.object(configurations, `${path}.authenticatorConfigurations`)) {
     for (const [segment, body] of Object.entries(configurations)) {
       const at = `${path}.authenticatorConfigurations.${segment}`;
-      const schema = authenticatorCreateBodies[segment as AuthenticatorMethodSegment];
+      const schema = Object.hasOwn(authenticatorCreateBodies, segment)
+        ? authenticatorCreateBodies[segment as AuthenticatorMethodSegment]
+        : undefined;
       if (!schema) {
         checker.problems.push(
           `${at} is not a known field (one of ${Object.keys(authenticatorCreateBodies).join(", ")})`,
@@ -192,12 +199,12 @@ export function createManagementState(seed?: ManagementSeed, options: Management
   const state: ManagementState = {
     tenant: { ...defaultTenant(), ...structuredClone(valid.tenant) },
     theme: structuredClone(valid.theme) ?? defaultTheme(),
-    actionConfigurations: {},
-    rules: {},
-    flowRules: {},
-    valueLists: {},
-    customDataPoints: {},
-    messageOverrides: { messageOverrides: {} },
+    actionConfigurations: records(),
+    rules: records(),
+    flowRules: records(),
+    valueLists: records(),
+    customDataPoints: records(),
+    messageOverrides: { messageOverrides: records() },
     authenticatorConfigurations: {},
   };
   for (const [i, seeded] of (valid.actionConfigurations ?? []).entries()) {

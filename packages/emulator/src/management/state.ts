@@ -15,6 +15,7 @@ export interface AuthenticatorConfigurations {
 
 export type AuthenticatorMethodSegment = keyof AuthenticatorConfigurations;
 
+/** Each record keyed by an ID has no prototype (state/records.ts): an ID is an opaque string. */
 export interface ManagementState {
   tenant: Schemas["Tenant"];
   theme: Schemas["Theme"];

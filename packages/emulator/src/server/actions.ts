@@ -2,7 +2,19 @@
 // and the test-only completion that stands in for the pre-built UI.
 import type { components } from "@authsignal-ts/server";
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type HandlerResult } from "../handler.ts";
-import { actionToken, bodyOf, defined, existingAction, isoNow, ok, param, setActionState } from "./common.ts";
+import { entry } from "../state/records.ts";
+import {
+  actionsOf,
+  actionToken,
+  bodyOf,
+  defined,
+  existingAction,
+  findUser,
+  isoNow,
+  ok,
+  param,
+  setActionState,
+} from "./common.ts";
 import type { StoredAction } from "./state.ts";
 
 type UserActionState = components["schemas"]["UserActionState"];
@@ -61,7 +73,7 @@ export function queryUserActions(input: HandlerInput, context: EmulatorContext):
   const { codes, state, fromDate } = input.query as { codes?: string[]; state?: string; fromDate?: string };
   const earliest = context.now() - thirtyDaysMs;
   const from = Math.max(earliest, fromDate === undefined ? earliest : Date.parse(fromDate));
-  const actions = Object.values(context.state.server.actions[param(input, "userId")] ?? {})
+  const actions = actionsOf(context, param(input, "userId"))
     .filter(
       (action) =>
         Date.parse(action.createdAt) >= from &&
@@ -113,8 +125,7 @@ export async function succeedAction(
   setActionState(context, action, "CHALLENGE_SUCCEEDED");
   action.verificationMethod = verificationMethod;
   if (userAuthenticatorId) action.verifiedByAuthenticatorId = userAuthenticatorId;
-  const user = context.state.server.users[action.userId];
-  const device = action.deviceId && user ? user.devices[action.deviceId] : undefined;
+  const device = action.deviceId ? entry(findUser(context, action.userId)?.devices, action.deviceId) : undefined;
   if (device) {
     device.authenticatedAt = isoNow(context);
     device.lastVerificationMethod = verificationMethod;

@@ -3,6 +3,7 @@
 // the expiry, /claim binds a verified challenge to a user and hands out a token.
 import type { components } from "@authsignal-ts/server";
 import type { EmulatorContext, HandlerInput, HandlerResult } from "../handler.ts";
+import { entry } from "../state/records.ts";
 import { succeedAction } from "./actions.ts";
 import { addAuthenticator } from "./authenticators.ts";
 import {
@@ -35,9 +36,7 @@ function newCode(context: EmulatorContext, to: string): string {
 }
 
 const existingChallenge = (context: EmulatorContext, challengeId: string): StoredChallenge =>
-  (Object.hasOwn(context.state.server.challenges, challengeId)
-    ? context.state.server.challenges[challengeId]
-    : undefined) ?? notFound(`No challenge with ID ${challengeId} was found.`);
+  entry(context.state.server.challenges, challengeId) ?? notFound(`No challenge with ID ${challengeId} was found.`);
 
 export async function challenge(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
   const body = bodyOf<ChallengeBody>(input);
@@ -158,6 +157,9 @@ export async function verify(input: HandlerInput, context: EmulatorContext): Pro
     }
     return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
   }
+  // Spent before anything is awaited (the action's verification webhook), so a verify of the same
+  // code that arrives meanwhile finds it used: a code verifies once, even when the receiver refuses.
+  found.verifiedAt = isoNow(context);
   if (found.userId) {
     const user = upsertUser(context, found.userId);
     let authenticatorId = user.authenticators.find(
@@ -172,7 +174,6 @@ export async function verify(input: HandlerInput, context: EmulatorContext): Pro
     }
     await succeedAction(context, actionOf(context, found, found.userId), found.verificationMethod, authenticatorId);
   }
-  found.verifiedAt = isoNow(context);
   return ok({ isVerified: true, verificationMethod: found.verificationMethod, ...targetOf(found) });
 }
 
@@ -184,9 +185,10 @@ export async function claimChallenge(input: HandlerInput, context: EmulatorConte
   }
   const owner = found.claimedByUserId ?? found.userId;
   if (owner !== undefined && owner !== userId) invalidRequest(`The challenge belongs to another user than ${userId}.`);
+  // Bound before anything is awaited, so a claim by another user that arrives meanwhile is refused.
+  found.claimedByUserId = userId;
   const action = actionOf(context, found, userId);
   if (action.state !== "CHALLENGE_SUCCEEDED") await succeedAction(context, action, found.verificationMethod);
-  found.claimedByUserId = userId;
   return ok({ token: await actionToken(context, action), verificationMethod: found.verificationMethod });
 }
 

@@ -2,6 +2,7 @@
 // a user every answer repeats (enrolled methods, the token lifetime).
 import { signActionToken } from "../core/tokens.ts";
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type HandlerResult } from "../handler.ts";
+import { entry, entryOrNew, records } from "../state/records.ts";
 import type { StoredAction, StoredUser } from "./state.ts";
 
 export const ok = (body?: unknown): HandlerResult => ({ status: 200, body });
@@ -26,13 +27,17 @@ export function param(input: HandlerInput, name: string): string {
 export const bodyOf = <T>(input: HandlerInput): T => (input.body ?? {}) as T;
 
 export const findUser = (context: EmulatorContext, userId: string): StoredUser | undefined =>
-  Object.hasOwn(context.state.server.users, userId) ? context.state.server.users[userId] : undefined;
+  entry(context.state.server.users, userId);
+
+/** The actions of a user, by actionKey (none for a user never tracked). */
+export const actionsOf = (context: EmulatorContext, userId: string): StoredAction[] =>
+  Object.values(entry(context.state.server.actions, userId) ?? {});
 
 /** The user, created on first sight as Authsignal does (there is no create-user endpoint). */
 export function upsertUser(context: EmulatorContext, userId: string): StoredUser {
   const existing = findUser(context, userId);
   if (existing) return existing;
-  const user: StoredUser = { userId, createdAt: isoNow(context), authenticators: [], devices: {} };
+  const user: StoredUser = { userId, createdAt: isoNow(context), authenticators: [], devices: records() };
   context.state.server.users[userId] = user;
   return user;
 }
@@ -63,9 +68,7 @@ export function findAction(
   actionCode: string,
   idempotencyKey: string,
 ): StoredAction | undefined {
-  const actions = context.state.server.actions[userId];
-  const key = actionKey(actionCode, idempotencyKey);
-  return actions && Object.hasOwn(actions, key) ? actions[key] : undefined;
+  return entry(entry(context.state.server.actions, userId), actionKey(actionCode, idempotencyKey));
 }
 
 export function existingAction(
@@ -81,8 +84,8 @@ export function existingAction(
 }
 
 export function storeAction(context: EmulatorContext, action: StoredAction): void {
-  const actions = context.state.server.actions;
-  actions[action.userId] = { ...actions[action.userId], [actionKey(action.actionCode, action.idempotencyKey)]: action };
+  const actions = entryOrNew(context.state.server.actions, action.userId, records<StoredAction>);
+  actions[actionKey(action.actionCode, action.idempotencyKey)] = action;
 }
 
 export function setActionState(context: EmulatorContext, action: StoredAction, state: StoredAction["state"]): void {

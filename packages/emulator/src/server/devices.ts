@@ -2,6 +2,7 @@
 // true for rules until then) and invalidated.
 import type { components } from "@authsignal-ts/server";
 import type { EmulatorContext, HandlerInput, HandlerResult } from "../handler.ts";
+import { entry } from "../state/records.ts";
 import { bodyOf, findUser, isoNow, notFound, ok, param } from "./common.ts";
 import type { UserDevice } from "./state.ts";
 
@@ -12,7 +13,7 @@ export function getDevices(input: HandlerInput, context: EmulatorContext): Handl
 function existingDevice(input: HandlerInput, context: EmulatorContext): UserDevice {
   const userId = param(input, "userId");
   const deviceId = param(input, "deviceId");
-  const device = findUser(context, userId)?.devices[deviceId];
+  const device = entry(findUser(context, userId)?.devices, deviceId);
   return device ?? notFound(`No device ${deviceId} was found for user ${userId}.`);
 }
 

@@ -2,6 +2,7 @@
 // clients and the risk-signal table.
 import type { ManagementState } from "../management/state.ts";
 import type { EmulatorSeed } from "../seed.ts";
+import { entry, records } from "../state/records.ts";
 import { actionKey } from "./common.ts";
 import { createServerState, type ServerState, type StoredAction, type StoredUser } from "./state.ts";
 
@@ -10,7 +11,12 @@ export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeM
   state.riskSignals = structuredClone(seed.riskSignals ?? {});
   for (const client of seed.appClients ?? []) state.appClients[client.clientId] = { ...client };
   for (const { authenticators = [], devices = [], actions = [], ...attributes } of seed.users ?? []) {
-    const user: StoredUser = { ...structuredClone(attributes), createdAt: nowIso, authenticators: [], devices: {} };
+    const user: StoredUser = {
+      ...structuredClone(attributes),
+      createdAt: nowIso,
+      authenticators: [],
+      devices: records(),
+    };
     for (const authenticator of authenticators) {
       user.authenticators.push({
         userAuthenticatorId: crypto.randomUUID(),
@@ -24,7 +30,7 @@ export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeM
       user.devices[device.deviceId] = { createdAt: nowIso, ...structuredClone(device), userId: user.userId };
     }
     state.users[user.userId] = user;
-    const userActions: Record<string, StoredAction> = {};
+    const userActions = records<StoredAction>();
     if (actions.length > 0) state.actions[user.userId] = userActions;
     for (const action of actions) {
       const createdAt = action.createdAt ?? nowIso;
@@ -62,7 +68,7 @@ export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeM
 export function noteSeededActions(server: ServerState, management: ManagementState): void {
   for (const actions of Object.values(server.actions)) {
     for (const { actionCode, createdAt } of Object.values(actions)) {
-      const configuration = management.actionConfigurations[actionCode];
+      const configuration = entry(management.actionConfigurations, actionCode);
       if (!configuration) continue;
       const last = configuration.lastActionCreatedAt;
       if (!last || Date.parse(last) < Date.parse(createdAt)) configuration.lastActionCreatedAt = createdAt;

@@ -5,6 +5,7 @@ import type { components } from "@authsignal-ts/server";
 import { jsonResponse } from "../core/http.ts";
 import { readAccessToken, sessionKey, signAccessToken } from "../core/tokens.ts";
 import { EmulatorApiError, type EmulatorContext, type HandlerInput, type HandlerResult } from "../handler.ts";
+import { entry } from "../state/records.ts";
 import { bodyOf, defined, findUser, invalidRequest, isoNow, ok } from "./common.ts";
 import type { StoredSession } from "./state.ts";
 import { actionForToken, isPassed } from "./validate.ts";
@@ -17,7 +18,7 @@ const issuer = (origin: string, context: EmulatorContext) =>
 function lifetimes(context: EmulatorContext, clientId: string) {
   const { appClients } = context.state.server;
   const { settings } = context.state.emulator;
-  const client = Object.hasOwn(appClients, clientId) ? appClients[clientId] : undefined;
+  const client = entry(appClients, clientId);
   if (!client && !settings.acceptUnknownClientIds) invalidRequest(`No app client has the ID ${clientId}.`);
   return {
     accessMs: (client?.accessTokenLifetimeMinutes ?? settings.accessTokenLifetimeMinutes) * 60_000,
@@ -75,7 +76,7 @@ function invalidToken(): never {
 async function sessionOf(context: EmulatorContext, accessToken: string): Promise<StoredSession> {
   const check = await readAccessToken(context.state.emulator, accessToken, context.now());
   if (!check.ok) invalidToken();
-  const session = context.state.server.sessions[String(check.claims.sid)];
+  const session = entry(context.state.server.sessions, String(check.claims.sid));
   if (!session || session.revokedAt !== undefined || session.accessTokenId !== check.claims.jti) invalidToken();
   return session;
 }

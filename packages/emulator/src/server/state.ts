@@ -1,6 +1,7 @@
 // Users and everything that hangs off them, stored in the spec's own response shapes where one
 // exists, so a read is a lookup. Plain JSON data: export is JSON.stringify.
 import type { components } from "@authsignal-ts/server";
+import { records } from "../state/records.ts";
 
 type Schemas = components["schemas"];
 
@@ -22,7 +23,7 @@ export interface StoredUser {
   custom?: CustomData;
   defaultVerificationMethod?: string;
   authenticators: UserAuthenticator[];
-  /** By deviceId. */
+  /** By deviceId, with no prototype (state/records.ts). */
   devices: Record<string, UserDevice>;
 }
 
@@ -117,6 +118,7 @@ export interface RiskSignals {
   userAgents?: Record<string, DeviceSignals>;
 }
 
+/** Each record keyed by an ID has no prototype (state/records.ts): an ID is an opaque string. */
 export interface ServerState {
   /** By userId. Deleting a user removes the record, so it reads back as never enrolled. */
   users: Record<string, StoredUser>;
@@ -135,5 +137,12 @@ export interface ServerState {
 }
 
 export function createServerState(): ServerState {
-  return { users: {}, actions: {}, challenges: {}, sessions: {}, appClients: {}, riskSignals: {} };
+  return {
+    users: records(),
+    actions: records(),
+    challenges: records(),
+    sessions: records(),
+    appClients: records(),
+    riskSignals: {},
+  };
 }

@@ -4,12 +4,15 @@
 // challenged with becomes ALLOW with `isEnrolled: false`, as Authsignal documents.
 import type { components } from "@authsignal-ts/server";
 import type { EmulatorContext, HandlerInput, HandlerResult } from "../handler.ts";
+import { entry, recordsOf } from "../state/records.ts";
 import {
+  actionsOf,
   actionToken,
   bodyOf,
   defined,
   enrolledMethods,
   findAction,
+  findUser,
   isoNow,
   ok,
   param,
@@ -33,28 +36,37 @@ function tenantMethods(context: EmulatorContext): string[] {
   return methods;
 }
 
-function recordAttributes(context: EmulatorContext, user: StoredUser, attributes: TrackAttributes): boolean {
+/** Records the track's attributes and device on the user. */
+function recordAttributes(context: EmulatorContext, user: StoredUser, attributes: TrackAttributes): void {
   if (attributes.email !== undefined) user.email = attributes.email;
   if (attributes.phoneNumber !== undefined) user.phoneNumber = attributes.phoneNumber;
   if (attributes.username !== undefined) user.username = attributes.username;
   if (attributes.locale !== undefined) user.locale = attributes.locale;
-  if (attributes.deviceId === undefined) return false;
-  const device = user.devices[attributes.deviceId];
-  // A device is new until it has been seen, or again after it was invalidated: a documented guess.
-  const isNew = !device || device.invalidatedAt !== undefined;
-  if (!device)
-    user.devices[attributes.deviceId] = {
-      userId: user.userId,
-      deviceId: attributes.deviceId,
-      createdAt: isoNow(context),
-    };
-  return isNew;
+  const { deviceId } = attributes;
+  if (deviceId !== undefined && !entry(user.devices, deviceId)) {
+    user.devices[deviceId] = { userId: user.userId, deviceId, createdAt: isoNow(context) };
+  }
+}
+
+/**
+ * The user as the track will leave it, a copy, for the rules to read before anything is stored: a
+ * track whose rules fail (over their budget) changes nothing. A device is new until it has been
+ * seen, or again after it was invalidated: a documented guess.
+ */
+function userAfterTrack(context: EmulatorContext, userId: string, attributes: TrackAttributes) {
+  const current = findUser(context, userId);
+  const user: StoredUser = {
+    ...(current ?? { userId, createdAt: isoNow(context), authenticators: [] }),
+    devices: recordsOf(current?.devices),
+  };
+  const device = attributes.deviceId === undefined ? undefined : entry(user.devices, attributes.deviceId);
+  const deviceIsNew = attributes.deviceId !== undefined && (!device || device.invalidatedAt !== undefined);
+  recordAttributes(context, user, attributes);
+  return { user, deviceIsNew };
 }
 
 function previouslyVerified(context: EmulatorContext, userId: string): boolean {
-  return Object.values(context.state.server.actions[userId] ?? {}).some(
-    (action) => action.state === "CHALLENGE_SUCCEEDED",
-  );
+  return actionsOf(context, userId).some((action) => action.state === "CHALLENGE_SUCCEEDED");
 }
 
 export async function track(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
@@ -68,20 +80,21 @@ export async function track(input: HandlerInput, context: EmulatorContext): Prom
   const repeated = findAction(context, userId, actionCode, idempotencyKey);
   if (repeated) return ok(await trackResponse(context, repeated, input.origin, attributes.scope));
 
-  const user = upsertUser(context, userId);
-  const hasPreviouslyVerified = previouslyVerified(context, userId);
-  const deviceIsNew = recordAttributes(context, user, attributes);
+  const after = userAfterTrack(context, userId, attributes);
   const evaluation = evaluateRules(
     context,
     actionCode,
-    features(context, user, {
+    features(context, after.user, {
       ...attributes,
-      deviceIsNew,
-      hasPreviouslyVerified,
+      deviceIsNew: after.deviceIsNew,
+      hasPreviouslyVerified: previouslyVerified(context, userId),
       crypto: attributes.crypto as Record<string, unknown> | undefined,
     }),
   );
-  const configuration = context.state.management.actionConfigurations[actionCode];
+  // Stored only now, once the rules have decided; on the stored user, which other requests hold.
+  const user = upsertUser(context, userId);
+  recordAttributes(context, user, attributes);
+  const configuration = entry(context.state.management.actionConfigurations, actionCode);
   if (configuration) configuration.lastActionCreatedAt = isoNow(context);
   const winner = evaluation.matched[0];
   const outcome =

@@ -27,7 +27,7 @@ describe("--seed and --import", () => {
     writeFileSync(join(dir, "state.json"), JSON.stringify({ server: {} }));
     expectRefusal(
       await runCli(["--import", join(dir, "state.json")]),
-      `--import ${join(dir, "state.json")}: state.management must be an object`,
+      `--import ${join(dir, "state.json")}: state.server.users is required`,
     );
   });
 });

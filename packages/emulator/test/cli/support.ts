@@ -4,15 +4,12 @@ import { type ChildProcess, execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { isRunning, type ReadyChild, startReadyChild, stopChild } from "@authsignal-ts/scripts/testing/child-process";
 import { afterEach, expect } from "vitest";
+import { cliArgs, readyPattern } from "./command.ts";
 
-const cli = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
-/** Node's arguments that run the CLI from its sources; the CLI's own follow. */
-export const cliArgs = ["--conditions=@authsignal-ts/source", cli];
-export const readyPattern = /Authsignal emulator listening on (http:\/\/\S+)/;
+export { cliArgs, readyPattern };
 
 const started = new Set<ChildProcess>();
 const orphans = new Set<number>();

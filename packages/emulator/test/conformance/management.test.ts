@@ -1,9 +1,8 @@
 // Every Management operation, its documented errors among them, through `prism proxy --errors` in
 // front of the emulator: each request and each answer, success or error, within the bundled spec.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadApiTables } from "../../src/core/generated.ts";
-import { routeTable } from "../../src/core/operations.ts";
 import { matchRoute } from "../../src/core/routes.ts";
+import { apiTables, loadApiTables } from "../../src/spec/tables.ts";
 import { emulatorThroughPrism, type ThroughPrism } from "./support.ts";
 
 let prism: ThroughPrism;
@@ -200,7 +199,7 @@ describe("every Management operation through prism proxy --errors", () => {
       const match = matchRoute("management", path, method);
       if (match.kind === "operation") called.add(match.operation.operationId);
     }
-    const all = (routeTable().get("management") ?? []).map((operation) => operation.operationId);
+    const all = apiTables("management").operations.map((operation) => operation.operationId);
     expect(all.filter((operationId) => !called.has(operationId))).toEqual([]);
   });
 });

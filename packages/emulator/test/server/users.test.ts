@@ -71,7 +71,9 @@ describe("users", () => {
 
   it("reads a deleted user back as not enrolled, with 200", async () => {
     const { server } = setup({
-      seed: { users: [{ userId: "usr_del", authenticators: [{ verificationMethod: "PASSKEY" }] }] },
+      seed: {
+        users: [{ userId: "usr_del", authenticators: [{ verificationMethod: "SMS", phoneNumber: "+6421555000" }] }],
+      },
     });
     expect((await server.getUser({ userId: "usr_del" })).isEnrolled).toBe(true);
     expect(await server.deleteUser({ userId: "usr_del" })).toEqual({ success: true });

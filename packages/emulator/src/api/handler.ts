@@ -1,0 +1,60 @@
+// The contract between the edge and the handlers of each API, typed from the clients' generated
+// `operations`: a handler receives the request the edge has validated against the spec, as the spec
+// types it, and must answer one of the operation's documented successes with the body the spec
+// gives it. `tsc` rejects a handler that reads a field the request cannot have or answers a shape the
+// spec does not allow (test/api/handler.test-d.ts); Prism, in front of the emulator in the contract
+// suites, catches what types cannot (formats, patterns).
+import type { EmulatorContext } from "../handler.ts";
+
+type JsonContent<Response> = Response extends { content: { "application/json": infer Body } } ? Body : undefined;
+
+/** The statuses an operation documents as successes. */
+type SuccessStatus<Operation> = Operation extends { responses: infer Responses }
+  ? Extract<keyof Responses, 200 | 201 | 202 | 204>
+  : never;
+
+type Parameters<Operation, Where extends "path" | "query"> = Operation extends {
+  parameters: { [In in Where]?: infer Values };
+}
+  ? [Values] extends [never]
+    ? Record<string, never>
+    : [Values] extends [undefined]
+      ? Record<string, never>
+      : NonNullable<Values>
+  : Record<string, never>;
+
+type Body<Operation> = Operation extends { requestBody: { content: { "application/json": infer Body } } }
+  ? Body
+  : Operation extends { requestBody?: { content: { "application/json": infer Body } } }
+    ? Body | undefined
+    : undefined;
+
+/** A request the edge has matched to the operation and validated against the spec. */
+export interface HandlerRequest<Operation> {
+  /** Path parameters, percent-decoded. */
+  path: Parameters<Operation, "path">;
+  /** Query parameters, read as the spec types them (numbers, booleans, arrays). */
+  query: Parameters<Operation, "query">;
+  /** The parsed JSON body; undefined when the operation takes none or it was left out. */
+  body: Body<Operation>;
+  headers: Headers;
+  /** The origin the request was sent to (`http://127.0.0.1:4010`), for URLs the answer carries. */
+  origin: string;
+}
+
+/** One of the operation's documented successes, with the body the spec gives it. */
+export type HandlerAnswer<Operation> = {
+  [Status in SuccessStatus<Operation>]: Operation extends { responses: { [S in Status]: infer Response } }
+    ? JsonContent<Response> extends undefined
+      ? { status: Status; body?: undefined }
+      : { status: Status; body: JsonContent<Response> }
+    : never;
+}[SuccessStatus<Operation>];
+
+export type Handler<Operation> = (
+  request: HandlerRequest<Operation>,
+  context: EmulatorContext,
+) => HandlerAnswer<Operation> | Promise<HandlerAnswer<Operation>>;
+
+/** A handler for every operation named in `Ids`, each typed by its own operation. */
+export type Handlers<Operations, Ids extends keyof Operations> = { [Id in Ids]: Handler<Operations[Id]> };
