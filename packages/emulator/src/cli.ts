@@ -6,12 +6,12 @@ import module from "node:module";
 import { checkWritable, readJsonFile, writeJsonFile } from "./cli/files.ts";
 import { type CliCommand, parseCommandLine, usage } from "./cli/options.ts";
 import { stopOnSignalOrParentExit } from "./cli/stopping.ts";
-import { emulatorVersion } from "./core/http.ts";
+import { EmulatorApiError } from "./domain/errors.ts";
 import type { Emulator } from "./emulator.ts";
-import { EmulatorApiError } from "./handler.ts";
+import { emulatorVersion } from "./http/responses.ts";
 import type { RunningEmulator } from "./node.ts";
-import type { EmulatorSeed } from "./seed.ts";
-import type { EmulatorState } from "./state.ts";
+import type { EmulatorSeed } from "./seed/check.ts";
+import type { EmulatorState } from "./state/types.ts";
 
 // A reader that went away (the runner that started it, a closed terminal) makes every write fail
 // with EPIPE, which would otherwise crash the emulator before it exports.
@@ -64,7 +64,7 @@ async function start(): Promise<Started> {
   const [{ createEmulator }, { listensEverywhere, serveEmulator }, { EmulatorSeedError }] = await Promise.all([
     import("./emulator.ts"),
     import("./node.ts"),
-    import("./seed.ts"),
+    import("./seed/check.ts"),
   ]);
   let emulator: Emulator;
   try {

@@ -2,12 +2,13 @@
 // startEmulator in a vitest globalSetup), with the in-process methods' names and arguments. Each
 // method is one request to a documented route under /_emulator/v1 and nothing more, so it depends
 // on the routes, not on how the emulator is built inside.
-import { EmulatorApiError } from "./handler.ts";
-import type { CompleteActionResult } from "./server/actions.ts";
-import type { StoredChallenge } from "./server/state.ts";
-import type { EmulatorSettings } from "./settings.ts";
-import type { EmulatorState, OutboxMessage, WebhookDelivery } from "./state.ts";
-import type { TestApi } from "./test-api.ts";
+
+import type { CompleteActionResult } from "./api/server/actions.ts";
+import type { TestApi } from "./api/testing/test-api.ts";
+import { EmulatorApiError } from "./domain/errors.ts";
+import type { StoredChallenge } from "./state/server.ts";
+import type { EmulatorSettings } from "./state/settings.ts";
+import type { EmulatorState, OutboxMessage, WebhookDelivery } from "./state/types.ts";
 
 /**
  * The emulator's test-only API over HTTP: each method of the in-process `TestApi`, taking the same

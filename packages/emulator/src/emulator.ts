@@ -1,28 +1,27 @@
 // createEmulator: the whole emulator as one Web-standard `fetch`, with no network of its own
 // (webhooks aside, which go out through the `webhookFetch` it is given).
 
-import { errorResponse } from "./core/http.ts";
-import { handleApiRequest } from "./core/pipeline.ts";
-import { createWebhookDispatcher } from "./core/webhooks.ts";
-import type { EmulatorContext } from "./handler.ts";
 import {
   createManagementState,
   type ManagementSeed,
   ManagementSeedError,
   managementHandlers,
   managementSeedKeys,
-} from "./management/index.ts";
+} from "./api/management/index.ts";
+import { serverHandlers } from "./api/server/index.ts";
+import { createTestApi, type TestApi } from "./api/testing/test-api.ts";
+import type { EmulatorContext } from "./domain/context.ts";
+import { createWebhookDispatcher } from "./domain/webhooks.ts";
+import { errorResponse } from "./http/responses.ts";
+import { route } from "./http/router.ts";
+import { bodyLimits } from "./http/test-api-routes.ts";
 import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
-import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed.ts";
-import { serverHandlers } from "./server/index.ts";
-import { noteSeededActions, seedServerState } from "./server/seed.ts";
-import { publicKeyRoutes } from "./server/sessions.ts";
-import { checkSettings, defaultSettings, type EmulatorSettings } from "./settings.ts";
+import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed/check.ts";
+import { noteSeededActions, seedServerState } from "./seed/server.ts";
 import type { ApiName } from "./spec/tables.ts";
 import { withPrototypeFreeRecords } from "./state/records.ts";
-import type { EmulatorState } from "./state.ts";
-import { createTestApi, type TestApi } from "./test-api.ts";
-import { bodyLimits, handleTestApiRequest, isTestApiPath, testApiBasePath } from "./test-api-routes.ts";
+import { checkSettings, defaultSettings, type EmulatorSettings } from "./state/settings.ts";
+import type { EmulatorState } from "./state/types.ts";
 
 export interface EmulatorOptions {
   /** The state to start from, and to return to on `reset()`: an object, checked like a seed file. */
@@ -124,31 +123,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     flushWebhooks: webhooks.flush,
   });
 
-  async function answer(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    const path = url.pathname;
-    if (isTestApiPath(path)) {
-      return handleTestApiRequest(
-        testApi,
-        context,
-        request,
-        url,
-        path.slice(testApiBasePath.length),
-        bodyLimits(maxBodyBytes),
-      );
-    }
-    const publicKeys = await publicKeyRoutes(context(), path, url.origin);
-    if (publicKeys) return publicKeys;
-    if (path === "/v1/management" || path.startsWith("/v1/management/")) {
-      return handleApiRequest("management", request, url, path.slice("/v1/management".length), pipeline);
-    }
-    if (path.startsWith("/v1/")) return handleApiRequest("server", request, url, path.slice("/v1".length), pipeline);
-    return errorResponse(
-      404,
-      "not_found",
-      `Nothing is served at ${path}: the Server API is under /v1 and the Management API under /v1/management.`,
-    );
-  }
+  const routing = {
+    ...pipeline,
+    testApi,
+    testApiLimits: bodyLimits(maxBodyBytes),
+  };
 
   const emulator = {
     async fetch(input: Request | string | URL, init?: RequestInit): Promise<Response> {
@@ -159,7 +138,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         return errorResponse(400, "invalid_request", `The request could not be read: ${(error as Error).message}`);
       }
       try {
-        return await answer(request);
+        return await route(request, routing);
       } catch (error) {
         return errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
       }

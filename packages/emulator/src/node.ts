@@ -2,10 +2,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { builtin } from "./builtins.ts";
-import { errorResponse } from "./core/http.ts";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 import { allowedHostProblem, guardTestApi, type HostPolicy } from "./http/guard.ts";
-import { isTestApiPath } from "./test-api-routes.ts";
+import { errorResponse } from "./http/responses.ts";
+import { isTestApiPath } from "./http/test-api-routes.ts";
 
 // Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
 const { createServer } = builtin<typeof import("node:http")>("node:http");

@@ -15,7 +15,7 @@ import { type PrismMock, startPrismProxy } from "@authsignal-ts/scripts/testing/
 import { type EmulatedApi, findingOf, type PrismFinding } from "./prism/findings.ts";
 import { type Front, startFront } from "./prism/front.ts";
 import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
-import type { EmulatorSeed } from "./seed.ts";
+import type { EmulatorSeed } from "./seed/check.ts";
 
 export type { EmulatedApi, PrismFinding, PrismFindingKind, PrismViolation } from "./prism/findings.ts";
 

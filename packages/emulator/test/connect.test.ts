@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { refusedUrl } from "@authsignal-ts/scripts/testing/loopback";
 import { createServerClient } from "@authsignal-ts/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { matchRouteIn } from "../src/core/routes.ts";
+import { matchRouteIn } from "../src/http/routes.ts";
+import { testApiBasePath, testApiRoutes } from "../src/http/test-api-routes.ts";
 import {
   connectEmulator,
   createEmulator,
@@ -12,7 +13,6 @@ import {
   type RunningEmulator,
   startEmulator,
 } from "../src/index.ts";
-import { testApiBasePath, testApiRoutes } from "../src/test-api-routes.ts";
 
 const phoneNumber = "+64210000000";
 const seed = {

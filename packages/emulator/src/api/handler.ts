@@ -4,7 +4,7 @@
 // gives it. `tsc` rejects a handler that reads a field the request cannot have or answers a shape the
 // spec does not allow (test/api/handler.test-d.ts); Prism, in front of the emulator in the contract
 // suites, catches what types cannot (formats, patterns).
-import type { EmulatorContext } from "../handler.ts";
+import type { EmulatorContext } from "../domain/context.ts";
 
 type JsonContent<Response> = Response extends { content: { "application/json": infer Body } } ? Body : undefined;
 
@@ -58,3 +58,29 @@ export type Handler<Operation> = (
 
 /** A handler for every operation named in `Ids`, each typed by its own operation. */
 export type Handlers<Operations, Ids extends keyof Operations> = { [Id in Ids]: Handler<Operations[Id]> };
+
+/** A request the router has matched to an operation and validated, as handlers not yet typed by `Handler` read it. */
+export interface HandlerInput {
+  /** The spec's operationId, such as `track` or `createRule`. */
+  operationId: string;
+  /** Path parameters, percent-decoded. */
+  pathParams: Record<string, string>;
+  /** Query parameters: a string, or an array for an array parameter. */
+  query: Record<string, string | string[]>;
+  /** The parsed JSON body, or undefined when the request has none. */
+  body: unknown;
+  headers: Headers;
+  /** The origin the request was sent to (`http://127.0.0.1:4010`), for URLs the answer carries. */
+  origin: string;
+}
+
+/** What a handler not yet typed by `Handler` answers; the edge serializes `body` as JSON (none for undefined). */
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+}
+
+export type OperationHandler = (
+  input: HandlerInput,
+  context: EmulatorContext,
+) => HandlerResult | Promise<HandlerResult>;

@@ -4,7 +4,7 @@
 // the rest, the emulator's bookkeeping, is described here. A seed's records share their fields.
 // Like the seed's schema, it is compiled at build time (own-schemas.ts lists it): these are
 // functions of the bundled specs, and nothing here is built when the emulator runs.
-import { defaultSettings } from "../settings.ts";
+import { defaultSettings } from "../state/settings.ts";
 
 type Schema = Record<string, unknown>;
 

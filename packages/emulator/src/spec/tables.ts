@@ -24,6 +24,9 @@ export async function loadApiTables(api: ApiName): Promise<void> {
   loaded[api] ??= await importers[api]();
 }
 
+/** Whether the named API's tables are loaded. */
+export const isApiLoaded = (api: ApiName): boolean => loaded[api] !== undefined;
+
 /** The named API's tables, which loadApiTables must have loaded. */
 export function apiTables(api: ApiName): ApiTables {
   const tables = loaded[api];

@@ -2,7 +2,7 @@
 // record has no prototype: `users["__proto__"] = user` stores an entry rather than replacing the
 // record's prototype, and `devices.constructor` is undefined until a device of that name is seen.
 // Reads still go through `entry`, which takes only what the record holds itself.
-import type { EmulatorState } from "../state.ts";
+import type { EmulatorState } from "./types.ts";
 
 /** An empty record with no prototype. */
 export function records<T>(): Record<string, T> {

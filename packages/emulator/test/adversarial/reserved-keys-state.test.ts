@@ -4,8 +4,8 @@
 // `--import` and from `PUT /_emulator/v1/state`, and a normal track answers correctly afterwards.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { aliasOf } from "../../src/api/management/value-lists.ts";
 import { createEmulator, type EmulatorSeed } from "../../src/index.ts";
-import { aliasOf } from "../../src/management/value-lists.ts";
 import {
   type CliEmulator,
   expectNormalTrack,

@@ -1,7 +1,7 @@
 // Every Management operation, its documented errors among them, through `prism proxy --errors` in
 // front of the emulator: each request and each answer, success or error, within the bundled spec.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { matchRoute } from "../../src/core/routes.ts";
+import { apiBasePaths, matchRoute } from "../../src/http/routes.ts";
 import { apiTables, loadApiTables } from "../../src/spec/tables.ts";
 import { emulatorThroughPrism, type ThroughPrism } from "./support.ts";
 
@@ -196,8 +196,9 @@ describe("every Management operation through prism proxy --errors", () => {
     const called = new Set<string>();
     for (const call of prism.answered) {
       const [method, path] = call.split(" ") as [string, string];
-      const match = matchRoute("management", path, method);
-      if (match.kind === "operation") called.add(match.operation.operationId);
+      // Prism serves the spec's paths without the API's base path.
+      const match = matchRoute(`${apiBasePaths.management}${path}`, method);
+      if (match.kind === "route" && match.route.area === "management") called.add(match.route.operation.operationId);
     }
     const all = apiTables("management").operations.map((operation) => operation.operationId);
     expect(all.filter((operationId) => !called.has(operationId))).toEqual([]);

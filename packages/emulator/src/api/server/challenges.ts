@@ -1,0 +1,221 @@
+// Server-side OTP challenges: /challenge sends a code (to the outbox, and to the tenant's SMS or
+// email webhook when it has one, synchronously), /verify checks it against the attempt cap and
+// the expiry, /claim binds a verified challenge to a user and hands out a token.
+import type { components } from "@authsignal-ts/server";
+import type { EmulatorContext } from "../../domain/context.ts";
+import { entry } from "../../state/records.ts";
+import type { StoredAction, StoredChallenge } from "../../state/server.ts";
+import type { HandlerInput, HandlerResult } from "../handler.ts";
+import { succeedAction } from "./actions.ts";
+import { addAuthenticator } from "./authenticators.ts";
+import {
+  actionToken,
+  bodyOf,
+  defined,
+  enrolledMethods,
+  findAction,
+  invalidRequest,
+  isoNow,
+  notFound,
+  ok,
+  setActionState,
+  storeAction,
+  upsertUser,
+} from "./common.ts";
+
+type Schemas = components["schemas"];
+type ChallengeBody = Omit<Partial<Schemas["ChallengePhoneRequest"]>, "verificationMethod"> &
+  Omit<Partial<Schemas["ChallengeEmailRequest"]>, "verificationMethod"> & {
+    verificationMethod?: StoredChallenge["verificationMethod"];
+  };
+
+function newCode(context: EmulatorContext, to: string): string {
+  const { fixedCodes, otpLength } = context.state.emulator.settings;
+  if (Object.hasOwn(fixedCodes, to)) return fixedCodes[to] as string;
+  // Uniform enough for test codes: 2³² is within 10⁻⁹ of a multiple of 10.
+  return Array.from(crypto.getRandomValues(new Uint32Array(otpLength)), (value) => value % 10).join("");
+}
+
+const existingChallenge = (context: EmulatorContext, challengeId: string): StoredChallenge =>
+  entry(context.state.server.challenges, challengeId) ?? notFound(`No challenge with ID ${challengeId} was found.`);
+
+export async function challenge(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
+  const body = bodyOf<ChallengeBody>(input);
+  // A challenge ID with no method asks for another code for that challenge's action and recipient.
+  const earlier =
+    body.verificationMethod === undefined && body.challengeId
+      ? existingChallenge(context, body.challengeId)
+      : undefined;
+  const verificationMethod = (body.verificationMethod ??
+    earlier?.verificationMethod) as StoredChallenge["verificationMethod"];
+  const to = (
+    verificationMethod === "EMAIL_OTP" ? (body.email ?? earlier?.email) : (body.phoneNumber ?? earlier?.phoneNumber)
+  ) as string;
+  const actionCode = body.action ?? earlier?.actionCode;
+  if (actionCode === undefined) invalidRequest("body.action is required");
+  const nowMs = context.now();
+  const created: StoredChallenge = {
+    challengeId: context.randomId(),
+    verificationMethod,
+    ...(verificationMethod === "EMAIL_OTP" ? { email: to } : { phoneNumber: to }),
+    ...defined({
+      smsChannel: body.smsChannel ?? earlier?.smsChannel,
+      userId: body.userId ?? earlier?.userId,
+      scope: body.scope ?? earlier?.scope,
+      deviceId: body.deviceId ?? earlier?.deviceId,
+    }),
+    actionCode,
+    idempotencyKey: body.idempotencyKey ?? earlier?.idempotencyKey ?? context.randomId(),
+    code: newCode(context, to),
+    createdAt: isoNow(context),
+    expiresAt: nowMs + context.state.emulator.settings.otpLifetimeMinutes * 60_000,
+    failedAttempts: 0,
+  };
+  const channel = verificationMethod === "EMAIL_OTP" ? "EMAIL" : verificationMethod;
+  // Synchronous, as Authsignal's: a receiver that does not answer 2xx fails the challenge.
+  await context.emit({
+    type: channel === "EMAIL" ? "email.created" : "sms.created",
+    data: defined({
+      to,
+      code: created.code,
+      userId: created.userId ?? "",
+      idempotencyKey: created.idempotencyKey,
+      actionCode,
+      locale: body.locale,
+      ...(channel === "EMAIL" && {
+        verificationMethod: "EMAIL_OTP",
+        ipAddress: body.ipAddress,
+        userAgent: body.userAgent,
+      }),
+    }),
+  });
+  context.state.server.challenges[created.challengeId] = created;
+  context.state.emulator.outbox.push(
+    defined({
+      messageId: context.randomId(),
+      channel,
+      to,
+      code: created.code,
+      challengeId: created.challengeId,
+      userId: created.userId,
+      actionCode,
+      idempotencyKey: created.idempotencyKey,
+      createdAt: created.createdAt,
+    }),
+  );
+  return ok({
+    challengeId: created.challengeId,
+    idempotencyKey: created.idempotencyKey,
+    expiresAt: Math.floor(created.expiresAt / 1000),
+  });
+}
+
+const targetOf = (challenge: StoredChallenge) =>
+  challenge.email === undefined ? { phoneNumber: challenge.phoneNumber } : { email: challenge.email };
+
+/** The action a challenge belongs to, for its user (created when only the challenge named it). */
+function actionOf(context: EmulatorContext, challenge: StoredChallenge, userId: string): StoredAction {
+  const existing = findAction(context, userId, challenge.actionCode, challenge.idempotencyKey);
+  if (existing) return existing;
+  const now = isoNow(context);
+  const user = upsertUser(context, userId);
+  const action: StoredAction = {
+    userId,
+    actionCode: challenge.actionCode,
+    idempotencyKey: challenge.idempotencyKey,
+    outcome: "CHALLENGE",
+    state: "CHALLENGE_REQUIRED",
+    createdAt: now,
+    updatedAt: now,
+    stateUpdatedAt: now,
+    ruleIds: [],
+    rules: [],
+    output: {},
+    allowedVerificationMethods: [challenge.verificationMethod],
+    enrolledVerificationMethods: enrolledMethods(user),
+    ...defined({ deviceId: challenge.deviceId }),
+  };
+  storeAction(context, action);
+  return action;
+}
+
+export async function verify(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
+  const { challengeId, verificationCode } = bodyOf<Schemas["VerifyRequest"]>(input);
+  const found = existingChallenge(context, challengeId);
+  const { maxVerifyAttempts } = context.state.emulator.settings;
+  if (found.failedAttempts >= maxVerifyAttempts)
+    return ok({ isVerified: false, failureReason: "MAX_ATTEMPTS_EXCEEDED" });
+  // A code works once: a verified challenge answers as an expired one.
+  if (found.verifiedAt !== undefined || context.now() >= found.expiresAt) {
+    return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
+  }
+  if (verificationCode !== found.code) {
+    found.failedAttempts += 1;
+    // The attempt that reaches the cap fails the action (a documented guess).
+    if (found.failedAttempts >= maxVerifyAttempts && found.userId) {
+      const action = findAction(context, found.userId, found.actionCode, found.idempotencyKey);
+      if (action) setActionState(context, action, "CHALLENGE_FAILED");
+    }
+    return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
+  }
+  // Spent before anything is awaited (the action's verification webhook), so a verify of the same
+  // code that arrives meanwhile finds it used: a code verifies once, even when the receiver refuses.
+  found.verifiedAt = isoNow(context);
+  if (found.userId) {
+    const user = upsertUser(context, found.userId);
+    let authenticatorId = user.authenticators.find(
+      (authenticator) =>
+        authenticator.verificationMethod === found.verificationMethod &&
+        (authenticator.phoneNumber ?? authenticator.email) === (found.phoneNumber ?? found.email),
+    )?.userAuthenticatorId;
+    if (!authenticatorId && /\b(add|update):authenticators\b/.test(found.scope ?? "")) {
+      authenticatorId = (
+        await addAuthenticator(context, user, { verificationMethod: found.verificationMethod, ...targetOf(found) })
+      ).userAuthenticatorId;
+    }
+    await succeedAction(context, actionOf(context, found, found.userId), found.verificationMethod, authenticatorId);
+  }
+  return ok({ isVerified: true, verificationMethod: found.verificationMethod, ...targetOf(found) });
+}
+
+export async function claimChallenge(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
+  const { challengeId, userId, skipVerificationCheck } = bodyOf<Schemas["ClaimChallengeRequest"]>(input);
+  const found = existingChallenge(context, challengeId);
+  if (found.verifiedAt === undefined && !skipVerificationCheck) {
+    invalidRequest("The challenge has not been verified; verify it first or set skipVerificationCheck.");
+  }
+  const owner = found.claimedByUserId ?? found.userId;
+  if (owner !== undefined && owner !== userId) invalidRequest(`The challenge belongs to another user than ${userId}.`);
+  // Bound before anything is awaited, so a claim by another user that arrives meanwhile is refused.
+  found.claimedByUserId = userId;
+  const action = actionOf(context, found, userId);
+  if (action.state !== "CHALLENGE_SUCCEEDED") await succeedAction(context, action, found.verificationMethod);
+  return ok({ token: await actionToken(context, action), verificationMethod: found.verificationMethod });
+}
+
+/** The challenge asked for, while it can still be verified. */
+export function getChallenge(input: HandlerInput, context: EmulatorContext): HandlerResult {
+  const query = input.query as { challengeId?: string; userId?: string; action?: string; verificationMethod?: string };
+  const nowMs = context.now();
+  const found = Object.values(context.state.server.challenges)
+    .filter(
+      (candidate) =>
+        candidate.expiresAt > nowMs &&
+        (query.challengeId === undefined || candidate.challengeId === query.challengeId) &&
+        (query.userId === undefined || candidate.userId === query.userId) &&
+        (query.action === undefined || candidate.actionCode === query.action) &&
+        (query.verificationMethod === undefined || candidate.verificationMethod === query.verificationMethod),
+    )
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  if (!found) notFound("No active challenge matches.");
+  return ok(
+    defined({
+      challengeId: found.challengeId,
+      expiresAt: Math.floor(found.expiresAt / 1000),
+      verificationMethod: found.verificationMethod,
+      smsChannel: found.smsChannel,
+      ...targetOf(found),
+      action: found.actionCode,
+    }),
+  );
+}

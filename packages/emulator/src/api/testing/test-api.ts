@@ -1,0 +1,116 @@
+// The test-only API: what the emulator recorded (messages with their codes, challenges, webhook
+// deliveries) and what a test needs to steer it (finish a pre-built UI challenge, reset, export
+// and import, settings, the clock). The same operations are methods on the emulator, routes under
+// /_emulator/v1/ that take no API key (test-api-routes.ts), and the methods of connectEmulator.
+
+import { clockAdvanceProblem } from "../../domain/clock.ts";
+import type { EmulatorContext } from "../../domain/context.ts";
+import { EmulatorApiError } from "../../domain/errors.ts";
+import { importProblem } from "../../spec/state-check.ts";
+import { withPrototypeFreeRecords } from "../../state/records.ts";
+import type { StoredChallenge } from "../../state/server.ts";
+import { checkSettings, type EmulatorSettings } from "../../state/settings.ts";
+import type { EmulatorState, OutboxMessage, WebhookDelivery } from "../../state/types.ts";
+import { type CompleteActionInput, type CompleteActionResult, completeAction } from "../server/actions.ts";
+
+export interface MessageFilter {
+  to?: string;
+  channel?: OutboxMessage["channel"];
+  userId?: string;
+}
+
+export interface TestApi {
+  /** Messages the emulator "sent" (SMS, WhatsApp, email), oldest first, with their codes. */
+  messages(filter?: MessageFilter): OutboxMessage[];
+  /** The newest message to a phone number or email address. */
+  lastMessage(to: string): OutboxMessage | undefined;
+  /** Every OTP challenge, with its code and attempts. */
+  challenges(): StoredChallenge[];
+  /**
+   * Does what the pre-built UI would: finishes an action's challenge as approved (SUCCEEDED) or
+   * denied (FAILED), and returns the token to pass to `validateChallenge` or `createSession`.
+   */
+  completeAction(input: CompleteActionInput): Promise<CompleteActionResult>;
+  /** Every webhook delivery attempt, with the body and X-Signature-V2 header sent. */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Waits for webhooks still being sent in the background (authenticator events). */
+  flushWebhooks(): Promise<void>;
+  /** Back to the seed: everything created since is gone, and the clock is back to the wall clock. */
+  reset(): void;
+  /** The whole state as JSON-ready data (a copy). */
+  exportState(): EmulatorState;
+  /** Replaces the whole state with an exported one. */
+  importState(state: EmulatorState): void;
+  settings(): EmulatorSettings;
+  updateSettings(settings: Partial<EmulatorSettings>): EmulatorSettings;
+  /** Moves the emulator's clock forward, to test expiry; returns the new time. */
+  advanceClock(milliseconds: number): Date;
+  /** The emulator's clock. */
+  now(): Date;
+}
+
+export interface TestApiOptions {
+  state: () => EmulatorState;
+  replaceState: (state: EmulatorState) => void;
+  initialState: () => EmulatorState;
+  context: () => EmulatorContext;
+  flushWebhooks: () => Promise<void>;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+const channels: OutboxMessage["channel"][] = ["SMS", "WHATSAPP", "EMAIL"];
+
+/** An import checked whole against the state's schema and invariants (state/check.ts), before anything is replaced. */
+function checkImport(value: unknown, wallClockMs: number): EmulatorState {
+  const problem = importProblem(value, wallClockMs);
+  if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
+  return value as EmulatorState;
+}
+
+export function createTestApi(options: TestApiOptions): TestApi {
+  const methods: TestApi = {
+    messages(filter = {}) {
+      if (filter.channel !== undefined && !channels.includes(filter.channel)) {
+        throw new EmulatorApiError(400, "invalid_request", `channel must be one of ${channels.join(", ")}`);
+      }
+      return copy(
+        options
+          .state()
+          .emulator.outbox.filter(
+            (message) =>
+              (filter.to === undefined || message.to === filter.to) &&
+              (filter.channel === undefined || message.channel === filter.channel) &&
+              (filter.userId === undefined || message.userId === filter.userId),
+          ),
+      );
+    },
+    lastMessage: (to) => copy(options.state().emulator.outbox.findLast((message) => message.to === to)),
+    challenges: () => copy(Object.values(options.state().server.challenges)),
+    completeAction: (input) => completeAction(options.context(), input),
+    webhookDeliveries: () => copy(options.state().emulator.webhookDeliveries),
+    flushWebhooks: options.flushWebhooks,
+    reset: () => options.replaceState(options.initialState()),
+    exportState: () => copy(options.state()),
+    importState(state) {
+      const wallClockMs = options.context().now() - options.state().emulator.clockOffsetMs;
+      options.replaceState(withPrototypeFreeRecords(copy(checkImport(state, wallClockMs))));
+    },
+    settings: () => copy(options.state().emulator.settings),
+    updateSettings(settings) {
+      const problem = checkSettings(settings, "settings");
+      if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
+      Object.assign(options.state().emulator.settings, settings);
+      return copy(options.state().emulator.settings);
+    },
+    advanceClock(milliseconds) {
+      const problem = clockAdvanceProblem(options.context().now(), milliseconds, "milliseconds");
+      if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
+      options.state().emulator.clockOffsetMs += milliseconds;
+      return new Date(options.context().now());
+    },
+    now: () => new Date(options.context().now()),
+  };
+
+  return methods;
+}

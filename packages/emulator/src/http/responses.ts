@@ -1,0 +1,26 @@
+// How every answer leaves the emulator: JSON with exactly `application/json` (the Python SDK
+// compares the header for equality) and the emulator's version header.
+import packageJson from "../../package.json" with { type: "json" };
+
+export const emulatorVersion: string = packageJson.version;
+export const EMULATOR_HEADER = "x-authsignal-emulator";
+
+/** An answer with no body (revokeSession's 200) has no content type: an empty body is not JSON. */
+export function jsonResponse(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
+  if (body === undefined)
+    return new Response(null, { status, headers: { [EMULATOR_HEADER]: emulatorVersion, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", [EMULATOR_HEADER]: emulatorVersion, ...headers },
+  });
+}
+
+/** Authsignal's error body: `error` (deprecated, still sent) and `errorCode` carry the same code. */
+export function errorResponse(
+  status: number,
+  code: string,
+  description: string,
+  headers?: Record<string, string>,
+): Response {
+  return jsonResponse(status, { error: code, errorCode: code, errorDescription: description }, headers);
+}

@@ -1,0 +1,100 @@
+// Every request, from the Web `Request` to the `Response`: its area by the path's prefix, the key
+// for an API (first, as the live API answers 401 before it looks at the path), the one route table,
+// then the route's own answer: an API operation through the pipeline, a test-only API route, a
+// well-known route. The test-only API's network guard is node.ts's: an in-process `fetch` has no
+// network to guard.
+import type { TestApi } from "../api/testing/test-api.ts";
+import type { EmulatorContext } from "../domain/context.ts";
+import { EmulatorApiError } from "../domain/errors.ts";
+import { type ApiName, loadApiTables } from "../spec/tables.ts";
+import { keyMatches, unauthorizedDescription } from "./auth.ts";
+import { answerOperation, type PipelineOptions } from "./pipeline.ts";
+import { errorResponse, jsonResponse } from "./responses.ts";
+import { apiBasePaths, areaOf, matchRoute, type Route } from "./routes.ts";
+import { type BodyLimits, testApiBasePath } from "./test-api-routes.ts";
+
+export interface RouterOptions extends PipelineOptions {
+  secrets: Record<ApiName, string>;
+  testApi: TestApi;
+  /** The largest body each test-only route reads. */
+  testApiLimits: BodyLimits;
+}
+
+const isApi = (area: string): area is ApiName => area === "server" || area === "management";
+
+/** Where a path is, for a 404 or 405's description: below its API's base path, or whole. */
+const describedPath = (area: string, path: string) => (isApi(area) ? path.slice(apiBasePaths[area].length) : path);
+
+function notFound(area: string, method: string, path: string): Response {
+  if (isApi(area))
+    return errorResponse(404, "not_found", `No ${area} API operation has the path ${describedPath(area, path)}.`);
+  if (area === "test-api") {
+    return errorResponse(404, "not_found", `The test-only API has no ${method} ${path.slice(testApiBasePath.length)}.`);
+  }
+  return errorResponse(404, "not_found", `Nothing is served at ${path}.`);
+}
+
+async function answerRoute(
+  route: Route,
+  params: Record<string, string>,
+  request: Request,
+  url: URL,
+  options: RouterOptions,
+) {
+  switch (route.area) {
+    case "server":
+    case "management":
+      return answerOperation(route.operation, params, request, url, options);
+    case "test-api":
+      return jsonResponse(
+        200,
+        await route.testApi.handle({
+          methods: options.testApi,
+          context: options.context,
+          request,
+          url,
+          pathParams: params,
+          limits: options.testApiLimits,
+        }),
+      );
+    case "well-known": {
+      const body = await route.wellKnown.answer(options.context(), params.tenantId as string, url.origin);
+      return body === undefined ? notFound(route.area, request.method, url.pathname) : jsonResponse(200, body);
+    }
+  }
+}
+
+/** The emulator's answer to `request`. */
+export async function route(request: Request, options: RouterOptions): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname;
+  const method = request.method.toUpperCase();
+  const area = areaOf(path);
+  if (area === undefined) {
+    return errorResponse(
+      404,
+      "not_found",
+      `Nothing is served at ${path}: the Server API is under /v1 and the Management API under /v1/management.`,
+    );
+  }
+  if (isApi(area)) {
+    if (!keyMatches(request.headers.get("authorization"), options.secrets[area])) {
+      return errorResponse(401, "unauthorized", unauthorizedDescription);
+    }
+    await loadApiTables(area);
+  }
+  const match = matchRoute(path, method);
+  if (match.kind === "not-found") return notFound(area, method, path);
+  if (match.kind === "method-not-allowed") {
+    return errorResponse(405, "method_not_allowed", `${describedPath(area, path)} does not take ${request.method}.`, {
+      allow: match.allow.join(", "),
+    });
+  }
+  if (match.kind === "bad-path") return errorResponse(400, "invalid_request", match.description);
+  try {
+    return await answerRoute(match.route, match.pathParams, request, url, options);
+  } catch (error) {
+    if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+// The emulator's one route table, and how a request is matched to it. Every path the emulator
+// answers is here, from the root: each API's operations (the generated tables of the bundled specs,
+// under /v1 and /v1/management), the test-only API's routes (under /_emulator/v1) and the issuer's
+// well-known routes. Literal segments win over parameters (`POST /v1/users/authenticators` is
+// enrollVerifiedAuthenticators, not an update of a user called "authenticators").
+import type { Operation } from "../spec/operation.ts";
+import { type ApiName, apiTables, isApiLoaded } from "../spec/tables.ts";
+import { type TestApiRoute, testApiBasePath, testApiRoutes } from "./test-api-routes.ts";
+import { type WellKnownRoute, wellKnownRoutes } from "./well-known.ts";
+
+export type { Operation } from "../spec/operation.ts";
+
+/** What a table's routes have in common: a method and the path template's segments (`{name}` a parameter). */
+export interface RouteEntry {
+  method: string;
+  segments: readonly string[];
+}
+
+export type TableMatch<Route> =
+  | { kind: "route"; route: Route; pathParams: Record<string, string> }
+  | { kind: "method-not-allowed"; allow: string[] }
+  | { kind: "not-found" }
+  | { kind: "bad-path"; description: string };
+
+export type RouteMatch =
+  | { kind: "operation"; operation: Operation; pathParams: Record<string, string> }
+  | Exclude<TableMatch<Operation>, { kind: "route" }>;
+
+/** Lower is more specific: each position holds 0 for a literal, 1 for a parameter. */
+function specificity(segments: readonly string[]): string {
+  return segments.map((segment) => (segment.startsWith("{") ? "1" : "0")).join("");
+}
+
+/** Matches a path below the table's base path (`/users/usr_1`) and a method to one of `routes`. */
+export function matchRouteIn<Route extends RouteEntry>(
+  routes: readonly Route[],
+  path: string,
+  method: string,
+): TableMatch<Route> {
+  const rawSegments = path.split("/").slice(1);
+  const candidates: { route: Route; params: Record<string, string> }[] = [];
+  for (const route of routes) {
+    if (route.segments.length !== rawSegments.length) continue;
+    const params: Record<string, string> = {};
+    let matches = true;
+    for (let index = 0; index < rawSegments.length && matches; index++) {
+      const expected = route.segments[index] as string;
+      const actual = rawSegments[index] as string;
+      if (expected.startsWith("{")) {
+        if (actual === "") matches = false;
+        else params[expected.slice(1, -1)] = actual;
+      } else matches = expected === actual;
+    }
+    if (matches) candidates.push({ route, params });
+  }
+  if (candidates.length === 0) return { kind: "not-found" };
+  // Equal-length strings of 0s and 1s: plain comparison, not localeCompare, whose first call loads ICU.
+  candidates.sort((a, b) => {
+    const [left, right] = [specificity(a.route.segments), specificity(b.route.segments)];
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  const chosen = candidates.find((candidate) => candidate.route.method === method);
+  if (!chosen) return { kind: "method-not-allowed", allow: [...new Set(candidates.map((c) => c.route.method))] };
+  const pathParams: Record<string, string> = {};
+  for (const [name, value] of Object.entries(chosen.params)) {
+    try {
+      // Some SDKs percent-encode path parameters and some do not; both arrive decoded here.
+      pathParams[name] = decodeURIComponent(value);
+    } catch {
+      return { kind: "bad-path", description: `path.${name} is not valid percent-encoding` };
+    }
+  }
+  return { kind: "route", route: chosen.route, pathParams };
+}
+
+/** Where each API's operations are served. */
+export const apiBasePaths: Record<ApiName, string> = { server: "/v1", management: "/v1/management" };
+
+/** What a path is for, by its prefix: how it is authenticated, and which tables it needs loaded. */
+export type Area = ApiName | "test-api" | "well-known";
+
+/** The area of a path, or undefined for a path the emulator serves nothing at. */
+export function areaOf(path: string): Area | undefined {
+  if (path.startsWith(`${testApiBasePath}/`)) return "test-api";
+  if (path.startsWith("/v1/client/public/")) return "well-known";
+  if (path === apiBasePaths.management || path.startsWith(`${apiBasePaths.management}/`)) return "management";
+  if (path.startsWith(`${apiBasePaths.server}/`)) return "server";
+  return undefined;
+}
+
+export type Route = RouteEntry &
+  (
+    | { area: ApiName; operation: Operation }
+    | { area: "test-api"; testApi: TestApiRoute }
+    | { area: "well-known"; wellKnown: WellKnownRoute }
+  );
+
+const below = (base: string, segments: readonly string[]) => [...base.split("/").slice(1), ...segments];
+
+let table: { loaded: string; routes: readonly Route[]; byArea: Map<Area, readonly Route[]> } | undefined;
+
+/** Every route, of the APIs whose tables are loaded (loadApiTables) and the rest. */
+export function routeTable(): readonly Route[] {
+  const apis = (["server", "management"] as const).filter(isApiLoaded);
+  const loaded = apis.join();
+  if (table?.loaded === loaded) return table.routes;
+  const routes: Route[] = [
+    ...apis.flatMap((api) =>
+      apiTables(api).operations.map(
+        (operation): Route => ({
+          area: api,
+          method: operation.method,
+          segments: below(apiBasePaths[api], operation.segments),
+          operation,
+        }),
+      ),
+    ),
+    ...testApiRoutes.map(
+      (route): Route => ({
+        area: "test-api",
+        method: route.method,
+        segments: below(testApiBasePath, route.segments),
+        testApi: route,
+      }),
+    ),
+    ...wellKnownRoutes.map((route): Route => ({ area: "well-known", ...route, wellKnown: route })),
+  ];
+  table = { loaded, routes, byArea: new Map() };
+  return routes;
+}
+
+function routesOf(area: Area): readonly Route[] {
+  const routes = routeTable();
+  const byArea = (table as NonNullable<typeof table>).byArea;
+  let found = byArea.get(area);
+  if (!found) {
+    found = routes.filter((route) => route.area === area);
+    byArea.set(area, found);
+  }
+  return found;
+}
+
+/** Matches a path and a method to the route table; a route of another area than the path's is no match. */
+export function matchRoute(path: string, method: string): TableMatch<Route> {
+  const area = areaOf(path);
+  return area === undefined ? { kind: "not-found" } : matchRouteIn(routesOf(area), path, method);
+}
