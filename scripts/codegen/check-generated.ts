@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `check:generated` of each package, run after `generate` from the package's folder: fails when
-// its generated folder (src/generated, or the one named: the emulator's src/spec/generated) differs
+// its generated folders (src/generated, or those named: the emulator's spec and handler ones) differ
 // from what is committed, and says which of three things happened.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -14,8 +14,9 @@ const changes = (paths: string[]) =>
     .filter(Boolean)
     .map((line) => ({ code: line.slice(0, 2), path: line.slice(3) }));
 
-const folder = process.argv[2] ?? "src/generated";
-const generated = changes([folder]);
+const folders = process.argv.length > 2 ? process.argv.slice(2) : ["src/generated"];
+const folder = folders.join(" and ");
+const generated = changes(folders);
 if (generated.length > 0) {
   const untracked = generated.filter((change) => change.code === "??").map((change) => change.path);
   const changed = generated.filter((change) => change.code !== "??").map((change) => change.path);

@@ -7,8 +7,9 @@
 //   own-validators.js        the validators of the emulator's own schemas (a seed's), which the
 //                            --own-schemas module describes over the specs
 //   <api>-properties.ts      the properties of each component schema, for the APIs that module
-//                            names (emulator-properties.ts)
-// Usage: authsignal-ts-generate-emulator --out <folder> --own-schemas <module> <api> ...
+//                            names (emulator-properties.ts), which handlers read: into the
+//                            --properties-out folder, beside them, as they may not import the spec layer
+// Usage: authsignal-ts-generate-emulator --out <folder> --properties-out <folder> --own-schemas <module> <api> ...
 // run from the emulator's folder by its `generate` script, after the clients' `generate` has
 // bundled their specs.
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -40,14 +41,20 @@ interface OwnSchemas {
 
 const writer = "scripts/codegen/generate-emulator.ts";
 const { values, positionals: requested } = parseArgs({
-  options: { out: { type: "string" }, "own-schemas": { type: "string" } },
+  options: { out: { type: "string" }, "properties-out": { type: "string" }, "own-schemas": { type: "string" } },
   allowPositionals: true,
 });
-const usage = "Usage: authsignal-ts-generate-emulator --out <folder> --own-schemas <module> <api> ...";
-if (!values.out || !values["own-schemas"] || requested.length === 0) throw new Error(usage);
-const outDir = resolve(values.out);
-// What else is in the folder is removed, so it must be one that holds generated files only.
-if (basename(outDir) !== "generated") throw new Error(`--out ${values.out}: the folder must be called generated`);
+const usage =
+  "Usage: authsignal-ts-generate-emulator --out <folder> --properties-out <folder> --own-schemas <module> <api> ...";
+if (!values.out || !values["properties-out"] || !values["own-schemas"] || requested.length === 0) {
+  throw new Error(usage);
+}
+// What else is in each folder is removed, so it must be one that holds generated files only.
+for (const option of ["out", "properties-out"] as const) {
+  if (basename(resolve(values[option] as string)) !== "generated") {
+    throw new Error(`--${option} ${values[option]}: the folder must be called generated`);
+  }
+}
 
 // The generated code requires Ajv's runtime helpers from the package's own dependencies, so they
 // must be those of the Ajv that wrote it.
@@ -73,6 +80,7 @@ for (const name of requested) {
 // started by another task's tests) never finds a file missing.
 const outputs = new Map<string, string>();
 const output = (file: string, text: string) => outputs.set(file, text);
+const propertyOutputs = new Map<string, string>();
 const ajvWriter = `Ajv ${validatorLibraries.ajv}, run by ${writer}`;
 
 for (const [name, document] of Object.entries(documents)) {
@@ -119,14 +127,23 @@ for (const name of own.componentProperties) {
   const document = documents[name];
   if (!document)
     throw new Error(`ownSchemas names ${name}'s component properties; the generator was given ${requested.join(", ")}`);
-  output(`${name}-properties.ts`, renderComponentProperties(document, banner(writer, sources[name] as string)));
+  propertyOutputs.set(
+    `${name}-properties.ts`,
+    renderComponentProperties(document, banner(writer, sources[name] as string)),
+  );
 }
-await mkdir(outDir, { recursive: true });
-for (const [file, text] of outputs) {
-  const current = await readFile(join(outDir, file), "utf8").catch(() => undefined);
-  if (current !== text) await writeFile(join(outDir, file), text);
+/** Writes `files` into `folder`, changing only what differs, and removes what else it holds. */
+async function writeFolder(folder: string, files: Map<string, string>): Promise<void> {
+  const dir = resolve(folder);
+  await mkdir(dir, { recursive: true });
+  for (const [file, text] of files) {
+    const current = await readFile(join(dir, file), "utf8").catch(() => undefined);
+    if (current !== text) await writeFile(join(dir, file), text);
+  }
+  for (const file of await readdir(dir)) {
+    if (!files.has(file)) await rm(join(dir, file), { recursive: true, force: true });
+  }
 }
-for (const file of await readdir(outDir)) {
-  if (!outputs.has(file)) await rm(join(outDir, file), { recursive: true, force: true });
-}
-console.log(`generated ${values.out} for ${requested.join(", ")}`);
+await writeFolder(values.out, outputs);
+await writeFolder(values["properties-out"], propertyOutputs);
+console.log(`generated ${values.out} and ${values["properties-out"]} for ${requested.join(", ")}`);

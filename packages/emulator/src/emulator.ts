@@ -1,13 +1,7 @@
 // createEmulator: the whole emulator as one Web-standard `fetch`, with no network of its own
 // (webhooks aside, which go out through the `webhookFetch` it is given).
 
-import {
-  createManagementState,
-  type ManagementSeed,
-  ManagementSeedError,
-  managementHandlers,
-  managementSeedKeys,
-} from "./api/management/index.ts";
+import { managementHandlers } from "./api/management/index.ts";
 import { serverHandlers } from "./api/server/index.ts";
 import { createTestApi, type TestApi } from "./api/testing/test-api.ts";
 import type { EmulatorContext } from "./domain/context.ts";
@@ -17,10 +11,18 @@ import { route } from "./http/router.ts";
 import { bodyLimits } from "./http/test-api-routes.ts";
 import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed/check.ts";
+import {
+  createManagementState,
+  type ManagementSeed,
+  ManagementSeedError,
+  managementSeedKeys,
+} from "./seed/management.ts";
 import { noteSeededActions, seedServerState } from "./seed/server.ts";
+import { importProblem } from "./spec/state-check.ts";
 import type { ApiName } from "./spec/tables.ts";
 import { withPrototypeFreeRecords } from "./state/records.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./state/settings.ts";
+import { createStore } from "./state/store.ts";
 import type { EmulatorState } from "./state/types.ts";
 
 export interface EmulatorOptions {
@@ -100,13 +102,26 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   let state = initialState();
   const now = () => wallClock() + state.emulator.clockOffsetMs;
+  const store = createStore(
+    () => state,
+    (next) => {
+      state = next;
+    },
+  );
   const webhooks = createWebhookDispatcher({
     state: () => state,
+    recordDelivery: store.emulator.recordDelivery,
     serverSecret: secrets.server,
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     now,
   });
-  const context = (): EmulatorContext => ({ state, now, randomId: () => crypto.randomUUID(), emit: webhooks.emit });
+  const context = (): EmulatorContext => ({
+    state,
+    store,
+    now,
+    randomId: () => crypto.randomUUID(),
+    emit: webhooks.emit,
+  });
   const pipeline = {
     secrets,
     handlers: { server: serverHandlers, management: managementHandlers },
@@ -115,9 +130,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
   const testApi = createTestApi({
     state: () => state,
-    replaceState: (next) => {
-      state = next;
-    },
+    store,
+    importProblem,
     initialState,
     context,
     flushWebhooks: webhooks.flush,

@@ -1,8 +1,8 @@
 // startEmulator: the emulator served on node:http, for test setups (vitest globalSetup) and the CLI.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { builtin } from "./builtins.ts";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
+import { builtin } from "./http/builtins.ts";
 import { allowedHostProblem, guardTestApi, type HostPolicy } from "./http/guard.ts";
 import { errorResponse } from "./http/responses.ts";
 import { isTestApiPath } from "./http/test-api-routes.ts";

@@ -4,7 +4,7 @@
 // gives it. `tsc` rejects a handler that reads a field the request cannot have or answers a shape the
 // spec does not allow (test/api/handler.test-d.ts); Prism, in front of the emulator in the contract
 // suites, catches what types cannot (formats, patterns).
-import type { EmulatorContext } from "../domain/context.ts";
+import type { ApiContext, EmulatorContext } from "../domain/context.ts";
 
 type JsonContent<Response> = Response extends { content: { "application/json": infer Body } } ? Body : undefined;
 
@@ -53,7 +53,7 @@ export type HandlerAnswer<Operation> = {
 
 export type Handler<Operation> = (
   request: HandlerRequest<Operation>,
-  context: EmulatorContext,
+  context: ApiContext,
 ) => HandlerAnswer<Operation> | Promise<HandlerAnswer<Operation>>;
 
 /** A handler for every operation named in `Ids`, each typed by its own operation. */
@@ -65,8 +65,8 @@ export interface HandlerInput {
   operationId: string;
   /** Path parameters, percent-decoded. */
   pathParams: Record<string, string>;
-  /** Query parameters: a string, or an array for an array parameter. */
-  query: Record<string, string | string[]>;
+  /** Query parameters, as the spec types them (numbers, booleans, arrays). */
+  query: Record<string, unknown>;
   /** The parsed JSON body, or undefined when the request has none. */
   body: unknown;
   headers: Headers;
@@ -84,3 +84,20 @@ export type OperationHandler = (
   input: HandlerInput,
   context: EmulatorContext,
 ) => HandlerResult | Promise<HandlerResult>;
+
+/** What the edge passes every handler: both the typed request's fields and the untyped one's. */
+export type EdgeRequest = HandlerInput & { path: Record<string, string> };
+
+/**
+ * A handler as the edge's table holds it, its operation's types erased: any `Handler<Op>` and any
+ * `OperationHandler` is one (a parameter of type `never` accepts every handler's request type).
+ * The edge calls it with the request it validated against that operation's spec.
+ */
+export type ErasedHandler = (request: never, context: EmulatorContext) => HandlerResult | Promise<HandlerResult>;
+
+/** Calls an erased handler with the request the edge validated for its operation. */
+export const callHandler = (handler: ErasedHandler, request: EdgeRequest, context: EmulatorContext) =>
+  (handler as (request: EdgeRequest, context: EmulatorContext) => HandlerResult | Promise<HandlerResult>)(
+    request,
+    context,
+  );

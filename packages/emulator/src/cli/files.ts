@@ -1,7 +1,7 @@
 // The files the CLI is given: a seed or an exported state to read, and the file to export to,
 // which is checked before the emulator starts, so a path that cannot be written fails the start
 // rather than the exit, when the state would be lost.
-import { builtin } from "../builtins.ts";
+import { builtin } from "../http/builtins.ts";
 import { CliError } from "./options.ts";
 
 const { closeSync, openSync, readFileSync, unlinkSync, writeFileSync } = builtin<typeof import("node:fs")>("node:fs");

@@ -1,5 +1,5 @@
 // The command line of authsignal-emulator: what it accepts, and the usage text that says so.
-import { builtin } from "../builtins.ts";
+import { builtin } from "../http/builtins.ts";
 import { allowedHostProblem } from "../http/guard.ts";
 
 const { parseArgs } = builtin<typeof import("node:util")>("node:util");

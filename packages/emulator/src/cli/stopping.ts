@@ -7,7 +7,7 @@
 // stops npx leaves node running, re-parented to init. A runner that SIGKILLs npx does the same
 // with any shell. No signal says that a parent exited, so the emulator looks for a change of its
 // parent's PID.
-import { builtin } from "../builtins.ts";
+import { builtin } from "../http/builtins.ts";
 
 const { constants } = builtin<typeof import("node:os")>("node:os");
 

@@ -1,5 +1,7 @@
-// What a handler, and the domain code it calls, is given for one request: the state, the clock, a
-// source of IDs and a way to raise webhook events.
+// What a handler, and the domain code it calls, is given for one request: the state to read, the
+// store to change it through, the clock, a source of IDs and a way to raise webhook events.
+import type { Frozen } from "../state/frozen.ts";
+import type { Store } from "../state/store.ts";
 import type { EmulatorState } from "../state/types.ts";
 
 /** A webhook event a handler raises; the emulator signs and delivers it to the tenant's URLs. */
@@ -8,13 +10,23 @@ export interface WebhookEventInput {
   data: Record<string, unknown>;
 }
 
-export interface EmulatorContext {
-  /** All state of this emulator instance; handlers mutate it in place. */
-  state: EmulatorState;
+export interface ApiContext {
+  /** All state of this emulator instance, read-only: it changes only through `store`. */
+  readonly state: Frozen<EmulatorState>;
+  /** The writers of the state (state/store.ts). */
+  readonly store: Store;
   /** The emulator's clock in milliseconds since the epoch (advanced by the test-only API). */
   now(): number;
   /** A fresh random UUID. */
   randomId(): string;
   /** Raises a webhook event (delivery is the emulator's job, not the handler's). */
   emit(event: WebhookEventInput): Promise<void>;
+}
+
+/**
+ * The context of a handler not yet typed by `Handler`, which may still write the state it reads.
+ * Each handler moves to `ApiContext` as it moves to `Handler`; this goes with the last of them.
+ */
+export interface EmulatorContext extends Omit<ApiContext, "state"> {
+  state: EmulatorState;
 }

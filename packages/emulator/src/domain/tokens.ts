@@ -11,7 +11,15 @@ const jose = () => {
   return joseModule;
 };
 
-import type { EmulatorMeta } from "../state/types.ts";
+import type { Frozen } from "../state/frozen.ts";
+import type { Store } from "../state/store.ts";
+import type { EmulatorMeta, EmulatorState } from "../state/types.ts";
+
+/** Where the signing keys are read and kept: a context's state and store. */
+export interface KeyRing {
+  readonly state: Frozen<EmulatorState>;
+  readonly store: Store;
+}
 
 const encoder = new TextEncoder();
 
@@ -29,13 +37,14 @@ function newActionTokenSecret(): string {
     .replace(/=+$/, "");
 }
 
-function hmacKey(meta: EmulatorMeta): Uint8Array {
-  meta.keys.actionTokenSecret ??= newActionTokenSecret();
-  return encoder.encode(meta.keys.actionTokenSecret);
+function hmacKey(ring: KeyRing): Uint8Array {
+  const secret =
+    ring.state.emulator.keys.actionTokenSecret ?? ring.store.emulator.keepActionTokenSecret(newActionTokenSecret());
+  return encoder.encode(secret);
 }
 
 export async function signActionToken(
-  meta: EmulatorMeta,
+  ring: KeyRing,
   claims: ActionTokenClaims,
   nowMs: number,
   lifetimeMinutes: number,
@@ -47,18 +56,18 @@ export async function signActionToken(
     .setIssuedAt(iat)
     .setExpirationTime(iat + Math.round(lifetimeMinutes * 60))
     .setJti(crypto.randomUUID())
-    .sign(hmacKey(meta));
+    .sign(hmacKey(ring));
 }
 
 export type TokenCheck<T> = { ok: true; claims: T } | { ok: false; reason: "invalid" | "expired" };
 
 /** Reads a token this emulator signed, on the emulator's clock; anything else is `invalid`. */
 export async function readActionToken(
-  meta: EmulatorMeta,
+  ring: KeyRing,
   token: string,
   nowMs: number,
 ): Promise<TokenCheck<ActionTokenClaims & JWTPayload>> {
-  return verify(token, hmacKey(meta), nowMs, ["HS256"]) as Promise<TokenCheck<ActionTokenClaims & JWTPayload>>;
+  return verify(token, hmacKey(ring), nowMs, ["HS256"]) as Promise<TokenCheck<ActionTokenClaims & JWTPayload>>;
 }
 
 async function verify(
@@ -89,36 +98,29 @@ async function newSessionKey(): Promise<SessionKey> {
 // The key being made for each state's keys. Making one awaits, so without this every request that
 // came first, together, made and stored a key of its own, and tokens signed with all but the last
 // stopped validating. A reset or an import brings a new `keys` object, and with it a new key.
-const makingSessionKeys = new WeakMap<EmulatorMeta["keys"], Promise<SessionKey>>();
+const makingSessionKeys = new WeakMap<Frozen<EmulatorMeta["keys"]>, Promise<SessionKey>>();
 
 /** The RS256 session key pair, made once on first use and kept in state so exported tokens stay valid. */
-export function sessionKey(meta: EmulatorMeta): Promise<SessionKey> {
-  const { keys } = meta;
-  if (keys.session) return Promise.resolve(keys.session);
+export function sessionKey(ring: KeyRing): Promise<SessionKey> {
+  const { keys } = ring.state.emulator;
+  if (keys.session) return Promise.resolve(keys.session as SessionKey);
   let making = makingSessionKeys.get(keys);
   if (!making) {
-    making = newSessionKey().then((key) => {
-      keys.session ??= key;
-      return keys.session;
-    });
+    making = newSessionKey().then((key) => ring.store.emulator.keepSessionKey(key));
     makingSessionKeys.set(keys, making);
   }
   return making;
 }
 
-export async function signAccessToken(meta: EmulatorMeta, claims: JWTPayload): Promise<string> {
-  const { kid, privateJwk } = await sessionKey(meta);
+export async function signAccessToken(ring: KeyRing, claims: JWTPayload): Promise<string> {
+  const { kid, privateJwk } = await sessionKey(ring);
   const { importJWK, SignJWT } = await jose();
   const key = await importJWK(privateJwk, "RS256");
   return new SignJWT(claims).setProtectedHeader({ alg: "RS256", typ: "JWT", kid }).sign(key);
 }
 
-export async function readAccessToken(
-  meta: EmulatorMeta,
-  token: string,
-  nowMs: number,
-): Promise<TokenCheck<JWTPayload>> {
-  const { publicJwk } = await sessionKey(meta);
+export async function readAccessToken(ring: KeyRing, token: string, nowMs: number): Promise<TokenCheck<JWTPayload>> {
+  const { publicJwk } = await sessionKey(ring);
   const { importJWK } = await jose();
   return verify(token, (await importJWK(publicJwk, "RS256")) as CryptoKey, nowMs, ["RS256"]);
 }

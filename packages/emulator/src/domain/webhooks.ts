@@ -4,6 +4,7 @@
 // and a failed delivery fails the request. Authenticator events are sent in the background;
 // `flush()` waits for them. Every attempt is kept in the delivery log with its signature.
 
+import type { Frozen } from "../state/frozen.ts";
 import { entry } from "../state/records.ts";
 import type { EmulatorState, WebhookDelivery } from "../state/types.ts";
 import type { WebhookEventInput } from "./context.ts";
@@ -23,7 +24,7 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 }
 
 /** Where the tenant sends an event, if anywhere. */
-function targetFor(state: EmulatorState, event: WebhookEventInput): Target | undefined {
+function targetFor(state: Frozen<EmulatorState>, event: WebhookEventInput): Target | undefined {
   const { management } = state;
   const methodConfig = (path: "sms" | "email-otp" | "push") => {
     const config = asRecord(management.authenticatorConfigurations[path]);
@@ -45,7 +46,9 @@ function targetFor(state: EmulatorState, event: WebhookEventInput): Target | und
 }
 
 export interface WebhookDispatcherOptions {
-  state: () => EmulatorState;
+  state: () => Frozen<EmulatorState>;
+  /** Keeps a delivery in the log (the store's recordDelivery). */
+  recordDelivery: (delivery: WebhookDelivery) => void;
   serverSecret: string;
   fetch: typeof globalThis.fetch;
   now: () => number;
@@ -54,7 +57,11 @@ export interface WebhookDispatcherOptions {
 export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
   const pending = new Set<Promise<unknown>>();
 
-  async function deliver(state: EmulatorState, url: string, event: WebhookEventInput): Promise<WebhookDelivery> {
+  async function deliver(
+    state: Frozen<EmulatorState>,
+    url: string,
+    event: WebhookEventInput,
+  ): Promise<WebhookDelivery> {
     const nowMs = options.now();
     const eventId = crypto.randomUUID();
     const body = JSON.stringify({
@@ -96,7 +103,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
     } catch (error) {
       delivery.error = error instanceof Error ? error.message : String(error);
     }
-    state.emulator.webhookDeliveries.push(delivery);
+    options.recordDelivery(delivery);
     return delivery;
   }
 

@@ -1,6 +1,6 @@
 // API keys: the Basic `Authorization` header's key, compared with the API's in constant time, so
 // how long a refusal takes says nothing about how much of a guess was right.
-import { builtin } from "../builtins.ts";
+import { builtin } from "./builtins.ts";
 
 const nodeCrypto = builtin<typeof import("node:crypto")>("node:crypto");
 

@@ -6,7 +6,7 @@
 // (CVE-2025-30359) closed the same holes the same way: the Host must be one the server knows, and
 // requests from other origins are refused. Pages the emulator serves to browsers later will live
 // outside the test-only API's path, with a policy of their own; the Host check is theirs too.
-import { builtin } from "../builtins.ts";
+import { builtin } from "./builtins.ts";
 import { errorResponse } from "./responses.ts";
 
 const { isIP } = builtin<typeof import("node:net")>("node:net");

@@ -2,27 +2,27 @@
 // and JSON, validation against the spec, a forced status, the handler. Nothing reaches a handler,
 // and so nothing changes state, until every check has passed. (Auth and routing come first, in
 // router.ts.)
-import type { HandlerInput, OperationHandler } from "../api/handler.ts";
+import { callHandler, type ErasedHandler } from "../api/handler.ts";
 import type { EmulatorContext } from "../domain/context.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import type { ApiName } from "../spec/tables.ts";
 import { describeErrors, validatorFor } from "../spec/validation.ts";
-import { keyMatches, unauthorizedDescription } from "./auth.ts";
 import { readJsonBody } from "./body.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
 import { errorResponse, jsonResponse } from "./responses.ts";
 import type { Operation } from "./routes.ts";
 
 export interface PipelineOptions {
-  handlers: Record<ApiName, Record<string, OperationHandler>>;
+  handlers: Record<ApiName, Record<string, ErasedHandler>>;
   maxBodyBytes: number;
   context: () => EmulatorContext;
 }
 
 const invalid = (description: string) => errorResponse(400, "invalid_request", description);
 
-function readQuery(operation: Operation, url: URL): { query: HandlerInput["query"]; problem?: string } {
-  const query: HandlerInput["query"] = {};
+/** The query parameters as the spec types them (numbers, booleans, arrays), each validated. */
+function readQuery(operation: Operation, url: URL): { query: Record<string, unknown>; problem?: string } {
+  const query: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
     if (parameter.in !== "query") continue;
     const values = url.searchParams.getAll(parameter.name);
@@ -46,8 +46,7 @@ function readQuery(operation: Operation, url: URL): { query: HandlerInput["query
           : value;
     const validate = validatorFor(operation.api, parameter.schemaPointer);
     if (!validate(typed)) return { query, problem: describeErrors(`query.${parameter.name}`, validate.errors) };
-    // Handlers read strings (or arrays of them); the typed value was only for the schema.
-    query[parameter.name] = value;
+    query[parameter.name] = typed;
   }
   return { query };
 }
@@ -99,8 +98,18 @@ export async function answerOperation(
     );
   }
   try {
-    const result = await handler(
-      { operationId: operation.operationId, pathParams, query, body, headers: request.headers, origin: url.origin },
+    const result = await callHandler(
+      handler,
+      // Both shapes: `pathParams` for handlers not yet typed by `Handler`, `path` for those that are.
+      {
+        operationId: operation.operationId,
+        pathParams,
+        path: pathParams,
+        query,
+        body,
+        headers: request.headers,
+        origin: url.origin,
+      },
       options.context(),
     );
     return jsonResponse(result.status, result.body);

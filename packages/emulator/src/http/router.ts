@@ -4,7 +4,6 @@
 // well-known route. The test-only API's network guard is node.ts's: an in-process `fetch` has no
 // network to guard.
 import type { TestApi } from "../api/testing/test-api.ts";
-import type { EmulatorContext } from "../domain/context.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import { type ApiName, loadApiTables } from "../spec/tables.ts";
 import { keyMatches, unauthorizedDescription } from "./auth.ts";

@@ -22,7 +22,7 @@ const route = (template: string, answer: WellKnownRoute["answer"]): WellKnownRou
 
 export const wellKnownRoutes: readonly WellKnownRoute[] = [
   route("/v1/client/public/{tenantId}/.well-known/jwks", async (context) => ({
-    keys: [(await sessionKey(context.state.emulator)).publicJwk],
+    keys: [(await sessionKey(context)).publicJwk],
   })),
   route("/v1/client/public/{tenantId}/.well-known/openid-configuration", async (_context, tenantId, origin) => {
     const issuer = issuerOf(origin, tenantId);

@@ -2,7 +2,6 @@
 // Management parts (tenant, action configurations, rules, …) are read by createManagementState;
 // this file owns the rest and the check that no field is unknown.
 
-import type { ManagementSeed } from "../api/management/index.ts";
 import { seedSchemaId } from "../spec/own-schemas.ts";
 import { describeErrors, ownValidator } from "../spec/validation.ts";
 import type {
@@ -15,6 +14,7 @@ import type {
   UserDevice,
 } from "../state/server.ts";
 import { checkSettings, type EmulatorSettings } from "../state/settings.ts";
+import type { ManagementSeed } from "./management.ts";
 
 /** A user as the seed gives it: the user's attributes, and authenticators in the spec's `UserAuthenticator` shape. */
 export interface SeedUser extends Omit<StoredUser, "createdAt" | "authenticators" | "devices"> {

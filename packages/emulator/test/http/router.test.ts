@@ -2,6 +2,7 @@ import { AuthsignalAuthenticationError, AuthsignalValidationError } from "@auths
 import { describe, expect, it } from "vitest";
 import { route } from "../../src/http/router.ts";
 import { emulatorVersion } from "../../src/index.ts";
+import { createStore } from "../../src/state/store.ts";
 import { basic, raw, setup } from "../support.ts";
 
 const officialUnauthorized = {
@@ -100,7 +101,11 @@ describe("routing", () => {
     const { emulator } = setup();
     const state = emulator.exportState();
     const url = new URL("http://e.test/v1/users/u1");
-    const context = () => ({ state, now: Date.now, randomId: () => "id", emit: async () => {} });
+    const store = createStore(
+      () => state,
+      () => {},
+    );
+    const context = () => ({ state, store, now: Date.now, randomId: () => "id", emit: async () => {} });
     const response = await route(new Request(url, { headers: { authorization: basic("sk") } }), {
       secrets: { server: "sk", management: "sk_m" },
       handlers: { server: {}, management: {} },

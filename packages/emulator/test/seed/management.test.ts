@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  createManagementState,
-  DEFAULT_TENANT_ID,
-  type ManagementSeed,
-  ManagementSeedError,
-} from "../../src/api/management/index.ts";
+import { createManagementState, type ManagementSeed, ManagementSeedError } from "../../src/seed/management.ts";
+import { DEFAULT_TENANT_ID } from "../../src/state/management.ts";
 import { managementFixture, succeeded } from "../api/management/support.ts";
 
 const seed: ManagementSeed = {

@@ -4,7 +4,6 @@
 // returned or exported.
 import type { components } from "@authsignal-ts/management";
 import { EmulatorApiError } from "../../domain/errors.ts";
-import { pickListed, propertiesOf, refName } from "../../spec/schemas.ts";
 import type {
   AuthenticatorConfigurations,
   AuthenticatorMethodSegment,
@@ -12,6 +11,7 @@ import type {
 } from "../../state/management.ts";
 import type { OperationHandler } from "../handler.ts";
 import { applyPatch, existing, invalidRequest, management, notFound, ok, pathParam, remove } from "./common.ts";
+import { pickListed, propertiesOf, refName } from "./schemas.ts";
 
 type Schemas = components["schemas"];
 type StoredConfiguration = NonNullable<AuthenticatorConfigurations[AuthenticatorMethodSegment]>;

@@ -1,6 +1,6 @@
 // The Management API of the emulator: one handler per operation of the bundled Management spec,
 // and the tenant configuration they share.
-import type { OperationHandler } from "../handler.ts";
+import type { ErasedHandler } from "../handler.ts";
 import { actionConfigurationHandlers } from "./action-configurations.ts";
 import { authenticatorConfigurationHandlers } from "./authenticator-configurations.ts";
 import { customDataPointHandlers } from "./custom-data-points.ts";
@@ -11,21 +11,8 @@ import { tenantHandlers } from "./tenant.ts";
 import { themeHandlers } from "./theme.ts";
 import { valueListHandlers } from "./value-lists.ts";
 
-export {
-  createManagementState,
-  type ManagementSeed,
-  ManagementSeedError,
-  type ManagementStateOptions,
-  managementSeedKeys,
-  type SeedAuthenticatorConfigurations,
-  type SeedCustomDataPoint,
-  type SeedFlowActionConfiguration,
-  type SeedRule,
-} from "../../seed/management.ts";
-export { DEFAULT_TENANT_ID, type ManagementState } from "../../state/management.ts";
-
 /** By operationId. */
-export const managementHandlers: Record<string, OperationHandler> = {
+export const managementHandlers: Record<string, ErasedHandler> = {
   ...tenantHandlers,
   ...themeHandlers,
   ...actionConfigurationHandlers,

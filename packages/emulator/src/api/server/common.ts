@@ -100,7 +100,7 @@ export function setActionState(context: EmulatorContext, action: StoredAction, s
 /** A token naming the action, as track, claim and the pre-built UI hand out. */
 export function actionToken(context: EmulatorContext, action: StoredAction, scope?: string): Promise<string> {
   return signActionToken(
-    context.state.emulator,
+    context,
     {
       sub: action.userId,
       actionCode: action.actionCode,

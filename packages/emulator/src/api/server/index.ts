@@ -1,6 +1,6 @@
 // Every Server API operation the emulator answers, by the spec's operationId. An operation of the
 // spec that is missing here answers 501 not_implemented_in_emulator.
-import type { OperationHandler } from "../handler.ts";
+import type { ErasedHandler } from "../handler.ts";
 import { getAction, queryUserActions, updateAction } from "./actions.ts";
 import {
   deleteAuthenticator,
@@ -16,7 +16,7 @@ import { track } from "./track.ts";
 import { deleteUser, getUser, queryUsers, updateUser } from "./users.ts";
 import { validateChallenge } from "./validate.ts";
 
-export const serverHandlers: Record<string, OperationHandler> = {
+export const serverHandlers: Record<string, ErasedHandler> = {
   track,
   getAction,
   updateAction,

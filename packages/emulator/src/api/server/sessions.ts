@@ -49,7 +49,7 @@ async function issue(
     ...defined({ verificationMethod }),
   };
   const accessToken = await signAccessToken(
-    context.state.emulator,
+    context,
     defined({
       iss: issuer(origin, context),
       sub: userId,
@@ -74,7 +74,7 @@ function invalidToken(): never {
 
 /** The live session an access token belongs to, or a 400 (the live API's status here is a guess). */
 async function sessionOf(context: EmulatorContext, accessToken: string): Promise<StoredSession> {
-  const check = await readAccessToken(context.state.emulator, accessToken, context.now());
+  const check = await readAccessToken(context, accessToken, context.now());
   if (!check.ok) invalidToken();
   const session = entry(context.state.server.sessions, String(check.claims.sid));
   if (!session || session.revokedAt !== undefined || session.accessTokenId !== check.claims.jti) invalidToken();

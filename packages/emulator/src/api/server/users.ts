@@ -69,7 +69,7 @@ export function deleteUser(input: HandlerInput, context: EmulatorContext): Handl
   for (const [sessionId, session] of Object.entries(server.sessions)) {
     if (session.userId === userId) delete server.sessions[sessionId];
   }
-  if (input.query.actions === "true") delete server.actions[userId];
+  if (input.query.actions === true) delete server.actions[userId];
   return ok({ success: true });
 }
 
@@ -82,7 +82,7 @@ export async function queryUsers(input: HandlerInput, context: EmulatorContext):
   let tokenUserId: string | undefined;
   let tokenPayload: Record<string, unknown> | undefined;
   if (token !== undefined) {
-    const check = await readActionToken(context.state.emulator, token, context.now());
+    const check = await readActionToken(context, token, context.now());
     if (!check.ok) invalidRequest("query.token is not a valid token.");
     tokenUserId = check.claims.sub;
     tokenPayload = { ...check.claims };

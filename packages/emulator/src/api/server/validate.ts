@@ -12,7 +12,7 @@ export type TokenAction = { ok: true; action: StoredAction } | { ok: false; erro
 
 /** The action a track, claim or pre-built UI token names. */
 export async function actionForToken(context: EmulatorContext, token: string): Promise<TokenAction> {
-  const check = await readActionToken(context.state.emulator, token, context.now());
+  const check = await readActionToken(context, token, context.now());
   if (!check.ok) return { ok: false, error: check.reason === "expired" ? "expired_token" : "invalid_token" };
   const { sub, actionCode, idempotencyKey } = check.claims;
   const action = findAction(context, sub, actionCode, idempotencyKey);

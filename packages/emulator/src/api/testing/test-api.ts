@@ -6,10 +6,10 @@
 import { clockAdvanceProblem } from "../../domain/clock.ts";
 import type { EmulatorContext } from "../../domain/context.ts";
 import { EmulatorApiError } from "../../domain/errors.ts";
-import { importProblem } from "../../spec/state-check.ts";
 import { withPrototypeFreeRecords } from "../../state/records.ts";
 import type { StoredChallenge } from "../../state/server.ts";
 import { checkSettings, type EmulatorSettings } from "../../state/settings.ts";
+import type { Store } from "../../state/store.ts";
 import type { EmulatorState, OutboxMessage, WebhookDelivery } from "../../state/types.ts";
 import { type CompleteActionInput, type CompleteActionResult, completeAction } from "../server/actions.ts";
 
@@ -51,7 +51,9 @@ export interface TestApi {
 
 export interface TestApiOptions {
   state: () => EmulatorState;
-  replaceState: (state: EmulatorState) => void;
+  store: Store;
+  /** The first problem of a state to import (spec/state-check.ts), given by the emulator: the check uses the spec layer's validators. */
+  importProblem: (value: unknown, wallClockMs: number) => string | undefined;
   initialState: () => EmulatorState;
   context: () => EmulatorContext;
   flushWebhooks: () => Promise<void>;
@@ -61,9 +63,9 @@ const copy = <T>(value: T): T => structuredClone(value);
 
 const channels: OutboxMessage["channel"][] = ["SMS", "WHATSAPP", "EMAIL"];
 
-/** An import checked whole against the state's schema and invariants (state/check.ts), before anything is replaced. */
-function checkImport(value: unknown, wallClockMs: number): EmulatorState {
-  const problem = importProblem(value, wallClockMs);
+/** An import checked whole against the state's schema and invariants (spec/state-check.ts), before anything is replaced. */
+function checkImport(options: TestApiOptions, value: unknown, wallClockMs: number): EmulatorState {
+  const problem = options.importProblem(value, wallClockMs);
   if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
   return value as EmulatorState;
 }
@@ -90,23 +92,23 @@ export function createTestApi(options: TestApiOptions): TestApi {
     completeAction: (input) => completeAction(options.context(), input),
     webhookDeliveries: () => copy(options.state().emulator.webhookDeliveries),
     flushWebhooks: options.flushWebhooks,
-    reset: () => options.replaceState(options.initialState()),
+    reset: () => options.store.replaceAll(options.initialState()),
     exportState: () => copy(options.state()),
     importState(state) {
       const wallClockMs = options.context().now() - options.state().emulator.clockOffsetMs;
-      options.replaceState(withPrototypeFreeRecords(copy(checkImport(state, wallClockMs))));
+      options.store.replaceAll(withPrototypeFreeRecords(copy(checkImport(options, state, wallClockMs))));
     },
     settings: () => copy(options.state().emulator.settings),
     updateSettings(settings) {
       const problem = checkSettings(settings, "settings");
       if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
-      Object.assign(options.state().emulator.settings, settings);
+      options.store.emulator.updateSettings(settings);
       return copy(options.state().emulator.settings);
     },
     advanceClock(milliseconds) {
       const problem = clockAdvanceProblem(options.context().now(), milliseconds, "milliseconds");
       if (problem) throw new EmulatorApiError(400, "invalid_request", problem);
-      options.state().emulator.clockOffsetMs += milliseconds;
+      options.store.emulator.advanceClock(milliseconds);
       return new Date(options.context().now());
     },
     now: () => new Date(options.context().now()),

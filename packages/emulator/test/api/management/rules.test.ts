@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TENANT_ID } from "../../../src/api/management/index.ts";
+import { DEFAULT_TENANT_ID } from "../../../src/state/management.ts";
 import { managementFixture, succeeded } from "./support.ts";
 
 const blockAnonymous = {

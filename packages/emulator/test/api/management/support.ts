@@ -6,9 +6,12 @@ import spec from "@authsignal-ts/management/openapi.json" with { type: "json" };
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { expect } from "vitest";
-import { createManagementState, type ManagementSeed, managementHandlers } from "../../../src/api/management/index.ts";
+import { callHandler } from "../../../src/api/handler.ts";
+import { managementHandlers } from "../../../src/api/management/index.ts";
 import type { EmulatorContext, WebhookEventInput } from "../../../src/domain/context.ts";
 import { EmulatorApiError } from "../../../src/domain/errors.ts";
+import { createManagementState, type ManagementSeed } from "../../../src/seed/management.ts";
+import { createStore } from "../../../src/state/store.ts";
 import type { EmulatorState } from "../../../src/state/types.ts";
 
 type Json = Record<string, unknown>;
@@ -86,6 +89,12 @@ export function managementFixture(seed?: ManagementSeed) {
   const state = { management: createManagementState(seed, { randomId }), server: {} } as EmulatorState;
   const context: EmulatorContext = {
     state,
+    store: createStore(
+      () => state,
+      () => {
+        throw new Error("The Management API never replaces the whole state");
+      },
+    ),
     now: () => Date.parse("2026-01-15T10:00:00.000Z"),
     randomId,
     emit: async (event) => {
@@ -105,6 +114,7 @@ export function managementFixture(seed?: ManagementSeed) {
     const input = {
       operationId,
       pathParams: request.pathParams ?? {},
+      path: request.pathParams ?? {},
       query: {},
       body: request.body,
       headers: new Headers(),
@@ -112,7 +122,7 @@ export function managementFixture(seed?: ManagementSeed) {
     };
     let answer: Answer;
     try {
-      const result = await handler(input, context);
+      const result = await callHandler(handler, input, context);
       // What the router sends is the JSON text of the body, so that is what is checked.
       answer = {
         status: result.status,
