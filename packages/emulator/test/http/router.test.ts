@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { route } from "../../src/http/router.ts";
 import { emulatorVersion } from "../../src/index.ts";
 import { createStore } from "../../src/state/store.ts";
-import { basic, raw, setup } from "../support.ts";
+import { basic, origin, raw, setup } from "../support.ts";
 
 const officialUnauthorized = {
   error: "unauthorized",
@@ -95,6 +95,28 @@ describe("routing", () => {
       expect(response.headers.get("content-type")).toBe("application/json");
       expect(response.headers.get("x-authsignal-emulator")).toBe(emulatorVersion);
     }
+  });
+
+  it("serves the issuer's well-known routes without a key, for the emulator's tenant only", async () => {
+    const { emulator, management } = setup();
+    const { tenantId } = await management.getTenant();
+    const wellKnown = (tenant: string, leaf: string) =>
+      emulator.fetch(`${origin}/v1/client/public/${tenant}/.well-known/${leaf}`);
+    const jwks = await wellKnown(tenantId as string, "jwks");
+    expect(jwks.status).toBe(200);
+    expect((await jwks.json()).keys).toEqual([expect.objectContaining({ kty: "RSA", alg: "RS256" })]);
+    const configuration = await (await wellKnown(tenantId as string, "openid-configuration")).json();
+    expect(configuration.jwks_uri).toBe(`${origin}/v1/client/public/${tenantId}/.well-known/jwks`);
+    const other = await wellKnown("another-tenant", "jwks");
+    expect(other.status).toBe(404);
+    expect((await other.json()).errorCode).toBe("not_found");
+  });
+
+  it("routes each area's paths within it: a Server API path under the test-only API is not found", async () => {
+    const { emulator } = setup();
+    const response = await emulator.fetch(`${origin}/_emulator/v1/users/u1`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).errorDescription).toBe("The test-only API has no GET /users/u1.");
   });
 
   it("answers an operation with no handler with 501 not_implemented_in_emulator", async () => {
