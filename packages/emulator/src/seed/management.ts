@@ -20,10 +20,10 @@ import {
   type AuthenticatorMethodSegment,
   defaultTenant,
   defaultTheme,
+  emptyManagementState,
   type ManagementState,
 } from "../state/management.ts";
 import { managementWriters } from "../state/management-store.ts";
-import { records } from "../state/records.ts";
 
 type Schemas = components["schemas"];
 
@@ -205,17 +205,10 @@ export function createManagementState(seed?: ManagementSeed, options: Management
   const path = options.path ?? "seed";
   const randomId = options.randomId ?? (() => crypto.randomUUID());
   const valid = seed === undefined ? {} : check(seed, path);
-  const state: ManagementState = {
-    tenant: { ...defaultTenant(), ...structuredClone(valid.tenant) },
-    theme: structuredClone(valid.theme) ?? defaultTheme(),
-    actionConfigurations: records(),
-    rules: records(),
-    flowRules: records(),
-    valueLists: records(),
-    customDataPoints: records(),
-    messageOverrides: { messageOverrides: records() },
-    authenticatorConfigurations: {},
-  };
+  const state = emptyManagementState(
+    { ...defaultTenant(), ...structuredClone(valid.tenant) },
+    structuredClone(valid.theme) ?? defaultTheme(),
+  );
   const management = { state, store: managementWriters(() => state) };
   for (const [i, seeded] of (valid.actionConfigurations ?? []).entries()) {
     const { flow, ...body } = seeded as SeedFlowActionConfiguration;
