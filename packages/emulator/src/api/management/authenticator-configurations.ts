@@ -160,6 +160,8 @@ export function insertAuthenticatorConfiguration(
   authenticatorId: string,
 ): StoredConfiguration {
   const method = methodOf(segment);
+  // Looked up before the body is checked, so that a second configuration is the error a request gets
+  // first; the store refuses it again when it adds the configuration.
   if (state.authenticatorConfigurations[segment]) alreadyExists();
   const fresh = { authenticatorId, isActive: true, verificationMethod: method.verificationMethod };
   const configuration = configured(method, fresh as StoredConfiguration, body);

@@ -41,6 +41,8 @@ export function insertValueList({ state, store }: Management, body: Schemas["Cre
   const alias = aliasOf(body.name);
   if (!alias) invalidRequest(`name "${body.name}" has no letters or digits to make the list's alias from.`);
   const taken = () => invalidRequest(`A value list with the alias "${alias}" already exists.`);
+  // Looked up before the items are checked, so that a taken alias is the error a request gets first;
+  // the store refuses it again when it adds the list.
   if (Object.hasOwn(state.valueLists, alias)) taken();
   const valueListItems = structuredClone(body.valueListItems ?? []);
   checkItems(body.itemType, valueListItems);
