@@ -9,7 +9,7 @@ import {
 } from "../api/management/authenticator-configurations.ts";
 import { insertCustomDataPoint } from "../api/management/custom-data-points.ts";
 import { publishFlow } from "../api/management/flows.ts";
-import { checkedOverrides } from "../api/management/message-overrides.ts";
+import { replaceOverrides } from "../api/management/message-overrides.ts";
 import { insertRule } from "../api/management/rules.ts";
 import { insertValueList } from "../api/management/value-lists.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
@@ -20,9 +20,10 @@ import {
   type AuthenticatorMethodSegment,
   defaultTenant,
   defaultTheme,
+  emptyManagementState,
   type ManagementState,
 } from "../state/management.ts";
-import { records } from "../state/records.ts";
+import { managementWriters } from "../state/management-store.ts";
 
 type Schemas = components["schemas"];
 
@@ -204,44 +205,36 @@ export function createManagementState(seed?: ManagementSeed, options: Management
   const path = options.path ?? "seed";
   const randomId = options.randomId ?? (() => crypto.randomUUID());
   const valid = seed === undefined ? {} : check(seed, path);
-  const state: ManagementState = {
-    tenant: { ...defaultTenant(), ...structuredClone(valid.tenant) },
-    theme: structuredClone(valid.theme) ?? defaultTheme(),
-    actionConfigurations: records(),
-    rules: records(),
-    flowRules: records(),
-    valueLists: records(),
-    customDataPoints: records(),
-    messageOverrides: { messageOverrides: records() },
-    authenticatorConfigurations: {},
-  };
+  const state = emptyManagementState(
+    { ...defaultTenant(), ...structuredClone(valid.tenant) },
+    structuredClone(valid.theme) ?? defaultTheme(),
+  );
+  const management = { state, store: managementWriters(() => state) };
   for (const [i, seeded] of (valid.actionConfigurations ?? []).entries()) {
     const { flow, ...body } = seeded as SeedFlowActionConfiguration;
     at(`${path}.actionConfigurations[${i}]`, () => {
-      insertActionConfiguration(state, body);
-      if (flow) publishFlow(state, body.actionCode, flow);
+      insertActionConfiguration(management, body);
+      if (flow) publishFlow(management, body.actionCode, flow);
     });
   }
   for (const [i, { actionCode, ruleId, ...body }] of (valid.rules ?? []).entries()) {
-    at(`${path}.rules[${i}]`, () => insertRule(state, actionCode, body, ruleId ?? randomId()));
+    at(`${path}.rules[${i}]`, () => insertRule(management, actionCode, body, ruleId ?? randomId()));
   }
   for (const [i, body] of (valid.valueLists ?? []).entries()) {
-    at(`${path}.valueLists[${i}]`, () => insertValueList(state, body));
+    at(`${path}.valueLists[${i}]`, () => insertValueList(management, body));
   }
   for (const [i, { id, ...body }] of (valid.customDataPoints ?? []).entries()) {
-    at(`${path}.customDataPoints[${i}]`, () => insertCustomDataPoint(state, body, id ?? randomId()));
+    at(`${path}.customDataPoints[${i}]`, () => insertCustomDataPoint(management, body, id ?? randomId()));
   }
   if (valid.messageOverrides) {
     const overrides = valid.messageOverrides;
-    at(`${path}.messageOverrides`, () => {
-      state.messageOverrides = { messageOverrides: checkedOverrides(overrides, "") };
-    });
+    at(`${path}.messageOverrides`, () => replaceOverrides(management, overrides, ""));
   }
   for (const [segment, seeded] of Object.entries(valid.authenticatorConfigurations ?? {})) {
     const { authenticatorId, ...body } = seeded;
     at(`${path}.authenticatorConfigurations.${segment}`, () =>
       insertAuthenticatorConfiguration(
-        state,
+        management,
         segment as AuthenticatorMethodSegment,
         body,
         authenticatorId ?? randomId(),

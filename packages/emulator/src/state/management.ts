@@ -2,6 +2,7 @@
 // response shapes so a GET is a lookup. Track reads rules, value lists, action configurations
 // and the tenant's webhook URLs from here.
 import type { components } from "@authsignal-ts/management";
+import { records } from "./records.ts";
 
 type Schemas = components["schemas"];
 
@@ -58,5 +59,20 @@ export function defaultTheme(): Schemas["Theme"] {
     container: { contentAlignment: "center", logoAlignment: "center", logoPosition: "inside", exitPosition: "top" },
     links: { underline: false },
     shadows: { enabled: true },
+  };
+}
+
+/** A tenant configuration with nothing in it but its tenant and theme, every keyed record prototype-free. */
+export function emptyManagementState(tenant: Schemas["Tenant"], theme: Schemas["Theme"]): ManagementState {
+  return {
+    tenant,
+    theme,
+    actionConfigurations: records(),
+    rules: records(),
+    flowRules: records(),
+    valueLists: records(),
+    customDataPoints: records(),
+    messageOverrides: { messageOverrides: records() },
+    authenticatorConfigurations: {},
   };
 }

@@ -1,8 +1,9 @@
 // Action configurations, by action code. A classic action has a default outcome its rules can
 // override; a flow action is created empty and gets its nodes from `updateActionFlow` (flows.ts).
-import type { components } from "@authsignal-ts/management";
+import type { components, operations as Operations } from "@authsignal-ts/management";
+import type { Frozen } from "../../state/frozen.ts";
 import type { ManagementState } from "../../state/management.ts";
-import type { OperationHandler } from "../handler.ts";
+import type { Handler } from "../handler.ts";
 import {
   applyPatch,
   conflict,
@@ -10,9 +11,9 @@ import {
   deleted,
   existing,
   invalidRequest,
+  type Management,
   management,
-  ok,
-  pathParam,
+  stored,
   tenantIdOf,
 } from "./common.ts";
 
@@ -22,62 +23,53 @@ type ActionConfiguration = Schemas["ActionConfiguration"];
 export const describeAction = (actionCode: string) => `The action configuration "${actionCode}"`;
 
 /** The configuration of `actionCode`, or a 404 `not_found`. */
-export function existingAction(state: ManagementState, actionCode: string): ActionConfiguration {
+export function existingAction(state: Frozen<ManagementState>, actionCode: string): Frozen<ActionConfiguration> {
   return existing(state.actionConfigurations, actionCode, describeAction(actionCode));
 }
 
-export const isFlowAction = (configuration: ActionConfiguration) => configuration.actionType === "FLOW";
+export const isFlowAction = (configuration: Frozen<ActionConfiguration>) => configuration.actionType === "FLOW";
 
 /** Stores a new configuration as a create body describes it; a code that exists is a 409 `conflict`. */
 export function insertActionConfiguration(
-  state: ManagementState,
+  { state, store }: Management,
   body: Schemas["CreateActionConfigurationBody"],
 ): ActionConfiguration {
-  if (Object.hasOwn(state.actionConfigurations, body.actionCode)) {
-    conflict(`An action configuration with the code "${body.actionCode}" already exists.`);
-  }
   const tenantId = tenantIdOf(state);
   const configuration: ActionConfiguration =
     body.actionType === "FLOW"
       ? defined({ actionCode: body.actionCode, tenantId, actionType: "FLOW", actionNodes: null, flowVersion: null })
       : defined({ ...structuredClone(body), tenantId, actionType: "CLASSIC" });
-  state.actionConfigurations[body.actionCode] = configuration;
+  if (!store.addActionConfiguration(configuration)) {
+    conflict(`An action configuration with the code "${body.actionCode}" already exists.`);
+  }
   return configuration;
 }
 
-const createActionConfiguration: OperationHandler = (input, context) =>
-  ok(insertActionConfiguration(management(context), input.body as Schemas["CreateActionConfigurationBody"]));
+export const createActionConfiguration: Handler<Operations["createActionConfiguration"]> = (request, context) => ({
+  status: 200,
+  body: insertActionConfiguration(management(context), request.body),
+});
 
-const getActionConfiguration: OperationHandler = (input, context) =>
-  ok(existingAction(management(context), pathParam(input, "actionCode")));
+export const getActionConfiguration: Handler<Operations["getActionConfiguration"]> = (request, context) => ({
+  status: 200,
+  body: stored<ActionConfiguration>(existingAction(context.state.management, request.path.actionCode)),
+});
 
 /** Omitted fields stay and `null` clears one. A flow action's outcome comes from its flow, so it takes none. */
-const updateActionConfiguration: OperationHandler = (input, context) => {
-  const state = management(context);
-  const actionCode = pathParam(input, "actionCode");
+export const updateActionConfiguration: Handler<Operations["updateActionConfiguration"]> = (request, context) => {
+  const { state, store } = management(context);
+  const { actionCode } = request.path;
   const current = existingAction(state, actionCode);
   if (isFlowAction(current)) {
     invalidRequest(`"${actionCode}" is a flow action: change its flow with updateActionFlow.`);
   }
-  const updated = applyPatch(current, input.body as Schemas["UpdateActionConfigurationBody"]);
-  state.actionConfigurations[actionCode] = updated;
-  return ok(updated);
+  return { status: 200, body: store.putActionConfiguration(applyPatch<ActionConfiguration>(current, request.body)) };
 };
 
 /** The action's rules (classic or published with its flow) go with it. */
-const deleteActionConfiguration: OperationHandler = (input, context) => {
-  const state = management(context);
-  const actionCode = pathParam(input, "actionCode");
-  existingAction(state, actionCode);
-  delete state.actionConfigurations[actionCode];
-  delete state.rules[actionCode];
-  delete state.flowRules[actionCode];
+export const deleteActionConfiguration: Handler<Operations["deleteActionConfiguration"]> = (request, context) => {
+  const { state, store } = management(context);
+  existingAction(state, request.path.actionCode);
+  store.deleteActionConfiguration(request.path.actionCode);
   return deleted();
-};
-
-export const actionConfigurationHandlers = {
-  createActionConfiguration,
-  getActionConfiguration,
-  updateActionConfiguration,
-  deleteActionConfiguration,
 };

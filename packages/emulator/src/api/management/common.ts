@@ -1,20 +1,37 @@
-// What every Management resource shares: the answers, the errors, lookups that 404, and the one
-// partial-update rule (omitted stays, null clears, objects merge only as deep as the resource says).
-
-import type { EmulatorContext } from "../../domain/context.ts";
+// What every Management resource shares: the state and writers a handler (or a seed) works with,
+// the errors, lookups that 404, and the one partial-update rule (omitted stays, null clears, objects
+// merge only as deep as the resource says).
+import type { ApiContext } from "../../domain/context.ts";
 import { EmulatorApiError } from "../../domain/errors.ts";
+import type { Frozen } from "../../state/frozen.ts";
 import { DEFAULT_TENANT_ID, type ManagementState } from "../../state/management.ts";
-import type { HandlerInput, HandlerResult, OperationHandler } from "../handler.ts";
+import type { ManagementWriters } from "../../state/management-store.ts";
 
-export const management = (context: EmulatorContext): ManagementState => context.state.management;
+/**
+ * The tenant configuration to read and the writers to change it: a request's, or a seed's while it
+ * is built, so that a seeded resource is checked and stored by the same code as a created one.
+ */
+export interface Management {
+  readonly state: Frozen<ManagementState>;
+  readonly store: ManagementWriters;
+}
+
+export const management = (context: ApiContext): Management => ({
+  state: context.state.management,
+  store: context.store.management,
+});
 
 /** The tenant every resource belongs to (a tenant always has an ID, though the spec lets the field be absent). */
-export const tenantIdOf = (state: ManagementState): string => state.tenant.tenantId ?? DEFAULT_TENANT_ID;
+export const tenantIdOf = (state: Frozen<ManagementState>): string => state.tenant.tenantId ?? DEFAULT_TENANT_ID;
 
-export const ok = (body: unknown): HandlerResult => ({ status: 200, body });
+/**
+ * A stored value as an answer's body. The edge only serializes a body, so what the state holds is
+ * answered as it is, without a copy; only its read-only type is dropped.
+ */
+export const stored = <T>(value: Frozen<T>): T => value as T;
 
 /** What every delete answers (the spec's DeleteResult; Authsignal's own Go client reads `success`). */
-export const deleted = (): HandlerResult => ({ status: 200, body: { success: true } });
+export const deleted = () => ({ status: 200, body: { success: true } }) as const;
 
 export function notFound(description: string): never {
   throw new EmulatorApiError(404, "not_found", description);
@@ -29,53 +46,9 @@ export function conflict(description: string): never {
 }
 
 /** The entry under `key`, or a 404 `not_found` that says what was looked for. */
-export function existing<T>(records: Record<string, T>, key: string, what: string): T {
+export function existing<T>(records: { readonly [key: string]: T }, key: string, what: string): T {
   if (!Object.hasOwn(records, key)) notFound(`${what} was not found.`);
   return records[key] as T;
-}
-
-/** Removes the entry under `key` and answers the delete, or 404s when there is none. */
-export function remove<T>(records: Record<string, T>, key: string, what: string): HandlerResult {
-  existing(records, key, what);
-  delete records[key];
-  return deleted();
-}
-
-/** The path parameter the router matched; it is always there for the operations that declare it. */
-export function pathParam(input: { pathParams: Record<string, string> }, name: string): string {
-  const value = input.pathParams[name];
-  if (value === undefined) throw new Error(`The router passed no path parameter ${name}`);
-  return value;
-}
-
-/**
- * The get, update and delete of a resource stored by the path parameter `param`: each 404s when
- * the entry is missing, and `update` stores what `change` makes of the entry and the request body.
- */
-export function keyedResource<T>(
-  records: (state: ManagementState, input: HandlerInput) => Record<string, T>,
-  param: string,
-  describe: (key: string) => string,
-) {
-  const lookup = (input: HandlerInput, context: EmulatorContext) => {
-    const all = records(management(context), input);
-    const key = pathParam(input, param);
-    return { all, key, current: existing(all, key, describe(key)) };
-  };
-  const get: OperationHandler = (input, context) => ok(lookup(input, context).current);
-  const update =
-    (change: (current: T, body: never) => T): OperationHandler =>
-    (input, context) => {
-      const { all, key, current } = lookup(input, context);
-      all[key] = change(current, input.body as never);
-      return ok(all[key]);
-    };
-  const del: OperationHandler = (input, context) => {
-    const { all, key } = lookup(input, context);
-    delete all[key];
-    return deleted();
-  };
-  return { get, update, delete: del };
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -84,9 +57,10 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * `current` with `patch` applied, as a new object: an omitted or undefined field stays, `null`
  * removes it, a list or scalar replaces it, and an object merges into the stored object when
- * `mergeDepth` is above 0 (one level less each time down), otherwise replaces it.
+ * `mergeDepth` is above 0 (one level less each time down), otherwise replaces it. What the patch
+ * sends is copied, so nothing stored is shared with a request body.
  */
-export function applyPatch<T extends object>(current: T, patch: object, mergeDepth = 0): T {
+export function applyPatch<T extends object>(current: Frozen<T>, patch: object, mergeDepth = 0): T {
   const next = { ...current } as Record<string, unknown>;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;

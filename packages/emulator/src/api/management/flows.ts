@@ -1,11 +1,9 @@
 // Publishing a flow action's flow: its nodes go on the action configuration with a version that goes
 // up by one each time, and the rules it defines replace the action's rules.
-import type { components } from "@authsignal-ts/management";
-import type { ManagementState } from "../../state/management.ts";
-import { recordsOf } from "../../state/records.ts";
-import type { OperationHandler } from "../handler.ts";
+import type { components, operations as Operations } from "@authsignal-ts/management";
+import type { Handler } from "../handler.ts";
 import { existingAction, isFlowAction } from "./action-configurations.ts";
-import { conflict, invalidRequest, management, ok, pathParam, tenantIdOf } from "./common.ts";
+import { conflict, invalidRequest, type Management, management, tenantIdOf } from "./common.ts";
 import { checkConditions } from "./rules.ts";
 
 type Schemas = components["schemas"];
@@ -62,7 +60,7 @@ function checkFlow(body: Schemas["UpdateActionFlowBody"]): void {
 
 /** Publishes `body` as the next version of a flow action's flow; what the seed and the API both use. */
 export function publishFlow(
-  state: ManagementState,
+  { state, store }: Management,
   actionCode: string,
   body: Schemas["UpdateActionFlowBody"],
 ): Schemas["ActionFlow"] {
@@ -77,14 +75,12 @@ export function publishFlow(
     );
   }
   checkFlow(body);
-  const flowVersion = (current ?? 0) + 1;
   const actionNodes = structuredClone(body.actionNodes);
-  state.actionConfigurations[actionCode] = { ...configuration, actionNodes, flowVersion };
-  state.flowRules[actionCode] = recordsOf(body.rules.map((rule) => [rule.ruleId, structuredClone(rule)] as const));
+  const flowVersion = store.publishFlow(actionCode, actionNodes, structuredClone(body.rules));
   return { tenantId: tenantIdOf(state), actionCode, actionType: "FLOW", actionNodes, flowVersion };
 }
 
-const updateActionFlow: OperationHandler = (input, context) =>
-  ok(publishFlow(management(context), pathParam(input, "actionCode"), input.body as Schemas["UpdateActionFlowBody"]));
-
-export const flowHandlers = { updateActionFlow };
+export const updateActionFlow: Handler<Operations["updateActionFlow"]> = (request, context) => ({
+  status: 200,
+  body: publishFlow(management(context), request.path.actionCode, request.body),
+});

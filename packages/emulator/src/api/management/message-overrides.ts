@@ -1,16 +1,21 @@
 // The tenant's message overrides: replacement text for the pre-built UI, by locale and override ID.
-import type { components } from "@authsignal-ts/management";
-import type { OperationHandler } from "../handler.ts";
+import type { components, operations as Operations } from "@authsignal-ts/management";
+import type { Handler } from "../handler.ts";
 import { messageOverridesCatalog } from "./catalog.ts";
-import { invalidRequest, management, ok } from "./common.ts";
+import { invalidRequest, type Management, management, stored } from "./common.ts";
 
-type ByLocale = components["schemas"]["MessageOverridesByLocale"];
+type Schemas = components["schemas"];
 
 /**
- * A replacement longer than its catalog point allows is a 400 naming it. An override ID the
- * catalog does not list is kept as sent (the emulator's catalog is a small selection of the live one).
+ * Replaces every override. A replacement longer than its catalog point allows is a 400 naming it
+ * (`prefix` is how the caller names the overrides' field). An override ID the catalog does not list
+ * is kept as sent (the emulator's catalog is a small selection of the live one).
  */
-export function checkedOverrides(overrides: ByLocale, prefix: string): ByLocale {
+export function replaceOverrides(
+  { store }: Management,
+  overrides: Schemas["MessageOverridesByLocale"],
+  prefix: string,
+): Schemas["MessageOverrides"] {
   for (const [locale, texts] of Object.entries(overrides)) {
     for (const [publicId, text] of Object.entries(texts)) {
       const point = messageOverridesCatalog.points.find((candidate) => candidate.publicId === publicId);
@@ -19,19 +24,21 @@ export function checkedOverrides(overrides: ByLocale, prefix: string): ByLocale 
       }
     }
   }
-  return structuredClone(overrides);
+  return store.replaceMessageOverrides(structuredClone(overrides));
 }
 
-const getMessageOverrides: OperationHandler = (_input, context) => ok(management(context).messageOverrides);
+export const getMessageOverrides: Handler<Operations["getMessageOverrides"]> = (_request, context) => ({
+  status: 200,
+  body: stored<Schemas["MessageOverrides"]>(context.state.management.messageOverrides),
+});
 
 /** Despite the PATCH, the overrides sent replace all of them; `{}` deletes every one. */
-const updateMessageOverrides: OperationHandler = (input, context) => {
-  const { messageOverrides } = input.body as components["schemas"]["UpdateMessageOverridesBody"];
-  const state = management(context);
-  state.messageOverrides = { messageOverrides: checkedOverrides(messageOverrides, "messageOverrides.") };
-  return ok(state.messageOverrides);
-};
+export const updateMessageOverrides: Handler<Operations["updateMessageOverrides"]> = (request, context) => ({
+  status: 200,
+  body: replaceOverrides(management(context), request.body.messageOverrides, "messageOverrides."),
+});
 
-const getMessageOverridesCatalog: OperationHandler = () => ok(messageOverridesCatalog);
-
-export const messageOverrideHandlers = { getMessageOverrides, updateMessageOverrides, getMessageOverridesCatalog };
+export const getMessageOverridesCatalog: Handler<Operations["getMessageOverridesCatalog"]> = () => ({
+  status: 200,
+  body: messageOverridesCatalog,
+});

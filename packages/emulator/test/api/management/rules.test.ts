@@ -60,6 +60,13 @@ describe("getRule / listRules", () => {
     expect((await call("listRules", { pathParams: { actionCode: "other" } })).status).toBe(404);
     expect((await call("getRule", { pathParams: under("missing") })).status).toBe(404);
   });
+
+  it("stores nothing for an action whose rules were only looked up", async () => {
+    const { call, state } = await withAction();
+    expect((await call("getRule", { pathParams: under("missing") })).status).toBe(404);
+    expect((await call("deleteRule", { pathParams: under("missing") })).status).toBe(404);
+    expect(state.rules).toEqual({});
+  });
 });
 
 describe("updateRule", () => {
