@@ -22,11 +22,6 @@ import {
 } from "./common.ts";
 
 type Schemas = components["schemas"];
-/** Every field of the spec's three challenge requests (phone, email, another code), each optional. */
-type ChallengeFields = Partial<
-  Omit<Schemas["ChallengePhoneRequest"], "verificationMethod"> &
-    Omit<Schemas["ChallengeEmailRequest"], "verificationMethod">
-> & { verificationMethod?: StoredChallenge["verificationMethod"] };
 
 function newCode(context: ApiContext, to: string): string {
   const { fixedCodes, otpLength } = context.state.emulator.settings;
@@ -38,27 +33,31 @@ function newCode(context: ApiContext, to: string): string {
 const existingChallenge = (context: ApiContext, challengeId: string): Frozen<StoredChallenge> =>
   entry(context.state.server.challenges, challengeId) ?? notFound(`No challenge with ID ${challengeId} was found.`);
 
+/**
+ * How, to whom and for which action the code goes: as the request says or, for another code (a
+ * request with the earlier challenge's ID and no method), as that challenge's went.
+ */
+function recipientOf(context: ApiContext, body: Schemas["ChallengeRequest"]) {
+  if ("verificationMethod" in body) {
+    const to = body.verificationMethod === "EMAIL_OTP" ? body.email : body.phoneNumber;
+    return { verificationMethod: body.verificationMethod, to, actionCode: body.action, earlier: undefined };
+  }
+  const earlier = existingChallenge(context, body.challengeId);
+  const { verificationMethod } = earlier;
+  const to = (verificationMethod === "EMAIL_OTP" ? earlier.email : earlier.phoneNumber) ?? "";
+  return { verificationMethod, to, actionCode: body.action ?? earlier.actionCode, earlier };
+}
+
 export const challenge: Handler<Operations["challenge"]> = async (request, context) => {
-  const body: ChallengeFields = request.body;
-  // A challenge ID with no method asks for another code for that challenge's action and recipient.
-  const earlier =
-    body.verificationMethod === undefined && body.challengeId
-      ? existingChallenge(context, body.challengeId)
-      : undefined;
-  const verificationMethod = (body.verificationMethod ??
-    earlier?.verificationMethod) as StoredChallenge["verificationMethod"];
-  const to = (
-    verificationMethod === "EMAIL_OTP" ? (body.email ?? earlier?.email) : (body.phoneNumber ?? earlier?.phoneNumber)
-  ) as string;
-  const actionCode = body.action ?? earlier?.actionCode;
-  if (actionCode === undefined) invalidRequest("body.action is required");
+  const { body } = request;
+  const { verificationMethod, to, actionCode, earlier } = recipientOf(context, body);
   const nowMs = context.now();
   const created: StoredChallenge = {
     challengeId: context.randomId(),
     verificationMethod,
     ...(verificationMethod === "EMAIL_OTP" ? { email: to } : { phoneNumber: to }),
     ...defined({
-      smsChannel: body.smsChannel ?? earlier?.smsChannel,
+      smsChannel: ("smsChannel" in body ? body.smsChannel : undefined) ?? earlier?.smsChannel,
       userId: body.userId ?? earlier?.userId,
       scope: body.scope ?? earlier?.scope,
       deviceId: body.deviceId ?? earlier?.deviceId,

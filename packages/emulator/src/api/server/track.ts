@@ -51,7 +51,6 @@ export const track: Handler<Operations["track"]> = async (request, context) => {
       ...attributes,
       deviceIsNew,
       hasPreviouslyVerified: previouslyVerified(context, userId),
-      crypto: attributes.crypto as Record<string, unknown> | undefined,
     }),
   );
   const configuration = entry(context.state.management.actionConfigurations, actionCode);
