@@ -2,9 +2,7 @@
 // true for rules until then) and invalidated.
 import type { operations as Operations } from "@authsignal-ts/server";
 import type { ApiContext } from "../../domain/context.ts";
-import type { Frozen } from "../../state/frozen.ts";
 import { entry } from "../../state/records.ts";
-import type { UserDevice } from "../../state/server.ts";
 import type { Handler } from "../handler.ts";
 import { findUser, isoNow, notFound, ok } from "./common.ts";
 
@@ -12,7 +10,7 @@ export const getDevices: Handler<Operations["getDevices"]> = (request, context) 
   ok(Object.values(findUser(context, request.path.userId)?.devices ?? {}));
 
 function existingDevice(context: ApiContext, { userId, deviceId }: { userId: string; deviceId: string }) {
-  const device: Frozen<UserDevice> | undefined = entry(findUser(context, userId)?.devices, deviceId);
+  const device = entry(findUser(context, userId)?.devices, deviceId);
   return device ?? notFound(`No device ${deviceId} was found for user ${userId}.`);
 }
 
