@@ -4,9 +4,10 @@
 // the lowest priority number decides.
 
 import type { components } from "@authsignal-ts/management";
+import type { Frozen } from "../state/frozen.ts";
 import { entry, recordsOf } from "../state/records.ts";
 import type { CustomData, DeviceSignals, IpSignals, StoredUser } from "../state/server.ts";
-import type { EmulatorContext } from "./context.ts";
+import type { ApiContext } from "./context.ts";
 import { EmulatorApiError } from "./errors.ts";
 import { evaluationBudget, type Logic, newBudget, RuleBudgetExceeded, truthy } from "./json-logic.ts";
 
@@ -16,7 +17,7 @@ export interface RuleInput {
   ipAddress?: string;
   userAgent?: string;
   deviceId?: string;
-  custom?: CustomData;
+  custom?: Frozen<CustomData>;
   crypto?: Record<string, unknown>;
   deviceIsNew: boolean;
   hasPreviouslyVerified: boolean;
@@ -24,7 +25,7 @@ export interface RuleInput {
 
 export interface RuleEvaluation {
   /** Matching rules, highest priority (lowest number) first. */
-  matched: Rule[];
+  matched: Frozen<Rule>[];
   /** Rules whose conditions could not be evaluated (an unknown operation, say); they never match. */
   errors: { ruleId: string; message: string }[];
   features: Record<string, unknown>;
@@ -44,7 +45,7 @@ function prototypeFree(value: unknown): unknown {
 }
 
 /** What the rules see: the risk table's signals for this IP, device and user agent, plus the request. */
-export function features(context: EmulatorContext, user: StoredUser, input: RuleInput): Record<string, unknown> {
+export function features(context: ApiContext, user: Frozen<StoredUser>, input: RuleInput): Record<string, unknown> {
   const { riskSignals } = context.state.server;
   const lookup = <T>(table: Record<string, T> | undefined, key: string | undefined): T | undefined =>
     key === undefined ? undefined : entry(table, key);
@@ -111,7 +112,11 @@ function withValueLists(logic: unknown): unknown {
 
 const prepared = new WeakMap<object, unknown>();
 
-function matches(conditions: Rule["conditions"], data: Record<string, unknown>, budget: { steps: number }): boolean {
+function matches(
+  conditions: Frozen<Rule["conditions"]>,
+  data: Record<string, unknown>,
+  budget: { steps: number },
+): boolean {
   // No conditions at all: the rule always triggers.
   if (conditions === undefined || conditions === null || Object.keys(conditions).length === 0) return true;
   let logic = prepared.get(conditions);
@@ -128,15 +133,11 @@ function matches(conditions: Rule["conditions"], data: Record<string, unknown>, 
  * together run out of the track's budget fail the track, with a 400 naming the rule: recorded as a
  * rule that did not match, a BLOCK rule too costly to finish would let the action through.
  */
-export function evaluateRules(
-  context: EmulatorContext,
-  actionCode: string,
-  data: Record<string, unknown>,
-): RuleEvaluation {
+export function evaluateRules(context: ApiContext, actionCode: string, data: Record<string, unknown>): RuleEvaluation {
   const rules = Object.values(entry(context.state.management.rules, actionCode) ?? {})
     .filter((rule) => rule.isActive)
     .sort((a, b) => a.priority - b.priority);
-  const matched: Rule[] = [];
+  const matched: Frozen<Rule>[] = [];
   const errors: RuleEvaluation["errors"] = [];
   const budget = newBudget();
   for (const rule of rules) {

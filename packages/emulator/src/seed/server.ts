@@ -1,10 +1,10 @@
 // The Server API part of a seed: users with their authenticators, devices and past actions, app
 // clients and the risk-signal table.
 
-import { actionKey } from "../api/server/common.ts";
 import type { ManagementState } from "../state/management.ts";
 import { entry, records } from "../state/records.ts";
 import { createServerState, type ServerState, type StoredAction, type StoredUser } from "../state/server.ts";
+import { actionKey } from "../state/server-store.ts";
 import type { EmulatorSeed } from "./check.ts";
 
 export function seedServerState(seed: EmulatorSeed, nowIso: string, otpLifetimeMinutes: number): ServerState {

@@ -1,7 +1,19 @@
-// The writers of the server part of the state.
+// The writers of the server part of the state, by aggregate (state/server/): users with their
+// authenticators and devices, actions, OTP challenges and sessions.
+import { actionWriters } from "./server/actions.ts";
+import { challengeWriters } from "./server/challenges.ts";
+import { sessionWriters } from "./server/sessions.ts";
+import { userWriters } from "./server/users.ts";
 import type { EmulatorState } from "./types.ts";
 
+export { type ActionAddress, actionKey, type TrackedAttributes, userAfterTrack } from "./server/actions.ts";
+export type { UserAttributes } from "./server/users.ts";
+
 export function serverStore(current: () => EmulatorState) {
-  void current;
-  return {};
+  return {
+    ...userWriters(current),
+    ...actionWriters(current),
+    ...challengeWriters(current),
+    ...sessionWriters(current),
+  };
 }

@@ -1,60 +1,44 @@
 // The action state machine: get, update (any state to any state, as Authsignal allows), query,
 // and the test-only completion that stands in for the pre-built UI.
-import type { components } from "@authsignal-ts/server";
-import type { EmulatorContext } from "../../domain/context.ts";
+import type { components, operations as Operations } from "@authsignal-ts/server";
+import type { ApiContext } from "../../domain/context.ts";
 import { EmulatorApiError } from "../../domain/errors.ts";
-import { entry } from "../../state/records.ts";
+import type { Frozen } from "../../state/frozen.ts";
 import type { StoredAction } from "../../state/server.ts";
-import type { HandlerInput, HandlerResult } from "../handler.ts";
-import {
-  actionsOf,
-  actionToken,
-  bodyOf,
-  defined,
-  existingAction,
-  findUser,
-  isoNow,
-  ok,
-  param,
-  setActionState,
-} from "./common.ts";
+import type { ActionAddress } from "../../state/server-store.ts";
+import type { Handler } from "../handler.ts";
+import { actionsOf, actionToken, defined, existingAction, isoNow, ok } from "./common.ts";
 
 type UserActionState = components["schemas"]["UserActionState"];
 
 const thirtyDaysMs = 30 * 24 * 60 * 60 * 1000;
 
-function getActionBody(action: StoredAction) {
-  return defined({
-    state: action.state,
-    idempotencyKey: action.idempotencyKey,
-    createdAt: action.createdAt,
-    stateUpdatedAt: action.stateUpdatedAt,
-    verificationMethod: action.verificationMethod,
-    priorityRuleId: action.priorityRuleId,
-    ruleIds: action.ruleIds,
-    rules: action.rules,
-    output: action.output,
-  });
-}
+const addressIn = (path: { userId: string; action: string; idempotencyKey: string }): ActionAddress => ({
+  userId: path.userId,
+  actionCode: path.action,
+  idempotencyKey: path.idempotencyKey,
+});
 
-export function getAction(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const action = existingAction(
-    context,
-    param(input, "userId"),
-    param(input, "action"),
-    param(input, "idempotencyKey"),
+export const getAction: Handler<Operations["getAction"]> = (request, context) => {
+  const action = existingAction(context, addressIn(request.path));
+  return ok(
+    defined({
+      state: action.state,
+      idempotencyKey: action.idempotencyKey,
+      createdAt: action.createdAt,
+      stateUpdatedAt: action.stateUpdatedAt,
+      verificationMethod: action.verificationMethod,
+      priorityRuleId: action.priorityRuleId,
+      ruleIds: [...action.ruleIds],
+      rules: action.rules.map((rule) => ({ ...rule })),
+      output: action.output,
+    }),
   );
-  return ok(getActionBody(action));
-}
+};
 
-export function updateAction(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const action = existingAction(
-    context,
-    param(input, "userId"),
-    param(input, "action"),
-    param(input, "idempotencyKey"),
-  );
-  setActionState(context, action, bodyOf<{ state: UserActionState }>(input).state);
+export const updateAction: Handler<Operations["updateAction"]> = (request, context) => {
+  const found = existingAction(context, addressIn(request.path));
+  const action = context.store.server.setActionState(found, request.body.state, isoNow(context)) ?? found;
   return ok(
     defined({
       userId: action.userId,
@@ -64,18 +48,18 @@ export function updateAction(input: HandlerInput, context: EmulatorContext): Han
       createdAt: action.createdAt,
       stateUpdatedAt: action.stateUpdatedAt,
       verificationMethod: action.verificationMethod,
-      ruleIds: action.ruleIds,
+      ruleIds: [...action.ruleIds],
       output: action.output,
     }),
   );
-}
+};
 
 /** Newest first (a guess); `fromDate` defaults to, and is held within, the last 30 days. */
-export function queryUserActions(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const { codes, state, fromDate } = input.query as { codes?: string[]; state?: string; fromDate?: string };
+export const queryUserActions: Handler<Operations["queryUserActions"]> = (request, context) => {
+  const { codes, state, fromDate } = request.query;
   const earliest = context.now() - thirtyDaysMs;
   const from = Math.max(earliest, fromDate === undefined ? earliest : Date.parse(fromDate));
-  const actions = actionsOf(context, param(input, "userId"))
+  const actions = actionsOf(context, request.path.userId)
     .filter(
       (action) =>
         Date.parse(action.createdAt) >= from &&
@@ -100,18 +84,19 @@ export function queryUserActions(input: HandlerInput, context: EmulatorContext):
       }),
     ),
   );
-}
+};
 
 /**
  * An action's challenge succeeded: the `action.verify` webhook (if the action configures one) is
  * asked first, synchronously, and a receiver that does not answer 2xx keeps the action where it was.
+ * Answers the action as stored after, or undefined when it is gone meanwhile.
  */
 export async function succeedAction(
-  context: EmulatorContext,
-  action: StoredAction,
+  context: ApiContext,
+  action: ActionAddress,
   verificationMethod: string,
   userAuthenticatorId?: string,
-): Promise<void> {
+): Promise<Frozen<StoredAction> | undefined> {
   await context.emit({
     type: "action.verify",
     data: defined({
@@ -124,14 +109,7 @@ export async function succeedAction(
       userAuthenticatorId,
     }),
   });
-  setActionState(context, action, "CHALLENGE_SUCCEEDED");
-  action.verificationMethod = verificationMethod;
-  if (userAuthenticatorId) action.verifiedByAuthenticatorId = userAuthenticatorId;
-  const device = action.deviceId ? entry(findUser(context, action.userId)?.devices, action.deviceId) : undefined;
-  if (device) {
-    device.authenticatedAt = isoNow(context);
-    device.lastVerificationMethod = verificationMethod;
-  }
+  return context.store.server.succeedAction(action, { verificationMethod, userAuthenticatorId }, isoNow(context));
 }
 
 export interface CompleteActionInput {
@@ -152,21 +130,17 @@ export interface CompleteActionResult {
   redirectUrl?: string;
 }
 
-export async function completeAction(
-  context: EmulatorContext,
-  input: CompleteActionInput,
-): Promise<CompleteActionResult> {
+export async function completeAction(context: ApiContext, input: CompleteActionInput): Promise<CompleteActionResult> {
   if (input.outcome !== "SUCCEEDED" && input.outcome !== "FAILED") {
     throw new EmulatorApiError(400, "invalid_request", 'outcome must be "SUCCEEDED" or "FAILED"');
   }
-  const action = existingAction(context, input.userId, input.action, input.idempotencyKey);
+  const found = existingAction(context, addressIn(input));
   const method =
-    input.verificationMethod ?? action.defaultVerificationMethod ?? action.allowedVerificationMethods[0] ?? "SMS";
-  if (input.outcome === "SUCCEEDED") await succeedAction(context, action, method);
-  else {
-    setActionState(context, action, "CHALLENGE_FAILED");
-    action.verificationMethod = method;
-  }
+    input.verificationMethod ?? found.defaultVerificationMethod ?? found.allowedVerificationMethods[0] ?? "SMS";
+  const action =
+    (input.outcome === "SUCCEEDED"
+      ? await succeedAction(context, found, method)
+      : context.store.server.failAction(found, method, isoNow(context))) ?? found;
   const token = await actionToken(context, action);
   const redirectUrl = action.redirectUrl
     ? `${action.redirectUrl}${action.redirectUrl.includes("?") ? "&" : "?"}token=${encodeURIComponent(token)}`

@@ -1,25 +1,21 @@
 // Authenticators: enrolled as already verified (no OTP is sent; the caller vouches), listed,
 // deleted, each change raising an authenticator.* webhook; and the tenant's configured methods.
-import type { components } from "@authsignal-ts/server";
-import type { EmulatorContext } from "../../domain/context.ts";
+import type { components, operations as Operations } from "@authsignal-ts/server";
+import type { ApiContext } from "../../domain/context.ts";
+import type { Frozen } from "../../state/frozen.ts";
 import type { StoredUser, UserAuthenticator } from "../../state/server.ts";
-import type { HandlerInput, HandlerResult } from "../handler.ts";
-import { bodyOf, defined, findUser, isoNow, notFound, ok, param, upsertUser } from "./common.ts";
+import type { Handler } from "../handler.ts";
+import { defined, findUser, isoNow, notFound, ok } from "./common.ts";
 
 type Schemas = components["schemas"];
-type EnrollBody = {
-  verificationMethod?: string;
-  oobChannel?: string;
-  email?: string;
-  phoneNumber?: string;
-  isDefault?: boolean;
-  otpUri?: string;
-  credentialId?: string;
-  credentialPublicKey?: string;
-  name?: string;
-};
+/** The fields of the spec's enrollment requests (email, phone, app, passkey, legacy), each optional. */
+type EnrollFields = Partial<
+  Pick<Schemas["EnrollEmailAuthenticatorAttributes"], "email" | "isDefault"> &
+    Pick<Schemas["EnrollPhoneAuthenticatorAttributes"], "phoneNumber"> &
+    Pick<Schemas["EnrollPasskeyAttributes"], "credentialId" | "name">
+>;
 
-function webhookData(authenticator: UserAuthenticator): Record<string, unknown> {
+function webhookData(authenticator: Frozen<UserAuthenticator>): Record<string, unknown> {
   return defined({
     userId: authenticator.userId,
     verificationMethod: authenticator.verificationMethod,
@@ -32,70 +28,68 @@ function webhookData(authenticator: UserAuthenticator): Record<string, unknown> 
   });
 }
 
-/** Adds a verified authenticator to the user and raises authenticator.created. */
+/** Adds a verified authenticator to the user (created on first sight) and raises authenticator.created. */
 export async function addAuthenticator(
-  context: EmulatorContext,
-  user: StoredUser,
-  fields: Partial<UserAuthenticator> & { verificationMethod: string },
-): Promise<UserAuthenticator> {
+  context: ApiContext,
+  userId: string,
+  fields: Omit<UserAuthenticator, "userId" | "userAuthenticatorId" | "createdAt">,
+): Promise<Frozen<UserAuthenticator>> {
   const now = isoNow(context);
-  const authenticator: UserAuthenticator = {
-    userId: user.userId,
-    userAuthenticatorId: context.randomId(),
-    createdAt: now,
-    verifiedAt: now,
-    ...fields,
-  };
-  user.authenticators.push(authenticator);
+  const authenticator = context.store.server.addAuthenticator(
+    { userId, userAuthenticatorId: context.randomId(), createdAt: now, verifiedAt: now, ...fields },
+    now,
+  );
   await context.emit({ type: "authenticator.created", data: webhookData(authenticator) });
   return authenticator;
 }
 
-function recoveryCodes(context: EmulatorContext, user: StoredUser): string[] | undefined {
+function recoveryCodes(context: ApiContext, user: Frozen<StoredUser> | undefined): string[] | undefined {
   const { tenant } = context.state.management;
   if (
     tenant.disableRecoveryCodes ||
     tenant.skipRecoveryCodesOnProgrammaticEnrollment ||
-    user.authenticators.length > 0
+    (user?.authenticators.length ?? 0) > 0
   ) {
     return undefined;
   }
   return Array.from({ length: 10 }, () => context.randomId().replaceAll("-", "").slice(0, 10));
 }
 
-export async function enrollVerifiedAuthenticator(
-  input: HandlerInput,
-  context: EmulatorContext,
-): Promise<HandlerResult> {
-  const body = bodyOf<EnrollBody>(input);
-  const user = upsertUser(context, param(input, "userId"));
-  const codes = recoveryCodes(context, user);
-  const verificationMethod = (body.verificationMethod ?? body.oobChannel) as string;
+export const enrollVerifiedAuthenticator: Handler<Operations["enrollVerifiedAuthenticator"]> = async (
+  request,
+  context,
+) => {
+  const body: EnrollFields = request.body;
+  const { userId } = request.path;
+  const codes = recoveryCodes(context, findUser(context, userId));
+  // The legacy requests name the method by `oobChannel` alone.
+  const verificationMethod =
+    "verificationMethod" in request.body ? request.body.verificationMethod : request.body.oobChannel;
   const authenticator = await addAuthenticator(
     context,
-    user,
+    userId,
     defined({
       verificationMethod,
       email: body.email,
       phoneNumber: body.phoneNumber,
       ...(verificationMethod === "PASSKEY" && {
-        webauthnCredential: { credentialId: body.credentialId as string, deviceId: "", name: body.name ?? "Passkey" },
+        webauthnCredential: { credentialId: body.credentialId ?? "", deviceId: "", name: body.name ?? "Passkey" },
       }),
     }),
   );
-  if (body.isDefault) user.defaultVerificationMethod = verificationMethod;
+  if (body.isDefault) context.store.server.setDefaultVerificationMethod(userId, verificationMethod);
   return ok(defined({ authenticator, recoveryCodes: codes }));
-}
+};
 
 /** Batch passkey import: each item enrolled on its own, duplicates of a credential ID reported as failures. */
-export async function enrollVerifiedAuthenticators(
-  input: HandlerInput,
-  context: EmulatorContext,
-): Promise<HandlerResult> {
-  const { authenticators } = bodyOf<Schemas["EnrollVerifiedAuthenticatorsRequest"]>(input);
+export const enrollVerifiedAuthenticators: Handler<Operations["enrollVerifiedAuthenticators"]> = async (
+  request,
+  context,
+) => {
+  const { authenticators } = request.body;
   const failures: { userId: string; credentialId: string; errorCode: string; errorDescription: string }[] = [];
   for (const item of authenticators) {
-    const user = upsertUser(context, item.userId);
+    const user = context.store.server.ensureUser(item.userId, isoNow(context));
     if (user.authenticators.some((existing) => existing.webauthnCredential?.credentialId === item.credentialId)) {
       failures.push({
         userId: item.userId,
@@ -105,7 +99,7 @@ export async function enrollVerifiedAuthenticators(
       });
       continue;
     }
-    await addAuthenticator(context, user, {
+    await addAuthenticator(context, item.userId, {
       verificationMethod: "PASSKEY",
       webauthnCredential: {
         credentialId: item.credentialId,
@@ -121,22 +115,20 @@ export async function enrollVerifiedAuthenticators(
     failed: failures.length,
     failures,
   });
-}
+};
 
-export function getAuthenticators(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  return ok(findUser(context, param(input, "userId"))?.authenticators ?? []);
-}
+export const getAuthenticators: Handler<Operations["getAuthenticators"]> = (request, context) =>
+  ok([...(findUser(context, request.path.userId)?.authenticators ?? [])]);
 
-export async function deleteAuthenticator(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const user = findUser(context, param(input, "userId"));
-  const id = param(input, "userAuthenticatorId");
-  const index = user?.authenticators.findIndex((authenticator) => authenticator.userAuthenticatorId === id) ?? -1;
+export const deleteAuthenticator: Handler<Operations["deleteAuthenticator"]> = async (request, context) => {
+  const { userId, userAuthenticatorId } = request.path;
   // Deleting the last one is allowed, as the API allows it; the user is then not enrolled.
-  if (!user || index === -1) notFound(`No authenticator ${id} was found for user ${param(input, "userId")}.`);
-  const [removed] = user.authenticators.splice(index, 1);
-  await context.emit({ type: "authenticator.deleted", data: webhookData(removed as UserAuthenticator) });
+  const removed =
+    context.store.server.removeAuthenticator(userId, userAuthenticatorId) ??
+    notFound(`No authenticator ${userAuthenticatorId} was found for user ${userId}.`);
+  await context.emit({ type: "authenticator.deleted", data: webhookData(removed) });
   return ok({ success: true });
-}
+};
 
 const segmentMethods: Record<string, string> = {
   sms: "SMS",
@@ -145,7 +137,10 @@ const segmentMethods: Record<string, string> = {
   push: "PUSH",
 };
 
-export function getAuthenticatorConfigurations(_input: HandlerInput, context: EmulatorContext): HandlerResult {
+export const getAuthenticatorConfigurations: Handler<Operations["getAuthenticatorConfigurations"]> = (
+  _request,
+  context,
+) => {
   const configurations = Object.entries(context.state.management.authenticatorConfigurations ?? {}).map(
     ([segment, config]) => {
       const stored = (config ?? {}) as { authenticatorId?: string; verificationMethod?: string; isActive?: boolean };
@@ -157,4 +152,4 @@ export function getAuthenticatorConfigurations(_input: HandlerInput, context: Em
     },
   );
   return ok(configurations);
-}
+};

@@ -1,65 +1,63 @@
 // Server-side OTP challenges: /challenge sends a code (to the outbox, and to the tenant's SMS or
 // email webhook when it has one, synchronously), /verify checks it against the attempt cap and
 // the expiry, /claim binds a verified challenge to a user and hands out a token.
-import type { components } from "@authsignal-ts/server";
-import type { EmulatorContext } from "../../domain/context.ts";
+import type { components, operations as Operations } from "@authsignal-ts/server";
+import type { ApiContext } from "../../domain/context.ts";
+import type { Frozen } from "../../state/frozen.ts";
 import { entry } from "../../state/records.ts";
 import type { StoredAction, StoredChallenge } from "../../state/server.ts";
-import type { HandlerInput, HandlerResult } from "../handler.ts";
+import type { Handler } from "../handler.ts";
 import { succeedAction } from "./actions.ts";
 import { addAuthenticator } from "./authenticators.ts";
 import {
   actionToken,
-  bodyOf,
   defined,
   enrolledMethods,
   findAction,
+  findUser,
   invalidRequest,
   isoNow,
   notFound,
   ok,
-  setActionState,
-  storeAction,
-  upsertUser,
 } from "./common.ts";
 
 type Schemas = components["schemas"];
-type ChallengeBody = Omit<Partial<Schemas["ChallengePhoneRequest"]>, "verificationMethod"> &
-  Omit<Partial<Schemas["ChallengeEmailRequest"]>, "verificationMethod"> & {
-    verificationMethod?: StoredChallenge["verificationMethod"];
-  };
 
-function newCode(context: EmulatorContext, to: string): string {
+function newCode(context: ApiContext, to: string): string {
   const { fixedCodes, otpLength } = context.state.emulator.settings;
   if (Object.hasOwn(fixedCodes, to)) return fixedCodes[to] as string;
   // Uniform enough for test codes: 2³² is within 10⁻⁹ of a multiple of 10.
   return Array.from(crypto.getRandomValues(new Uint32Array(otpLength)), (value) => value % 10).join("");
 }
 
-const existingChallenge = (context: EmulatorContext, challengeId: string): StoredChallenge =>
+const existingChallenge = (context: ApiContext, challengeId: string): Frozen<StoredChallenge> =>
   entry(context.state.server.challenges, challengeId) ?? notFound(`No challenge with ID ${challengeId} was found.`);
 
-export async function challenge(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const body = bodyOf<ChallengeBody>(input);
-  // A challenge ID with no method asks for another code for that challenge's action and recipient.
-  const earlier =
-    body.verificationMethod === undefined && body.challengeId
-      ? existingChallenge(context, body.challengeId)
-      : undefined;
-  const verificationMethod = (body.verificationMethod ??
-    earlier?.verificationMethod) as StoredChallenge["verificationMethod"];
-  const to = (
-    verificationMethod === "EMAIL_OTP" ? (body.email ?? earlier?.email) : (body.phoneNumber ?? earlier?.phoneNumber)
-  ) as string;
-  const actionCode = body.action ?? earlier?.actionCode;
-  if (actionCode === undefined) invalidRequest("body.action is required");
+/**
+ * How, to whom and for which action the code goes: as the request says or, for another code (a
+ * request with the earlier challenge's ID and no method), as that challenge's went.
+ */
+function recipientOf(context: ApiContext, body: Schemas["ChallengeRequest"]) {
+  if ("verificationMethod" in body) {
+    const to = body.verificationMethod === "EMAIL_OTP" ? body.email : body.phoneNumber;
+    return { verificationMethod: body.verificationMethod, to, actionCode: body.action, earlier: undefined };
+  }
+  const earlier = existingChallenge(context, body.challengeId);
+  const { verificationMethod } = earlier;
+  const to = (verificationMethod === "EMAIL_OTP" ? earlier.email : earlier.phoneNumber) ?? "";
+  return { verificationMethod, to, actionCode: body.action ?? earlier.actionCode, earlier };
+}
+
+export const challenge: Handler<Operations["challenge"]> = async (request, context) => {
+  const { body } = request;
+  const { verificationMethod, to, actionCode, earlier } = recipientOf(context, body);
   const nowMs = context.now();
   const created: StoredChallenge = {
     challengeId: context.randomId(),
     verificationMethod,
     ...(verificationMethod === "EMAIL_OTP" ? { email: to } : { phoneNumber: to }),
     ...defined({
-      smsChannel: body.smsChannel ?? earlier?.smsChannel,
+      smsChannel: ("smsChannel" in body ? body.smsChannel : undefined) ?? earlier?.smsChannel,
       userId: body.userId ?? earlier?.userId,
       scope: body.scope ?? earlier?.scope,
       deviceId: body.deviceId ?? earlier?.deviceId,
@@ -89,8 +87,8 @@ export async function challenge(input: HandlerInput, context: EmulatorContext): 
       }),
     }),
   });
-  context.state.server.challenges[created.challengeId] = created;
-  context.state.emulator.outbox.push(
+  context.store.server.putChallenge(created);
+  context.store.emulator.recordMessage(
     defined({
       messageId: context.randomId(),
       channel,
@@ -108,39 +106,38 @@ export async function challenge(input: HandlerInput, context: EmulatorContext): 
     idempotencyKey: created.idempotencyKey,
     expiresAt: Math.floor(created.expiresAt / 1000),
   });
-}
+};
 
-const targetOf = (challenge: StoredChallenge) =>
+const targetOf = (challenge: Frozen<StoredChallenge>) =>
   challenge.email === undefined ? { phoneNumber: challenge.phoneNumber } : { email: challenge.email };
 
-/** The action a challenge belongs to, for its user (created when only the challenge named it). */
-function actionOf(context: EmulatorContext, challenge: StoredChallenge, userId: string): StoredAction {
-  const existing = findAction(context, userId, challenge.actionCode, challenge.idempotencyKey);
+/** The action a challenge belongs to, for its user (created, with the user, when only the challenge named it). */
+function actionOf(context: ApiContext, challenge: Frozen<StoredChallenge>, userId: string): Frozen<StoredAction> {
+  const address = { userId, actionCode: challenge.actionCode, idempotencyKey: challenge.idempotencyKey };
+  const existing = findAction(context, address);
   if (existing) return existing;
   const now = isoNow(context);
-  const user = upsertUser(context, userId);
-  const action: StoredAction = {
-    userId,
-    actionCode: challenge.actionCode,
-    idempotencyKey: challenge.idempotencyKey,
-    outcome: "CHALLENGE",
-    state: "CHALLENGE_REQUIRED",
-    createdAt: now,
-    updatedAt: now,
-    stateUpdatedAt: now,
-    ruleIds: [],
-    rules: [],
-    output: {},
-    allowedVerificationMethods: [challenge.verificationMethod],
-    enrolledVerificationMethods: enrolledMethods(user),
-    ...defined({ deviceId: challenge.deviceId }),
-  };
-  storeAction(context, action);
-  return action;
+  return context.store.server.keepAction(
+    {
+      ...address,
+      outcome: "CHALLENGE",
+      state: "CHALLENGE_REQUIRED",
+      createdAt: now,
+      updatedAt: now,
+      stateUpdatedAt: now,
+      ruleIds: [],
+      rules: [],
+      output: {},
+      allowedVerificationMethods: [challenge.verificationMethod],
+      enrolledVerificationMethods: enrolledMethods(findUser(context, userId)),
+      ...defined({ deviceId: challenge.deviceId }),
+    },
+    now,
+  );
 }
 
-export async function verify(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const { challengeId, verificationCode } = bodyOf<Schemas["VerifyRequest"]>(input);
+export const verify: Handler<Operations["verify"]> = async (request, context) => {
+  const { challengeId, verificationCode } = request.body;
   const found = existingChallenge(context, challengeId);
   const { maxVerifyAttempts } = context.state.emulator.settings;
   if (found.failedAttempts >= maxVerifyAttempts)
@@ -150,19 +147,16 @@ export async function verify(input: HandlerInput, context: EmulatorContext): Pro
     return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
   }
   if (verificationCode !== found.code) {
-    found.failedAttempts += 1;
-    // The attempt that reaches the cap fails the action (a documented guess).
-    if (found.failedAttempts >= maxVerifyAttempts && found.userId) {
-      const action = findAction(context, found.userId, found.actionCode, found.idempotencyKey);
-      if (action) setActionState(context, action, "CHALLENGE_FAILED");
-    }
+    context.store.server.recordFailedAttempt(challengeId, maxVerifyAttempts, isoNow(context));
     return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
   }
   // Spent before anything is awaited (the action's verification webhook), so a verify of the same
   // code that arrives meanwhile finds it used: a code verifies once, even when the receiver refuses.
-  found.verifiedAt = isoNow(context);
+  if (!context.store.server.spendChallenge(challengeId, isoNow(context))) {
+    return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
+  }
   if (found.userId) {
-    const user = upsertUser(context, found.userId);
+    const user = context.store.server.ensureUser(found.userId, isoNow(context));
     let authenticatorId = user.authenticators.find(
       (authenticator) =>
         authenticator.verificationMethod === found.verificationMethod &&
@@ -170,32 +164,35 @@ export async function verify(input: HandlerInput, context: EmulatorContext): Pro
     )?.userAuthenticatorId;
     if (!authenticatorId && /\b(add|update):authenticators\b/.test(found.scope ?? "")) {
       authenticatorId = (
-        await addAuthenticator(context, user, { verificationMethod: found.verificationMethod, ...targetOf(found) })
+        await addAuthenticator(context, found.userId, {
+          verificationMethod: found.verificationMethod,
+          ...targetOf(found),
+        })
       ).userAuthenticatorId;
     }
     await succeedAction(context, actionOf(context, found, found.userId), found.verificationMethod, authenticatorId);
   }
   return ok({ isVerified: true, verificationMethod: found.verificationMethod, ...targetOf(found) });
-}
+};
 
-export async function claimChallenge(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const { challengeId, userId, skipVerificationCheck } = bodyOf<Schemas["ClaimChallengeRequest"]>(input);
+export const claimChallenge: Handler<Operations["claimChallenge"]> = async (request, context) => {
+  const { challengeId, userId, skipVerificationCheck } = request.body;
   const found = existingChallenge(context, challengeId);
   if (found.verifiedAt === undefined && !skipVerificationCheck) {
     invalidRequest("The challenge has not been verified; verify it first or set skipVerificationCheck.");
   }
-  const owner = found.claimedByUserId ?? found.userId;
-  if (owner !== undefined && owner !== userId) invalidRequest(`The challenge belongs to another user than ${userId}.`);
   // Bound before anything is awaited, so a claim by another user that arrives meanwhile is refused.
-  found.claimedByUserId = userId;
+  if (!context.store.server.claimChallenge(challengeId, userId)) {
+    invalidRequest(`The challenge belongs to another user than ${userId}.`);
+  }
   const action = actionOf(context, found, userId);
   if (action.state !== "CHALLENGE_SUCCEEDED") await succeedAction(context, action, found.verificationMethod);
   return ok({ token: await actionToken(context, action), verificationMethod: found.verificationMethod });
-}
+};
 
 /** The challenge asked for, while it can still be verified. */
-export function getChallenge(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const query = input.query as { challengeId?: string; userId?: string; action?: string; verificationMethod?: string };
+export const getChallenge: Handler<Operations["getChallenge"]> = (request, context) => {
+  const query = request.query;
   const nowMs = context.now();
   const found = Object.values(context.state.server.challenges)
     .filter(
@@ -218,4 +215,4 @@ export function getChallenge(input: HandlerInput, context: EmulatorContext): Han
       action: found.actionCode,
     }),
   );
-}
+};

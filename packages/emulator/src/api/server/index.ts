@@ -1,6 +1,7 @@
 // Every Server API operation the emulator answers, by the spec's operationId. An operation of the
 // spec that is missing here answers 501 not_implemented_in_emulator.
-import type { ErasedHandler } from "../handler.ts";
+import type { operations as Operations } from "@authsignal-ts/server";
+import type { ErasedHandler, Handler } from "../handler.ts";
 import { getAction, queryUserActions, updateAction } from "./actions.ts";
 import {
   deleteAuthenticator,
@@ -16,7 +17,7 @@ import { track } from "./track.ts";
 import { deleteUser, getUser, queryUsers, updateUser } from "./users.ts";
 import { validateChallenge } from "./validate.ts";
 
-export const serverHandlers: Record<string, ErasedHandler> = {
+const handlers = {
   track,
   getAction,
   updateAction,
@@ -44,4 +45,6 @@ export const serverHandlers: Record<string, ErasedHandler> = {
   refreshSession,
   revokeSession,
   revokeUserSessions,
-};
+} satisfies { [Id in keyof Operations]?: Handler<Operations[Id]> };
+
+export const serverHandlers: Record<string, ErasedHandler> = handlers;

@@ -1,21 +1,20 @@
 // Sessions: a validated token and an app client ID become an RS256 access token (sub = userId,
 // aud = clientId, a `kid` the JWKS lists) and an opaque refresh token. Validation checks the
 // signature, the expiry on the emulator's clock and revocation; refreshing revokes what came before.
-import type { components } from "@authsignal-ts/server";
-import type { EmulatorContext } from "../../domain/context.ts";
+import type { operations as Operations } from "@authsignal-ts/server";
+import type { ApiContext } from "../../domain/context.ts";
 import { EmulatorApiError } from "../../domain/errors.ts";
 import { issuerOf, readAccessToken, signAccessToken } from "../../domain/tokens.ts";
+import type { Frozen } from "../../state/frozen.ts";
 import { entry } from "../../state/records.ts";
 import type { StoredSession } from "../../state/server.ts";
-import type { HandlerInput, HandlerResult } from "../handler.ts";
-import { bodyOf, defined, findUser, invalidRequest, isoNow, ok } from "./common.ts";
+import type { Handler } from "../handler.ts";
+import { defined, findUser, invalidRequest, isoNow, ok } from "./common.ts";
 import { actionForToken, isPassed } from "./validate.ts";
 
-type Schemas = components["schemas"];
+const issuer = (origin: string, context: ApiContext) => issuerOf(origin, context.state.management.tenant.tenantId);
 
-const issuer = (origin: string, context: EmulatorContext) => issuerOf(origin, context.state.management.tenant.tenantId);
-
-function lifetimes(context: EmulatorContext, clientId: string) {
+function lifetimes(context: ApiContext, clientId: string) {
   const { appClients } = context.state.server;
   const { settings } = context.state.emulator;
   const client = entry(appClients, clientId);
@@ -27,7 +26,7 @@ function lifetimes(context: EmulatorContext, clientId: string) {
 }
 
 async function issue(
-  context: EmulatorContext,
+  context: ApiContext,
   origin: string,
   userId: string,
   clientId: string,
@@ -64,7 +63,7 @@ async function issue(
       verificationMethod,
     }),
   );
-  context.state.server.sessions[session.sessionId] = session;
+  context.store.server.putSession(session);
   return { accessToken, refreshToken: session.refreshToken };
 }
 
@@ -73,7 +72,7 @@ function invalidToken(): never {
 }
 
 /** The live session an access token belongs to, or a 400 (the live API's status here is a guess). */
-async function sessionOf(context: EmulatorContext, accessToken: string): Promise<StoredSession> {
+async function sessionOf(context: ApiContext, accessToken: string): Promise<Frozen<StoredSession>> {
   const check = await readAccessToken(context, accessToken, context.now());
   if (!check.ok) invalidToken();
   const session = entry(context.state.server.sessions, String(check.claims.sid));
@@ -81,8 +80,8 @@ async function sessionOf(context: EmulatorContext, accessToken: string): Promise
   return session;
 }
 
-export async function createSession(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const { token, clientId, action: actionCode } = bodyOf<Schemas["CreateSessionRequest"]>(input);
+export const createSession: Handler<Operations["createSession"]> = async (request, context) => {
+  const { token, clientId, action: actionCode } = request.body;
   const found = await actionForToken(context, token);
   if (!found.ok) invalidRequest(`The token is not valid (${found.error}).`);
   if (actionCode !== undefined && actionCode !== found.action.actionCode) {
@@ -91,11 +90,11 @@ export async function createSession(input: HandlerInput, context: EmulatorContex
   if (!isPassed(context, found.action)) {
     invalidRequest(`The token's challenge has not succeeded (the action is ${found.action.state}).`);
   }
-  return ok(await issue(context, input.origin, found.action.userId, clientId, found.action.verificationMethod));
-}
+  return ok(await issue(context, request.origin, found.action.userId, clientId, found.action.verificationMethod));
+};
 
-export async function validateSession(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const { accessToken, clientIds } = bodyOf<Schemas["ValidateSessionRequest"]>(input);
+export const validateSession: Handler<Operations["validateSession"]> = async (request, context) => {
+  const { accessToken, clientIds } = request.body;
   const session = await sessionOf(context, accessToken);
   if (clientIds !== undefined && !clientIds.includes(session.clientId)) invalidToken();
   const user = findUser(context, session.userId);
@@ -116,30 +115,31 @@ export async function validateSession(input: HandlerInput, context: EmulatorCont
       verificationMethod: session.verificationMethod,
     }),
   );
-}
+};
 
-export async function refreshSession(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const { refreshToken } = bodyOf<{ refreshToken: string }>(input);
+export const refreshSession: Handler<Operations["refreshSession"]> = async (request, context) => {
+  const { refreshToken } = request.body;
   const session = Object.values(context.state.server.sessions).find(
     (candidate) => candidate.refreshToken === refreshToken,
   );
-  if (!session || session.revokedAt !== undefined || session.refreshTokenExpiresAt <= context.now()) {
+  // Revoked in the same call that checks it is live, so a refresh token refreshes once.
+  if (
+    !session ||
+    session.refreshTokenExpiresAt <= context.now() ||
+    !context.store.server.revokeSession(session.sessionId, isoNow(context))
+  ) {
     invalidRequest("The refresh token is invalid, expired or revoked.");
   }
-  session.revokedAt = isoNow(context);
-  return ok(await issue(context, input.origin, session.userId, session.clientId, session.verificationMethod));
-}
+  return ok(await issue(context, request.origin, session.userId, session.clientId, session.verificationMethod));
+};
 
-export async function revokeSession(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const session = await sessionOf(context, bodyOf<{ accessToken: string }>(input).accessToken);
-  session.revokedAt = isoNow(context);
+export const revokeSession: Handler<Operations["revokeSession"]> = async (request, context) => {
+  const session = await sessionOf(context, request.body.accessToken);
+  context.store.server.revokeSession(session.sessionId, isoNow(context));
   return { status: 200 };
-}
+};
 
-export function revokeUserSessions(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const { userId } = bodyOf<{ userId: string }>(input);
-  for (const session of Object.values(context.state.server.sessions)) {
-    if (session.userId === userId && session.revokedAt === undefined) session.revokedAt = isoNow(context);
-  }
+export const revokeUserSessions: Handler<Operations["revokeUserSessions"]> = (request, context) => {
+  context.store.server.revokeUserSessions(request.body.userId, isoNow(context));
   return { status: 200 };
-}
+};

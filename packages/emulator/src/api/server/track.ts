@@ -2,33 +2,20 @@
 // rules decide (the lowest priority number among the matches wins, else the action's default,
 // else the emulator's default for unknown codes), and a CHALLENGE for a user with nothing to be
 // challenged with becomes ALLOW with `isEnrolled: false`, as Authsignal documents.
-import type { components } from "@authsignal-ts/server";
-import type { EmulatorContext } from "../../domain/context.ts";
+import type { operations as Operations } from "@authsignal-ts/server";
+import type { ApiContext } from "../../domain/context.ts";
 import { evaluateRules, features } from "../../domain/rules.ts";
-import { entry, recordsOf } from "../../state/records.ts";
-import type { StoredAction, StoredUser } from "../../state/server.ts";
-import type { HandlerInput, HandlerResult } from "../handler.ts";
-import {
-  actionsOf,
-  actionToken,
-  bodyOf,
-  defined,
-  enrolledMethods,
-  findAction,
-  findUser,
-  isoNow,
-  ok,
-  param,
-  storeAction,
-  upsertUser,
-} from "./common.ts";
-
-type TrackAttributes = components["schemas"]["TrackAttributes"];
+import type { Frozen } from "../../state/frozen.ts";
+import { entry } from "../../state/records.ts";
+import type { StoredAction } from "../../state/server.ts";
+import { userAfterTrack } from "../../state/server-store.ts";
+import type { Handler } from "../handler.ts";
+import { actionsOf, actionToken, defined, enrolledMethods, findAction, findUser, isoNow, ok } from "./common.ts";
 
 const stateOf = { ALLOW: "ALLOW", BLOCK: "BLOCK", CHALLENGE: "CHALLENGE_REQUIRED", REVIEW: "REVIEW_REQUIRED" } as const;
 
 /** Methods the tenant has switched on, from its per-method authenticator configurations. */
-function tenantMethods(context: EmulatorContext): string[] {
+function tenantMethods(context: ApiContext): string[] {
   const methods: string[] = [];
   for (const config of Object.values(context.state.management.authenticatorConfigurations ?? {})) {
     const { isActive, verificationMethod } = (config ?? {}) as { isActive?: boolean; verificationMethod?: string };
@@ -37,66 +24,36 @@ function tenantMethods(context: EmulatorContext): string[] {
   return methods;
 }
 
-/** Records the track's attributes and device on the user. */
-function recordAttributes(context: EmulatorContext, user: StoredUser, attributes: TrackAttributes): void {
-  if (attributes.email !== undefined) user.email = attributes.email;
-  if (attributes.phoneNumber !== undefined) user.phoneNumber = attributes.phoneNumber;
-  if (attributes.username !== undefined) user.username = attributes.username;
-  if (attributes.locale !== undefined) user.locale = attributes.locale;
-  const { deviceId } = attributes;
-  if (deviceId !== undefined && !entry(user.devices, deviceId)) {
-    user.devices[deviceId] = { userId: user.userId, deviceId, createdAt: isoNow(context) };
-  }
-}
-
-/**
- * The user as the track will leave it, a copy, for the rules to read before anything is stored: a
- * track whose rules fail (over their budget) changes nothing. A device is new until it has been
- * seen, or again after it was invalidated: a documented guess.
- */
-function userAfterTrack(context: EmulatorContext, userId: string, attributes: TrackAttributes) {
-  const current = findUser(context, userId);
-  const user: StoredUser = {
-    ...(current ?? { userId, createdAt: isoNow(context), authenticators: [] }),
-    devices: recordsOf(current?.devices),
-  };
-  const device = attributes.deviceId === undefined ? undefined : entry(user.devices, attributes.deviceId);
-  const deviceIsNew = attributes.deviceId !== undefined && (!device || device.invalidatedAt !== undefined);
-  recordAttributes(context, user, attributes);
-  return { user, deviceIsNew };
-}
-
-function previouslyVerified(context: EmulatorContext, userId: string): boolean {
+function previouslyVerified(context: ApiContext, userId: string): boolean {
   return actionsOf(context, userId).some((action) => action.state === "CHALLENGE_SUCCEEDED");
 }
 
-export async function track(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const userId = param(input, "userId");
-  const actionCode = param(input, "action");
-  const attributes = bodyOf<TrackAttributes>(input);
+export const track: Handler<Operations["track"]> = async (request, context) => {
+  const { userId, action: actionCode } = request.path;
+  const attributes = request.body ?? {};
   const idempotencyKey = attributes.idempotencyKey ?? context.randomId();
 
   // A repeated idempotency key names the same action: it is answered again, not re-evaluated
   // (a documented guess; Authsignal does not say).
-  const repeated = findAction(context, userId, actionCode, idempotencyKey);
-  if (repeated) return ok(await trackResponse(context, repeated, input.origin, attributes.scope));
+  const repeated = findAction(context, { userId, actionCode, idempotencyKey });
+  if (repeated) return ok(await trackResponse(context, repeated, request.origin, attributes.scope));
 
-  const after = userAfterTrack(context, userId, attributes);
+  const now = isoNow(context);
+  const current = findUser(context, userId);
+  // A device is new until it has been seen, or again after it was invalidated: a documented guess.
+  const seenDevice = attributes.deviceId === undefined ? undefined : entry(current?.devices, attributes.deviceId);
+  const deviceIsNew = attributes.deviceId !== undefined && (!seenDevice || seenDevice.invalidatedAt !== undefined);
+  const user = userAfterTrack(current, userId, attributes, now);
   const evaluation = evaluateRules(
     context,
     actionCode,
-    features(context, after.user, {
+    features(context, user, {
       ...attributes,
-      deviceIsNew: after.deviceIsNew,
+      deviceIsNew,
       hasPreviouslyVerified: previouslyVerified(context, userId),
-      crypto: attributes.crypto as Record<string, unknown> | undefined,
     }),
   );
-  // Stored only now, once the rules have decided; on the stored user, which other requests hold.
-  const user = upsertUser(context, userId);
-  recordAttributes(context, user, attributes);
   const configuration = entry(context.state.management.actionConfigurations, actionCode);
-  if (configuration) configuration.lastActionCreatedAt = isoNow(context);
   const winner = evaluation.matched[0];
   const outcome =
     winner?.type ?? configuration?.defaultUserActionResult ?? context.state.emulator.settings.unknownActionOutcome;
@@ -108,7 +65,6 @@ export async function track(input: HandlerInput, context: EmulatorContext): Prom
     (tenantMethods(context).length > 0
       ? tenantMethods(context)
       : context.state.emulator.settings.defaultVerificationMethods);
-  const now = isoNow(context);
   const action: StoredAction = {
     userId,
     actionCode,
@@ -141,11 +97,12 @@ export async function track(input: HandlerInput, context: EmulatorContext): Prom
       redirectUrl: attributes.redirectUrl,
     }),
   };
-  storeAction(context, action);
-  return ok(await trackResponse(context, action, input.origin, attributes.scope));
-}
+  // Stored only now, once the rules have decided, in one call.
+  const stored = context.store.server.recordTrack(action, attributes, now);
+  return ok(await trackResponse(context, stored, request.origin, attributes.scope));
+};
 
-async function trackResponse(context: EmulatorContext, action: StoredAction, origin: string, scope?: string) {
+async function trackResponse(context: ApiContext, action: Frozen<StoredAction>, origin: string, scope?: string) {
   const token = await actionToken(context, action, scope ?? "read:authenticators");
   const isEnrolled = action.enrolledVerificationMethods.length > 0;
   // The pre-built UI's stand-in: the test-only API describes the action and can complete it.
@@ -156,9 +113,9 @@ async function trackResponse(context: EmulatorContext, action: StoredAction, ori
     url,
     token,
     isEnrolled,
-    allowedVerificationMethods: action.allowedVerificationMethods,
-    enrolledVerificationMethods: action.enrolledVerificationMethods,
+    allowedVerificationMethods: [...action.allowedVerificationMethods],
+    enrolledVerificationMethods: [...action.enrolledVerificationMethods],
     defaultVerificationMethod: action.defaultVerificationMethod,
-    ruleIds: action.ruleIds,
+    ruleIds: [...action.ruleIds],
   });
 }

@@ -1,27 +1,14 @@
 // Users: read (a user never seen or deleted reads back as not enrolled, with 200), update as an
 // upsert where omitted fields stay, delete, and exact-match query with cursor paging.
-import type { components } from "@authsignal-ts/server";
-import type { EmulatorContext } from "../../domain/context.ts";
+import type { operations as Operations } from "@authsignal-ts/server";
 import { readActionToken } from "../../domain/tokens.ts";
+import type { Frozen } from "../../state/frozen.ts";
 import type { StoredUser } from "../../state/server.ts";
-import type { HandlerInput, HandlerResult } from "../handler.ts";
-import { bodyOf, defined, enrolledMethods, findUser, invalidRequest, ok, param, upsertUser } from "./common.ts";
+import type { UserAttributes } from "../../state/server-store.ts";
+import type { Handler } from "../handler.ts";
+import { defined, enrolledMethods, findUser, invalidRequest, isoNow, ok } from "./common.ts";
 
-type UpdateUserAttributes = components["schemas"]["UpdateUserAttributes"];
-
-const attributeNames = [
-  "email",
-  "emailVerified",
-  "phoneNumber",
-  "phoneNumberVerified",
-  "username",
-  "displayName",
-  "custom",
-  "locale",
-  "defaultVerificationMethod",
-] as const;
-
-function attributesOf(user: StoredUser) {
+function attributesOf(user: Frozen<StoredUser>) {
   return defined({
     userId: user.userId,
     email: user.email,
@@ -35,8 +22,8 @@ function attributesOf(user: StoredUser) {
   });
 }
 
-export function getUser(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const userId = param(input, "userId");
+export const getUser: Handler<Operations["getUser"]> = (request, context) => {
+  const { userId } = request.path;
   const user = findUser(context, userId);
   if (!user) return ok({ userId, isEnrolled: false, emailVerified: false, phoneNumberVerified: false });
   const enrolled = enrolledMethods(user);
@@ -45,37 +32,38 @@ export function getUser(input: HandlerInput, context: EmulatorContext): HandlerR
       ...attributesOf(user),
       isEnrolled: enrolled.length > 0,
       enrolledVerificationMethods: enrolled,
-      allowedVerificationMethods: context.state.emulator.settings.defaultVerificationMethods,
+      allowedVerificationMethods: [...context.state.emulator.settings.defaultVerificationMethods],
       defaultVerificationMethod: user.defaultVerificationMethod ?? enrolled[0],
     }),
   );
-}
+};
 
 /** PATCH and POST alike. `custom` is replaced as a whole (a documented guess). */
-export function updateUser(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const user = upsertUser(context, param(input, "userId"));
-  const body = bodyOf<UpdateUserAttributes>(input);
-  for (const name of attributeNames) {
-    if (body[name] !== undefined) (user as unknown as Record<string, unknown>)[name] = body[name];
-  }
+export const updateUser: Handler<Operations["updateUser"]> = (request, context) => {
+  const body = request.body;
+  const attributes: UserAttributes = {
+    email: body.email,
+    emailVerified: body.emailVerified,
+    phoneNumber: body.phoneNumber,
+    phoneNumberVerified: body.phoneNumberVerified,
+    username: body.username,
+    displayName: body.displayName,
+    custom: body.custom,
+    locale: body.locale,
+    defaultVerificationMethod: body.defaultVerificationMethod,
+  };
+  const user = context.store.server.updateUser(request.path.userId, attributes, isoNow(context));
   return ok(defined({ ...attributesOf(user), defaultVerificationMethod: user.defaultVerificationMethod }));
-}
+};
 
 /** Removes the user with its authenticators, devices and sessions; `?actions=true` its actions too. */
-export function deleteUser(input: HandlerInput, context: EmulatorContext): HandlerResult {
-  const userId = param(input, "userId");
-  const { server } = context.state;
-  delete server.users[userId];
-  for (const [sessionId, session] of Object.entries(server.sessions)) {
-    if (session.userId === userId) delete server.sessions[sessionId];
-  }
-  if (input.query.actions === true) delete server.actions[userId];
+export const deleteUser: Handler<Operations["deleteUser"]> = (request, context) => {
+  context.store.server.deleteUser(request.path.userId, { withActions: request.query.actions === true });
   return ok({ success: true });
-}
+};
 
-export async function queryUsers(input: HandlerInput, context: EmulatorContext): Promise<HandlerResult> {
-  const query = input.query as Record<string, string | undefined>;
-  const { username, email, phoneNumber, token, lastEvaluatedUserId } = query;
+export const queryUsers: Handler<Operations["queryUsers"]> = async (request, context) => {
+  const { username, email, phoneNumber, token, lastEvaluatedUserId } = request.query;
   if (username === undefined && email === undefined && phoneNumber === undefined && token === undefined) {
     invalidRequest("Give at least one of username, email, phoneNumber or token.");
   }
@@ -87,7 +75,7 @@ export async function queryUsers(input: HandlerInput, context: EmulatorContext):
     tokenUserId = check.claims.sub;
     tokenPayload = { ...check.claims };
   }
-  const limit = query.limit === undefined ? context.state.emulator.settings.defaultQueryLimit : Number(query.limit);
+  const limit = request.query.limit ?? context.state.emulator.settings.defaultQueryLimit;
   const matching = Object.values(context.state.server.users)
     .filter(
       (user) =>
@@ -115,4 +103,4 @@ export async function queryUsers(input: HandlerInput, context: EmulatorContext):
       tokenPayload,
     }),
   );
-}
+};

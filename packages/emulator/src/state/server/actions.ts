@@ -1,0 +1,135 @@
+// The writers of actions: a track (with what it records on the user and the action's
+// configuration), an action a challenge opens, and the moves of the state machine.
+import type { components } from "@authsignal-ts/server";
+import type { Frozen } from "../frozen.ts";
+import { entry, entryOrNew, records, recordsOf } from "../records.ts";
+import type { ServerState, StoredAction, StoredUser } from "../server.ts";
+import type { EmulatorState } from "../types.ts";
+import { userOrNew } from "./users.ts";
+
+/** What a track records on its user. */
+export type TrackedAttributes = Pick<
+  components["schemas"]["TrackAttributes"],
+  "email" | "phoneNumber" | "username" | "locale" | "deviceId"
+>;
+
+/** Names one action of a user: its code and idempotency key together, as Get and Update Action address it. */
+export interface ActionAddress {
+  userId: string;
+  actionCode: string;
+  idempotencyKey: string;
+}
+
+/**
+ * Where a user's action is stored: its code and idempotency key together are its key, so one key
+ * may name an action of each code.
+ */
+export const actionKey = (actionCode: string, idempotencyKey: string) => JSON.stringify([actionCode, idempotencyKey]);
+
+const find = (server: ServerState, { userId, actionCode, idempotencyKey }: ActionAddress) =>
+  entry(entry(server.actions, userId), actionKey(actionCode, idempotencyKey));
+
+/** Moves an action to a state, stamping when. */
+export function moveAction(action: StoredAction, state: StoredAction["state"], at: string): void {
+  action.state = state;
+  action.stateUpdatedAt = at;
+  action.updatedAt = at;
+}
+
+function recordAttributes(user: StoredUser, attributes: TrackedAttributes, at: string): void {
+  if (attributes.email !== undefined) user.email = attributes.email;
+  if (attributes.phoneNumber !== undefined) user.phoneNumber = attributes.phoneNumber;
+  if (attributes.username !== undefined) user.username = attributes.username;
+  if (attributes.locale !== undefined) user.locale = attributes.locale;
+  const { deviceId } = attributes;
+  if (deviceId !== undefined && !entry(user.devices, deviceId)) {
+    user.devices[deviceId] = { userId: user.userId, deviceId, createdAt: at };
+  }
+}
+
+/**
+ * The user as a track will leave it, a copy, for the rules to read before anything is stored: a
+ * track whose rules fail (over their budget) changes nothing.
+ */
+export function userAfterTrack(
+  current: Frozen<StoredUser> | undefined,
+  userId: string,
+  attributes: TrackedAttributes,
+  at: string,
+): StoredUser {
+  const user: StoredUser = {
+    ...((current as StoredUser | undefined) ?? { userId, createdAt: at }),
+    authenticators: [...(current?.authenticators ?? [])],
+    devices: recordsOf(current?.devices as StoredUser["devices"] | undefined),
+  };
+  recordAttributes(user, attributes, at);
+  return user;
+}
+
+export function actionWriters(current: () => EmulatorState) {
+  const server = () => current().server;
+  const store = (action: StoredAction) => {
+    const actions = entryOrNew(server().actions, action.userId, records<StoredAction>);
+    actions[actionKey(action.actionCode, action.idempotencyKey)] = action;
+  };
+  return {
+    /**
+     * Records a track whose rules have decided: the user (created on first sight) with the track's
+     * attributes and device, the configuration's last action, and the action. On the stored user,
+     * which other requests hold.
+     */
+    recordTrack(action: StoredAction, attributes: TrackedAttributes, at: string): Frozen<StoredAction> {
+      recordAttributes(userOrNew(server(), action.userId, at), attributes, at);
+      const configuration = entry(current().management.actionConfigurations, action.actionCode);
+      if (configuration) configuration.lastActionCreatedAt = at;
+      store(action);
+      return action;
+    },
+
+    /** Stores an action and its user unless an action is kept under its address; answers the one kept. */
+    keepAction(action: StoredAction, at: string): Frozen<StoredAction> {
+      const kept = find(server(), action);
+      if (kept) return kept;
+      userOrNew(server(), action.userId, at);
+      store(action);
+      return action;
+    },
+
+    /** Moves an action to any state (Update Action allows every move); undefined when there is none. */
+    setActionState(address: ActionAddress, state: StoredAction["state"], at: string): Frozen<StoredAction> | undefined {
+      const action = find(server(), address);
+      if (action) moveAction(action, state, at);
+      return action;
+    },
+
+    /** A challenge of the action succeeded: the action and the device it was tracked on say how and when. */
+    succeedAction(
+      address: ActionAddress,
+      verification: { verificationMethod: string; userAuthenticatorId?: string | undefined },
+      at: string,
+    ): Frozen<StoredAction> | undefined {
+      const action = find(server(), address);
+      if (!action) return undefined;
+      moveAction(action, "CHALLENGE_SUCCEEDED", at);
+      action.verificationMethod = verification.verificationMethod;
+      if (verification.userAuthenticatorId) action.verifiedByAuthenticatorId = verification.userAuthenticatorId;
+      const device = action.deviceId
+        ? entry(entry(server().users, action.userId)?.devices, action.deviceId)
+        : undefined;
+      if (device) {
+        device.authenticatedAt = at;
+        device.lastVerificationMethod = verification.verificationMethod as typeof device.lastVerificationMethod;
+      }
+      return action;
+    },
+
+    /** A challenge of the action was denied (the pre-built UI's FAILED). */
+    failAction(address: ActionAddress, verificationMethod: string, at: string): Frozen<StoredAction> | undefined {
+      const action = find(server(), address);
+      if (!action) return undefined;
+      moveAction(action, "CHALLENGE_FAILED", at);
+      action.verificationMethod = verificationMethod;
+      return action;
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// The writers of users and what hangs off them: attributes, authenticators and devices; deleting a
+// user takes its sessions with it, and its actions when asked.
+import type { Frozen } from "../frozen.ts";
+import { entry, records } from "../records.ts";
+import type { ServerState, StoredUser, UserAuthenticator, UserDevice } from "../server.ts";
+import type { EmulatorState } from "../types.ts";
+
+/** The attributes Update User sets, each one only when given. */
+export type UserAttributes = Partial<
+  Pick<
+    StoredUser,
+    | "email"
+    | "emailVerified"
+    | "phoneNumber"
+    | "phoneNumberVerified"
+    | "username"
+    | "displayName"
+    | "custom"
+    | "locale"
+    | "defaultVerificationMethod"
+  >
+>;
+
+/** The stored user, created on first sight as Authsignal does (there is no create-user endpoint). */
+export function userOrNew(server: ServerState, userId: string, at: string): StoredUser {
+  const existing = entry(server.users, userId);
+  if (existing) return existing;
+  const user: StoredUser = { userId, createdAt: at, authenticators: [], devices: records() };
+  server.users[userId] = user;
+  return user;
+}
+
+export function userWriters(current: () => EmulatorState) {
+  const server = () => current().server;
+  const device = (userId: string, deviceId: string) => entry(entry(server().users, userId)?.devices, deviceId);
+  return {
+    /** The user, created at `at` when it was never seen (or was deleted). */
+    ensureUser(userId: string, at: string): Frozen<StoredUser> {
+      return userOrNew(server(), userId, at);
+    },
+
+    /** Sets each attribute given (`custom` as a whole), creating the user on first sight. */
+    updateUser(userId: string, attributes: UserAttributes, at: string): Frozen<StoredUser> {
+      const user = userOrNew(server(), userId, at);
+      for (const [name, value] of Object.entries(attributes)) {
+        if (value !== undefined) (user as unknown as Record<string, unknown>)[name] = value;
+      }
+      return user;
+    },
+
+    /** Removes the user with its authenticators, devices and sessions, and its actions when asked. */
+    deleteUser(userId: string, options: { withActions: boolean }): void {
+      const state = server();
+      delete state.users[userId];
+      for (const [sessionId, session] of Object.entries(state.sessions)) {
+        if (session.userId === userId) delete state.sessions[sessionId];
+      }
+      if (options.withActions) delete state.actions[userId];
+    },
+
+    /** Adds a verified authenticator to its user, created at `at` on first sight. */
+    addAuthenticator(authenticator: UserAuthenticator & { userId: string }, at: string): Frozen<UserAuthenticator> {
+      userOrNew(server(), authenticator.userId, at).authenticators.push(authenticator);
+      return authenticator;
+    },
+
+    /** Makes a method the user's default; a user never seen is left alone. */
+    setDefaultVerificationMethod(userId: string, verificationMethod: string): void {
+      const user = entry(server().users, userId);
+      if (user) user.defaultVerificationMethod = verificationMethod;
+    },
+
+    /** Removes one authenticator; answers it, or undefined when the user has none of that ID. */
+    removeAuthenticator(userId: string, userAuthenticatorId: string): Frozen<UserAuthenticator> | undefined {
+      const authenticators = entry(server().users, userId)?.authenticators;
+      const index = authenticators?.findIndex((item) => item.userAuthenticatorId === userAuthenticatorId) ?? -1;
+      return index === -1 ? undefined : authenticators?.splice(index, 1)[0];
+    },
+
+    /** Remembers a device until a time (rules read `device.isRemembered`); undefined for a device never seen. */
+    rememberDevice(userId: string, deviceId: string, rememberedUntil: string | null): Frozen<UserDevice> | undefined {
+      const found = device(userId, deviceId);
+      if (found) found.rememberedUntil = rememberedUntil;
+      return found;
+    },
+
+    /** Marks a device invalidated, so the next track sees it as new; undefined for a device never seen. */
+    invalidateDevice(userId: string, deviceId: string, at: string): Frozen<UserDevice> | undefined {
+      const found = device(userId, deviceId);
+      if (found) found.invalidatedAt = at;
+      return found;
+    },
+  };
+}
