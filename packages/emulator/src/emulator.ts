@@ -4,7 +4,7 @@
 import { managementHandlers } from "./api/management/index.ts";
 import { serverHandlers } from "./api/server/index.ts";
 import { createTestApi, type TestApi } from "./api/testing/test-api.ts";
-import type { EmulatorContext } from "./domain/context.ts";
+import type { ApiContext } from "./domain/context.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
 import { errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
@@ -115,7 +115,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     now,
   });
-  const context = (): EmulatorContext => ({
+  const context = (): ApiContext => ({
     state,
     store,
     now,

@@ -4,7 +4,7 @@
 // gives it. `tsc` rejects a handler that reads a field the request cannot have or answers a shape the
 // spec does not allow (test/api/handler.test-d.ts); Prism, in front of the emulator in the contract
 // suites, catches what types cannot (formats, patterns).
-import type { ApiContext, EmulatorContext } from "../domain/context.ts";
+import type { ApiContext } from "../domain/context.ts";
 
 type JsonContent<Response> = Response extends { content: { "application/json": infer Body } } ? Body : undefined;
 
@@ -59,45 +59,31 @@ export type Handler<Operation> = (
 /** A handler for every operation named in `Ids`, each typed by its own operation. */
 export type Handlers<Operations, Ids extends keyof Operations> = { [Id in Ids]: Handler<Operations[Id]> };
 
-/** A request the router has matched to an operation and validated, as handlers not yet typed by `Handler` read it. */
-export interface HandlerInput {
-  /** The spec's operationId, such as `track` or `createRule`. */
-  operationId: string;
+/** What the edge passes a handler: the request it validated, its operation's types erased. */
+export interface EdgeRequest {
   /** Path parameters, percent-decoded. */
-  pathParams: Record<string, string>;
+  path: Record<string, string>;
   /** Query parameters, as the spec types them (numbers, booleans, arrays). */
   query: Record<string, unknown>;
   /** The parsed JSON body, or undefined when the request has none. */
   body: unknown;
   headers: Headers;
-  /** The origin the request was sent to (`http://127.0.0.1:4010`), for URLs the answer carries. */
   origin: string;
 }
 
-/** What a handler not yet typed by `Handler` answers; the edge serializes `body` as JSON (none for undefined). */
-export interface HandlerResult {
+/** What the edge receives from a handler, its operation's types erased; it serializes `body` as JSON (none for undefined). */
+export interface EdgeAnswer {
   status: number;
   body?: unknown;
 }
 
-export type OperationHandler = (
-  input: HandlerInput,
-  context: EmulatorContext,
-) => HandlerResult | Promise<HandlerResult>;
-
-/** What the edge passes every handler: both the typed request's fields and the untyped one's. */
-export type EdgeRequest = HandlerInput & { path: Record<string, string> };
-
 /**
- * A handler as the edge's table holds it, its operation's types erased: any `Handler<Op>` and any
- * `OperationHandler` is one (a parameter of type `never` accepts every handler's request type).
- * The edge calls it with the request it validated against that operation's spec.
+ * A handler as the edge's table holds it, its operation's types erased: every `Handler<Op>` is one
+ * (a parameter of type `never` accepts every handler's request type). The edge calls it with the
+ * request it validated against that operation's spec.
  */
-export type ErasedHandler = (request: never, context: EmulatorContext) => HandlerResult | Promise<HandlerResult>;
+export type ErasedHandler = (request: never, context: ApiContext) => EdgeAnswer | Promise<EdgeAnswer>;
 
 /** Calls an erased handler with the request the edge validated for its operation. */
-export const callHandler = (handler: ErasedHandler, request: EdgeRequest, context: EmulatorContext) =>
-  (handler as (request: EdgeRequest, context: EmulatorContext) => HandlerResult | Promise<HandlerResult>)(
-    request,
-    context,
-  );
+export const callHandler = (handler: ErasedHandler, request: EdgeRequest, context: ApiContext) =>
+  (handler as (request: EdgeRequest, context: ApiContext) => EdgeAnswer | Promise<EdgeAnswer>)(request, context);

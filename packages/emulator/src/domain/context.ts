@@ -22,11 +22,3 @@ export interface ApiContext {
   /** Raises a webhook event (delivery is the emulator's job, not the handler's). */
   emit(event: WebhookEventInput): Promise<void>;
 }
-
-/**
- * The context of a handler not yet typed by `Handler`, which may still write the state it reads.
- * Each handler moves to `ApiContext` as it moves to `Handler`; this goes with the last of them.
- */
-export interface EmulatorContext extends Omit<ApiContext, "state"> {
-  state: EmulatorState;
-}

@@ -3,7 +3,7 @@
 // and so nothing changes state, until every check has passed. (Auth and routing come first, in
 // router.ts.)
 import { callHandler, type ErasedHandler } from "../api/handler.ts";
-import type { EmulatorContext } from "../domain/context.ts";
+import type { ApiContext } from "../domain/context.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import type { ApiName } from "../spec/tables.ts";
 import { describeErrors, validatorFor } from "../spec/validation.ts";
@@ -15,7 +15,7 @@ import type { Operation } from "./routes.ts";
 export interface PipelineOptions {
   handlers: Record<ApiName, Record<string, ErasedHandler>>;
   maxBodyBytes: number;
-  context: () => EmulatorContext;
+  context: () => ApiContext;
 }
 
 const invalid = (description: string) => errorResponse(400, "invalid_request", description);
@@ -100,10 +100,7 @@ export async function answerOperation(
   try {
     const result = await callHandler(
       handler,
-      // Both shapes: `pathParams` for handlers not yet typed by `Handler`, `path` for those that are.
       {
-        operationId: operation.operationId,
-        pathParams,
         path: pathParams,
         query,
         body,

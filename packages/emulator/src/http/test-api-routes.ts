@@ -6,7 +6,7 @@ import type { CompleteActionInput } from "../api/server/actions.ts";
 import { actionForToken } from "../api/server/validate.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
 import { clockAdvanceProblem } from "../domain/clock.ts";
-import type { EmulatorContext } from "../domain/context.ts";
+import type { ApiContext } from "../domain/context.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import type { EmulatorSettings } from "../state/settings.ts";
 import type { EmulatorState, OutboxMessage } from "../state/types.ts";
@@ -22,7 +22,7 @@ export interface TestApiRouteInput {
   methods: TestApi;
   /** The largest body a route reads: the emulator's maxBodyBytes, or more for a state import. */
   limits: BodyLimits;
-  context: () => EmulatorContext;
+  context: () => ApiContext;
   request: Request;
   url: URL;
   pathParams: Record<string, string>;

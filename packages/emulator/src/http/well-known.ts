@@ -1,13 +1,13 @@
 // The issuer's public endpoints, served without an API key where Authsignal serves them: a tenant's
 // JWKS (the session key's public half) and its OpenID configuration.
-import type { EmulatorContext } from "../domain/context.ts";
+import type { ApiContext } from "../domain/context.ts";
 import { issuerOf, sessionKey } from "../domain/tokens.ts";
 import type { RouteEntry } from "./routes.ts";
 
 export interface WellKnownRoute extends RouteEntry {
   template: string;
   /** The 200 answer's JSON body, or undefined for a tenant this emulator is not. */
-  answer(context: EmulatorContext, tenantId: string, origin: string): Promise<unknown>;
+  answer(context: ApiContext, tenantId: string, origin: string): Promise<unknown>;
 }
 
 const route = (template: string, answer: WellKnownRoute["answer"]): WellKnownRoute => ({

@@ -3,9 +3,9 @@
 // record is stored under its own ID, that rules are within their limits, that the clock shows a
 // date, that the settings are settings). The first problem is the answer, naming the field.
 
-import { actionKey } from "../api/server/common.ts";
 import { clockAdvanceProblem } from "../domain/clock.ts";
 import { conditionsProblem } from "../domain/rule-limits.ts";
+import { actionKey } from "../state/server-store.ts";
 import { checkSettings } from "../state/settings.ts";
 import type { EmulatorState } from "../state/types.ts";
 import { stateSchemaId } from "./own-schemas.ts";

@@ -3,6 +3,7 @@
 // the expiry, /claim binds a verified challenge to a user and hands out a token.
 import type { components, operations as Operations } from "@authsignal-ts/server";
 import type { ApiContext } from "../../domain/context.ts";
+import { newOtpCode } from "../../domain/otp.ts";
 import type { Frozen } from "../../state/frozen.ts";
 import { entry } from "../../state/records.ts";
 import type { StoredAction, StoredChallenge } from "../../state/server.ts";
@@ -22,13 +23,6 @@ import {
 } from "./common.ts";
 
 type Schemas = components["schemas"];
-
-function newCode(context: ApiContext, to: string): string {
-  const { fixedCodes, otpLength } = context.state.emulator.settings;
-  if (Object.hasOwn(fixedCodes, to)) return fixedCodes[to] as string;
-  // Uniform enough for test codes: 2³² is within 10⁻⁹ of a multiple of 10.
-  return Array.from(crypto.getRandomValues(new Uint32Array(otpLength)), (value) => value % 10).join("");
-}
 
 const existingChallenge = (context: ApiContext, challengeId: string): Frozen<StoredChallenge> =>
   entry(context.state.server.challenges, challengeId) ?? notFound(`No challenge with ID ${challengeId} was found.`);
@@ -64,7 +58,7 @@ export const challenge: Handler<Operations["challenge"]> = async (request, conte
     }),
     actionCode,
     idempotencyKey: body.idempotencyKey ?? earlier?.idempotencyKey ?? context.randomId(),
-    code: newCode(context, to),
+    code: newOtpCode(context.state.emulator.settings, to),
     createdAt: isoNow(context),
     expiresAt: nowMs + context.state.emulator.settings.otpLifetimeMinutes * 60_000,
     failedAttempts: 0,

@@ -4,7 +4,7 @@
 // /_emulator/v1/ that take no API key (test-api-routes.ts), and the methods of connectEmulator.
 
 import { clockAdvanceProblem } from "../../domain/clock.ts";
-import type { EmulatorContext } from "../../domain/context.ts";
+import type { ApiContext } from "../../domain/context.ts";
 import { EmulatorApiError } from "../../domain/errors.ts";
 import { withPrototypeFreeRecords } from "../../state/records.ts";
 import type { StoredChallenge } from "../../state/server.ts";
@@ -55,7 +55,7 @@ export interface TestApiOptions {
   /** The first problem of a state to import (spec/state-check.ts), given by the emulator: the check uses the spec layer's validators. */
   importProblem: (value: unknown, wallClockMs: number) => string | undefined;
   initialState: () => EmulatorState;
-  context: () => EmulatorContext;
+  context: () => ApiContext;
   flushWebhooks: () => Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import addFormats from "ajv-formats";
 import { expect } from "vitest";
 import { callHandler } from "../../../src/api/handler.ts";
 import { managementHandlers } from "../../../src/api/management/index.ts";
-import type { EmulatorContext, WebhookEventInput } from "../../../src/domain/context.ts";
+import type { ApiContext, WebhookEventInput } from "../../../src/domain/context.ts";
 import { EmulatorApiError } from "../../../src/domain/errors.ts";
 import { createManagementState, type ManagementSeed } from "../../../src/seed/management.ts";
 import { createStore } from "../../../src/state/store.ts";
@@ -87,7 +87,7 @@ export function managementFixture(seed?: ManagementSeed) {
   const randomId = () => `id-${++counter}`;
   const events: WebhookEventInput[] = [];
   const state = { management: createManagementState(seed, { randomId }), server: {} } as EmulatorState;
-  const context: EmulatorContext = {
+  const context: ApiContext = {
     state,
     store: createStore(
       () => state,
@@ -112,8 +112,6 @@ export function managementFixture(seed?: ManagementSeed) {
         throw new Error(`The test's ${operationId} request breaks the spec: ${ajv.errorsText(validate.errors)}`);
     }
     const input = {
-      operationId,
-      pathParams: request.pathParams ?? {},
       path: request.pathParams ?? {},
       query: {},
       body: request.body,
