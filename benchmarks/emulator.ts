@@ -3,11 +3,11 @@
 // users. Both run as child processes on loopback, driven over HTTP with the same requests.
 // The emulator runs as users run it, the built CLI (dist/cli.js), so build it first:
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:emulator [requests]
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { loadAverage, median, rssMb, spread, startChild, stopChild } from "./children.ts";
 
 const requests = Number(process.argv[2] ?? 3000);
 const concurrency = 16;
@@ -26,36 +26,8 @@ if (!existsSync(cli))
 const authorization = `Basic ${btoa("sk_emulator_server:")}`;
 const dir = mkdtempSync(join(tmpdir(), "emulator-bench-"));
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  /** Milliseconds from spawn to the first answered request. */
-  firstAnswerMs: number;
-}
-
-async function start(command: string[], ready: RegExp, basePath: string): Promise<Started> {
-  const startedAt = performance.now();
-  const child = spawn(process.execPath, command, {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0" },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = ready.exec(output);
-      if (match?.[1]) resolve(match[1].replace(/\/$/, ""));
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  const response = await fetch(`${url}${basePath}/users/usr_1`, { headers: { authorization } });
-  await response.arrayBuffer();
-  return { child, url: `${url}${basePath}`, firstAnswerMs: performance.now() - startedAt };
-}
+const start = (command: string[], ready: RegExp, basePath: string) =>
+  startChild(command, ready, basePath, { path: "/users/usr_1", headers: { authorization } });
 
 const startEmulator = (args: string[] = []) =>
   start([cli, "--port", "0", ...args], /listening on (http:\/\/\S+)/, "/v1");
@@ -75,22 +47,7 @@ const startPrism = () =>
     "",
   );
 
-function stop(started: Started): Promise<void> {
-  return new Promise((resolve) => {
-    started.child.once("exit", () => resolve());
-    started.child.kill("SIGTERM");
-  });
-}
-
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-/** The median, with the fastest and slowest run: on a shared machine the spread is part of the figure. */
-const spread = (values: number[]) =>
-  `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+const stop = stopChild;
 
 /** Requests per second for `requests` tracks, `concurrency` at a time. */
 async function trackThroughput(baseUrl: string): Promise<number> {
@@ -173,7 +130,7 @@ await stop(seeded);
 
 const row = (label: string, emulatorValue: string, prismValue: string) =>
   console.log(`| ${label.padEnd(44)} | ${emulatorValue.padStart(12)} | ${prismValue.padStart(12)} |`);
-const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+const load = loadAverage();
 console.log(
   `Node ${process.version}, ${runs} starts each, ${requests} tracks at concurrency ${concurrency}; load average at the end ${load}\n`,
 );

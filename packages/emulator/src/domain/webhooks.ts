@@ -56,6 +56,11 @@ export interface WebhookDispatcherOptions {
 
 export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
   const pending = new Set<Promise<unknown>>();
+  // Background events go out one at a time, in the order they were raised: signing awaits the
+  // thread pool, where two deliveries started together can finish in either order, and a receiver
+  // (or a test) that gets `authenticator.deleted` before `authenticator.created` sees a history
+  // that never happened.
+  let lastInLine: Promise<unknown> = Promise.resolve();
 
   async function deliver(
     state: Frozen<EmulatorState>,
@@ -114,7 +119,10 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
       const target = targetFor(state, event);
       if (!target) return;
       if (!target.synchronous) {
-        const delivery = deliver(state, target.url, event).finally(() => pending.delete(delivery));
+        const delivery = lastInLine
+          .then(() => deliver(state, target.url, event))
+          .finally(() => pending.delete(delivery));
+        lastInLine = delivery.catch(() => undefined);
         pending.add(delivery);
         return;
       }

@@ -1,0 +1,151 @@
+// `track` throughput of the emulator against the floor, a bare node:http server that parses the body
+// and answers a fixed Track response, in the same run with the same external load generator (wrk),
+// alternating rounds so that both see the same machine. The emulator runs as users run it (the
+// built CLI), in memory with its request journal as it comes, 20 active rules on the action, every
+// request a new user from a new IP address; after each round, the actions it created are counted
+// against the requests wrk saw answered. Also: time from spawn to the first answer, and memory per
+// 100,000 users.
+//   apt-get install wrk
+//   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput [seconds] [rounds] [-- emulator flags]
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadAverage, median, rssMb, type Started, spread, startChild, stopChild } from "../children.ts";
+
+const separator = process.argv.indexOf("--");
+const positional = process.argv.slice(2, separator === -1 ? undefined : separator);
+const emulatorFlags = separator === -1 ? [] : process.argv.slice(separator + 1);
+const seconds = Number(positional[0] ?? 10);
+const rounds = Number(positional[1] ?? 3);
+const connections = 32;
+const root = join(import.meta.dirname, "..", "..");
+const cli = join(root, "packages", "emulator", "dist", "cli.js");
+if (!existsSync(cli)) throw new Error(`${cli} is missing: build the emulator first`);
+const authorization = `Basic ${btoa("sk_emulator_server:")}`;
+const dir = mkdtempSync(join(tmpdir(), "emulator-throughput-"));
+
+const rulesFile = join(dir, "rules.json");
+writeFileSync(
+  rulesFile,
+  JSON.stringify({
+    actionConfigurations: [{ actionCode: "signIn", defaultUserActionResult: "ALLOW" }],
+    // 20 active rules that never match a clean request, so every one of them is evaluated.
+    rules: Array.from({ length: 20 }, (_, index) => ({
+      actionCode: "signIn",
+      name: `Rule ${index}`,
+      isActive: true,
+      priority: index,
+      type: "BLOCK",
+      conditions: {
+        or: [{ "==": [{ var: "ip.isAnonymous" }, true] }, { ">": [{ var: "custom.amount" }, 1000 + index] }],
+      },
+    })),
+  }),
+);
+
+const probe = { path: "/users/usr_probe", headers: { authorization } };
+const startBare = () =>
+  startChild([join(import.meta.dirname, "bare-track-server.ts")], /listening on (http:\/\/\S+)/, "", probe);
+const startEmulator = (args: string[]) =>
+  startChild([cli, "--port", "0", ...args], /listening on (http:\/\/\S+)/, "/v1", probe);
+
+interface WrkResult {
+  requestsPerSecond: number;
+  answered: number;
+  failed: number;
+}
+
+function wrk(baseUrl: string): WrkResult {
+  const output = execFileSync(
+    "wrk",
+    [
+      "-t1",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "-s",
+      join(import.meta.dirname, "track.lua"),
+      baseUrl.replace(/\/v1$/, ""),
+      "--",
+      authorization,
+    ],
+    { encoding: "utf8" },
+  );
+  const number = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? 0);
+  return {
+    requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/),
+    answered: number(/(\d+) requests in/),
+    failed: number(/Non-2xx or 3xx responses: (\d+)/) + number(/Socket errors:.*?read (\d+)/),
+  };
+}
+
+/** Every action the emulator holds, from its exported state. */
+async function actionCount(started: Started): Promise<number> {
+  const origin = started.url.replace(/\/v1$/, "");
+  const state = (await (await fetch(`${origin}/_emulator/v1/state`)).json()) as {
+    server: { actions: Record<string, Record<string, unknown>> };
+  };
+  return Object.values(state.server.actions).reduce((sum, actions) => sum + Object.keys(actions).length, 0);
+}
+
+const ratios: number[] = [];
+const bare: number[] = [];
+const emulated: number[] = [];
+for (let round = 0; round < rounds; round++) {
+  const floor = await startBare();
+  bare.push(wrk(floor.url).requestsPerSecond);
+  await stopChild(floor);
+  const emulator = await startEmulator(["--seed", rulesFile, ...emulatorFlags]);
+  const result = wrk(emulator.url);
+  const actions = await actionCount(emulator);
+  await stopChild(emulator);
+  if (result.failed > 0) throw new Error(`round ${round + 1}: ${result.failed} tracks failed`);
+  // wrk counts the answers it read; a request in flight when it stopped may have been answered unread.
+  if (actions < result.answered || actions > result.answered + connections) {
+    throw new Error(`round ${round + 1}: ${actions} actions for ${result.answered} answered tracks`);
+  }
+  emulated.push(result.requestsPerSecond);
+  ratios.push(result.requestsPerSecond / (bare.at(-1) as number));
+  console.error(
+    `round ${round + 1}: bare ${bare.at(-1)?.toFixed(0)} req/s, emulator ${result.requestsPerSecond.toFixed(0)} req/s, ${actions} actions for ${result.answered} answered`,
+  );
+}
+
+const starts = { bare: [] as number[], emulator: [] as number[] };
+for (let run = 0; run < 11; run++) {
+  const floor = await startBare();
+  starts.bare.push(floor.firstAnswerMs);
+  await stopChild(floor);
+  const emulator = await startEmulator(emulatorFlags);
+  starts.emulator.push(emulator.firstAnswerMs);
+  await stopChild(emulator);
+}
+
+const usersFile = join(dir, "users.json");
+writeFileSync(
+  usersFile,
+  JSON.stringify({
+    users: Array.from({ length: 100_000 }, (_, index) => ({
+      userId: `usr_${index}`,
+      email: `user${index}@example.com`,
+      authenticators: [{ verificationMethod: "SMS", phoneNumber: `+6421${String(index).padStart(7, "0")}` }],
+    })),
+  }),
+);
+const empty = await startEmulator(emulatorFlags);
+const emptyRss = rssMb(empty.child.pid);
+await stopChild(empty);
+const seeded = await startEmulator(["--seed", usersFile, ...emulatorFlags]);
+const seededRss = rssMb(seeded.child.pid);
+await stopChild(seeded);
+
+console.log(
+  `Node ${process.version}, wrk -t1 -c${connections} -d${seconds}s, ${rounds} alternating rounds${emulatorFlags.length > 0 ? `, emulator ${emulatorFlags.join(" ")}` : ""}; load average at the end ${loadAverage()}\n`,
+);
+console.log("| figure | bare node:http | emulator | emulator ÷ bare |");
+console.log("| --- | ---: | ---: | ---: |");
+console.log(`| track req/s, median (range) | ${spread(bare)} | ${spread(emulated)} | ${spread(ratios, 2)} |`);
+console.log(
+  `| spawn → first answer, median (range) ms | ${spread(starts.bare)} | ${spread(starts.emulator)} | ${(median(starts.emulator) / median(starts.bare)).toFixed(2)} |`,
+);
+console.log(`| RSS per 100,000 seeded users, MB | | ${(seededRss - emptyRss).toFixed(0)} | |`);
