@@ -31,6 +31,43 @@ function specificity(segments: readonly string[]): string {
   return segments.map((segment) => (segment.startsWith("{") ? "1" : "0")).join("");
 }
 
+/** A table's routes by their number of segments, each list most specific first: built once per table. */
+const indexes = new WeakMap<readonly RouteEntry[], Map<number, RouteEntry[]>>();
+
+function indexOf<Route extends RouteEntry>(routes: readonly Route[]): Map<number, Route[]> {
+  let index = indexes.get(routes) as Map<number, Route[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const route of routes) {
+      const sameLength = index.get(route.segments.length) ?? [];
+      sameLength.push(route);
+      index.set(route.segments.length, sameLength);
+    }
+    // Equal-length strings of 0s and 1s: plain comparison, not localeCompare, whose first call loads ICU.
+    for (const sameLength of index.values()) {
+      sameLength.sort((a, b) => {
+        const [left, right] = [specificity(a.segments), specificity(b.segments)];
+        return left < right ? -1 : left > right ? 1 : 0;
+      });
+    }
+    indexes.set(routes, index);
+  }
+  return index;
+}
+
+/** Whether `route`'s segments match `path`'s, collecting its parameters (still percent-encoded). */
+function segmentsMatch(route: RouteEntry, path: readonly string[], params: Record<string, string>): boolean {
+  for (let index = 0; index < path.length; index++) {
+    const expected = route.segments[index] as string;
+    const actual = path[index] as string;
+    if (expected.startsWith("{")) {
+      if (actual === "") return false;
+      params[expected.slice(1, -1)] = actual;
+    } else if (expected !== actual) return false;
+  }
+  return true;
+}
+
 /** Matches a path below the table's base path (`/users/usr_1`) and a method to one of `routes`. */
 export function matchRouteIn<Route extends RouteEntry>(
   routes: readonly Route[],
@@ -38,29 +75,19 @@ export function matchRouteIn<Route extends RouteEntry>(
   method: string,
 ): TableMatch<Route> {
   const rawSegments = path.split("/").slice(1);
-  const candidates: { route: Route; params: Record<string, string> }[] = [];
-  for (const route of routes) {
-    if (route.segments.length !== rawSegments.length) continue;
+  const sameLength = indexOf(routes).get(rawSegments.length) ?? [];
+  let chosen: { route: Route; params: Record<string, string> } | undefined;
+  const allow = new Set<string>();
+  for (const route of sameLength) {
     const params: Record<string, string> = {};
-    let matches = true;
-    for (let index = 0; index < rawSegments.length && matches; index++) {
-      const expected = route.segments[index] as string;
-      const actual = rawSegments[index] as string;
-      if (expected.startsWith("{")) {
-        if (actual === "") matches = false;
-        else params[expected.slice(1, -1)] = actual;
-      } else matches = expected === actual;
+    if (!segmentsMatch(route, rawSegments, params)) continue;
+    if (route.method === method) {
+      chosen = { route, params };
+      break;
     }
-    if (matches) candidates.push({ route, params });
+    allow.add(route.method);
   }
-  if (candidates.length === 0) return { kind: "not-found" };
-  // Equal-length strings of 0s and 1s: plain comparison, not localeCompare, whose first call loads ICU.
-  candidates.sort((a, b) => {
-    const [left, right] = [specificity(a.route.segments), specificity(b.route.segments)];
-    return left < right ? -1 : left > right ? 1 : 0;
-  });
-  const chosen = candidates.find((candidate) => candidate.route.method === method);
-  if (!chosen) return { kind: "method-not-allowed", allow: [...new Set(candidates.map((c) => c.route.method))] };
+  if (!chosen) return allow.size === 0 ? { kind: "not-found" } : { kind: "method-not-allowed", allow: [...allow] };
   const pathParams: Record<string, string> = {};
   for (const [name, value] of Object.entries(chosen.params)) {
     try {
