@@ -1,7 +1,8 @@
 // The test-only API: what the emulator recorded (messages with their codes, challenges, webhook
-// deliveries) and what a test needs to steer it (finish a pre-built UI challenge, reset, export
-// and import, settings, the clock). The same operations are methods on the emulator, routes under
-// /_emulator/v1/ that take no API key (test-api-routes.ts), and the methods of connectEmulator.
+// deliveries, the request journal), its health, and what a test needs to steer it (finish a
+// pre-built UI challenge, reset, export and import, settings, the clock). The same operations are
+// methods on the emulator, routes under /_emulator/v1/ that take no API key (test-api-routes.ts),
+// and the methods of connectEmulator.
 
 import { clockAdvanceProblem } from "../../domain/clock.ts";
 import type { ApiContext } from "../../domain/context.ts";
