@@ -72,6 +72,9 @@ async function start(): Promise<Started> {
       ...(seed !== undefined && { seed: seed as EmulatorSeed }),
       ...(options.serverSecret !== undefined && { serverSecret: options.serverSecret }),
       ...(options.managementSecret !== undefined && { managementSecret: options.managementSecret }),
+      // Only when given: without --strict, the seed's setting stands.
+      ...(options.strict && { strict: true }),
+      ...(options.verbose && { requestLog: say }),
     });
   } catch (error) {
     if (error instanceof EmulatorSeedError) throw new Error(`--seed ${options.seed}: ${error.message}`);

@@ -4,7 +4,8 @@
 // on the routes, not on how the emulator is built inside.
 
 import type { CompleteActionResult } from "./api/server/actions.ts";
-import type { TestApi } from "./api/testing/test-api.ts";
+import type { JournalEntry } from "./api/testing/journal.ts";
+import type { Health, TestApi } from "./api/testing/test-api.ts";
 import { EmulatorApiError } from "./domain/errors.ts";
 import type { StoredChallenge } from "./state/server.ts";
 import type { EmulatorSettings } from "./state/settings.ts";
@@ -84,6 +85,19 @@ export function connectEmulator(url: string | URL): EmulatorConnection {
   }
 
   const connection: EmulatorConnection = {
+    health: () => call<Health>("GET", "/health"),
+    async requests(filter = {}) {
+      const query = new URLSearchParams(
+        Object.entries(filter)
+          .filter((entry) => entry[1] !== undefined)
+          .map(([name, value]) => [name, String(value)]),
+      );
+      const search = query.size > 0 ? `?${query}` : "";
+      return (await call<{ requests: JournalEntry[] }>("GET", `/requests${search}`)).requests;
+    },
+    clearRequests: async () => {
+      await call("DELETE", "/requests");
+    },
     async messages(filter = {}) {
       const query = new URLSearchParams(
         Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined),

@@ -3,12 +3,13 @@
 
 import { managementHandlers } from "./api/management/index.ts";
 import { serverHandlers } from "./api/server/index.ts";
-import { createTestApi, type TestApi } from "./api/testing/test-api.ts";
+import { createJournal, type RequestNote } from "./api/testing/journal.ts";
+import { createTestApi, type StoreDescription, type TestApi } from "./api/testing/test-api.ts";
 import type { ApiContext } from "./domain/context.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
-import { errorResponse } from "./http/responses.ts";
+import { emulatorVersion, errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
-import { bodyLimits } from "./http/test-api-routes.ts";
+import { bodyLimits, isTestApiPath } from "./http/test-api-routes.ts";
 import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed/check.ts";
 import {
@@ -40,6 +41,28 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** The wall clock the emulator's clock starts from (default Date.now); `advanceClock` adds to it. */
   now?: () => number;
+  /**
+   * Refuse a request body with a field the spec does not know (400 naming it), instead of ignoring
+   * the field as the live API does. Overrides the seed's and `settings`' `strict`.
+   */
+  strict?: boolean;
+  /** Called with one line for each request answered (the CLI's `--verbose`): method, path, status, duration, warnings. */
+  requestLog?: (line: string) => void;
+}
+
+const memoryStore: StoreDescription = {
+  store: "memory",
+  description: "The state lives in this process's memory and is lost when it stops (export it with GET /state).",
+};
+
+/** A request URL's path and query, without parsing it: this runs for every request. */
+const targetOf = (url: string) => url.slice(url.indexOf("/", url.indexOf("//") + 2));
+
+/** The line `requestLog` is given: `POST /v1/track 200 3.1ms` and any warning. */
+function requestLine(method: string, path: string, status: number, durationMs: number, note: RequestNote): string {
+  const warnings = note.warnings?.length ? ` (${note.warnings.join("; ")})` : "";
+  const errors = note.errors?.length ? `: ${note.errors.join("; ")}` : "";
+  return `${method} ${path} ${status} ${durationMs.toFixed(1)}ms${errors}${warnings}`;
 }
 
 export interface Emulator extends TestApi {
@@ -83,11 +106,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ),
   };
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  if (options.strict !== undefined && typeof options.strict !== "boolean")
+    throw new TypeError("strict must be a boolean");
   const wallClock = options.now ?? Date.now;
+  const createdAt = wallClock();
 
   const initialState = (): EmulatorState => {
     const management = managementStateOf(seed);
-    const settings = { ...defaultSettings, ...seed.settings, ...options.settings };
+    const settings = {
+      ...defaultSettings,
+      ...seed.settings,
+      ...options.settings,
+      ...(options.strict !== undefined && { strict: options.strict }),
+    };
     const emulator = {
       settings,
       clockOffsetMs: 0,
@@ -128,6 +159,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     maxBodyBytes,
     context,
   };
+  const journal = createJournal(() => state.emulator.settings.journalLimit);
   const testApi = createTestApi({
     state: () => state,
     store,
@@ -135,7 +167,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     initialState,
     context,
     flushWebhooks: webhooks.flush,
+    journal,
+    storage: memoryStore,
+    version: emulatorVersion,
+    uptimeMs: () => wallClock() - createdAt,
   });
+  const requestLog = options.requestLog;
+
+  /** Keeps what the journal and the log need, after the answer; the test-only API's own requests are not kept. */
+  function record(request: Request, response: Response, startedAt: number, timeMs: number, note: RequestNote) {
+    const durationMs = performance.now() - startedAt;
+    const target = targetOf(request.url);
+    if (isTestApiPath(target)) return;
+    journal.record({ timeMs, method: request.method, url: request.url, status: response.status, durationMs, note });
+    requestLog?.(requestLine(request.method, target, response.status, durationMs, note));
+  }
 
   const routing = {
     ...pipeline,
@@ -151,11 +197,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       } catch (error) {
         return errorResponse(400, "invalid_request", `The request could not be read: ${(error as Error).message}`);
       }
+      const startedAt = performance.now();
+      const timeMs = now();
+      const note: RequestNote = {};
+      let response: Response;
       try {
-        return await route(request, routing);
+        response = await route(request, routing, note);
       } catch (error) {
-        return errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
+        response = errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
       }
+      record(request, response, startedAt, timeMs, note);
+      return response;
     },
     ...testApi,
   };

@@ -1,9 +1,10 @@
 export type { CompleteActionInput, CompleteActionResult } from "./api/server/actions.ts";
-export type { MessageFilter, TestApi } from "./api/testing/test-api.ts";
+export type { JournalEntry, RequestFilter } from "./api/testing/journal.ts";
+export type { Health, MessageFilter, StoreDescription, TestApi } from "./api/testing/test-api.ts";
 export { connectEmulator, type EmulatorConnection } from "./connect.ts";
 export { EmulatorApiError } from "./domain/errors.ts";
 export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
-export { EMULATOR_HEADER, emulatorVersion } from "./http/responses.ts";
+export { EMULATOR_HEADER, EMULATOR_WARNING_HEADER, emulatorVersion } from "./http/responses.ts";
 export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from "./node.ts";
 export { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 export type { EmulatorSeed, SeedUser } from "./seed/check.ts";

@@ -47,6 +47,15 @@ describe("connectEmulator", () => {
       attributes: { verificationMethod: "EMAIL_OTP", email: "two@example.com" },
     });
 
+    expect(await remote.health()).toMatchObject({ ...local.health(), uptimeMs: expect.any(Number) });
+    expect(await remote.requests()).toEqual(local.requests());
+    expect(await remote.requests({ operation: "track", status: 200, redact: false })).toEqual(
+      local.requests({ operation: "track" }),
+    );
+    expect(await remote.requests({ path: "/v1/challenge", status: "2xx", method: "POST" })).toHaveLength(2);
+    await remote.clearRequests();
+    expect(local.requests()).toEqual([]);
+
     expect(await remote.messages()).toEqual(local.messages());
     expect(await remote.messages({ to: phoneNumber, channel: "SMS", userId: "usr_1" })).toHaveLength(2);
     expect(await remote.messages({ channel: "EMAIL" })).toEqual([]);

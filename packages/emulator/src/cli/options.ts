@@ -17,6 +17,9 @@ export const usage = `Usage: authsignal-emulator [options]
   --export-on-exit FILE    write the state to FILE when stopped (SIGINT, SIGTERM, SIGHUP)
   --outlive-parent         keep running when the process that started it exits
                            (by default it stops, exporting first, as if sent SIGTERM)
+  --strict                 refuse a request body with a field the spec does not know (by
+                           default the field is ignored, as the live API does, with a warning header)
+  --verbose                print a line per request on stderr: method, path, status, duration, warnings
   -h, --help               show this
   -V, --version            show the version
 
@@ -37,6 +40,8 @@ export interface CliOptions {
   serverSecret?: string;
   managementSecret?: string;
   outliveParent: boolean;
+  strict: boolean;
+  verbose: boolean;
 }
 
 export type CliCommand = { kind: "help" } | { kind: "version" } | { kind: "run"; options: CliOptions };
@@ -65,6 +70,8 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
         import: { type: "string" },
         "export-on-exit": { type: "string" },
         "outlive-parent": { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        verbose: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "V", default: false },
       },
@@ -101,6 +108,8 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       serverSecret: values["server-secret"],
       managementSecret: values["management-secret"],
       outliveParent: values["outlive-parent"],
+      strict: values.strict,
+      verbose: values.verbose,
     },
   };
 }

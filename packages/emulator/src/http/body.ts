@@ -23,7 +23,13 @@ export async function readRequestBody(request: Request, limit: number): Promise<
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  try {
+    // Fatal: replacing bad bytes with U+FFFD would make of them a field name nobody sent, which the
+    // APIs would then ignore as unknown.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new EmulatorApiError(400, "invalid_request", "The request body is not valid UTF-8.");
+  }
 }
 
 /**

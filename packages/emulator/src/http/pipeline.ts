@@ -3,13 +3,15 @@
 // and so nothing changes state, until every check has passed. (Auth and routing come first, in
 // router.ts.)
 import { callHandler, type ErasedHandler } from "../api/handler.ts";
+import type { RequestNote } from "../api/testing/journal.ts";
 import type { ApiContext } from "../domain/context.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import type { ApiName } from "../spec/tables.ts";
+import { validateLenient } from "../spec/unknown-fields.ts";
 import { describeErrors, validatorFor } from "../spec/validation.ts";
 import { readJsonBody } from "./body.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
-import { errorResponse, jsonResponse } from "./responses.ts";
+import { EMULATOR_WARNING_HEADER, errorResponse, jsonResponse } from "./responses.ts";
 import type { Operation } from "./routes.ts";
 
 export interface PipelineOptions {
@@ -18,7 +20,30 @@ export interface PipelineOptions {
   context: () => ApiContext;
 }
 
-const invalid = (description: string) => errorResponse(400, "invalid_request", description);
+/** At most this many fields are named in the warning header (the journal has them all): clients cap a header's size. */
+const warnedFields = 20;
+
+/** A lone surrogate cannot be encoded: it stands as U+FFFD, as TextEncoder writes it. */
+function percentEncoded(char: string): string {
+  try {
+    return encodeURIComponent(char);
+  } catch {
+    return "%EF%BF%BD";
+  }
+}
+
+/**
+ * The warning header's value: the ignored fields, each as a path. A header carries Latin-1 only,
+ * and a field's name may be anything, so other characters are percent-encoded.
+ */
+export function ignoredFieldsWarning(fields: readonly string[]): string {
+  const named = fields
+    .slice(0, warnedFields)
+    .map((field) => (field.length > 200 ? `${field.slice(0, 200)}…` : field))
+    .join(", ");
+  const more = fields.length > warnedFields ? ` and ${fields.length - warnedFields} more` : "";
+  return `unknown fields ignored: ${named}${more}`.replace(/[^\x20-\x7e]/gu, percentEncoded);
+}
 
 /** The query parameters as the spec types them (numbers, booleans, arrays), each validated. */
 function readQuery(operation: Operation, url: URL): { query: Record<string, unknown>; problem?: string } {
@@ -51,6 +76,17 @@ function readQuery(operation: Operation, url: URL): { query: Record<string, unkn
   return { query };
 }
 
+/** The query parameters the operation does not take, as `query.name`: ignored, or refused in strict mode. */
+function unknownQueryParameters(operation: Operation, url: URL): string[] {
+  const unknown = new Set<string>();
+  for (const name of url.searchParams.keys()) {
+    if (!operation.parameters.some((parameter) => parameter.in === "query" && parameter.name === name)) {
+      unknown.add(`query.${name}`);
+    }
+  }
+  return [...unknown];
+}
+
 /** Answers a request matched to `operation`, once its key has been checked. */
 export async function answerOperation(
   operation: Operation,
@@ -58,8 +94,14 @@ export async function answerOperation(
   request: Request,
   url: URL,
   options: PipelineOptions,
+  note: RequestNote,
 ): Promise<Response> {
   const api = operation.api;
+  note.operation = operation.operationId;
+  const invalid = (description: string) => {
+    note.errors = [description];
+    return errorResponse(400, "invalid_request", description);
+  };
   for (const parameter of operation.parameters) {
     if (parameter.in !== "path") continue;
     const validate = validatorFor(api, parameter.schemaPointer);
@@ -69,21 +111,49 @@ export async function answerOperation(
   }
   const { query, problem } = readQuery(operation, url);
   if (problem) return invalid(problem);
+  const strict = options.context().state.emulator.settings.strict;
+  const ignored = url.search === "" ? [] : unknownQueryParameters(operation, url);
+  if (strict && ignored[0] !== undefined) {
+    return invalid(`query has an unknown parameter "${ignored[0].slice("query.".length)}"`);
+  }
 
   let body: unknown;
   try {
     body = await readJsonBody(request, options.maxBodyBytes);
   } catch (error) {
-    if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
+    if (error instanceof EmulatorApiError) {
+      note.errors = [error.description];
+      return errorResponse(error.status, error.code, error.description);
+    }
     throw error;
   }
+  note.body = body;
   if (operation.body) {
     if (body === undefined && operation.body.required) return invalid("body is required");
     if (body !== undefined) {
-      const validate = validatorFor(api, operation.body.schemaPointer);
-      if (!validate(body)) return invalid(describeErrors("body", validate.errors));
+      const checked = validateLenient(validatorFor(api, operation.body.schemaPointer), body, strict);
+      if (checked.errors !== undefined) return invalid(describeErrors("body", checked.errors));
+      body = checked.body;
+      ignored.push(...checked.ignored);
     }
   }
+  if (ignored.length > 0) note.warnings = ignored.map((field) => `unknown field ${field} ignored`);
+  const answered = await answerValid(operation, pathParams, query, body, request, url, options);
+  if (ignored.length > 0) answered.headers.set(EMULATOR_WARNING_HEADER, ignoredFieldsWarning(ignored));
+  return answered;
+}
+
+/** The answer to a request that passed every check: a forced status, or the handler's. */
+async function answerValid(
+  operation: Operation,
+  pathParams: Record<string, string>,
+  query: Record<string, unknown>,
+  body: unknown,
+  request: Request,
+  url: URL,
+  options: PipelineOptions,
+): Promise<Response> {
+  const api = operation.api;
 
   // After every check, so a forced error is only ever the answer to a request that was valid.
   const forced = forcedStatusResponse(operation, request.headers.get("prefer"));

@@ -4,6 +4,8 @@ import packageJson from "../../package.json" with { type: "json" };
 
 export const emulatorVersion: string = packageJson.version;
 export const EMULATOR_HEADER = "x-authsignal-emulator";
+/** On an answer to a request the emulator let through with something ignored (unknown body fields): what. */
+export const EMULATOR_WARNING_HEADER = "x-authsignal-emulator-warning";
 
 /** An answer with no body (revokeSession's 200) has no content type: an empty body is not JSON. */
 export function jsonResponse(status: number, body?: unknown, headers: Record<string, string> = {}): Response {

@@ -3,6 +3,7 @@
 // then the route's own answer: an API operation through the pipeline, a test-only API route, a
 // well-known route. The test-only API's network guard is node.ts's: an in-process `fetch` has no
 // network to guard.
+import type { RequestNote } from "../api/testing/journal.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import { type ApiName, loadApiTables } from "../spec/tables.ts";
@@ -39,11 +40,12 @@ async function answerRoute(
   request: Request,
   url: URL,
   options: RouterOptions,
+  note: RequestNote,
 ) {
   switch (route.area) {
     case "server":
     case "management":
-      return answerOperation(route.operation, params, request, url, options);
+      return answerOperation(route.operation, params, request, url, options, note);
     case "test-api":
       return jsonResponse(
         200,
@@ -63,8 +65,8 @@ async function answerRoute(
   }
 }
 
-/** The emulator's answer to `request`. */
-export async function route(request: Request, options: RouterOptions): Promise<Response> {
+/** The emulator's answer to `request`; what it learns on the way (the operation, the body) goes in `note`. */
+export async function route(request: Request, options: RouterOptions, note: RequestNote = {}): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname;
   const method = request.method.toUpperCase();
@@ -91,7 +93,7 @@ export async function route(request: Request, options: RouterOptions): Promise<R
   }
   if (match.kind === "bad-path") return errorResponse(400, "invalid_request", match.description);
   try {
-    return await answerRoute(match.route, match.pathParams, request, url, options);
+    return await answerRoute(match.route, match.pathParams, request, url, options, note);
   } catch (error) {
     if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
     throw error;

@@ -4,6 +4,7 @@
 
 import type { CompleteActionInput } from "../api/server/actions.ts";
 import { actionForToken } from "../api/server/validate.ts";
+import type { RequestFilter } from "../api/testing/journal.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
 import { clockAdvanceProblem } from "../domain/clock.ts";
 import type { ApiContext } from "../domain/context.ts";
@@ -91,7 +92,26 @@ const route = (method: string, template: string, handle: TestApiRoute["handle"])
 
 const success = { success: true };
 
+/** The journal's filter from a query: `method`, `path`, `operation`, `status`, and `redact=false`. */
+function requestFilterOf(url: URL): RequestFilter {
+  const filter: RequestFilter = {};
+  for (const [name, value] of url.searchParams) {
+    if (name === "method" || name === "path" || name === "operation" || name === "status") filter[name] = value;
+    else if (name === "redact") {
+      if (value !== "true" && value !== "false") throw invalid("redact must be true or false");
+      filter.redact = value === "true";
+    } else throw invalid(`query has an unknown parameter "${name}"; it takes method, path, operation, status, redact`);
+  }
+  return filter;
+}
+
 export const testApiRoutes: readonly TestApiRoute[] = [
+  route("GET", "/health", ({ methods }) => methods.health()),
+  route("GET", "/requests", ({ methods, url }) => ({ requests: methods.requests(requestFilterOf(url)) })),
+  route("DELETE", "/requests", ({ methods }) => {
+    methods.clearRequests();
+    return success;
+  }),
   route("GET", "/messages", ({ methods, url }) => {
     const query = (name: string) => url.searchParams.get(name) ?? undefined;
     const channel = query("channel") as OutboxMessage["channel"] | undefined;

@@ -21,7 +21,7 @@ export function ownValidator(id: string): ValidateFunction {
 }
 
 /** `where` and an error's instancePath as a field: `body` and `/users/0/email` give `body.users[0].email`. */
-function fieldAt(where: string, instancePath: string): string {
+export function fieldAt(where: string, instancePath: string): string {
   return `${where}${instancePath.replace(/\/([^/]*)/g, (_, part: string) =>
     /^\d+$/.test(part) ? `[${part}]` : `.${part.replaceAll("~1", "/").replaceAll("~0", "~")}`,
   )}`;

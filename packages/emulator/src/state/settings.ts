@@ -29,6 +29,13 @@ export interface EmulatorSettings {
   defaultQueryLimit: number;
   /** How long a webhook receiver may take before the delivery counts as failed. */
   webhookTimeoutMs: number;
+  /**
+   * Whether a request body with a field the spec does not know is refused (400 naming it) rather
+   * than answered with the field ignored, as the live API does.
+   */
+  strict: boolean;
+  /** How many requests the journal keeps (the oldest dropped first); 0 keeps none. */
+  journalLimit: number;
 }
 
 export const defaultSettings: EmulatorSettings = {
@@ -45,6 +52,8 @@ export const defaultSettings: EmulatorSettings = {
   acceptUnknownClientIds: true,
   defaultQueryLimit: 50,
   webhookTimeoutMs: 5_000,
+  strict: false,
+  journalLimit: 1000,
 };
 
 const outcomes: readonly string[] = ["ALLOW", "BLOCK", "CHALLENGE", "REVIEW"];
@@ -67,6 +76,8 @@ const checks: { [K in keyof EmulatorSettings]: (value: unknown) => boolean } = {
   acceptUnknownClientIds: (value) => typeof value === "boolean",
   defaultQueryLimit: (value) => Number.isInteger(value) && (value as number) >= 1,
   webhookTimeoutMs: positive,
+  strict: (value) => typeof value === "boolean",
+  journalLimit: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000,
 };
 
 const expectations: { [K in keyof EmulatorSettings]: string } = {
@@ -83,6 +94,8 @@ const expectations: { [K in keyof EmulatorSettings]: string } = {
   acceptUnknownClientIds: "a boolean",
   defaultQueryLimit: "a whole number ≥ 1",
   webhookTimeoutMs: "a number > 0",
+  strict: "a boolean",
+  journalLimit: "a whole number from 0 to 1000000",
 };
 
 function positive(value: unknown): boolean {

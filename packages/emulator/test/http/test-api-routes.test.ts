@@ -29,6 +29,22 @@ async function send(method: string, path: string, body?: string) {
 }
 
 describe("the test-only routes", () => {
+  it("serve health and the journal, which a query filters and DELETE empties", async () => {
+    const emulator = createEmulator();
+    const get = async (path: string) => (await emulator.fetch(`${origin}/_emulator/v1${path}`)).json();
+    await emulator.fetch(`${origin}/v1/users/u1`, {
+      headers: { authorization: `Basic ${btoa(`${emulator.serverSecret}:`)}` },
+    });
+    expect(await get("/health")).toMatchObject({ ready: true, store: "memory" });
+    expect(await get("/requests?status=200&operation=getUser&path=/v1/users/*&method=GET&redact=true")).toMatchObject({
+      requests: [{ path: "/v1/users/u1", operation: "getUser" }],
+    });
+    expect(await get("/requests?status=4xx")).toEqual({ requests: [] });
+    const cleared = await emulator.fetch(`${origin}/_emulator/v1/requests`, { method: "DELETE" });
+    expect(await cleared.json()).toEqual({ success: true });
+    expect(await get("/requests")).toEqual({ requests: [] });
+  });
+
   it("answer a path they lack with 404 and a method a path does not take with 405 and Allow", async () => {
     expect(await send("GET", "/nothing")).toMatchObject({
       status: 404,
@@ -58,6 +74,11 @@ describe("the test-only routes", () => {
     expect((await send("GET", "/messages?channel=FAX")).json.errorDescription).toBe(
       "channel must be one of SMS, WHATSAPP, EMAIL",
     );
+    expect((await send("GET", "/requests?statuz=400")).json.errorDescription).toBe(
+      'query has an unknown parameter "statuz"; it takes method, path, operation, status, redact',
+    );
+    expect((await send("GET", "/requests?redact=no")).json.errorDescription).toBe("redact must be true or false");
+    expect((await send("GET", "/requests?status=4x")).status).toBe(400);
     expect((await send("POST", "/actions/%E0%A4%A/signIn/k/complete", "{}")).json.errorDescription).toBe(
       "path.userId is not valid percent-encoding",
     );

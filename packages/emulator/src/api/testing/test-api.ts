@@ -1,7 +1,8 @@
 // The test-only API: what the emulator recorded (messages with their codes, challenges, webhook
-// deliveries) and what a test needs to steer it (finish a pre-built UI challenge, reset, export
-// and import, settings, the clock). The same operations are methods on the emulator, routes under
-// /_emulator/v1/ that take no API key (test-api-routes.ts), and the methods of connectEmulator.
+// deliveries, the request journal), its health, and what a test needs to steer it (finish a
+// pre-built UI challenge, reset, export and import, settings, the clock). The same operations are
+// methods on the emulator, routes under /_emulator/v1/ that take no API key (test-api-routes.ts),
+// and the methods of connectEmulator.
 
 import { clockAdvanceProblem } from "../../domain/clock.ts";
 import type { ApiContext } from "../../domain/context.ts";
@@ -12,6 +13,7 @@ import { checkSettings, type EmulatorSettings } from "../../state/settings.ts";
 import type { Store } from "../../state/store.ts";
 import type { EmulatorState, OutboxMessage, WebhookDelivery } from "../../state/types.ts";
 import { type CompleteActionInput, type CompleteActionResult, completeAction } from "../server/actions.ts";
+import type { Journal, JournalEntry, RequestFilter } from "./journal.ts";
 
 export interface MessageFilter {
   to?: string;
@@ -19,7 +21,32 @@ export interface MessageFilter {
   userId?: string;
 }
 
+/** Where the emulator keeps its state, as `health()` reports it. */
+export interface StoreDescription {
+  /** `memory`: the state lives in this process and is gone when it stops. */
+  store: string;
+  /** One sentence on what the store keeps and when it loses it. */
+  description: string;
+}
+
+export interface Health extends StoreDescription {
+  ready: true;
+  /** The emulator package's version. */
+  version: string;
+  /** Since the emulator was created, by the wall clock (advanceClock does not move it). */
+  uptimeMs: number;
+}
+
 export interface TestApi {
+  /** Whether it is ready, its version, how long it has run and where it keeps its state. */
+  health(): Health;
+  /**
+   * The requests to the APIs it answered, oldest first, at most the `journalLimit` setting's
+   * newest; secrets and codes in bodies and queries redacted unless `redact: false`.
+   */
+  requests(filter?: RequestFilter): JournalEntry[];
+  /** Empties the request journal. */
+  clearRequests(): void;
   /** Messages the emulator "sent" (SMS, WhatsApp, email), oldest first, with their codes. */
   messages(filter?: MessageFilter): OutboxMessage[];
   /** The newest message to a phone number or email address. */
@@ -57,6 +84,12 @@ export interface TestApiOptions {
   initialState: () => EmulatorState;
   context: () => ApiContext;
   flushWebhooks: () => Promise<void>;
+  journal: Journal;
+  /** Where the state is kept: the composition root knows which store it built. */
+  storage: StoreDescription;
+  version: string;
+  /** The wall clock's reading now, and when the emulator was created. */
+  uptimeMs: () => number;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -72,6 +105,18 @@ function checkImport(options: TestApiOptions, value: unknown, wallClockMs: numbe
 
 export function createTestApi(options: TestApiOptions): TestApi {
   const methods: TestApi = {
+    health: () => ({ ready: true, version: options.version, uptimeMs: options.uptimeMs(), ...options.storage }),
+    requests(filter = {}) {
+      if (filter.status !== undefined && !/^([1-5]\d\d|[1-5]xx)$/i.test(String(filter.status))) {
+        throw new EmulatorApiError(
+          400,
+          "invalid_request",
+          "status must be a status such as 400, or a class such as 4xx",
+        );
+      }
+      return options.journal.read(filter);
+    },
+    clearRequests: () => options.journal.clear(),
     messages(filter = {}) {
       if (filter.channel !== undefined && !channels.includes(filter.channel)) {
         throw new EmulatorApiError(400, "invalid_request", `channel must be one of ${channels.join(", ")}`);

@@ -16837,6 +16837,8 @@ function build() {
               "acceptUnknownClientIds",
               "defaultQueryLimit",
               "webhookTimeoutMs",
+              "strict",
+              "journalLimit",
             ],
           },
           clockOffsetMs: { type: "number", minimum: 0 },
@@ -26436,32 +26438,28 @@ function build() {
                 }
                 errors++;
               }
-            } else {
-              const err265 = {
-                instancePath: instancePath + "/emulator/settings",
-                schemaPath: "#/properties/emulator/properties/settings/type",
-                keyword: "type",
-                params: { type: "object" },
-                message: "must be object",
-              };
-              if (vErrors === null) {
-                vErrors = [err265];
-              } else {
-                vErrors.push(err265);
+              if (data150.strict === void 0) {
+                const err265 = {
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "strict" },
+                  message: "must have required property 'strict'",
+                };
+                if (vErrors === null) {
+                  vErrors = [err265];
+                } else {
+                  vErrors.push(err265);
+                }
+                errors++;
               }
-              errors++;
-            }
-          }
-          if (data149.clockOffsetMs !== void 0) {
-            let data151 = data149.clockOffsetMs;
-            if (typeof data151 == "number") {
-              if (data151 < 0 || isNaN(data151)) {
+              if (data150.journalLimit === void 0) {
                 const err266 = {
-                  instancePath: instancePath + "/emulator/clockOffsetMs",
-                  schemaPath: "#/properties/emulator/properties/clockOffsetMs/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 0 },
-                  message: "must be >= 0",
+                  instancePath: instancePath + "/emulator/settings",
+                  schemaPath: "#/properties/emulator/properties/settings/required",
+                  keyword: "required",
+                  params: { missingProperty: "journalLimit" },
+                  message: "must have required property 'journalLimit'",
                 };
                 if (vErrors === null) {
                   vErrors = [err266];
@@ -26472,11 +26470,11 @@ function build() {
               }
             } else {
               const err267 = {
-                instancePath: instancePath + "/emulator/clockOffsetMs",
-                schemaPath: "#/properties/emulator/properties/clockOffsetMs/type",
+                instancePath: instancePath + "/emulator/settings",
+                schemaPath: "#/properties/emulator/properties/settings/type",
                 keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
+                params: { type: "object" },
+                message: "must be object",
               };
               if (vErrors === null) {
                 vErrors = [err267];
@@ -26486,51 +26484,51 @@ function build() {
               errors++;
             }
           }
+          if (data149.clockOffsetMs !== void 0) {
+            let data151 = data149.clockOffsetMs;
+            if (typeof data151 == "number") {
+              if (data151 < 0 || isNaN(data151)) {
+                const err268 = {
+                  instancePath: instancePath + "/emulator/clockOffsetMs",
+                  schemaPath: "#/properties/emulator/properties/clockOffsetMs/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 0 },
+                  message: "must be >= 0",
+                };
+                if (vErrors === null) {
+                  vErrors = [err268];
+                } else {
+                  vErrors.push(err268);
+                }
+                errors++;
+              }
+            } else {
+              const err269 = {
+                instancePath: instancePath + "/emulator/clockOffsetMs",
+                schemaPath: "#/properties/emulator/properties/clockOffsetMs/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err269];
+              } else {
+                vErrors.push(err269);
+              }
+              errors++;
+            }
+          }
           if (data149.keys !== void 0) {
             let data152 = data149.keys;
             if (data152 && typeof data152 == "object" && !Array.isArray(data152)) {
               for (const key32 in data152) {
                 if (!(key32 === "actionTokenSecret" || key32 === "session")) {
-                  const err268 = {
+                  const err270 = {
                     instancePath: instancePath + "/emulator/keys",
                     schemaPath: "#/properties/emulator/properties/keys/additionalProperties",
                     keyword: "additionalProperties",
                     params: { additionalProperty: key32 },
                     message: "must NOT have additional properties",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err268];
-                  } else {
-                    vErrors.push(err268);
-                  }
-                  errors++;
-                }
-              }
-              if (data152.actionTokenSecret !== void 0) {
-                let data153 = data152.actionTokenSecret;
-                if (typeof data153 === "string") {
-                  if (func0(data153) < 1) {
-                    const err269 = {
-                      instancePath: instancePath + "/emulator/keys/actionTokenSecret",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/minLength",
-                      keyword: "minLength",
-                      params: { limit: 1 },
-                      message: "must NOT have fewer than 1 characters",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err269];
-                    } else {
-                      vErrors.push(err269);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err270 = {
-                    instancePath: instancePath + "/emulator/keys/actionTokenSecret",
-                    schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
                   };
                   if (vErrors === null) {
                     vErrors = [err270];
@@ -26540,16 +26538,16 @@ function build() {
                   errors++;
                 }
               }
-              if (data152.session !== void 0) {
-                let data154 = data152.session;
-                if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
-                  if (data154.kid === void 0) {
+              if (data152.actionTokenSecret !== void 0) {
+                let data153 = data152.actionTokenSecret;
+                if (typeof data153 === "string") {
+                  if (func0(data153) < 1) {
                     const err271 = {
-                      instancePath: instancePath + "/emulator/keys/session",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
-                      keyword: "required",
-                      params: { missingProperty: "kid" },
-                      message: "must have required property 'kid'",
+                      instancePath: instancePath + "/emulator/keys/actionTokenSecret",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
                       vErrors = [err271];
@@ -26558,28 +26556,32 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data154.privateJwk === void 0) {
-                    const err272 = {
-                      instancePath: instancePath + "/emulator/keys/session",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
-                      keyword: "required",
-                      params: { missingProperty: "privateJwk" },
-                      message: "must have required property 'privateJwk'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err272];
-                    } else {
-                      vErrors.push(err272);
-                    }
-                    errors++;
+                } else {
+                  const err272 = {
+                    instancePath: instancePath + "/emulator/keys/actionTokenSecret",
+                    schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err272];
+                  } else {
+                    vErrors.push(err272);
                   }
-                  if (data154.publicJwk === void 0) {
+                  errors++;
+                }
+              }
+              if (data152.session !== void 0) {
+                let data154 = data152.session;
+                if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
+                  if (data154.kid === void 0) {
                     const err273 = {
                       instancePath: instancePath + "/emulator/keys/session",
                       schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
                       keyword: "required",
-                      params: { missingProperty: "publicJwk" },
-                      message: "must have required property 'publicJwk'",
+                      params: { missingProperty: "kid" },
+                      message: "must have required property 'kid'",
                     };
                     if (vErrors === null) {
                       vErrors = [err273];
@@ -26588,49 +26590,44 @@ function build() {
                     }
                     errors++;
                   }
+                  if (data154.privateJwk === void 0) {
+                    const err274 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "privateJwk" },
+                      message: "must have required property 'privateJwk'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err274];
+                    } else {
+                      vErrors.push(err274);
+                    }
+                    errors++;
+                  }
+                  if (data154.publicJwk === void 0) {
+                    const err275 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "publicJwk" },
+                      message: "must have required property 'publicJwk'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err275];
+                    } else {
+                      vErrors.push(err275);
+                    }
+                    errors++;
+                  }
                   for (const key33 in data154) {
                     if (!(key33 === "kid" || key33 === "privateJwk" || key33 === "publicJwk")) {
-                      const err274 = {
+                      const err276 = {
                         instancePath: instancePath + "/emulator/keys/session",
                         schemaPath: "#/properties/emulator/properties/keys/properties/session/additionalProperties",
                         keyword: "additionalProperties",
                         params: { additionalProperty: key33 },
                         message: "must NOT have additional properties",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err274];
-                      } else {
-                        vErrors.push(err274);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data154.kid !== void 0) {
-                    let data155 = data154.kid;
-                    if (typeof data155 === "string") {
-                      if (func0(data155) < 1) {
-                        const err275 = {
-                          instancePath: instancePath + "/emulator/keys/session/kid",
-                          schemaPath:
-                            "#/properties/emulator/properties/keys/properties/session/properties/kid/minLength",
-                          keyword: "minLength",
-                          params: { limit: 1 },
-                          message: "must NOT have fewer than 1 characters",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err275];
-                        } else {
-                          vErrors.push(err275);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err276 = {
-                        instancePath: instancePath + "/emulator/keys/session/kid",
-                        schemaPath: "#/properties/emulator/properties/keys/properties/session/properties/kid/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err276];
@@ -26640,35 +26637,32 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data154.privateJwk !== void 0) {
-                    let data156 = data154.privateJwk;
-                    if (!(data156 && typeof data156 == "object" && !Array.isArray(data156))) {
-                      const err277 = {
-                        instancePath: instancePath + "/emulator/keys/session/privateJwk",
-                        schemaPath:
-                          "#/properties/emulator/properties/keys/properties/session/properties/privateJwk/type",
-                        keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err277];
-                      } else {
-                        vErrors.push(err277);
+                  if (data154.kid !== void 0) {
+                    let data155 = data154.kid;
+                    if (typeof data155 === "string") {
+                      if (func0(data155) < 1) {
+                        const err277 = {
+                          instancePath: instancePath + "/emulator/keys/session/kid",
+                          schemaPath:
+                            "#/properties/emulator/properties/keys/properties/session/properties/kid/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err277];
+                        } else {
+                          vErrors.push(err277);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                  }
-                  if (data154.publicJwk !== void 0) {
-                    let data157 = data154.publicJwk;
-                    if (!(data157 && typeof data157 == "object" && !Array.isArray(data157))) {
+                    } else {
                       const err278 = {
-                        instancePath: instancePath + "/emulator/keys/session/publicJwk",
-                        schemaPath:
-                          "#/properties/emulator/properties/keys/properties/session/properties/publicJwk/type",
+                        instancePath: instancePath + "/emulator/keys/session/kid",
+                        schemaPath: "#/properties/emulator/properties/keys/properties/session/properties/kid/type",
                         keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err278];
@@ -26678,8 +26672,46 @@ function build() {
                       errors++;
                     }
                   }
+                  if (data154.privateJwk !== void 0) {
+                    let data156 = data154.privateJwk;
+                    if (!(data156 && typeof data156 == "object" && !Array.isArray(data156))) {
+                      const err279 = {
+                        instancePath: instancePath + "/emulator/keys/session/privateJwk",
+                        schemaPath:
+                          "#/properties/emulator/properties/keys/properties/session/properties/privateJwk/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err279];
+                      } else {
+                        vErrors.push(err279);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data154.publicJwk !== void 0) {
+                    let data157 = data154.publicJwk;
+                    if (!(data157 && typeof data157 == "object" && !Array.isArray(data157))) {
+                      const err280 = {
+                        instancePath: instancePath + "/emulator/keys/session/publicJwk",
+                        schemaPath:
+                          "#/properties/emulator/properties/keys/properties/session/properties/publicJwk/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err280];
+                      } else {
+                        vErrors.push(err280);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err279 = {
+                  const err281 = {
                     instancePath: instancePath + "/emulator/keys/session",
                     schemaPath: "#/properties/emulator/properties/keys/properties/session/type",
                     keyword: "type",
@@ -26687,15 +26719,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err279];
+                    vErrors = [err281];
                   } else {
-                    vErrors.push(err279);
+                    vErrors.push(err281);
                   }
                   errors++;
                 }
               }
             } else {
-              const err280 = {
+              const err282 = {
                 instancePath: instancePath + "/emulator/keys",
                 schemaPath: "#/properties/emulator/properties/keys/type",
                 keyword: "type",
@@ -26703,9 +26735,9 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err280];
+                vErrors = [err282];
               } else {
-                vErrors.push(err280);
+                vErrors.push(err282);
               }
               errors++;
             }
@@ -26718,42 +26750,12 @@ function build() {
                 let data159 = data158[i5];
                 if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
                   if (data159.messageId === void 0) {
-                    const err281 = {
+                    const err283 = {
                       instancePath: instancePath + "/emulator/outbox/" + i5,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
                       params: { missingProperty: "messageId" },
                       message: "must have required property 'messageId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err281];
-                    } else {
-                      vErrors.push(err281);
-                    }
-                    errors++;
-                  }
-                  if (data159.channel === void 0) {
-                    const err282 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "channel" },
-                      message: "must have required property 'channel'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err282];
-                    } else {
-                      vErrors.push(err282);
-                    }
-                    errors++;
-                  }
-                  if (data159.to === void 0) {
-                    const err283 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "to" },
-                      message: "must have required property 'to'",
                     };
                     if (vErrors === null) {
                       vErrors = [err283];
@@ -26762,13 +26764,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data159.code === void 0) {
+                  if (data159.channel === void 0) {
                     const err284 = {
                       instancePath: instancePath + "/emulator/outbox/" + i5,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "code" },
-                      message: "must have required property 'code'",
+                      params: { missingProperty: "channel" },
+                      message: "must have required property 'channel'",
                     };
                     if (vErrors === null) {
                       vErrors = [err284];
@@ -26777,13 +26779,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data159.challengeId === void 0) {
+                  if (data159.to === void 0) {
                     const err285 = {
                       instancePath: instancePath + "/emulator/outbox/" + i5,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "challengeId" },
-                      message: "must have required property 'challengeId'",
+                      params: { missingProperty: "to" },
+                      message: "must have required property 'to'",
                     };
                     if (vErrors === null) {
                       vErrors = [err285];
@@ -26792,13 +26794,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data159.actionCode === void 0) {
+                  if (data159.code === void 0) {
                     const err286 = {
                       instancePath: instancePath + "/emulator/outbox/" + i5,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "actionCode" },
-                      message: "must have required property 'actionCode'",
+                      params: { missingProperty: "code" },
+                      message: "must have required property 'code'",
                     };
                     if (vErrors === null) {
                       vErrors = [err286];
@@ -26807,13 +26809,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data159.idempotencyKey === void 0) {
+                  if (data159.challengeId === void 0) {
                     const err287 = {
                       instancePath: instancePath + "/emulator/outbox/" + i5,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "idempotencyKey" },
-                      message: "must have required property 'idempotencyKey'",
+                      params: { missingProperty: "challengeId" },
+                      message: "must have required property 'challengeId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err287];
@@ -26822,13 +26824,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data159.createdAt === void 0) {
+                  if (data159.actionCode === void 0) {
                     const err288 = {
                       instancePath: instancePath + "/emulator/outbox/" + i5,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "createdAt" },
-                      message: "must have required property 'createdAt'",
+                      params: { missingProperty: "actionCode" },
+                      message: "must have required property 'actionCode'",
                     };
                     if (vErrors === null) {
                       vErrors = [err288];
@@ -26837,48 +26839,44 @@ function build() {
                     }
                     errors++;
                   }
+                  if (data159.idempotencyKey === void 0) {
+                    const err289 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "idempotencyKey" },
+                      message: "must have required property 'idempotencyKey'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err289];
+                    } else {
+                      vErrors.push(err289);
+                    }
+                    errors++;
+                  }
+                  if (data159.createdAt === void 0) {
+                    const err290 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "createdAt" },
+                      message: "must have required property 'createdAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err290];
+                    } else {
+                      vErrors.push(err290);
+                    }
+                    errors++;
+                  }
                   for (const key34 in data159) {
                     if (!func1.call(schema112.properties.emulator.properties.outbox.items.properties, key34)) {
-                      const err289 = {
+                      const err291 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5,
                         schemaPath: "#/properties/emulator/properties/outbox/items/additionalProperties",
                         keyword: "additionalProperties",
                         params: { additionalProperty: key34 },
                         message: "must NOT have additional properties",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err289];
-                      } else {
-                        vErrors.push(err289);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data159.messageId !== void 0) {
-                    let data160 = data159.messageId;
-                    if (typeof data160 === "string") {
-                      if (func0(data160) < 1) {
-                        const err290 = {
-                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
-                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/minLength",
-                          keyword: "minLength",
-                          params: { limit: 1 },
-                          message: "must NOT have fewer than 1 characters",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err290];
-                        } else {
-                          vErrors.push(err290);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err291 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err291];
@@ -26888,31 +26886,28 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data159.channel !== void 0) {
-                    let data161 = data159.channel;
-                    if (!(data161 === "SMS" || data161 === "WHATSAPP" || data161 === "EMAIL")) {
-                      const err292 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/channel",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/channel/enum",
-                        keyword: "enum",
-                        params: {
-                          allowedValues: schema112.properties.emulator.properties.outbox.items.properties.channel.enum,
-                        },
-                        message: "must be equal to one of the allowed values",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err292];
-                      } else {
-                        vErrors.push(err292);
+                  if (data159.messageId !== void 0) {
+                    let data160 = data159.messageId;
+                    if (typeof data160 === "string") {
+                      if (func0(data160) < 1) {
+                        const err292 = {
+                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
+                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err292];
+                        } else {
+                          vErrors.push(err292);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                  }
-                  if (data159.to !== void 0) {
-                    if (typeof data159.to !== "string") {
+                    } else {
                       const err293 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/to",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/to/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -26925,14 +26920,17 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data159.code !== void 0) {
-                    if (typeof data159.code !== "string") {
+                  if (data159.channel !== void 0) {
+                    let data161 = data159.channel;
+                    if (!(data161 === "SMS" || data161 === "WHATSAPP" || data161 === "EMAIL")) {
                       const err294 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/code",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/code/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/channel",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/channel/enum",
+                        keyword: "enum",
+                        params: {
+                          allowedValues: schema112.properties.emulator.properties.outbox.items.properties.channel.enum,
+                        },
+                        message: "must be equal to one of the allowed values",
                       };
                       if (vErrors === null) {
                         vErrors = [err294];
@@ -26942,28 +26940,28 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data159.challengeId !== void 0) {
-                    let data164 = data159.challengeId;
-                    if (typeof data164 === "string") {
-                      if (func0(data164) < 1) {
-                        const err295 = {
-                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
-                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/minLength",
-                          keyword: "minLength",
-                          params: { limit: 1 },
-                          message: "must NOT have fewer than 1 characters",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err295];
-                        } else {
-                          vErrors.push(err295);
-                        }
-                        errors++;
+                  if (data159.to !== void 0) {
+                    if (typeof data159.to !== "string") {
+                      const err295 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/to",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/to/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err295];
+                      } else {
+                        vErrors.push(err295);
                       }
-                    } else {
+                      errors++;
+                    }
+                  }
+                  if (data159.code !== void 0) {
+                    if (typeof data159.code !== "string") {
                       const err296 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/code",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/code/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -26976,28 +26974,28 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data159.userId !== void 0) {
-                    if (typeof data159.userId !== "string") {
-                      const err297 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/userId",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/userId/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err297];
-                      } else {
-                        vErrors.push(err297);
+                  if (data159.challengeId !== void 0) {
+                    let data164 = data159.challengeId;
+                    if (typeof data164 === "string") {
+                      if (func0(data164) < 1) {
+                        const err297 = {
+                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
+                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err297];
+                        } else {
+                          vErrors.push(err297);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                  }
-                  if (data159.actionCode !== void 0) {
-                    if (typeof data159.actionCode !== "string") {
+                    } else {
                       const err298 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/actionCode",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/actionCode/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27010,11 +27008,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data159.idempotencyKey !== void 0) {
-                    if (typeof data159.idempotencyKey !== "string") {
+                  if (data159.userId !== void 0) {
+                    if (typeof data159.userId !== "string") {
                       const err299 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/idempotencyKey",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/idempotencyKey/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/userId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/userId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27027,28 +27025,28 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data159.createdAt !== void 0) {
-                    let data168 = data159.createdAt;
-                    if (typeof data168 === "string") {
-                      if (!formats38.validate(data168)) {
-                        const err300 = {
-                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
-                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/format",
-                          keyword: "format",
-                          params: { format: "date-time" },
-                          message: 'must match format "date-time"',
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err300];
-                        } else {
-                          vErrors.push(err300);
-                        }
-                        errors++;
+                  if (data159.actionCode !== void 0) {
+                    if (typeof data159.actionCode !== "string") {
+                      const err300 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/actionCode",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/actionCode/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err300];
+                      } else {
+                        vErrors.push(err300);
                       }
-                    } else {
+                      errors++;
+                    }
+                  }
+                  if (data159.idempotencyKey !== void 0) {
+                    if (typeof data159.idempotencyKey !== "string") {
                       const err301 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/idempotencyKey",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/idempotencyKey/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27061,8 +27059,42 @@ function build() {
                       errors++;
                     }
                   }
+                  if (data159.createdAt !== void 0) {
+                    let data168 = data159.createdAt;
+                    if (typeof data168 === "string") {
+                      if (!formats38.validate(data168)) {
+                        const err302 = {
+                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
+                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err302];
+                        } else {
+                          vErrors.push(err302);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err303 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err303];
+                      } else {
+                        vErrors.push(err303);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err302 = {
+                  const err304 = {
                     instancePath: instancePath + "/emulator/outbox/" + i5,
                     schemaPath: "#/properties/emulator/properties/outbox/items/type",
                     keyword: "type",
@@ -27070,15 +27102,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err302];
+                    vErrors = [err304];
                   } else {
-                    vErrors.push(err302);
+                    vErrors.push(err304);
                   }
                   errors++;
                 }
               }
             } else {
-              const err303 = {
+              const err305 = {
                 instancePath: instancePath + "/emulator/outbox",
                 schemaPath: "#/properties/emulator/properties/outbox/type",
                 keyword: "type",
@@ -27086,9 +27118,9 @@ function build() {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err303];
+                vErrors = [err305];
               } else {
-                vErrors.push(err303);
+                vErrors.push(err305);
               }
               errors++;
             }
@@ -27101,42 +27133,12 @@ function build() {
                 let data170 = data169[i6];
                 if (data170 && typeof data170 == "object" && !Array.isArray(data170)) {
                   if (data170.deliveryId === void 0) {
-                    const err304 = {
+                    const err306 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
                       params: { missingProperty: "deliveryId" },
                       message: "must have required property 'deliveryId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err304];
-                    } else {
-                      vErrors.push(err304);
-                    }
-                    errors++;
-                  }
-                  if (data170.eventId === void 0) {
-                    const err305 = {
-                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
-                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "eventId" },
-                      message: "must have required property 'eventId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err305];
-                    } else {
-                      vErrors.push(err305);
-                    }
-                    errors++;
-                  }
-                  if (data170.type === void 0) {
-                    const err306 = {
-                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
-                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "type" },
-                      message: "must have required property 'type'",
                     };
                     if (vErrors === null) {
                       vErrors = [err306];
@@ -27145,13 +27147,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data170.url === void 0) {
+                  if (data170.eventId === void 0) {
                     const err307 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "url" },
-                      message: "must have required property 'url'",
+                      params: { missingProperty: "eventId" },
+                      message: "must have required property 'eventId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err307];
@@ -27160,13 +27162,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data170.body === void 0) {
+                  if (data170.type === void 0) {
                     const err308 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "body" },
-                      message: "must have required property 'body'",
+                      params: { missingProperty: "type" },
+                      message: "must have required property 'type'",
                     };
                     if (vErrors === null) {
                       vErrors = [err308];
@@ -27175,13 +27177,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data170.signature === void 0) {
+                  if (data170.url === void 0) {
                     const err309 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "signature" },
-                      message: "must have required property 'signature'",
+                      params: { missingProperty: "url" },
+                      message: "must have required property 'url'",
                     };
                     if (vErrors === null) {
                       vErrors = [err309];
@@ -27190,13 +27192,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data170.deliveredAt === void 0) {
+                  if (data170.body === void 0) {
                     const err310 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "deliveredAt" },
-                      message: "must have required property 'deliveredAt'",
+                      params: { missingProperty: "body" },
+                      message: "must have required property 'body'",
                     };
                     if (vErrors === null) {
                       vErrors = [err310];
@@ -27205,52 +27207,46 @@ function build() {
                     }
                     errors++;
                   }
+                  if (data170.signature === void 0) {
+                    const err311 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "signature" },
+                      message: "must have required property 'signature'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err311];
+                    } else {
+                      vErrors.push(err311);
+                    }
+                    errors++;
+                  }
+                  if (data170.deliveredAt === void 0) {
+                    const err312 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "deliveredAt" },
+                      message: "must have required property 'deliveredAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err312];
+                    } else {
+                      vErrors.push(err312);
+                    }
+                    errors++;
+                  }
                   for (const key35 in data170) {
                     if (
                       !func1.call(schema112.properties.emulator.properties.webhookDeliveries.items.properties, key35)
                     ) {
-                      const err311 = {
+                      const err313 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/additionalProperties",
                         keyword: "additionalProperties",
                         params: { additionalProperty: key35 },
                         message: "must NOT have additional properties",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err311];
-                      } else {
-                        vErrors.push(err311);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data170.deliveryId !== void 0) {
-                    let data171 = data170.deliveryId;
-                    if (typeof data171 === "string") {
-                      if (func0(data171) < 1) {
-                        const err312 = {
-                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
-                          schemaPath:
-                            "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/minLength",
-                          keyword: "minLength",
-                          params: { limit: 1 },
-                          message: "must NOT have fewer than 1 characters",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err312];
-                        } else {
-                          vErrors.push(err312);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err313 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
-                        schemaPath:
-                          "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err313];
@@ -27260,14 +27256,14 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data170.eventId !== void 0) {
-                    let data172 = data170.eventId;
-                    if (typeof data172 === "string") {
-                      if (func0(data172) < 1) {
+                  if (data170.deliveryId !== void 0) {
+                    let data171 = data170.deliveryId;
+                    if (typeof data171 === "string") {
+                      if (func0(data171) < 1) {
                         const err314 = {
-                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
+                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
                           schemaPath:
-                            "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/minLength",
+                            "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/minLength",
                           keyword: "minLength",
                           params: { limit: 1 },
                           message: "must NOT have fewer than 1 characters",
@@ -27281,8 +27277,9 @@ function build() {
                       }
                     } else {
                       const err315 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
+                        schemaPath:
+                          "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27295,28 +27292,29 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data170.type !== void 0) {
-                    if (typeof data170.type !== "string") {
-                      const err316 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/type",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/type/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err316];
-                      } else {
-                        vErrors.push(err316);
+                  if (data170.eventId !== void 0) {
+                    let data172 = data170.eventId;
+                    if (typeof data172 === "string") {
+                      if (func0(data172) < 1) {
+                        const err316 = {
+                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
+                          schemaPath:
+                            "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err316];
+                        } else {
+                          vErrors.push(err316);
+                        }
+                        errors++;
                       }
-                      errors++;
-                    }
-                  }
-                  if (data170.url !== void 0) {
-                    if (typeof data170.url !== "string") {
+                    } else {
                       const err317 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/url",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/url/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27329,11 +27327,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data170.body !== void 0) {
-                    if (typeof data170.body !== "string") {
+                  if (data170.type !== void 0) {
+                    if (typeof data170.type !== "string") {
                       const err318 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/body",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/body/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/type",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/type/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27346,12 +27344,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data170.signature !== void 0) {
-                    if (typeof data170.signature !== "string") {
+                  if (data170.url !== void 0) {
+                    if (typeof data170.url !== "string") {
                       const err319 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/signature",
-                        schemaPath:
-                          "#/properties/emulator/properties/webhookDeliveries/items/properties/signature/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/url",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/url/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27364,15 +27361,14 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data170.status !== void 0) {
-                    let data177 = data170.status;
-                    if (!(typeof data177 == "number" && !(data177 % 1) && !isNaN(data177))) {
+                  if (data170.body !== void 0) {
+                    if (typeof data170.body !== "string") {
                       const err320 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/status",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/status/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/body",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/body/type",
                         keyword: "type",
-                        params: { type: "integer" },
-                        message: "must be integer",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err320];
@@ -27382,11 +27378,12 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data170.error !== void 0) {
-                    if (typeof data170.error !== "string") {
+                  if (data170.signature !== void 0) {
+                    if (typeof data170.signature !== "string") {
                       const err321 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/error",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/error/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/signature",
+                        schemaPath:
+                          "#/properties/emulator/properties/webhookDeliveries/items/properties/signature/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27399,30 +27396,29 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data170.deliveredAt !== void 0) {
-                    let data179 = data170.deliveredAt;
-                    if (typeof data179 === "string") {
-                      if (!formats38.validate(data179)) {
-                        const err322 = {
-                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
-                          schemaPath:
-                            "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/format",
-                          keyword: "format",
-                          params: { format: "date-time" },
-                          message: 'must match format "date-time"',
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err322];
-                        } else {
-                          vErrors.push(err322);
-                        }
-                        errors++;
+                  if (data170.status !== void 0) {
+                    let data177 = data170.status;
+                    if (!(typeof data177 == "number" && !(data177 % 1) && !isNaN(data177))) {
+                      const err322 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/status",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/status/type",
+                        keyword: "type",
+                        params: { type: "integer" },
+                        message: "must be integer",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err322];
+                      } else {
+                        vErrors.push(err322);
                       }
-                    } else {
+                      errors++;
+                    }
+                  }
+                  if (data170.error !== void 0) {
+                    if (typeof data170.error !== "string") {
                       const err323 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
-                        schemaPath:
-                          "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/error",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/error/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -27435,8 +27431,44 @@ function build() {
                       errors++;
                     }
                   }
+                  if (data170.deliveredAt !== void 0) {
+                    let data179 = data170.deliveredAt;
+                    if (typeof data179 === "string") {
+                      if (!formats38.validate(data179)) {
+                        const err324 = {
+                          instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
+                          schemaPath:
+                            "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/format",
+                          keyword: "format",
+                          params: { format: "date-time" },
+                          message: 'must match format "date-time"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err324];
+                        } else {
+                          vErrors.push(err324);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err325 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
+                        schemaPath:
+                          "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err325];
+                      } else {
+                        vErrors.push(err325);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err324 = {
+                  const err326 = {
                     instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                     schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/type",
                     keyword: "type",
@@ -27444,15 +27476,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err324];
+                    vErrors = [err326];
                   } else {
-                    vErrors.push(err324);
+                    vErrors.push(err326);
                   }
                   errors++;
                 }
               }
             } else {
-              const err325 = {
+              const err327 = {
                 instancePath: instancePath + "/emulator/webhookDeliveries",
                 schemaPath: "#/properties/emulator/properties/webhookDeliveries/type",
                 keyword: "type",
@@ -27460,15 +27492,15 @@ function build() {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err325];
+                vErrors = [err327];
               } else {
-                vErrors.push(err325);
+                vErrors.push(err327);
               }
               errors++;
             }
           }
         } else {
-          const err326 = {
+          const err328 = {
             instancePath: instancePath + "/emulator",
             schemaPath: "#/properties/emulator/type",
             keyword: "type",
@@ -27476,15 +27508,15 @@ function build() {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err326];
+            vErrors = [err328];
           } else {
-            vErrors.push(err326);
+            vErrors.push(err328);
           }
           errors++;
         }
       }
     } else {
-      const err327 = {
+      const err329 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -27492,9 +27524,9 @@ function build() {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err327];
+        vErrors = [err329];
       } else {
-        vErrors.push(err327);
+        vErrors.push(err329);
       }
       errors++;
     }
