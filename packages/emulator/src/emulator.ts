@@ -7,6 +7,7 @@ import { createJournal, type RequestNote } from "./api/testing/journal.ts";
 import { createTestApi, type StoreDescription, type TestApi } from "./api/testing/test-api.ts";
 import type { ApiContext } from "./domain/context.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
+import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchange.ts";
 import { emulatorVersion, errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
 import { bodyLimits, isTestApiPath } from "./http/test-api-routes.ts";
@@ -92,6 +93,16 @@ function managementStateOf(seed: EmulatorSeed) {
   }
 }
 
+/**
+ * The key of the emulator's own answer to a call, which the node:http adapter answers through
+ * without a Web Request; not part of the Emulator's public type.
+ */
+export const answerCall = Symbol("authsignal-emulator.answerCall");
+
+/** The answer to a call that the emulator made with createEmulator gives. */
+export const answerOf = (emulator: Emulator, call: Call): Promise<Answer> =>
+  (emulator as unknown as Record<typeof answerCall, (call: Call) => Promise<Answer>>)[answerCall](call);
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = checkSeed(options.seed ?? {}, managementSeedKeys);
   if (options.settings !== undefined) {
@@ -175,12 +186,28 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const requestLog = options.requestLog;
 
   /** Keeps what the journal and the log need, after the answer; the test-only API's own requests are not kept. */
-  function record(request: Request, response: Response, startedAt: number, timeMs: number, note: RequestNote) {
+  function record(call: Call, answered: Answer, startedAt: number, timeMs: number, note: RequestNote) {
+    if (isTestApiPath(call.url.pathname)) return;
     const durationMs = performance.now() - startedAt;
-    const target = targetOf(request.url);
-    if (isTestApiPath(target)) return;
-    journal.record({ timeMs, method: request.method, url: request.url, status: response.status, durationMs, note });
-    requestLog?.(requestLine(request.method, target, response.status, durationMs, note));
+    journal.record({ timeMs, method: call.method, url: call.url.href, status: answered.status, durationMs, note });
+    if (requestLog) {
+      requestLog(requestLine(call.method, targetOf(call.url.href), answered.status, durationMs, note));
+    }
+  }
+
+  /** The answer to a call, recorded in the journal and the log; what `fetch` and node:http both answer through. */
+  async function answer(call: Call): Promise<Answer> {
+    const startedAt = performance.now();
+    const timeMs = now();
+    const note: RequestNote = {};
+    let answered: Answer;
+    try {
+      answered = await route(call, routing, note);
+    } catch (error) {
+      answered = errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
+    }
+    record(call, answered, startedAt, timeMs, note);
+    return answered;
   }
 
   const routing = {
@@ -195,19 +222,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       try {
         request = input instanceof Request && init === undefined ? input : new Request(input, init);
       } catch (error) {
-        return errorResponse(400, "invalid_request", `The request could not be read: ${(error as Error).message}`);
+        return responseOf(
+          errorResponse(400, "invalid_request", `The request could not be read: ${(error as Error).message}`),
+        );
       }
-      const startedAt = performance.now();
-      const timeMs = now();
-      const note: RequestNote = {};
-      let response: Response;
-      try {
-        response = await route(request, routing, note);
-      } catch (error) {
-        response = errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
-      }
-      record(request, response, startedAt, timeMs, note);
-      return response;
+      return responseOf(await answer(callOfRequest(request)));
     },
     ...testApi,
   };
@@ -215,6 +234,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   Object.defineProperties(emulator, {
     serverSecret: { get: () => secrets.server, enumerable: false },
     managementSecret: { get: () => secrets.management, enumerable: false },
+    [answerCall]: { value: answer, enumerable: false },
   });
   return emulator as Emulator;
 }

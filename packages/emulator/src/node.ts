@@ -1,15 +1,15 @@
 // startEmulator: the emulator served on node:http, for test setups (vitest globalSetup) and the CLI.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
+import { answerOf, createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 import { builtin } from "./http/builtins.ts";
+import { type Answer, BodyTooLargeError, type Call, declaredOver, utf8 } from "./http/exchange.ts";
 import { allowedHostProblem, guardTestApi, type HostPolicy } from "./http/guard.ts";
 import { errorResponse } from "./http/responses.ts";
 import { isTestApiPath } from "./http/test-api-routes.ts";
 
 // Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
 const { createServer } = builtin<typeof import("node:http")>("node:http");
-const { Readable } = builtin<typeof import("node:stream")>("node:stream");
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -40,31 +40,64 @@ export interface RunningEmulator {
 }
 
 /**
- * The request as a Web Request on the emulator's own origin, or undefined when its target is not a
- * path. The target is appended to the origin, never resolved against it: `//host/…` would resolve
- * to another host, and the origin is what the answers' URLs (track's `url`, token issuers) name.
- * An absolute-form target (`http://host/…`, which clients send only to proxies) names a host too.
+ * The request as a call on the emulator's own origin, or undefined when its target is not a path.
+ * The target is appended to the origin, never resolved against it: `//host/…` would resolve to
+ * another host, and the origin is what the answers' URLs (track's `url`, token issuers) name. An
+ * absolute-form target (`http://host/…`, which clients send only to proxies) names a host too.
  */
-function toRequest(incoming: IncomingMessage, origin: string): Request | undefined {
+function callOf(incoming: IncomingMessage, origin: string): Call | undefined {
   const target = incoming.url ?? "/";
   if (!target.startsWith("/")) return undefined;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = incoming.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(new URL(`${origin}${target}`), {
-    method,
-    headers,
-    ...(hasBody && { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" }),
-  } as RequestInit);
+  const { headers } = incoming;
+  return {
+    method: incoming.method ?? "GET",
+    url: new URL(`${origin}${target}`),
+    header(name) {
+      const value = headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+    text: (limit) => bodyOf(incoming, limit),
+  };
 }
 
-async function send(response: Response, outgoing: ServerResponse): Promise<void> {
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
+/** The body as text, refused past `limit` bytes: the rest is not read, and the connection closes after the answer. */
+function bodyOf(incoming: IncomingMessage, limit: number): Promise<string> {
+  if (declaredOver(incoming.headers["content-length"] ?? null, limit)) {
+    incoming.once("end", () => {}).resume();
+    return Promise.reject(new BodyTooLargeError());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        incoming.off("data", onData);
+        incoming.off("end", onEnd);
+        incoming.pause();
+        reject(new BodyTooLargeError());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      try {
+        resolve(utf8(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    incoming.on("data", onData);
+    incoming.once("end", onEnd);
+    incoming.once("error", reject);
+  });
+}
+
+function send(answer: Answer, incoming: IncomingMessage, outgoing: ServerResponse): void {
+  // A body left unread (refused for its size) would hold the connection open: it closes after the answer.
+  if (!incoming.complete && incoming.isPaused()) outgoing.shouldKeepAlive = false;
+  outgoing.writeHead(answer.status, answer.headers);
+  outgoing.end(answer.body);
 }
 
 /** Addresses that mean every interface: nobody can open a URL naming them, so URLs name localhost. */
@@ -105,14 +138,14 @@ function hostPolicy(host: string, allowedHosts: readonly string[]): HostPolicy {
 }
 
 /** The answer to a request: the emulator's, unless the request cannot be read or the guard refuses it. */
-function answer(emulator: Emulator, request: Request | undefined, policy: HostPolicy): Promise<Response> {
-  if (!request) {
+function answer(emulator: Emulator, call: Call | undefined, policy: HostPolicy): Promise<Answer> {
+  if (!call) {
     return Promise.resolve(
       errorResponse(400, "invalid_request", "The request target must be a path, such as /v1/users/…."),
     );
   }
-  const refused = isTestApiPath(new URL(request.url).pathname) ? guardTestApi(request, policy) : undefined;
-  return refused ? Promise.resolve(refused) : emulator.fetch(request);
+  const refused = isTestApiPath(call.url.pathname) ? guardTestApi(call, policy) : undefined;
+  return refused ? Promise.resolve(refused) : answerOf(emulator, call);
 }
 
 export async function serveEmulator(
@@ -126,8 +159,8 @@ export async function serveEmulator(
   const policy = hostPolicy(host, allowedHosts);
   let origin = "";
   const server = createServer((incoming, outgoing) => {
-    answer(emulator, toRequest(incoming, origin), policy)
-      .then((response) => send(response, outgoing))
+    answer(emulator, callOf(incoming, origin), policy)
+      .then((answered) => send(answered, incoming, outgoing))
       .catch(() => outgoing.destroy());
   });
   await new Promise<void>((resolve, reject) => {

@@ -37,7 +37,7 @@ export interface HandlerRequest<Operation> {
   query: Parameters<Operation, "query">;
   /** The parsed JSON body; undefined when the operation takes none or it was left out. */
   body: Body<Operation>;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   /** The origin the request was sent to (`http://127.0.0.1:4010`), for URLs the answer carries. */
   origin: string;
 }
@@ -67,7 +67,7 @@ export interface EdgeRequest {
   query: Record<string, unknown>;
   /** The parsed JSON body, or undefined when the request has none. */
   body: unknown;
-  headers: Headers;
+  headers: { get(name: string): string | null };
   origin: string;
 }
 

@@ -4,6 +4,7 @@
 // status the operation documents can be forced, as in Prism; nothing changes state.
 // The statuses and their codes come from the generated route table, so no spec is read here.
 import type { Operation } from "../spec/operation.ts";
+import type { Answer } from "./exchange.ts";
 import { errorResponse } from "./responses.ts";
 
 /** The error code of a forced status whose documented example names none, as the handlers answer it. */
@@ -28,7 +29,7 @@ const errorCodes: Record<number, string> = {
  * names a success (the operation then runs as usual), the error otherwise. Other `Prefer` values
  * (Prism's `example=…`, `dynamic=…`) are ignored: the emulator's answers are its own.
  */
-export function forcedStatusResponse(operation: Operation, prefer: string | null): Response | undefined {
+export function forcedStatusResponse(operation: Operation, prefer: string | null): Answer | undefined {
   const forced = prefer && /(?:^|[,;\s])code=([^,;\s]*)/.exec(prefer)?.[1];
   if (forced === undefined || forced === null || forced === "") return undefined;
   const documented = Object.keys(operation.responses);

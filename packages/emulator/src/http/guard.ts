@@ -7,6 +7,7 @@
 // requests from other origins are refused. Pages the emulator serves to browsers later will live
 // outside the test-only API's path, with a policy of their own; the Host check is theirs too.
 import { builtin } from "./builtins.ts";
+import type { Answer, Call, HeaderReader } from "./exchange.ts";
 import { errorResponse } from "./responses.ts";
 
 const { isIP } = builtin<typeof import("node:net")>("node:net");
@@ -50,7 +51,7 @@ export function isAllowedHost(host: string, policy: HostPolicy): boolean {
 const forbidden = (description: string) => errorResponse(403, "forbidden", description);
 
 /** Whether a request carries a body: a length above 0, or one sent in chunks. */
-const hasBody = (headers: Headers) =>
+const hasBody = (headers: HeaderReader) =>
   Number(headers.get("content-length") ?? 0) > 0 || headers.get("transfer-encoding") !== null;
 
 const isJson = (type: string) => /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type);
@@ -62,8 +63,8 @@ const isJson = (type: string) => /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test
  * text/plain or form body to any origin without a preflight; it cannot send JSON). A cross-site GET
  * navigation passes: the user may follow a track's `url`, and the page that sent them reads nothing.
  */
-export function guardTestApi(request: Request, policy: HostPolicy): Response | undefined {
-  const { headers } = request;
+export function guardTestApi(request: Call, policy: HostPolicy): Answer | undefined {
+  const headers = { get: request.header };
   const host = headers.get("host");
   if (host === null || host === "") {
     return forbidden("The test-only API answers only requests that name their host (a Host header).");

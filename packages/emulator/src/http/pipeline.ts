@@ -1,4 +1,4 @@
-// One API operation, from the matched route to the Response: path and query parameters, body limits
+// One API operation, from the matched route to the answer: path and query parameters, body limits
 // and JSON, validation against the spec, a forced status, the handler. Nothing reaches a handler,
 // and so nothing changes state, until every check has passed. (Auth and routing come first, in
 // router.ts.)
@@ -10,6 +10,7 @@ import type { ApiName } from "../spec/tables.ts";
 import { validateLenient } from "../spec/unknown-fields.ts";
 import { describeErrors, validatorFor } from "../spec/validation.ts";
 import { readJsonBody } from "./body.ts";
+import type { Answer, Call } from "./exchange.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
 import { EMULATOR_WARNING_HEADER, errorResponse, jsonResponse } from "./responses.ts";
 import type { Operation } from "./routes.ts";
@@ -91,11 +92,11 @@ function unknownQueryParameters(operation: Operation, url: URL): string[] {
 export async function answerOperation(
   operation: Operation,
   pathParams: Record<string, string>,
-  request: Request,
+  request: Call,
   url: URL,
   options: PipelineOptions,
   note: RequestNote,
-): Promise<Response> {
+): Promise<Answer> {
   const api = operation.api;
   note.operation = operation.operationId;
   const invalid = (description: string) => {
@@ -139,7 +140,7 @@ export async function answerOperation(
   }
   if (ignored.length > 0) note.warnings = ignored.map((field) => `unknown field ${field} ignored`);
   const answered = await answerValid(operation, pathParams, query, body, request, url, options);
-  if (ignored.length > 0) answered.headers.set(EMULATOR_WARNING_HEADER, ignoredFieldsWarning(ignored));
+  if (ignored.length > 0) answered.headers[EMULATOR_WARNING_HEADER] = ignoredFieldsWarning(ignored);
   return answered;
 }
 
@@ -149,14 +150,14 @@ async function answerValid(
   pathParams: Record<string, string>,
   query: Record<string, unknown>,
   body: unknown,
-  request: Request,
+  request: Call,
   url: URL,
   options: PipelineOptions,
-): Promise<Response> {
+): Promise<Answer> {
   const api = operation.api;
 
   // After every check, so a forced error is only ever the answer to a request that was valid.
-  const forced = forcedStatusResponse(operation, request.headers.get("prefer"));
+  const forced = forcedStatusResponse(operation, request.header("prefer"));
   if (forced) return forced;
 
   const handler = options.handlers[api][operation.operationId];
@@ -174,7 +175,7 @@ async function answerValid(
         path: pathParams,
         query,
         body,
-        headers: request.headers,
+        headers: { get: request.header },
         origin: url.origin,
       },
       options.context(),

@@ -1,6 +1,7 @@
 // How every answer leaves the emulator: JSON with exactly `application/json` (the Python SDK
 // compares the header for equality) and the emulator's version header.
 import packageJson from "../../package.json" with { type: "json" };
+import type { Answer } from "./exchange.ts";
 
 export const emulatorVersion: string = packageJson.version;
 export const EMULATOR_HEADER = "x-authsignal-emulator";
@@ -8,13 +9,13 @@ export const EMULATOR_HEADER = "x-authsignal-emulator";
 export const EMULATOR_WARNING_HEADER = "x-authsignal-emulator-warning";
 
 /** An answer with no body (revokeSession's 200) has no content type: an empty body is not JSON. */
-export function jsonResponse(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
-  if (body === undefined)
-    return new Response(null, { status, headers: { [EMULATOR_HEADER]: emulatorVersion, ...headers } });
-  return new Response(JSON.stringify(body), {
+export function jsonResponse(status: number, body?: unknown, headers: Record<string, string> = {}): Answer {
+  if (body === undefined) return { status, headers: { [EMULATOR_HEADER]: emulatorVersion, ...headers } };
+  return {
     status,
     headers: { "content-type": "application/json", [EMULATOR_HEADER]: emulatorVersion, ...headers },
-  });
+    body: JSON.stringify(body),
+  };
 }
 
 /** Authsignal's error body: `error` (deprecated, still sent) and `errorCode` carry the same code. */
@@ -23,6 +24,6 @@ export function errorResponse(
   code: string,
   description: string,
   headers?: Record<string, string>,
-): Response {
+): Answer {
   return jsonResponse(status, { error: code, errorCode: code, errorDescription: description }, headers);
 }

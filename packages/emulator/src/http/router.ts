@@ -8,6 +8,7 @@ import type { TestApi } from "../api/testing/test-api.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import { type ApiName, loadApiTables } from "../spec/tables.ts";
 import { keyMatches, unauthorizedDescription } from "./auth.ts";
+import type { Answer, Call } from "./exchange.ts";
 import { answerOperation, type PipelineOptions } from "./pipeline.ts";
 import { errorResponse, jsonResponse } from "./responses.ts";
 import { apiBasePaths, areaOf, matchRoute, type Route } from "./routes.ts";
@@ -25,7 +26,7 @@ const isApi = (area: string): area is ApiName => area === "server" || area === "
 /** Where a path is, for a 404 or 405's description: below its API's base path, or whole. */
 const describedPath = (area: string, path: string) => (isApi(area) ? path.slice(apiBasePaths[area].length) : path);
 
-function notFound(area: string, method: string, path: string): Response {
+function notFound(area: string, method: string, path: string): Answer {
   if (isApi(area))
     return errorResponse(404, "not_found", `No ${area} API operation has the path ${describedPath(area, path)}.`);
   if (area === "test-api") {
@@ -37,11 +38,11 @@ function notFound(area: string, method: string, path: string): Response {
 async function answerRoute(
   route: Route,
   params: Record<string, string>,
-  request: Request,
+  request: Call,
   url: URL,
   options: RouterOptions,
   note: RequestNote,
-) {
+): Promise<Answer> {
   switch (route.area) {
     case "server":
     case "management":
@@ -66,8 +67,8 @@ async function answerRoute(
 }
 
 /** The emulator's answer to `request`; what it learns on the way (the operation, the body) goes in `note`. */
-export async function route(request: Request, options: RouterOptions, note: RequestNote = {}): Promise<Response> {
-  const url = new URL(request.url);
+export async function route(request: Call, options: RouterOptions, note: RequestNote = {}): Promise<Answer> {
+  const { url } = request;
   const path = url.pathname;
   const method = request.method.toUpperCase();
   const area = areaOf(path);
@@ -79,7 +80,7 @@ export async function route(request: Request, options: RouterOptions, note: Requ
     );
   }
   if (isApi(area)) {
-    if (!keyMatches(request.headers.get("authorization"), options.secrets[area])) {
+    if (!keyMatches(request.header("authorization"), options.secrets[area])) {
       return errorResponse(401, "unauthorized", unauthorizedDescription);
     }
     await loadApiTables(area);

@@ -12,6 +12,7 @@ import { EmulatorApiError } from "../domain/errors.ts";
 import type { EmulatorSettings } from "../state/settings.ts";
 import type { EmulatorState, OutboxMessage } from "../state/types.ts";
 import { readJsonBody } from "./body.ts";
+import type { Call } from "./exchange.ts";
 import type { RouteEntry } from "./routes.ts";
 
 export const testApiBasePath = "/_emulator/v1";
@@ -24,7 +25,7 @@ export interface TestApiRouteInput {
   /** The largest body a route reads: the emulator's maxBodyBytes, or more for a state import. */
   limits: BodyLimits;
   context: () => ApiContext;
-  request: Request;
+  request: Call;
   url: URL;
   pathParams: Record<string, string>;
 }
@@ -53,7 +54,7 @@ export const bodyLimits = (maxBodyBytes: number): BodyLimits => ({
 
 const invalid = (description: string) => new EmulatorApiError(400, "invalid_request", description);
 
-async function readObject(request: Request, limit: number): Promise<Record<string, unknown>> {
+async function readObject(request: Call, limit: number): Promise<Record<string, unknown>> {
   const body = (await readJsonBody(request, limit)) ?? {};
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw invalid("body must be a JSON object");
   return body as Record<string, unknown>;

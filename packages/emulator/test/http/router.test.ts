@@ -1,5 +1,6 @@
 import { AuthsignalAuthenticationError, AuthsignalValidationError } from "@authsignal-ts/server";
 import { describe, expect, it } from "vitest";
+import { callOfRequest } from "../../src/http/exchange.ts";
 import { route } from "../../src/http/router.ts";
 import { emulatorVersion } from "../../src/index.ts";
 import { createStore } from "../../src/state/store.ts";
@@ -128,7 +129,7 @@ describe("routing", () => {
       () => {},
     );
     const context = () => ({ state, store, now: Date.now, randomId: () => "id", emit: async () => {} });
-    const response = await route(new Request(url, { headers: { authorization: basic("sk") } }), {
+    const response = await route(callOfRequest(new Request(url, { headers: { authorization: basic("sk") } })), {
       secrets: { server: "sk", management: "sk_m" },
       handlers: { server: {}, management: {} },
       maxBodyBytes: 1024,
@@ -137,7 +138,7 @@ describe("routing", () => {
       testApiLimits: { body: 1024, import: 1024 },
     });
     expect(response.status).toBe(501);
-    expect(await response.json()).toEqual({
+    expect(JSON.parse(response.body ?? "")).toEqual({
       error: "not_implemented_in_emulator",
       errorCode: "not_implemented_in_emulator",
       errorDescription: "getUser (GET /users/{userId}) is not implemented in the Authsignal emulator.",
