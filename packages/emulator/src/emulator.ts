@@ -4,6 +4,7 @@
 import { managementHandlers } from "./api/management/index.ts";
 import { serverHandlers } from "./api/server/index.ts";
 import { createTestApi, type TestApi } from "./api/testing/test-api.ts";
+import { type PersistedState, persistedState } from "./data-dir.ts";
 import type { ApiContext } from "./domain/context.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
 import { errorResponse } from "./http/responses.ts";
@@ -40,6 +41,13 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** The wall clock the emulator's clock starts from (default Date.now); `advanceClock` adds to it. */
   now?: () => number;
+  /**
+   * A directory to keep the state in (made if missing), so that it survives a kill and a restart
+   * continues where it stopped: each write is on disk before its answer leaves. A dir that holds a
+   * state starts from it; a fresh one from the seed. Needs Node 22.13 or later (node:sqlite). One
+   * emulator at a time: a second on the same dir is refused. Without it the state is in memory.
+   */
+  dataDir?: string;
 }
 
 export interface Emulator extends TestApi {
@@ -49,6 +57,10 @@ export interface Emulator extends TestApi {
   readonly serverSecret: string;
   /** The Management API secret key this emulator accepts. */
   readonly managementSecret: string;
+  /** Whether the state came from the data dir (a restart), not the seed. */
+  readonly resumed: boolean;
+  /** Closes the data dir, releasing it for another emulator; nothing to do in memory. */
+  close(): void;
 }
 
 function checkSecret(value: unknown, field: string): string {
@@ -67,6 +79,25 @@ function managementStateOf(seed: EmulatorSeed) {
     if (error instanceof ManagementSeedError) throw new EmulatorSeedError(error.message);
     throw error;
   }
+}
+
+/** The test-only API's methods, each committing what it wrote before it returns (or resolves). */
+function committing(commit: () => void, methods: TestApi): TestApi {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(methods) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]) => {
+      const result = method(...args);
+      if (!(result instanceof Promise)) {
+        commit();
+        return result;
+      }
+      return result.then((value) => {
+        commit();
+        return value;
+      });
+    };
+  }
+  return wrapped as unknown as TestApi;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -100,17 +131,28 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return withPrototypeFreeRecords({ management, server, emulator });
   };
 
-  let state = initialState();
+  const persisted: PersistedState | undefined =
+    options.dataDir === undefined
+      ? undefined
+      : persistedState(options.dataDir, initialState, wallClock(), (): EmulatorState => state);
+  let state: EmulatorState = persisted?.state ?? initialState();
+  // Each answer leaves only once what it wrote is on disk; in memory there is nothing to do.
+  const commit = persisted ? persisted.journal.commit : () => {};
   const now = () => wallClock() + state.emulator.clockOffsetMs;
   const store = createStore(
     () => state,
     (next) => {
       state = next;
     },
+    persisted?.journal,
   );
   const webhooks = createWebhookDispatcher({
     state: () => state,
-    recordDelivery: store.emulator.recordDelivery,
+    // Recorded after the request that raised it has answered, so committed on its own.
+    recordDelivery(delivery) {
+      store.emulator.recordDelivery(delivery);
+      commit();
+    },
     serverSecret: secrets.server,
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     now,
@@ -128,14 +170,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     maxBodyBytes,
     context,
   };
-  const testApi = createTestApi({
-    state: () => state,
-    store,
-    importProblem,
-    initialState,
-    context,
-    flushWebhooks: webhooks.flush,
-  });
+  const testApi = committing(
+    commit,
+    createTestApi({
+      state: () => state,
+      store,
+      importProblem,
+      initialState,
+      context,
+      flushWebhooks: webhooks.flush,
+    }),
+  );
 
   const routing = {
     ...pipeline,
@@ -151,18 +196,31 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       } catch (error) {
         return errorResponse(400, "invalid_request", `The request could not be read: ${(error as Error).message}`);
       }
+      let response: Response;
       try {
-        return await route(request, routing);
+        response = await route(request, routing);
       } catch (error) {
-        return errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
+        response = errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
       }
+      try {
+        commit();
+      } catch (error) {
+        return errorResponse(
+          500,
+          "state_not_saved",
+          `The emulator could not save the state: ${(error as Error).message}`,
+        );
+      }
+      return response;
     },
     ...testApi,
+    close: () => persisted?.close(),
   };
   // Not enumerable, so the keys stay out of JSON.stringify and util.inspect of the emulator.
   Object.defineProperties(emulator, {
     serverSecret: { get: () => secrets.server, enumerable: false },
     managementSecret: { get: () => secrets.management, enumerable: false },
+    resumed: { value: persisted?.resumed ?? false, enumerable: false },
   });
   return emulator as Emulator;
 }
