@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DataDirError } from "../src/data-dir.ts";
-import type { Emulator, EmulatorOptions } from "../src/index.ts";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.ts";
 import { raw, setup } from "./support.ts";
 
 const opened: Emulator[] = [];
@@ -104,6 +104,15 @@ describe("a data dir", () => {
     );
     first.emulator.close();
     expect(() => open({ dataDir })).not.toThrow();
+  });
+
+  it("is released by startEmulator's stop", async () => {
+    const dataDir = freshDir();
+    const first = await startEmulator({ port: 0, dataDir });
+    await first.stop();
+    const second = await startEmulator({ port: 0, dataDir });
+    expect(second.emulator.resumed).toBe(false);
+    await second.stop();
   });
 
   it("refuses a stored state that does not check, naming the field", async () => {

@@ -47,6 +47,15 @@ export interface DataDir {
   close(): void;
 }
 
+// Node's messages repeat the path and the syscall; these say why in words.
+const mkdirReasons: Record<string, string> = {
+  EEXIST: "a file is in the way",
+  ENOTDIR: "a part of the path is a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+};
+
 function openDatabase(sqlite: Sqlite, dir: string): Database {
   // Taken like node:sqlite, on first use: an emulator in memory loads none of this module's needs.
   const { mkdirSync } = process.getBuiltinModule("node:fs");
@@ -54,7 +63,9 @@ function openDatabase(sqlite: Sqlite, dir: string): Database {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new DataDirError(`${dir} cannot be made a directory: ${(error as Error).message}`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    const reason = (code && mkdirReasons[code]) ?? message;
+    throw new DataDirError(`${dir} cannot be made a directory: ${reason}`);
   }
   let database: Database | undefined;
   try {
