@@ -148,11 +148,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   );
   const webhooks = createWebhookDispatcher({
     state: () => state,
-    // Recorded after the request that raised it has answered, so committed on its own.
-    recordDelivery(delivery) {
-      store.emulator.recordDelivery(delivery);
-      commit();
-    },
+    recordDelivery: store.emulator.recordDelivery,
+    // Recorded after the request that raised it has answered, so committed on its own; a delivery
+    // a request waits for is committed with the request's other writes.
+    recordedInBackground: commit,
     serverSecret: secrets.server,
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     now,

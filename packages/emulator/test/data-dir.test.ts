@@ -1,7 +1,7 @@
 // createEmulator's data dir: a restart on the dir continues where the last emulator stopped, with
 // every kind of record, deletions and replacements too; one emulator at a time; a stored state is
 // checked like an import; and an emulator in memory never loads node:sqlite.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -104,6 +104,36 @@ describe("a data dir", () => {
     );
     first.emulator.close();
     expect(() => open({ dataDir })).not.toThrow();
+  });
+
+  it("commits a webhook delivered in the background on its own, with no request after it", async () => {
+    const dataDir = freshDir();
+    const delivered = Promise.withResolvers<void>();
+    const answer = Promise.withResolvers<void>();
+    const first = open({
+      dataDir,
+      seed: { tenant: { authenticatorEventsWebhookConfig: { url: "http://127.0.0.1:9/events" } } },
+      webhookFetch: async () => {
+        delivered.resolve();
+        await answer.promise;
+        return new Response(null, { status: 204 });
+      },
+    });
+    await first.server.enrollVerifiedAuthenticator({
+      userId: "usr_1",
+      attributes: { verificationMethod: "SMS", phoneNumber: "+64210000001" },
+    });
+    await delivered.promise;
+    // The WAL grows with each commit; the one this waits for is the delivery's, made by nobody's request.
+    const wal = join(dataDir, "emulator.sqlite-wal");
+    const before = statSync(wal).size;
+    answer.resolve();
+    await vi.waitFor(() => expect(statSync(wal).size).toBeGreaterThan(before), { timeout: 10_000 });
+    first.emulator.close();
+    const second = open({ dataDir });
+    expect(second.emulator.exportState().emulator.webhookDeliveries).toMatchObject([
+      { type: "authenticator.created", status: 204 },
+    ]);
   });
 
   it("is released by startEmulator's stop", async () => {

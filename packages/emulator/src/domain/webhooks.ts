@@ -52,6 +52,8 @@ export interface WebhookDispatcherOptions {
   serverSecret: string;
   fetch: typeof globalThis.fetch;
   now: () => number;
+  /** Called once a delivery no request waits for is recorded: with a data dir, its commit. */
+  recordedInBackground?: () => void;
 }
 
 export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
@@ -114,7 +116,15 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
       const target = targetFor(state, event);
       if (!target) return;
       if (!target.synchronous) {
-        const delivery = deliver(state, target.url, event).finally(() => pending.delete(delivery));
+        const delivery = deliver(state, target.url, event)
+          .then(() => {
+            try {
+              options.recordedInBackground?.();
+            } catch {
+              // A commit that failed keeps its records marked, and the next commit writes them.
+            }
+          })
+          .finally(() => pending.delete(delivery));
         pending.add(delivery);
         return;
       }
