@@ -15,6 +15,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** A promise and what settles it (Promise.withResolvers, which the package's lib does not declare). */
+function resolvers() {
+  let resolve = () => {};
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 const freshDir = () => join(mkdtempSync(join(tmpdir(), "emulator-data-")), "data");
 
 function open(options: EmulatorOptions) {
@@ -108,8 +117,8 @@ describe("a data dir", () => {
 
   it("commits a webhook delivered in the background on its own, with no request after it", async () => {
     const dataDir = freshDir();
-    const delivered = Promise.withResolvers<void>();
-    const answer = Promise.withResolvers<void>();
+    const delivered = resolvers();
+    const answer = resolvers();
     const first = open({
       dataDir,
       seed: { tenant: { authenticatorEventsWebhookConfig: { url: "http://127.0.0.1:9/events" } } },
