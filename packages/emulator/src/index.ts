@@ -1,6 +1,7 @@
 export type { CompleteActionInput, CompleteActionResult } from "./api/server/actions.ts";
 export type { MessageFilter, TestApi } from "./api/testing/test-api.ts";
 export { connectEmulator, type EmulatorConnection } from "./connect.ts";
+export { DataDirError } from "./data-dir.ts";
 export { EmulatorApiError } from "./domain/errors.ts";
 export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 export { EMULATOR_HEADER, emulatorVersion } from "./http/responses.ts";

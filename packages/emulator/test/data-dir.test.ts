@@ -5,8 +5,7 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DataDirError } from "../src/data-dir.ts";
-import { type Emulator, type EmulatorOptions, startEmulator } from "../src/index.ts";
+import { DataDirError, type Emulator, type EmulatorOptions, startEmulator } from "../src/index.ts";
 import { raw, setup } from "./support.ts";
 
 const opened: Emulator[] = [];
