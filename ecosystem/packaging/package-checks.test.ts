@@ -200,7 +200,7 @@ describe("@authsignal-ts/emulator", () => {
       license: "MIT",
       type: "module",
       sideEffects: false,
-      engines: { node: ">=20" },
+      engines: { node: ">=22.13" },
       bin: { "authsignal-emulator": "./bin/authsignal-emulator.js" },
       // The launcher loads the build through this import (the workspace's source condition is gone).
       imports: { "#cli": "./dist/cli.js" },

@@ -2,7 +2,7 @@
 // Cloudflare's workerd. Each runs the same plain-JS smoke test (fixtures/smoke.mjs) from one
 // consumer project that installed the tarballs with npm: a `track` call against the Prism mock,
 // an API error mapped to its class, and webhook signing and verification with Web Crypto. The
-// emulator, a Node tool, runs its command on Node 20 and 22 (the other tests run it on 24).
+// emulator, a Node tool, runs its command on Node 22 and 20 (the other tests run it on 24).
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -229,29 +229,58 @@ describe("the server client and webhook verification on every runtime", () => {
   });
 });
 
-// The emulator's `engines` admits Node 20 too: its command, as npm installed it, on each older Node.
-describe("the emulator's command on every Node it supports", () => {
-  it.each([NODE_20, NODE_22])("Node %s", async (version) => {
-    const binary = nodeBinaries[version];
-    if (binary === undefined) throw new Error(`no Node ${version} binary`);
-    const command = await startReadyChild({
+// The emulator's `engines` starts at Node 22.13, the first 22 with node:sqlite unflagged: its
+// command, as npm installed it, keeps its state in a data dir across a restart on Node 22, and on
+// Node 20 (past its end of life) the data dir is refused in one line naming the Node it needs.
+describe("the emulator's command on the oldest Nodes", () => {
+  const command = (version: string) => nodeBinaries[version] as string;
+  const cli = () => join(project.dir, "node_modules/@authsignal-ts/emulator/bin/authsignal-emulator.js");
+  const authorization = `Basic ${btoa("sk_emulator_server:")}`;
+
+  async function start(version: string, dataDir: string) {
+    return startReadyChild({
       name: `authsignal-emulator on Node ${version}`,
-      command: binary,
-      args: [join(project.dir, "node_modules/@authsignal-ts/emulator/bin/authsignal-emulator.js"), "--port", "0"],
+      command: command(version),
+      args: [cli(), "--port", "0", "--data-dir", dataDir],
       env: childEnv,
       readyPattern: /Authsignal emulator listening on (http:\/\/\S+)/,
       timeoutMs: RUN_TIMEOUT_MS,
     });
+  }
+
+  it(`Node ${NODE_22} keeps the state in a data dir across a restart`, async () => {
+    const dataDir = join(project.dir, "emulator-data");
+    const first = await start(NODE_22, dataDir);
     try {
-      const response = await fetch(`${command.ready}/v1/users/usr_1`, {
-        headers: { authorization: `Basic ${btoa("sk_emulator_server:")}` },
+      const response = await fetch(`${first.ready}/v1/users/usr_1`, {
+        method: "PATCH",
+        headers: { authorization, "content-type": "application/json" },
+        body: JSON.stringify({ username: "kept" }),
       });
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ userId: "usr_1", isEnrolled: false });
-      command.child.kill("SIGTERM");
-      expect(await command.closed).toEqual({ code: 0, signal: null });
+      first.child.kill("SIGKILL");
+      await first.closed;
     } finally {
-      await command.stop();
+      await first.stop();
     }
+    const second = await start(NODE_22, dataDir);
+    try {
+      const response = await fetch(`${second.ready}/v1/users/usr_1`, { headers: { authorization } });
+      expect(await response.json()).toMatchObject({ userId: "usr_1", username: "kept" });
+      second.child.kill("SIGTERM");
+      expect(await second.closed).toEqual({ code: 0, signal: null });
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it(`Node ${NODE_20} refuses a data dir, naming the Node it needs`, async () => {
+    const run = runProcess(command(NODE_20), [cli(), "--port", "0", "--data-dir", join(project.dir, "data-20")], {
+      env: childEnv,
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    await expect(run).rejects.toThrow(
+      `authsignal-emulator: --data-dir ${join(project.dir, "data-20")}: keeping the state on disk needs node:sqlite, in Node 22.13 or later; this is Node ${NODE_20}`,
+    );
   });
 });

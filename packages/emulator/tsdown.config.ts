@@ -7,7 +7,7 @@ import { defineConfig, type UserConfig } from "tsdown";
 const shared: UserConfig = {
   format: "esm",
   platform: "node",
-  target: "node20",
+  target: "node22",
   dts: true,
   sourcemap: false,
   fixedExtension: false,

@@ -61,11 +61,13 @@ async function start(): Promise<Started> {
   // tsc uses it: parsing the emulator's generated validators is much of a start. Enabled before the
   // emulator is imported, since only modules loaded afterwards are cached.
   module.enableCompileCache?.();
-  const [{ createEmulator }, { listensEverywhere, serveEmulator }, { EmulatorSeedError }] = await Promise.all([
-    import("./emulator.ts"),
-    import("./node.ts"),
-    import("./seed/check.ts"),
-  ]);
+  const [{ createEmulator }, { listensEverywhere, serveEmulator }, { EmulatorSeedError }, { DataDirError }] =
+    await Promise.all([
+      import("./emulator.ts"),
+      import("./node.ts"),
+      import("./seed/check.ts"),
+      import("./data-dir.ts"),
+    ]);
   let emulator: Emulator;
   try {
     emulator = createEmulator({
@@ -75,12 +77,18 @@ async function start(): Promise<Started> {
       // Only when given: without --strict, the seed's setting stands.
       ...(options.strict && { strict: true }),
       ...(options.verbose && { requestLog: say }),
+      ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
     });
   } catch (error) {
     if (error instanceof EmulatorSeedError) throw new Error(`--seed ${options.seed}: ${error.message}`);
+    if (error instanceof DataDirError) throw new Error(`--data-dir ${options.dataDir}: ${error.message}`);
     throw error;
   }
-  if (imported !== undefined) {
+  // The dir's state wins over the file: the same command line, run again after a kill, must
+  // continue from where it stopped, not start over from the file.
+  if (imported !== undefined && emulator.resumed) {
+    say(`--import ${options.import}: not imported, as ${options.dataDir} holds a state (continuing from it)`);
+  } else if (imported !== undefined) {
     try {
       emulator.importState(imported as EmulatorState);
     } catch (error) {
@@ -113,6 +121,7 @@ const stopping = stopOnSignalOrParentExit({
       writeJsonFile(exportTo, running.emulator.exportState());
     }
     await running.stop();
+    running.emulator.close();
   },
 });
 

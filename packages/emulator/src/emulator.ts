@@ -5,6 +5,7 @@ import { managementHandlers } from "./api/management/index.ts";
 import { serverHandlers } from "./api/server/index.ts";
 import { createJournal, type RequestNote } from "./api/testing/journal.ts";
 import { createTestApi, type StoreDescription, type TestApi } from "./api/testing/test-api.ts";
+import { type PersistedState, persistedState } from "./data-dir.ts";
 import type { ApiContext } from "./domain/context.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
 import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchange.ts";
@@ -49,6 +50,13 @@ export interface EmulatorOptions {
   strict?: boolean;
   /** Called with one line for each request answered (the CLI's `--verbose`): method, path, status, duration, warnings. */
   requestLog?: (line: string) => void;
+  /**
+   * A directory to keep the state in (made if missing), so that it survives a kill and a restart
+   * continues where it stopped: each write is on disk before its answer leaves. A dir that holds a
+   * state starts from it; a fresh one from the seed. Needs Node 22.13 or later (node:sqlite). One
+   * emulator at a time: a second on the same dir is refused. Without it the state is in memory.
+   */
+  dataDir?: string;
 }
 
 const memoryStore: StoreDescription = {
@@ -73,6 +81,10 @@ export interface Emulator extends TestApi {
   readonly serverSecret: string;
   /** The Management API secret key this emulator accepts. */
   readonly managementSecret: string;
+  /** Whether the state came from the data dir (a restart), not the seed. */
+  readonly resumed: boolean;
+  /** Closes the data dir, releasing it for another emulator; nothing to do in memory. */
+  close(): void;
 }
 
 function checkSecret(value: unknown, field: string): string {
@@ -102,6 +114,25 @@ export const answerCall = Symbol("authsignal-emulator.answerCall");
 /** The answer to a call that the emulator made with createEmulator gives. */
 export const answerOf = (emulator: Emulator, call: Call): Promise<Answer> =>
   (emulator as unknown as Record<typeof answerCall, (call: Call) => Promise<Answer>>)[answerCall](call);
+
+/** The test-only API's methods, each committing what it wrote before it returns (or resolves). */
+function committing(commit: () => void, methods: TestApi): TestApi {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(methods) as [string, (...args: unknown[]) => unknown][]) {
+    wrapped[name] = (...args: unknown[]) => {
+      const result = method(...args);
+      if (!(result instanceof Promise)) {
+        commit();
+        return result;
+      }
+      return result.then((value) => {
+        commit();
+        return value;
+      });
+    };
+  }
+  return wrapped as unknown as TestApi;
+}
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = checkSeed(options.seed ?? {}, managementSeedKeys);
@@ -142,17 +173,27 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return withPrototypeFreeRecords({ management, server, emulator });
   };
 
-  let state = initialState();
+  const persisted: PersistedState | undefined =
+    options.dataDir === undefined
+      ? undefined
+      : persistedState(options.dataDir, initialState, wallClock(), (): EmulatorState => state);
+  let state: EmulatorState = persisted?.state ?? initialState();
+  // Each answer leaves only once what it wrote is on disk; in memory there is nothing to do.
+  const commit = persisted ? persisted.journal.commit : () => {};
   const now = () => wallClock() + state.emulator.clockOffsetMs;
   const store = createStore(
     () => state,
     (next) => {
       state = next;
     },
+    persisted?.journal,
   );
   const webhooks = createWebhookDispatcher({
     state: () => state,
     recordDelivery: store.emulator.recordDelivery,
+    // Recorded after the request that raised it has answered, so committed on its own; a delivery
+    // a request waits for is committed with the request's other writes.
+    recordedInBackground: commit,
     serverSecret: secrets.server,
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     now,
@@ -171,18 +212,26 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     context,
   };
   const journal = createJournal(() => state.emulator.settings.journalLimit);
-  const testApi = createTestApi({
-    state: () => state,
-    store,
-    importProblem,
-    initialState,
-    context,
-    flushWebhooks: webhooks.flush,
-    journal,
-    storage: memoryStore,
-    version: emulatorVersion,
-    uptimeMs: () => wallClock() - createdAt,
-  });
+  const testApi = committing(
+    commit,
+    createTestApi({
+      state: () => state,
+      store,
+      importProblem,
+      initialState,
+      context,
+      flushWebhooks: webhooks.flush,
+      journal,
+      storage: persisted
+        ? {
+            store: "data-dir",
+            description: `The state is kept in ${options.dataDir}: each write is on disk before its answer leaves, and a restart on the dir continues from it.`,
+          }
+        : memoryStore,
+      version: emulatorVersion,
+      uptimeMs: () => wallClock() - createdAt,
+    }),
+  );
   const requestLog = options.requestLog;
 
   /** Keeps what the journal and the log need, after the answer; the test-only API's own requests are not kept. */
@@ -195,7 +244,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   }
 
-  /** The answer to a call, recorded in the journal and the log; what `fetch` and node:http both answer through. */
+  /**
+   * The answer to a call, once what it wrote is committed (on disk with a data dir), recorded in the
+   * journal and the log: what `fetch` and node:http both answer through.
+   */
   async function answer(call: Call): Promise<Answer> {
     const startedAt = performance.now();
     const timeMs = now();
@@ -205,6 +257,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       answered = await route(call, routing, note);
     } catch (error) {
       answered = errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
+    }
+    try {
+      commit();
+    } catch (error) {
+      answered = errorResponse(
+        500,
+        "state_not_saved",
+        `The emulator could not save the state: ${(error as Error).message}`,
+      );
     }
     record(call, answered, startedAt, timeMs, note);
     return answered;
@@ -229,12 +290,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return responseOf(await answer(callOfRequest(request)));
     },
     ...testApi,
+    close: () => persisted?.close(),
   };
   // Not enumerable, so the keys stay out of JSON.stringify and util.inspect of the emulator.
   Object.defineProperties(emulator, {
     serverSecret: { get: () => secrets.server, enumerable: false },
     managementSecret: { get: () => secrets.management, enumerable: false },
     [answerCall]: { value: answer, enumerable: false },
+    resumed: { value: persisted?.resumed ?? false, enumerable: false },
   });
   return emulator as Emulator;
 }

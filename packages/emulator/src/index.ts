@@ -2,6 +2,7 @@ export type { CompleteActionInput, CompleteActionResult } from "./api/server/act
 export type { JournalEntry, RequestFilter } from "./api/testing/journal.ts";
 export type { Health, MessageFilter, StoreDescription, TestApi } from "./api/testing/test-api.ts";
 export { connectEmulator, type EmulatorConnection } from "./connect.ts";
+export { DataDirError } from "./data-dir.ts";
 export { EmulatorApiError } from "./domain/errors.ts";
 export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 export { EMULATOR_HEADER, EMULATOR_WARNING_HEADER, emulatorVersion } from "./http/responses.ts";

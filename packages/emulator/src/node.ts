@@ -35,7 +35,7 @@ export interface RunningEmulator {
   address: string;
   port: number;
   emulator: Emulator;
-  /** Stops listening and closes open connections. */
+  /** Stops listening and closes open connections; startEmulator's also closes its data dir. */
   stop(): Promise<void>;
 }
 
@@ -195,5 +195,21 @@ export async function serveEmulator(
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { port, host, allowedHosts, ...emulatorOptions } = options;
-  return serveEmulator(createEmulator(emulatorOptions), { port, host, allowedHosts });
+  const emulator = createEmulator(emulatorOptions);
+  let running: RunningEmulator;
+  try {
+    running = await serveEmulator(emulator, { port, host, allowedHosts });
+  } catch (error) {
+    emulator.close();
+    throw error;
+  }
+  // The emulator is this function's own, so stopping it releases its data dir too.
+  const { stop } = running;
+  return {
+    ...running,
+    async stop() {
+      await stop();
+      emulator.close();
+    },
+  };
 }

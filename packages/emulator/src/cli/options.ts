@@ -13,7 +13,11 @@ export const usage = `Usage: authsignal-emulator [options]
   --seed FILE              start from a JSON seed: tenant, secrets, actions, rules, users, … (see README)
   --server-secret KEY      Server API secret key (default sk_emulator_server)
   --management-secret KEY  Management API secret key (default sk_emulator_management)
-  --import FILE            start from a state exported earlier (GET /_emulator/v1/state)
+  --data-dir DIR           keep the state in DIR, each write on disk before its answer, so it
+                           survives a kill; a restart on DIR continues where it stopped
+                           (Node 22.13 or later)
+  --import FILE            start from a state exported earlier (GET /_emulator/v1/state); with
+                           --data-dir, only a dir that holds no state yet starts from it
   --export-on-exit FILE    write the state to FILE when stopped (SIGINT, SIGTERM, SIGHUP)
   --outlive-parent         keep running when the process that started it exits
                            (by default it stops, exporting first, as if sent SIGTERM)
@@ -36,6 +40,7 @@ export interface CliOptions {
   allowedHosts: string[];
   seed?: string;
   import?: string;
+  dataDir?: string;
   exportOnExit?: string;
   serverSecret?: string;
   managementSecret?: string;
@@ -68,6 +73,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
         "server-secret": { type: "string" },
         "management-secret": { type: "string" },
         import: { type: "string" },
+        "data-dir": { type: "string" },
         "export-on-exit": { type: "string" },
         "outlive-parent": { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
@@ -88,7 +94,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
   }
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
-  for (const flag of ["host", "seed", "import", "export-on-exit"] as const) {
+  for (const flag of ["host", "seed", "import", "data-dir", "export-on-exit"] as const) {
     if (values[flag] === "") throw new CliError(`--${flag} must not be empty`);
   }
   const allowedHosts = values["allowed-host"];
@@ -104,6 +110,7 @@ export function parseCommandLine(args: readonly string[]): CliCommand {
       allowedHosts,
       seed: values.seed,
       import: values.import,
+      dataDir: values["data-dir"],
       exportOnExit: values["export-on-exit"],
       serverSecret: values["server-secret"],
       managementSecret: values["management-secret"],

@@ -52,6 +52,8 @@ export interface WebhookDispatcherOptions {
   serverSecret: string;
   fetch: typeof globalThis.fetch;
   now: () => number;
+  /** Called once a delivery no request waits for is recorded: with a data dir, its commit. */
+  recordedInBackground?: () => void;
 }
 
 export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
@@ -121,6 +123,13 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
       if (!target.synchronous) {
         const delivery = lastInLine
           .then(() => deliver(state, target.url, event))
+          .then(() => {
+            try {
+              options.recordedInBackground?.();
+            } catch {
+              // A commit that failed keeps its records marked, and the next commit writes them.
+            }
+          })
           .finally(() => pending.delete(delivery));
         lastInLine = delivery.catch(() => undefined);
         pending.add(delivery);

@@ -23,10 +23,12 @@ function keyProblem(records: Record<string, object>, field: string, where: strin
 
 function recordsProblem({ management, server }: EmulatorState): string | undefined {
   const at = (part: string) => `state.${part}`;
+  // Once, not per user: a state of n users would cost n² (a data dir's start, a large import).
+  const usersProblem = keyProblem(server.users, "userId", at("server.users"));
+  if (usersProblem) return usersProblem;
   for (const [userId, user] of Object.entries(server.users)) {
     const where = at(`server.users.${userId}`);
     const problem =
-      keyProblem(server.users, "userId", at("server.users")) ??
       keyProblem(user.devices, "deviceId", `${where}.devices`) ??
       Object.values(user.devices)
         .filter((device) => device.userId !== userId)

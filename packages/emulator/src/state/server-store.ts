@@ -1,5 +1,7 @@
 // The writers of the server part of the state, by aggregate (state/server/): users with their
 // authenticators and devices, actions, OTP challenges and sessions.
+
+import type { MarkChanged } from "./changes.ts";
 import { actionWriters } from "./server/actions.ts";
 import { challengeWriters } from "./server/challenges.ts";
 import { sessionWriters } from "./server/sessions.ts";
@@ -9,11 +11,11 @@ import type { EmulatorState } from "./types.ts";
 export { type ActionAddress, actionKey, type TrackedAttributes, userAfterTrack } from "./server/actions.ts";
 export type { UserAttributes } from "./server/users.ts";
 
-export function serverStore(current: () => EmulatorState) {
+export function serverStore(current: () => EmulatorState, mark: MarkChanged) {
   return {
-    ...userWriters(current),
-    ...actionWriters(current),
-    ...challengeWriters(current),
-    ...sessionWriters(current),
+    ...userWriters(current, mark),
+    ...actionWriters(current, mark),
+    ...challengeWriters(current, mark),
+    ...sessionWriters(current, mark),
   };
 }

@@ -2,18 +2,35 @@
 // emulator-store.ts), bound to the emulator's current state. Handlers and the domain read the state
 // through `Frozen` types and change it only by calling these, so each invariant (a code spent once,
 // one session key, prototype-free records) is kept in one place.
+import { type MarkChanged, noChanges } from "./changes.ts";
 import { emulatorStore } from "./emulator-store.ts";
 import { managementStore } from "./management-store.ts";
 import { serverStore } from "./server-store.ts";
 import type { EmulatorState } from "./types.ts";
 
-export function createStore(current: () => EmulatorState, replace: (next: EmulatorState) => void) {
+/** Who hears of changes: a data dir's journal (state/persistence/); nobody in memory. */
+export interface ChangeListener {
+  /** Each writer names the records it changed, so a commit writes just those. */
+  mark: MarkChanged;
+  /** The whole state was replaced: a commit rewrites all of it. */
+  replaced(): void;
+}
+
+export function createStore(
+  current: () => EmulatorState,
+  replace: (next: EmulatorState) => void,
+  changes: ChangeListener = { mark: noChanges, replaced() {} },
+) {
+  const { mark } = changes;
   return {
     /** Replaces the whole state: a reset, or an import checked whole before it is given here. */
-    replaceAll: replace,
-    server: serverStore(current),
-    management: managementStore(current),
-    emulator: emulatorStore(current),
+    replaceAll(next: EmulatorState): void {
+      replace(next);
+      changes.replaced();
+    },
+    server: serverStore(current, mark),
+    management: managementStore(current, mark),
+    emulator: emulatorStore(current, mark),
   };
 }
 

@@ -1,6 +1,7 @@
 // The writers of actions: a track (with what it records on the user and the action's
 // configuration), an action a challenge opens, and the moves of the state machine.
 import type { components } from "@authsignal-ts/server";
+import type { MarkChanged } from "../changes.ts";
 import type { Frozen } from "../frozen.ts";
 import { entry, entryOrNew, records, recordsOf } from "../records.ts";
 import type { ServerState, StoredAction, StoredUser } from "../server.ts";
@@ -66,11 +67,23 @@ export function userAfterTrack(
   return user;
 }
 
-export function actionWriters(current: () => EmulatorState) {
+export function actionWriters(current: () => EmulatorState, mark: MarkChanged) {
   const server = () => current().server;
   const store = (action: StoredAction) => {
     const actions = entryOrNew(server().actions, action.userId, records<StoredAction>);
-    actions[actionKey(action.actionCode, action.idempotencyKey)] = action;
+    const key = actionKey(action.actionCode, action.idempotencyKey);
+    actions[key] = action;
+    mark("server.actions", action.userId, key);
+  };
+  /** The action at `address`, marked changed: each writer below that finds one moves it. */
+  const found = (address: ActionAddress) => {
+    const action = find(server(), address);
+    if (action) mark("server.actions", address.userId, actionKey(address.actionCode, address.idempotencyKey));
+    return action;
+  };
+  const user = (userId: string, at: string) => {
+    mark("server.users", userId);
+    return userOrNew(server(), userId, at);
   };
   return {
     /**
@@ -79,9 +92,12 @@ export function actionWriters(current: () => EmulatorState) {
      * which other requests hold.
      */
     recordTrack(action: StoredAction, attributes: TrackedAttributes, at: string): Frozen<StoredAction> {
-      recordAttributes(userOrNew(server(), action.userId, at), attributes, at);
+      recordAttributes(user(action.userId, at), attributes, at);
       const configuration = entry(current().management.actionConfigurations, action.actionCode);
-      if (configuration) configuration.lastActionCreatedAt = at;
+      if (configuration) {
+        configuration.lastActionCreatedAt = at;
+        mark("management.actionConfigurations", action.actionCode);
+      }
       store(action);
       return action;
     },
@@ -90,14 +106,14 @@ export function actionWriters(current: () => EmulatorState) {
     keepAction(action: StoredAction, at: string): Frozen<StoredAction> {
       const kept = find(server(), action);
       if (kept) return kept;
-      userOrNew(server(), action.userId, at);
+      user(action.userId, at);
       store(action);
       return action;
     },
 
     /** Moves an action to any state (Update Action allows every move); undefined when there is none. */
     setActionState(address: ActionAddress, state: StoredAction["state"], at: string): Frozen<StoredAction> | undefined {
-      const action = find(server(), address);
+      const action = found(address);
       if (action) moveAction(action, state, at);
       return action;
     },
@@ -108,7 +124,7 @@ export function actionWriters(current: () => EmulatorState) {
       verification: { verificationMethod: string; userAuthenticatorId?: string | undefined },
       at: string,
     ): Frozen<StoredAction> | undefined {
-      const action = find(server(), address);
+      const action = found(address);
       if (!action) return undefined;
       moveAction(action, "CHALLENGE_SUCCEEDED", at);
       action.verificationMethod = verification.verificationMethod;
@@ -117,6 +133,7 @@ export function actionWriters(current: () => EmulatorState) {
         ? entry(entry(server().users, action.userId)?.devices, action.deviceId)
         : undefined;
       if (device) {
+        mark("server.users", action.userId);
         device.authenticatedAt = at;
         device.lastVerificationMethod = verification.verificationMethod as typeof device.lastVerificationMethod;
       }
@@ -125,7 +142,7 @@ export function actionWriters(current: () => EmulatorState) {
 
     /** A challenge of the action was denied (the pre-built UI's FAILED). */
     failAction(address: ActionAddress, verificationMethod: string, at: string): Frozen<StoredAction> | undefined {
-      const action = find(server(), address);
+      const action = found(address);
       if (!action) return undefined;
       moveAction(action, "CHALLENGE_FAILED", at);
       action.verificationMethod = verificationMethod;
