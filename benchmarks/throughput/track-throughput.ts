@@ -6,16 +6,16 @@
 // against the requests wrk saw answered. Also: time from spawn to the first answer, and memory per
 // 100,000 users.
 //   apt-get install wrk
-//   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput [seconds] [rounds] [-- emulator flags]
+//   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput [seconds] [rounds] [--data-dir]
+// With --data-dir, every emulator started keeps its state in a fresh directory of its own.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadAverage, median, rssMb, type Started, spread, startChild, stopChild } from "../children.ts";
 
-const separator = process.argv.indexOf("--");
-const positional = process.argv.slice(2, separator === -1 ? undefined : separator);
-const emulatorFlags = separator === -1 ? [] : process.argv.slice(separator + 1);
+const withDataDir = process.argv.includes("--data-dir");
+const positional = process.argv.slice(2).filter((arg) => arg !== "--data-dir");
 const seconds = Number(positional[0] ?? 10);
 const rounds = Number(positional[1] ?? 3);
 const connections = 32;
@@ -47,8 +47,10 @@ writeFileSync(
 const probe = { path: "/users/usr_probe", headers: { authorization } };
 const startBare = () =>
   startChild([join(import.meta.dirname, "bare-track-server.ts")], /listening on (http:\/\/\S+)/, "", probe);
+let dataDirs = 0;
+const emulatorFlags = () => (withDataDir ? ["--data-dir", join(dir, `data-${++dataDirs}`)] : []);
 const startEmulator = (args: string[]) =>
-  startChild([cli, "--port", "0", ...args], /listening on (http:\/\/\S+)/, "/v1", probe);
+  startChild([cli, "--port", "0", ...args, ...emulatorFlags()], /listening on (http:\/\/\S+)/, "/v1", probe);
 
 interface WrkResult {
   requestsPerSecond: number;
@@ -95,7 +97,7 @@ for (let round = 0; round < rounds; round++) {
   const floor = await startBare();
   bare.push(wrk(floor.url).requestsPerSecond);
   await stopChild(floor);
-  const emulator = await startEmulator(["--seed", rulesFile, ...emulatorFlags]);
+  const emulator = await startEmulator(["--seed", rulesFile]);
   const result = wrk(emulator.url);
   const actions = await actionCount(emulator);
   await stopChild(emulator);
@@ -116,7 +118,7 @@ for (let run = 0; run < 11; run++) {
   const floor = await startBare();
   starts.bare.push(floor.firstAnswerMs);
   await stopChild(floor);
-  const emulator = await startEmulator(emulatorFlags);
+  const emulator = await startEmulator([]);
   starts.emulator.push(emulator.firstAnswerMs);
   await stopChild(emulator);
 }
@@ -132,15 +134,15 @@ writeFileSync(
     })),
   }),
 );
-const empty = await startEmulator(emulatorFlags);
+const empty = await startEmulator([]);
 const emptyRss = rssMb(empty.child.pid);
 await stopChild(empty);
-const seeded = await startEmulator(["--seed", usersFile, ...emulatorFlags]);
+const seeded = await startEmulator(["--seed", usersFile]);
 const seededRss = rssMb(seeded.child.pid);
 await stopChild(seeded);
 
 console.log(
-  `Node ${process.version}, wrk -t1 -c${connections} -d${seconds}s, ${rounds} alternating rounds${emulatorFlags.length > 0 ? `, emulator ${emulatorFlags.join(" ")}` : ""}; load average at the end ${loadAverage()}\n`,
+  `Node ${process.version}, wrk -t1 -c${connections} -d${seconds}s, ${rounds} alternating rounds${withDataDir ? ", emulator with --data-dir" : ""}; load average at the end ${loadAverage()}\n`,
 );
 console.log("| figure | bare node:http | emulator | emulator ÷ bare |");
 console.log("| --- | ---: | ---: | ---: |");
