@@ -16,6 +16,7 @@
 // inside the tests of one) keeps its own, unwrapped.
 import { createRequire } from "node:module";
 import type jsonLogicModule from "json-logic-js";
+import { type Compiled, compileLogic, isTruthy } from "./compiled-logic.ts";
 
 type Engine = typeof jsonLogicModule;
 export type Logic = jsonLogicModule.RulesLogic;
@@ -71,14 +72,41 @@ export function newBudget(): { steps: number } {
   return { steps: evaluationBudget };
 }
 
+// Each condition compiled once (compiled-logic.ts), or null when only the interpreter can run it.
+const compiledConditions = new WeakMap<object, Compiled | null>();
+
+function compiledOf(logic: Logic): Compiled | undefined {
+  if (typeof logic !== "object" || logic === null) return undefined;
+  let compiled = compiledConditions.get(logic);
+  if (compiled === undefined) {
+    compiled = compileLogic(logic) ?? null;
+    compiledConditions.set(logic, compiled);
+  }
+  return compiled ?? undefined;
+}
+
 /** Whether `logic` is truthy over `data`, as JSON Logic says; throws RuleBudgetExceeded past the budget. */
 export function truthy(logic: Logic, data: unknown, budget: { steps: number }): boolean {
-  const metered = meteredEngine();
+  const compiled = compiledOf(logic);
   stepsLeft = budget.steps;
   try {
+    if (compiled) return isTruthy(compiled(data, spend));
+    const metered = meteredEngine();
     return metered.truthy(metered.apply(logic, data));
   } finally {
     budget.steps = Math.max(0, stepsLeft);
+    stepsLeft = undefined;
+  }
+}
+
+/** `logic` over `data` by the metered interpreter alone, with the steps it took: what compiled conditions are compared with. */
+export function interpret(logic: Logic, data: unknown): { value: unknown; steps: number } {
+  const metered = meteredEngine();
+  stepsLeft = Number.MAX_SAFE_INTEGER;
+  try {
+    const value: unknown = metered.apply(logic, data);
+    return { value, steps: Number.MAX_SAFE_INTEGER - stepsLeft };
+  } finally {
     stepsLeft = undefined;
   }
 }
