@@ -4,9 +4,10 @@
 // start on the dir the runs filled, to the first answer. Build the emulator first:
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:emulator-data-dir [requests] [rounds]
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { twentyRulesSeed } from "./seeds.ts";
 
 const requests = Number(process.argv[2] ?? 3000);
 const rounds = Number(process.argv[3] ?? 5);
@@ -87,24 +88,7 @@ async function actionsOf(url: string, prefix?: string): Promise<number> {
     .reduce((count, [, actions]) => count + Object.keys(actions).length, 0);
 }
 
-// 20 active rules that never match these requests, so every one of them is evaluated.
-const rulesFile = join(dir, "rules.json");
-writeFileSync(
-  rulesFile,
-  JSON.stringify({
-    actionConfigurations: [{ actionCode: "signIn", defaultUserActionResult: "ALLOW" }],
-    rules: Array.from({ length: 20 }, (_, index) => ({
-      actionCode: "signIn",
-      name: `Rule ${index}`,
-      isActive: true,
-      priority: index,
-      type: "BLOCK",
-      conditions: {
-        or: [{ "==": [{ var: "ip.isAnonymous" }, true] }, { ">": [{ var: "custom.amount" }, 1000 + index] }],
-      },
-    })),
-  }),
-);
+const rulesFile = twentyRulesSeed(dir);
 
 const dataDir = join(dir, "data");
 const figures = { memory: [] as number[], dataDir: [] as number[] };

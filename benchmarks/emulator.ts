@@ -3,11 +3,12 @@
 // users. Both run as child processes on loopback, driven over HTTP with the same requests.
 // The emulator runs as users run it, the built CLI (dist/cli.js), so build it first:
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:emulator [requests]
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { loadAverage, median, rssMb, spread, startChild, stopChild } from "./children.ts";
+import { hundredThousandUsersSeed, twentyRulesSeed } from "./seeds.ts";
 
 const requests = Number(process.argv[2] ?? 3000);
 const concurrency = 16;
@@ -76,33 +77,8 @@ async function trackThroughput(baseUrl: string): Promise<number> {
   return requests / ((performance.now() - startedAt) / 1000);
 }
 
-// 20 active rules that never match a clean request, so every one of them is evaluated.
-const rulesSeed = {
-  actionConfigurations: [{ actionCode: "signIn", defaultUserActionResult: "ALLOW" }],
-  rules: Array.from({ length: 20 }, (_, index) => ({
-    actionCode: "signIn",
-    name: `Rule ${index}`,
-    isActive: true,
-    priority: index,
-    type: "BLOCK",
-    conditions: {
-      or: [{ "==": [{ var: "ip.isAnonymous" }, true] }, { ">": [{ var: "custom.amount" }, 1000 + index] }],
-    },
-  })),
-};
-const rulesFile = join(dir, "rules.json");
-writeFileSync(rulesFile, JSON.stringify(rulesSeed));
-const usersFile = join(dir, "users.json");
-writeFileSync(
-  usersFile,
-  JSON.stringify({
-    users: Array.from({ length: 100_000 }, (_, index) => ({
-      userId: `usr_${index}`,
-      email: `user${index}@example.com`,
-      authenticators: [{ verificationMethod: "SMS", phoneNumber: `+6421${String(index).padStart(7, "0")}` }],
-    })),
-  }),
-);
+const rulesFile = twentyRulesSeed(dir);
+const usersFile = hundredThousandUsersSeed(dir);
 
 const startup = { emulator: [] as number[], prism: [] as number[] };
 for (let run = 0; run < runs; run++) {

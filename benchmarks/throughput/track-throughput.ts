@@ -9,10 +9,11 @@
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput [seconds] [rounds] [--data-dir]
 // With --data-dir, every emulator started keeps its state in a fresh directory of its own.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadAverage, median, rssMb, type Started, spread, startChild, stopChild } from "../children.ts";
+import { hundredThousandUsersSeed, twentyRulesSeed } from "../seeds.ts";
 
 const withDataDir = process.argv.includes("--data-dir");
 const positional = process.argv.slice(2).filter((arg) => arg !== "--data-dir");
@@ -25,24 +26,7 @@ if (!existsSync(cli)) throw new Error(`${cli} is missing: build the emulator fir
 const authorization = `Basic ${btoa("sk_emulator_server:")}`;
 const dir = mkdtempSync(join(tmpdir(), "emulator-throughput-"));
 
-const rulesFile = join(dir, "rules.json");
-writeFileSync(
-  rulesFile,
-  JSON.stringify({
-    actionConfigurations: [{ actionCode: "signIn", defaultUserActionResult: "ALLOW" }],
-    // 20 active rules that never match a clean request, so every one of them is evaluated.
-    rules: Array.from({ length: 20 }, (_, index) => ({
-      actionCode: "signIn",
-      name: `Rule ${index}`,
-      isActive: true,
-      priority: index,
-      type: "BLOCK",
-      conditions: {
-        or: [{ "==": [{ var: "ip.isAnonymous" }, true] }, { ">": [{ var: "custom.amount" }, 1000 + index] }],
-      },
-    })),
-  }),
-);
+const rulesFile = twentyRulesSeed(dir);
 
 const probe = { path: "/users/usr_probe", headers: { authorization } };
 const startBare = () =>
@@ -123,17 +107,7 @@ for (let run = 0; run < 11; run++) {
   await stopChild(emulator);
 }
 
-const usersFile = join(dir, "users.json");
-writeFileSync(
-  usersFile,
-  JSON.stringify({
-    users: Array.from({ length: 100_000 }, (_, index) => ({
-      userId: `usr_${index}`,
-      email: `user${index}@example.com`,
-      authenticators: [{ verificationMethod: "SMS", phoneNumber: `+6421${String(index).padStart(7, "0")}` }],
-    })),
-  }),
-);
+const usersFile = hundredThousandUsersSeed(dir);
 const empty = await startEmulator([]);
 const emptyRss = rssMb(empty.child.pid);
 await stopChild(empty);
