@@ -67,3 +67,13 @@ export const spread = (values: readonly number[], digits = 0) =>
 
 /** The machine's load average now, for the figures' context. */
 export const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
+/** The actions an emulator at `origin` holds, from its exported state; only users whose ID starts with `userPrefix`, when given. */
+export async function emulatorActions(origin: string, userPrefix?: string): Promise<number> {
+  const state = (await (await fetch(`${origin}/_emulator/v1/state`)).json()) as {
+    server: { actions: Record<string, Record<string, unknown>> };
+  };
+  return Object.entries(state.server.actions)
+    .filter(([userId]) => userPrefix === undefined || userId.startsWith(userPrefix))
+    .reduce((count, [, actions]) => count + Object.keys(actions).length, 0);
+}

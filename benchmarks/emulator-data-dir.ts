@@ -3,10 +3,10 @@
 // new user and IP per request), the actions created checked against the requests sent; then the
 // start on the dir the runs filled, to the first answer. Build the emulator first:
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:emulator-data-dir [requests] [rounds]
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { emulatorActions, loadAverage, median, spread, startChild, stopChild } from "./children.ts";
 import { twentyRulesSeed } from "./seeds.ts";
 
 const requests = Number(process.argv[2] ?? 3000);
@@ -19,38 +19,12 @@ if (!existsSync(cli))
 const authorization = `Basic ${btoa("sk_emulator_server:")}`;
 const dir = mkdtempSync(join(tmpdir(), "emulator-data-dir-bench-"));
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  firstAnswerMs: number;
-}
-
-async function start(args: string[]): Promise<Started> {
-  const startedAt = performance.now();
-  const child = spawn(process.execPath, [cli, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`exited ${code}: ${output}`)));
+const start = (args: string[]) =>
+  startChild([cli, "--port", "0", ...args], /listening on (http:\/\/\S+)/, "", {
+    path: "/v1/users/usr_probe",
+    headers: { authorization },
   });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  await (await fetch(`${url}/v1/users/usr_probe`, { headers: { authorization } })).arrayBuffer();
-  return { child, url, firstAnswerMs: performance.now() - startedAt };
-}
-
-function stop(started: Started): Promise<void> {
-  return new Promise((resolve) => {
-    started.child.once("exit", () => resolve());
-    started.child.kill("SIGTERM");
-  });
-}
+const stop = stopChild;
 
 /** Requests per second for `requests` tracks, each a new user from a new IP, `concurrency` at a time. */
 async function trackThroughput(url: string, prefix: string): Promise<number> {
@@ -78,16 +52,6 @@ async function trackThroughput(url: string, prefix: string): Promise<number> {
   return requests / ((performance.now() - startedAt) / 1000);
 }
 
-/** The actions the emulator holds (whose user's ID starts with `usr_<prefix>_`, when given). */
-async function actionsOf(url: string, prefix?: string): Promise<number> {
-  const state = (await (await fetch(`${url}/_emulator/v1/state`)).json()) as {
-    server: { actions: Record<string, Record<string, unknown>> };
-  };
-  return Object.entries(state.server.actions)
-    .filter(([userId]) => prefix === undefined || userId.startsWith(`usr_${prefix}_`))
-    .reduce((count, [, actions]) => count + Object.keys(actions).length, 0);
-}
-
 const rulesFile = twentyRulesSeed(dir);
 
 const dataDir = join(dir, "data");
@@ -98,20 +62,17 @@ for (let round = 0; round < rounds; round++) {
     const prefix = `${mode}${round}`;
     await trackThroughput(running.url, `warm${prefix}`);
     figures[mode].push(await trackThroughput(running.url, prefix));
-    const created = await actionsOf(running.url, prefix);
+    const created = await emulatorActions(running.url, `usr_${prefix}_`);
     if (created !== requests) throw new Error(`${mode}: ${created} actions for ${requests} tracks`);
     await stop(running);
   }
 }
 const restart = await start(["--seed", rulesFile, "--data-dir", dataDir]);
-const kept = await actionsOf(restart.url);
+const kept = await emulatorActions(restart.url);
 await stop(restart);
 rmSync(dir, { recursive: true, force: true });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const spread = (values: number[]) =>
-  `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
-const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+const load = loadAverage();
 console.log(
   `Node ${process.version}, ${rounds} alternating rounds of ${requests} tracks at concurrency ${concurrency} (after a warm-up pass each); load average at the end ${load}\n`,
 );

@@ -12,7 +12,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadAverage, median, rssMb, type Started, spread, startChild, stopChild } from "../children.ts";
+import { emulatorActions, loadAverage, median, rssMb, spread, startChild, stopChild } from "../children.ts";
 import { hundredThousandUsersSeed, twentyRulesSeed } from "../seeds.ts";
 
 const withDataDir = process.argv.includes("--data-dir");
@@ -65,15 +65,6 @@ function wrk(baseUrl: string): WrkResult {
   };
 }
 
-/** Every action the emulator holds, from its exported state. */
-async function actionCount(started: Started): Promise<number> {
-  const origin = started.url.replace(/\/v1$/, "");
-  const state = (await (await fetch(`${origin}/_emulator/v1/state`)).json()) as {
-    server: { actions: Record<string, Record<string, unknown>> };
-  };
-  return Object.values(state.server.actions).reduce((sum, actions) => sum + Object.keys(actions).length, 0);
-}
-
 const ratios: number[] = [];
 const bare: number[] = [];
 const emulated: number[] = [];
@@ -83,7 +74,7 @@ for (let round = 0; round < rounds; round++) {
   await stopChild(floor);
   const emulator = await startEmulator(["--seed", rulesFile]);
   const result = wrk(emulator.url);
-  const actions = await actionCount(emulator);
+  const actions = await emulatorActions(emulator.url.replace(/\/v1$/, ""));
   await stopChild(emulator);
   if (result.failed > 0) throw new Error(`round ${round + 1}: ${result.failed} tracks failed`);
   // wrk counts the answers it read; a request in flight when it stopped may have been answered unread.

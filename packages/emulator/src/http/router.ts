@@ -85,7 +85,7 @@ export async function route(request: Call, options: RouterOptions, note: Request
     }
     await loadApiTables(area);
   }
-  const match = matchRoute(path, method);
+  const match = matchRoute(path, method, area);
   if (match.kind === "not-found") return notFound(area, method, path);
   if (match.kind === "method-not-allowed") {
     return errorResponse(405, "method_not_allowed", `${describedPath(area, path)} does not take ${request.method}.`, {

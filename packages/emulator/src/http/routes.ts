@@ -168,7 +168,6 @@ function routesOf(area: Area): readonly Route[] {
 }
 
 /** Matches a path and a method to the route table; a route of another area than the path's is no match. */
-export function matchRoute(path: string, method: string): TableMatch<Route> {
-  const area = areaOf(path);
+export function matchRoute(path: string, method: string, area = areaOf(path)): TableMatch<Route> {
   return area === undefined ? { kind: "not-found" } : matchRouteIn(routesOf(area), path, method);
 }
