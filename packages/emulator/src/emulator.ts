@@ -198,13 +198,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     now,
   });
-  const context = (): ApiContext => ({
-    state,
-    store,
-    now,
-    randomId: () => crypto.randomUUID(),
-    emit: webhooks.emit,
-  });
+  const randomId = () => crypto.randomUUID();
+  const context = (): ApiContext => ({ state, store, now, randomId, emit: webhooks.emit });
   const pipeline = {
     secrets,
     handlers: { server: serverHandlers, management: managementHandlers },

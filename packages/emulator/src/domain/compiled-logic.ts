@@ -1,25 +1,26 @@
 // Rule conditions compiled to closures, for the operations rules are made of in practice (`var`,
 // comparisons, `and`, `or`, `!`, `!!`, `in`): json-logic-js interprets a condition anew at every
-// track (a `var` splits its path each time), and with 20 rules that was a seventh of a track. Each
-// operation keeps json-logic-js's exact semantics (loose `==`, `and` answering the first falsy
-// value, `var` reading through prototypes as it does), and each node spends the steps the metered
-// interpreter would (json-logic.ts): one per node evaluated, and one per item or character of an
-// array or string it produces. A condition with any other operation is not compiled, and the
+// track (a `var` splits its path each time, every node maps its arguments to a new array), and with
+// 20 rules that was a third of a track. Each operation keeps json-logic-js's exact semantics (loose
+// `==`, `and` answering the first falsy value, `var` reading through prototypes as it does), and
+// each node spends the steps the metered interpreter would (json-logic.ts): one per node evaluated,
+// and one per item or character of an array or string it produces; the steps of literals are added
+// up once, when compiling. A condition with any other operation is not compiled, and the
 // interpreter runs it. test/domain/compiled-logic.test.ts compares the two on random conditions.
 
 /** A compiled condition: its value over `data`, spending steps as it goes. */
 export type Compiled = (data: unknown, spend: (steps: number) => void) => unknown;
 
-type Operation = (data: unknown, values: unknown[]) => unknown;
+/** An operation over its first three arguments' values (none takes more; json-logic-js evaluates any extra ones all the same). */
+type Operation = (data: unknown, a: unknown, b: unknown, c: unknown) => unknown;
 
 /** json-logic-js's truthiness: an empty array is false. */
 export const isTruthy = (value: unknown): boolean => (Array.isArray(value) && value.length === 0 ? false : !!value);
 
-function readVar(data: unknown, path: unknown, fallback: unknown): unknown {
-  const notFound = fallback === undefined ? null : fallback;
-  if (path === undefined || path === "" || path === null) return data;
+/** `var`'s walk down a path already split at its dots. */
+function readPath(data: unknown, properties: readonly string[], notFound: unknown): unknown {
   let value = data as Record<string, unknown> | null | undefined;
-  for (const property of String(path).split(".")) {
+  for (const property of properties) {
     if (value === null || value === undefined) return notFound;
     value = value[property] as Record<string, unknown> | null | undefined;
     if (value === undefined) return notFound;
@@ -27,23 +28,30 @@ function readVar(data: unknown, path: unknown, fallback: unknown): unknown {
   return value;
 }
 
+const isWholeData = (path: unknown) => path === undefined || path === "" || path === null;
+
+function readVar(data: unknown, path: unknown, fallback: unknown): unknown {
+  if (isWholeData(path)) return data;
+  return readPath(data, String(path).split("."), fallback === undefined ? null : fallback);
+}
+
 // biome-ignore-start lint/suspicious/noDoubleEquals: json-logic's == and != are JavaScript's loose ones
 const operations: Record<string, Operation> = {
-  var: (data, [path, fallback]) => readVar(data, path, fallback),
-  "==": (_data, [a, b]) => a == b,
-  "!=": (_data, [a, b]) => a != b,
+  var: (data, path, fallback) => readVar(data, path, fallback),
+  "==": (_data, a, b) => a == b,
+  "!=": (_data, a, b) => a != b,
   // biome-ignore-end lint/suspicious/noDoubleEquals: json-logic's == and != are JavaScript's loose ones
-  "===": (_data, [a, b]) => a === b,
-  "!==": (_data, [a, b]) => a !== b,
-  ">": (_data, [a, b]) => (a as number) > (b as number),
-  ">=": (_data, [a, b]) => (a as number) >= (b as number),
-  "<": (_data, [a, b, c]) =>
+  "===": (_data, a, b) => a === b,
+  "!==": (_data, a, b) => a !== b,
+  ">": (_data, a, b) => (a as number) > (b as number),
+  ">=": (_data, a, b) => (a as number) >= (b as number),
+  "<": (_data, a, b, c) =>
     c === undefined ? (a as number) < (b as number) : (a as number) < (b as number) && (b as number) < (c as number),
-  "<=": (_data, [a, b, c]) =>
+  "<=": (_data, a, b, c) =>
     c === undefined ? (a as number) <= (b as number) : (a as number) <= (b as number) && (b as number) <= (c as number),
-  "!": (_data, [a]) => !isTruthy(a),
-  "!!": (_data, [a]) => isTruthy(a),
-  in: (_data, [a, b]) => {
+  "!": (_data, a) => !isTruthy(a),
+  "!!": (_data, a) => isTruthy(a),
+  in: (_data, a, b) => {
     const list = b as { indexOf?: (item: unknown) => number } | null | undefined;
     return !list || typeof list.indexOf === "undefined" ? false : list.indexOf(a) !== -1;
   },
@@ -57,6 +65,80 @@ function produced(value: unknown, spend: (steps: number) => void): unknown {
 
 const isLogic = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1;
+
+/** The steps a literal costs (its node, and its characters when a string); undefined for anything evaluated. */
+function literalSteps(value: unknown): number | undefined {
+  if (Array.isArray(value) || isLogic(value)) return undefined;
+  return 1 + (typeof value === "string" ? value.length : 0);
+}
+
+/**
+ * `{"var": path}` or `{"var": [path, fallback]}` with literal arguments, the usual way: the path
+ * split once, and the steps of the node and its literals spent together.
+ */
+function compileLiteralVar(values: readonly unknown[]): Compiled | undefined {
+  let steps = 1;
+  for (const value of values) {
+    const literal = literalSteps(value);
+    if (literal === undefined) return undefined;
+    steps += literal;
+  }
+  const [path, fallback] = values;
+  if (isWholeData(path)) {
+    return (data, spend) => {
+      spend(steps);
+      return produced(data, spend);
+    };
+  }
+  const properties = String(path).split(".");
+  const notFound = fallback === undefined ? null : fallback;
+  return (data, spend) => {
+    spend(steps);
+    return produced(readPath(data, properties, notFound), spend);
+  };
+}
+
+/** An operation's node: its arguments evaluated in order, without an array for the usual one to three. */
+function compileOperation(operation: Operation, args: readonly Compiled[]): Compiled {
+  const [a, b, c] = args;
+  switch (args.length) {
+    case 0:
+      return (data, spend) => {
+        spend(1);
+        return produced(operation(data, undefined, undefined, undefined), spend);
+      };
+    case 1: {
+      const first = a as Compiled;
+      return (data, spend) => {
+        spend(1);
+        return produced(operation(data, first(data, spend), undefined, undefined), spend);
+      };
+    }
+    case 2: {
+      const [first, second] = [a, b] as [Compiled, Compiled];
+      return (data, spend) => {
+        spend(1);
+        const left = first(data, spend);
+        return produced(operation(data, left, second(data, spend), undefined), spend);
+      };
+    }
+    case 3: {
+      const [first, second, third] = [a, b, c] as [Compiled, Compiled, Compiled];
+      return (data, spend) => {
+        spend(1);
+        const left = first(data, spend);
+        const middle = second(data, spend);
+        return produced(operation(data, left, middle, third(data, spend)), spend);
+      };
+    }
+    default:
+      return (data, spend) => {
+        spend(1);
+        const values = args.map((arg) => arg(data, spend));
+        return produced(operation(data, values[0], values[1], values[2]), spend);
+      };
+  }
+}
 
 /** `logic` compiled, or undefined when it uses an operation this does not compile. */
 export function compileLogic(logic: unknown): Compiled | undefined {
@@ -73,14 +155,19 @@ export function compileLogic(logic: unknown): Compiled | undefined {
     };
   }
   if (!isLogic(logic)) {
+    const steps = literalSteps(logic) as number;
     return (_data, spend) => {
-      spend(1);
-      return produced(logic, spend);
+      spend(steps);
+      return logic;
     };
   }
   const op = Object.keys(logic)[0] as string;
   const raw = logic[op];
   const values = Array.isArray(raw) ? raw : [raw];
+  if (op === "var") {
+    const literal = compileLiteralVar(values);
+    if (literal) return literal;
+  }
   const args = values.map(compileLogic);
   if (args.some((arg) => arg === undefined)) return undefined;
   const compiled = args as Compiled[];
@@ -97,15 +184,5 @@ export function compileLogic(logic: unknown): Compiled | undefined {
     };
   }
   if (!Object.hasOwn(operations, op)) return undefined;
-  const operation = operations[op] as Operation;
-  return (data, spend) => {
-    spend(1);
-    return produced(
-      operation(
-        data,
-        compiled.map((arg) => arg(data, spend)),
-      ),
-      spend,
-    );
-  };
+  return compileOperation(operations[op] as Operation, compiled);
 }

@@ -16,7 +16,7 @@
 // inside the tests of one) keeps its own, unwrapped.
 import { createRequire } from "node:module";
 import type jsonLogicModule from "json-logic-js";
-import { type Compiled, compileLogic, isTruthy } from "./compiled-logic.ts";
+import { compileLogic, isTruthy } from "./compiled-logic.ts";
 
 type Engine = typeof jsonLogicModule;
 export type Logic = jsonLogicModule.RulesLogic;
@@ -72,31 +72,23 @@ export function newBudget(): { steps: number } {
   return { steps: evaluationBudget };
 }
 
-// Each condition compiled once (compiled-logic.ts), or null when only the interpreter can run it.
-const compiledConditions = new WeakMap<object, Compiled | null>();
+/** A condition ready to evaluate: whether it holds over `data`, spending from `budget`; throws RuleBudgetExceeded past it. */
+export type Condition = (data: unknown, budget: { steps: number }) => boolean;
 
-function compiledOf(logic: Logic): Compiled | undefined {
-  if (typeof logic !== "object" || logic === null) return undefined;
-  let compiled = compiledConditions.get(logic);
-  if (compiled === undefined) {
-    compiled = compileLogic(logic) ?? null;
-    compiledConditions.set(logic, compiled);
-  }
-  return compiled ?? undefined;
-}
-
-/** Whether `logic` is truthy over `data`, as JSON Logic says; throws RuleBudgetExceeded past the budget. */
-export function truthy(logic: Logic, data: unknown, budget: { steps: number }): boolean {
-  const compiled = compiledOf(logic);
-  stepsLeft = budget.steps;
-  try {
-    if (compiled) return isTruthy(compiled(data, spend));
-    const metered = meteredEngine();
-    return metered.truthy(metered.apply(logic, data));
-  } finally {
-    budget.steps = Math.max(0, stepsLeft);
-    stepsLeft = undefined;
-  }
+/** `logic` prepared once: compiled (compiled-logic.ts) when it can be, else run by the metered interpreter. */
+export function conditionOf(logic: Logic): Condition {
+  const compiled = compileLogic(logic);
+  return (data, budget) => {
+    stepsLeft = budget.steps;
+    try {
+      if (compiled) return isTruthy(compiled(data, spend));
+      const metered = meteredEngine();
+      return metered.truthy(metered.apply(logic, data));
+    } finally {
+      budget.steps = Math.max(0, stepsLeft);
+      stepsLeft = undefined;
+    }
+  };
 }
 
 /** `logic` over `data` by the metered interpreter alone, with the steps it took: what compiled conditions are compared with. */

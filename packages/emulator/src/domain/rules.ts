@@ -5,11 +5,18 @@
 
 import type { components } from "@authsignal-ts/management";
 import type { Frozen } from "../state/frozen.ts";
-import { entry, recordsOf } from "../state/records.ts";
-import type { CustomData, DeviceSignals, IpSignals, StoredUser } from "../state/server.ts";
+import { entry } from "../state/records.ts";
+import type { CustomData, StoredUser } from "../state/server.ts";
 import type { ApiContext } from "./context.ts";
 import { EmulatorApiError } from "./errors.ts";
-import { evaluationBudget, type Logic, newBudget, RuleBudgetExceeded, truthy } from "./json-logic.ts";
+import {
+  type Condition,
+  conditionOf,
+  evaluationBudget,
+  type Logic,
+  newBudget,
+  RuleBudgetExceeded,
+} from "./json-logic.ts";
 
 type Rule = components["schemas"]["Rule"];
 
@@ -35,64 +42,89 @@ export interface RuleEvaluation {
 const botUserAgent = /bot|crawler|spider|headless|curl\/|python-requests/i;
 
 /**
- * `value` with every object in it prototype-free. JSON Logic's `var` walks the prototype chain, so
- * `custom.constructor` would otherwise be a function when no `constructor` was sent, where any other
- * missing name is null. Arrays (value lists' items) are kept as they are: they hold only scalars.
+ * The prototype of every object the rules read: frozen, with no prototype and no properties of its
+ * own, so a name an object lacks is missing all the way up, as on an object with no prototype. JSON
+ * Logic's `var` walks the prototype chain, so with Object's prototype `custom.constructor` would be a
+ * function when no `constructor` was sent, where any other missing name is null. An object made
+ * with no prototype at all is a hash table to V8, several times slower to make and to read.
  */
+const nothing: object = Object.freeze(Object.create(null));
+const blank = (): Record<string, unknown> => Object.create(nothing);
+
+/** `value` with every object in it on `nothing`. Arrays (value lists' items) are kept as they are: they hold only scalars. */
 function prototypeFree(value: unknown): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
-  return recordsOf(Object.entries(value).map(([key, item]) => [key, prototypeFree(item)] as const));
+  return copyInto(blank(), value);
 }
 
-/** What the rules see: the risk table's signals for this IP, device and user agent, plus the request. */
+/** Copies the own fields of `source` into `target`, each made prototype-free; later copies win. */
+function copyInto(target: Record<string, unknown>, source: object | undefined): Record<string, unknown> {
+  if (source !== undefined) {
+    for (const key of Object.keys(source)) target[key] = prototypeFree((source as Record<string, unknown>)[key]);
+  }
+  return target;
+}
+
+/** The tenant's value lists by alias, as the rules read them: made again only when a list changes. */
+const valueListViews = new WeakMap<object, { revision: number; view: Record<string, unknown> }>();
+
+function valueListsOf(context: ApiContext): Record<string, unknown> {
+  const lists = context.state.management.valueLists;
+  const revision = context.store.revision("management.valueLists");
+  const cached = valueListViews.get(lists);
+  if (cached?.revision === revision) return cached.view;
+  const view = blank();
+  for (const list of Object.values(lists)) view[list.alias] = list.valueListItems ?? [];
+  valueListViews.set(lists, { revision, view });
+  return view;
+}
+
+/**
+ * What the rules see: the risk table's signals for this IP, device and user agent, plus the request.
+ * Every object in it is on `nothing`, made so as it is built (copying the whole object afterwards
+ * cost a track more than the rules themselves).
+ */
 export function features(context: ApiContext, user: Frozen<StoredUser>, input: RuleInput): Record<string, unknown> {
   const { riskSignals } = context.state.server;
   const lookup = <T>(table: Record<string, T> | undefined, key: string | undefined): T | undefined =>
     key === undefined ? undefined : entry(table, key);
-  const ipSignals: IpSignals = lookup(riskSignals.ipAddresses, input.ipAddress) ?? {};
-  const deviceSignals: DeviceSignals = {
-    ...lookup(riskSignals.userAgents, input.userAgent),
-    ...lookup(riskSignals.deviceIds, input.deviceId),
-  };
-  const device = input.deviceId === undefined ? undefined : entry(user.devices, input.deviceId);
-  const rememberedUntil = device?.rememberedUntil ? Date.parse(device.rememberedUntil) : Number.NaN;
-  const valueLists = recordsOf(
-    Object.values(context.state.management.valueLists).map((list) => [list.alias, list.valueListItems ?? []] as const),
-  );
-  return prototypeFree({
-    ip:
-      input.ipAddress === undefined
-        ? {}
-        : {
-            address: input.ipAddress,
-            isAnonymous: false,
-            impossibleTravel: false,
-            atypicalTravel: false,
-            countryCodeInOfacList: false,
-            ...ipSignals,
-          },
-    device: {
-      id: input.deviceId,
-      userAgent: input.userAgent,
-      isNew: input.deviceIsNew,
-      isRemembered: rememberedUntil > context.now(),
-      isBot: input.userAgent !== undefined && botUserAgent.test(input.userAgent),
-      count: Object.keys(user.devices).length,
-      ...deviceSignals,
-    },
-    user: {
-      id: user.userId,
-      userId: user.userId,
-      email: user.email,
-      phoneNumber: user.phoneNumber,
-      username: user.username,
-      hasPreviouslyVerified: input.hasPreviouslyVerified,
-    },
-    // Custom data points of the user model, then the action's own (the action's win a name clash).
-    custom: { ...user.custom, ...input.custom },
-    crypto: input.crypto ?? {},
-    valueLists,
-  }) as Record<string, unknown>;
+  const stored = input.deviceId === undefined ? undefined : entry(user.devices, input.deviceId);
+  const rememberedUntil = stored?.rememberedUntil ? Date.parse(stored.rememberedUntil) : Number.NaN;
+
+  const ip = blank();
+  if (input.ipAddress !== undefined) {
+    ip.address = input.ipAddress;
+    ip.isAnonymous = false;
+    ip.impossibleTravel = false;
+    ip.atypicalTravel = false;
+    ip.countryCodeInOfacList = false;
+    copyInto(ip, lookup(riskSignals.ipAddresses, input.ipAddress));
+  }
+  const device = blank();
+  device.id = input.deviceId;
+  device.userAgent = input.userAgent;
+  device.isNew = input.deviceIsNew;
+  device.isRemembered = rememberedUntil > context.now();
+  device.isBot = input.userAgent !== undefined && botUserAgent.test(input.userAgent);
+  device.count = Object.keys(user.devices).length;
+  copyInto(device, lookup(riskSignals.userAgents, input.userAgent));
+  copyInto(device, lookup(riskSignals.deviceIds, input.deviceId));
+  const person = blank();
+  person.id = user.userId;
+  person.userId = user.userId;
+  person.email = user.email;
+  person.phoneNumber = user.phoneNumber;
+  person.username = user.username;
+  person.hasPreviouslyVerified = input.hasPreviouslyVerified;
+  const data = blank();
+  data.ip = ip;
+  data.device = device;
+  data.user = person;
+  // Custom data points of the user model, then the action's own (the action's win a name clash).
+  data.custom = copyInto(copyInto(blank(), user.custom), input.custom);
+  data.crypto = copyInto(blank(), input.crypto);
+  data.valueLists = valueListsOf(context);
+  return data;
 }
 
 /**
@@ -110,21 +142,34 @@ function withValueLists(logic: unknown): unknown {
   return Object.fromEntries(entries.map(([key, value]) => [key, withValueLists(value)]));
 }
 
-const prepared = new WeakMap<object, unknown>();
+const always: Condition = () => true;
 
-function matches(
-  conditions: Frozen<Rule["conditions"]>,
-  data: Record<string, unknown>,
-  budget: { steps: number },
-): boolean {
-  // No conditions at all: the rule always triggers.
-  if (conditions === undefined || conditions === null || Object.keys(conditions).length === 0) return true;
-  let logic = prepared.get(conditions);
-  if (logic === undefined) {
-    logic = withValueLists(conditions);
-    prepared.set(conditions, logic);
-  }
-  return truthy(logic as Logic, data, budget);
+/** A rule's conditions, ready to evaluate; none at all always match. */
+function conditionFor(conditions: Frozen<Rule["conditions"]>): Condition {
+  if (conditions === undefined || conditions === null || Object.keys(conditions).length === 0) return always;
+  return conditionOf(withValueLists(conditions) as Logic);
+}
+
+type PreparedRules = readonly { rule: Frozen<Rule>; condition: Condition }[];
+
+/**
+ * Each action's active rules by priority (equal ones in the order created), each with its condition
+ * compiled: prepared once per change of the tenant's rules (the store's revision), not at every track.
+ */
+const preparedRules = new WeakMap<object, { revision: number; active: PreparedRules }>();
+
+function activeRules(context: ApiContext, actionCode: string): PreparedRules {
+  const record = entry(context.state.management.rules, actionCode);
+  if (record === undefined) return [];
+  const revision = context.store.revision("management.rules");
+  const cached = preparedRules.get(record);
+  if (cached?.revision === revision) return cached.active;
+  const active = Object.values(record)
+    .filter((rule) => rule.isActive)
+    .sort((a, b) => a.priority - b.priority)
+    .map((rule) => ({ rule, condition: conditionFor(rule.conditions) }));
+  preparedRules.set(record, { revision, active });
+  return active;
 }
 
 /**
@@ -134,15 +179,13 @@ function matches(
  * rule that did not match, a BLOCK rule too costly to finish would let the action through.
  */
 export function evaluateRules(context: ApiContext, actionCode: string, data: Record<string, unknown>): RuleEvaluation {
-  const rules = Object.values(entry(context.state.management.rules, actionCode) ?? {})
-    .filter((rule) => rule.isActive)
-    .sort((a, b) => a.priority - b.priority);
+  const rules = activeRules(context, actionCode);
   const matched: Frozen<Rule>[] = [];
   const errors: RuleEvaluation["errors"] = [];
   const budget = newBudget();
-  for (const rule of rules) {
+  for (const { rule, condition } of rules) {
     try {
-      if (matches(rule.conditions, data, budget)) matched.push(rule);
+      if (condition(data, budget)) matched.push(rule);
     } catch (error) {
       if (error instanceof RuleBudgetExceeded) {
         throw new EmulatorApiError(

@@ -48,18 +48,27 @@ function actionTokenSecret(ring: KeyRing): string {
   );
 }
 
+// The secret as a string: node:crypto takes a string key several times faster than a Buffer.
 const hmac = (secret: string, signed: string) => createHmac("sha256", secret).update(signed).digest();
 
-export async function signActionToken(
+export function signActionToken(
   ring: KeyRing,
   claims: ActionTokenClaims,
   nowMs: number,
   lifetimeMinutes: number,
-): Promise<string> {
+): string {
   const iat = Math.floor(nowMs / 1000);
-  const payload = { ...claims, iat, exp: iat + Math.round(lifetimeMinutes * 60), jti: crypto.randomUUID() };
+  const payload: ActionTokenClaims & { iat: number; exp: number; jti: string } = {
+    sub: claims.sub,
+    actionCode: claims.actionCode,
+    idempotencyKey: claims.idempotencyKey,
+    ...(claims.scope !== undefined && { scope: claims.scope }),
+    iat,
+    exp: iat + Math.round(lifetimeMinutes * 60),
+    jti: crypto.randomUUID(),
+  };
   const signed = `${actionTokenHeader}.${base64url(JSON.stringify(payload))}`;
-  return `${signed}.${hmac(actionTokenSecret(ring), signed).toString("base64url")}`;
+  return `${signed}.${createHmac("sha256", actionTokenSecret(ring)).update(signed).digest("base64url")}`;
 }
 
 export type TokenCheck<T> = { ok: true; claims: T } | { ok: false; reason: "invalid" | "expired" };

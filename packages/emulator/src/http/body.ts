@@ -10,8 +10,21 @@ import { BodyTooLargeError, type Call } from "./exchange.ts";
  */
 export const maxBodyNesting = 64;
 
+/** Whether `text` has more than `limit` opening brackets, strings included: counted by indexOf, natively. */
+function opensMoreThan(text: string, limit: number): boolean {
+  let opens = 0;
+  for (const bracket of ["{", "["]) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) {
+      if (++opens > limit) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the arrays and objects of JSON `text` nest deeper than `limit`, scanned without recursion. */
 function nestsDeeperThan(text: string, limit: number): boolean {
+  // Nesting needs an opening bracket per level: most bodies have a few, and need no scan.
+  if (!opensMoreThan(text, limit)) return false;
   let depth = 0;
   let inString = false;
   for (let index = 0; index < text.length; index++) {

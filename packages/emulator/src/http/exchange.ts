@@ -30,13 +30,16 @@ export interface Answer {
   body?: string;
 }
 
+// One for every body: decoding whole buffers (never `stream: true`) leaves nothing in it between calls.
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
 /**
  * Bytes as UTF-8 text. Fatal: replacing bad bytes with U+FFFD would make of them a field name
  * nobody sent, which the APIs would then ignore as unknown.
  */
 export function utf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     throw new EmulatorApiError(400, "invalid_request", "The request body is not valid UTF-8.");
   }

@@ -112,7 +112,8 @@ export async function answerOperation(
   }
   const { query, problem } = readQuery(operation, url);
   if (problem) return invalid(problem);
-  const strict = options.context().state.emulator.settings.strict;
+  const context = options.context();
+  const strict = context.state.emulator.settings.strict;
   const ignored = url.search === "" ? [] : unknownQueryParameters(operation, url);
   if (strict && ignored[0] !== undefined) {
     return invalid(`query has an unknown parameter "${ignored[0].slice("query.".length)}"`);
@@ -139,7 +140,7 @@ export async function answerOperation(
     }
   }
   if (ignored.length > 0) note.warnings = ignored.map((field) => `unknown field ${field} ignored`);
-  const answered = await answerValid(operation, pathParams, query, body, request, url, options);
+  const answered = await answerValid(operation, pathParams, query, body, request, url, options, context);
   if (ignored.length > 0) answered.headers[EMULATOR_WARNING_HEADER] = ignoredFieldsWarning(ignored);
   return answered;
 }
@@ -153,6 +154,7 @@ async function answerValid(
   request: Call,
   url: URL,
   options: PipelineOptions,
+  context: ApiContext,
 ): Promise<Answer> {
   const api = operation.api;
 
@@ -178,7 +180,7 @@ async function answerValid(
         headers: { get: request.header },
         origin: url.origin,
       },
-      options.context(),
+      context,
     );
     return jsonResponse(result.status, result.body);
   } catch (error) {

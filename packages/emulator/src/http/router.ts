@@ -6,7 +6,7 @@
 import type { RequestNote } from "../api/testing/journal.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
-import { type ApiName, loadApiTables } from "../spec/tables.ts";
+import { type ApiName, isApiLoaded, loadApiTables } from "../spec/tables.ts";
 import { keyMatches, unauthorizedDescription } from "./auth.ts";
 import type { Answer, Call } from "./exchange.ts";
 import { answerOperation, type PipelineOptions } from "./pipeline.ts";
@@ -83,7 +83,7 @@ export async function route(request: Call, options: RouterOptions, note: Request
     if (!keyMatches(request.header("authorization"), options.secrets[area])) {
       return errorResponse(401, "unauthorized", unauthorizedDescription);
     }
-    await loadApiTables(area);
+    if (!isApiLoaded(area)) await loadApiTables(area);
   }
   const match = matchRoute(path, method, area);
   if (match.kind === "not-found") return notFound(area, method, path);

@@ -31,22 +31,39 @@ function specificity(segments: readonly string[]): string {
   return segments.map((segment) => (segment.startsWith("{") ? "1" : "0")).join("");
 }
 
-/** A table's routes by their number of segments, each list most specific first: built once per table. */
-const indexes = new WeakMap<readonly RouteEntry[], Map<number, RouteEntry[]>>();
+/**
+ * A route's segments as matching reads them: the literal ones to compare, the parameters' names by
+ * position. Most routes of a length differ from the path in a literal, refused before anything is
+ * collected.
+ */
+interface Pattern<Route> {
+  route: Route;
+  literals: readonly (readonly [index: number, segment: string])[];
+  params: readonly (readonly [index: number, name: string])[];
+}
 
-function indexOf<Route extends RouteEntry>(routes: readonly Route[]): Map<number, Route[]> {
-  let index = indexes.get(routes) as Map<number, Route[]> | undefined;
+/** A table's routes by their number of segments, each list most specific first: built once per table. */
+const indexes = new WeakMap<readonly RouteEntry[], Map<number, Pattern<RouteEntry>[]>>();
+
+function indexOf<Route extends RouteEntry>(routes: readonly Route[]): Map<number, Pattern<Route>[]> {
+  let index = indexes.get(routes) as Map<number, Pattern<Route>[]> | undefined;
   if (!index) {
     index = new Map();
     for (const route of routes) {
       const sameLength = index.get(route.segments.length) ?? [];
-      sameLength.push(route);
+      const literals: [number, string][] = [];
+      const params: [number, string][] = [];
+      route.segments.forEach((segment, position) => {
+        if (segment.startsWith("{")) params.push([position, segment.slice(1, -1)]);
+        else literals.push([position, segment]);
+      });
+      sameLength.push({ route, literals, params });
       index.set(route.segments.length, sameLength);
     }
     // Equal-length strings of 0s and 1s: plain comparison, not localeCompare, whose first call loads ICU.
     for (const sameLength of index.values()) {
       sameLength.sort((a, b) => {
-        const [left, right] = [specificity(a.segments), specificity(b.segments)];
+        const [left, right] = [specificity(a.route.segments), specificity(b.route.segments)];
         return left < right ? -1 : left > right ? 1 : 0;
       });
     }
@@ -55,16 +72,10 @@ function indexOf<Route extends RouteEntry>(routes: readonly Route[]): Map<number
   return index;
 }
 
-/** Whether `route`'s segments match `path`'s, collecting its parameters (still percent-encoded). */
-function segmentsMatch(route: RouteEntry, path: readonly string[], params: Record<string, string>): boolean {
-  for (let index = 0; index < path.length; index++) {
-    const expected = route.segments[index] as string;
-    const actual = path[index] as string;
-    if (expected.startsWith("{")) {
-      if (actual === "") return false;
-      params[expected.slice(1, -1)] = actual;
-    } else if (expected !== actual) return false;
-  }
+/** Whether `pattern` matches `path`'s segments: its literals equal, its parameters not empty. */
+function segmentsMatch(pattern: Pattern<RouteEntry>, path: readonly string[]): boolean {
+  for (const [position, segment] of pattern.literals) if (path[position] !== segment) return false;
+  for (const [position] of pattern.params) if (path[position] === "") return false;
   return true;
 }
 
@@ -76,23 +87,23 @@ export function matchRouteIn<Route extends RouteEntry>(
 ): TableMatch<Route> {
   const rawSegments = path.split("/").slice(1);
   const sameLength = indexOf(routes).get(rawSegments.length) ?? [];
-  let chosen: { route: Route; params: Record<string, string> } | undefined;
-  const allow = new Set<string>();
-  for (const route of sameLength) {
-    const params: Record<string, string> = {};
-    if (!segmentsMatch(route, rawSegments, params)) continue;
-    if (route.method === method) {
-      chosen = { route, params };
+  let chosen: Pattern<Route> | undefined;
+  let allow: Set<string> | undefined;
+  for (const pattern of sameLength) {
+    if (!segmentsMatch(pattern, rawSegments)) continue;
+    if (pattern.route.method === method) {
+      chosen = pattern;
       break;
     }
-    allow.add(route.method);
+    allow ??= new Set();
+    allow.add(pattern.route.method);
   }
-  if (!chosen) return allow.size === 0 ? { kind: "not-found" } : { kind: "method-not-allowed", allow: [...allow] };
+  if (!chosen) return allow === undefined ? { kind: "not-found" } : { kind: "method-not-allowed", allow: [...allow] };
   const pathParams: Record<string, string> = {};
-  for (const [name, value] of Object.entries(chosen.params)) {
+  for (const [position, name] of chosen.params) {
     try {
       // Some SDKs percent-encode path parameters and some do not; both arrive decoded here.
-      pathParams[name] = decodeURIComponent(value);
+      pathParams[name] = decodeURIComponent(rawSegments[position] as string);
     } catch {
       return { kind: "bad-path", description: `path.${name} is not valid percent-encoding` };
     }
@@ -124,13 +135,16 @@ export type Route = RouteEntry &
 
 const below = (base: string, segments: readonly string[]) => [...base.split("/").slice(1), ...segments];
 
-let table: { loaded: string; routes: readonly Route[]; byArea: Map<Area, readonly Route[]> } | undefined;
+let table: { loaded: number; routes: readonly Route[]; byArea: Map<Area, readonly Route[]> } | undefined;
+
+/** Which APIs' tables are loaded, as bits: what the table was built for, checked at every request. */
+const loadedApis = () => (isApiLoaded("server") ? 1 : 0) + (isApiLoaded("management") ? 2 : 0);
 
 /** Every route, of the APIs whose tables are loaded (loadApiTables) and the rest. */
 export function routeTable(): readonly Route[] {
-  const apis = (["server", "management"] as const).filter(isApiLoaded);
-  const loaded = apis.join();
+  const loaded = loadedApis();
   if (table?.loaded === loaded) return table.routes;
+  const apis = (["server", "management"] as const).filter(isApiLoaded);
   const routes: Route[] = [
     ...apis.flatMap((api) =>
       apiTables(api).operations.map(

@@ -1,7 +1,7 @@
 // The writers of the server part of the state, by aggregate (state/server/): users with their
 // authenticators and devices, actions, OTP challenges and sessions.
 
-import type { MarkChanged } from "./changes.ts";
+import type { MarkChanged, RecordKind } from "./changes.ts";
 import { actionWriters } from "./server/actions.ts";
 import { challengeWriters } from "./server/challenges.ts";
 import { sessionWriters } from "./server/sessions.ts";
@@ -11,10 +11,10 @@ import type { EmulatorState } from "./types.ts";
 export { type ActionAddress, actionKey, type TrackedAttributes, userAfterTrack } from "./server/actions.ts";
 export type { UserAttributes } from "./server/users.ts";
 
-export function serverStore(current: () => EmulatorState, mark: MarkChanged) {
+export function serverStore(current: () => EmulatorState, mark: MarkChanged, revision: (kind: RecordKind) => number) {
   return {
     ...userWriters(current, mark),
-    ...actionWriters(current, mark),
+    ...actionWriters(current, mark, revision),
     ...challengeWriters(current, mark),
     ...sessionWriters(current, mark),
   };

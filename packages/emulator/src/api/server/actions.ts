@@ -141,7 +141,7 @@ export async function completeAction(context: ApiContext, input: CompleteActionI
     (input.outcome === "SUCCEEDED"
       ? await succeedAction(context, found, method)
       : context.store.server.failAction(found, method, isoNow(context))) ?? found;
-  const token = await actionToken(context, action);
+  const token = actionToken(context, action);
   const redirectUrl = action.redirectUrl
     ? `${action.redirectUrl}${action.redirectUrl.includes("?") ? "&" : "?"}token=${encodeURIComponent(token)}`
     : undefined;

@@ -181,7 +181,7 @@ export const claimChallenge: Handler<Operations["claimChallenge"]> = async (requ
   }
   const action = actionOf(context, found, userId);
   if (action.state !== "CHALLENGE_SUCCEEDED") await succeedAction(context, action, found.verificationMethod);
-  return ok({ token: await actionToken(context, action), verificationMethod: found.verificationMethod });
+  return ok({ token: actionToken(context, action), verificationMethod: found.verificationMethod });
 };
 
 /** The challenge asked for, while it can still be verified. */

@@ -22,7 +22,14 @@ export function invalidRequest(description: string): never {
   throw new EmulatorApiError(400, "invalid_request", description);
 }
 
-export const isoNow = (context: ApiContext): string => new Date(context.now()).toISOString();
+let lastNow = { ms: Number.NaN, iso: "" };
+
+/** The emulator's clock as ISO text; the text of the last millisecond asked for is kept, as a burst asks for it often. */
+export function isoNow(context: ApiContext): string {
+  const ms = context.now();
+  if (ms !== lastNow.ms) lastNow = { ms, iso: new Date(ms).toISOString() };
+  return lastNow.iso;
+}
 
 export const findUser = (context: ApiContext, userId: string): Frozen<StoredUser> | undefined =>
   entry(context.state.server.users, userId);
@@ -62,7 +69,7 @@ export function existingAction(context: ApiContext, address: ActionAddress): Fro
 }
 
 /** A token naming the action, as track, claim and the pre-built UI hand out. */
-export function actionToken(context: ApiContext, action: ActionAddress, scope?: string): Promise<string> {
+export function actionToken(context: ApiContext, action: ActionAddress, scope?: string): string {
   return signActionToken(
     context,
     {
@@ -78,5 +85,14 @@ export function actionToken(context: ApiContext, action: ActionAddress, scope?: 
 
 /** Drops undefined fields, so answers carry only what is set (the spec has no nulls for these). */
 export function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field === undefined) continue;
+    // A field named __proto__ (a body may have one) is a field here, not the copy's prototype.
+    if (key === "__proto__")
+      Object.defineProperty(kept, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else kept[key] = field;
+  }
+  return kept as T;
 }

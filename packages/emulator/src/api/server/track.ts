@@ -10,11 +10,11 @@ import { entry } from "../../state/records.ts";
 import type { StoredAction } from "../../state/server.ts";
 import { userAfterTrack } from "../../state/server-store.ts";
 import type { Handler } from "../handler.ts";
-import { actionsOf, actionToken, defined, enrolledMethods, findAction, findUser, isoNow, ok } from "./common.ts";
+import { actionsOf, actionToken, enrolledMethods, findAction, findUser, isoNow, ok } from "./common.ts";
 
 const stateOf = { ALLOW: "ALLOW", BLOCK: "BLOCK", CHALLENGE: "CHALLENGE_REQUIRED", REVIEW: "REVIEW_REQUIRED" } as const;
 
-/** Methods the tenant has switched on, from its per-method authenticator configurations. */
+/** Methods the tenant has switched on, from its per-method authenticator configurations (none when it configured none). */
 function tenantMethods(context: ApiContext): string[] {
   const methods: string[] = [];
   for (const config of Object.values(context.state.management.authenticatorConfigurations ?? {})) {
@@ -28,27 +28,33 @@ function previouslyVerified(context: ApiContext, userId: string): boolean {
   return actionsOf(context, userId).some((action) => action.state === "CHALLENGE_SUCCEEDED");
 }
 
-export const track: Handler<Operations["track"]> = async (request, context) => {
+export const track: Handler<Operations["track"]> = (request, context) => {
   const { userId, action: actionCode } = request.path;
   const attributes = request.body ?? {};
   const idempotencyKey = attributes.idempotencyKey ?? context.randomId();
 
   // A repeated idempotency key names the same action: it is answered again, not re-evaluated
-  // (a documented guess; Authsignal does not say).
-  const repeated = findAction(context, { userId, actionCode, idempotencyKey });
-  if (repeated) return ok(await trackResponse(context, repeated, request.origin, attributes.scope));
+  // (a documented guess; Authsignal does not say). A key made up here names no action yet.
+  const repeated =
+    attributes.idempotencyKey === undefined ? undefined : findAction(context, { userId, actionCode, idempotencyKey });
+  if (repeated) return ok(trackResponse(context, repeated, request.origin, attributes.scope));
 
   const now = isoNow(context);
   const current = findUser(context, userId);
   // A device is new until it has been seen, or again after it was invalidated: a documented guess.
   const seenDevice = attributes.deviceId === undefined ? undefined : entry(current?.devices, attributes.deviceId);
   const deviceIsNew = attributes.deviceId !== undefined && (!seenDevice || seenDevice.invalidatedAt !== undefined);
+  const usersRevision = context.store.revision("server.users");
   const user = userAfterTrack(current, userId, attributes, now);
   const evaluation = evaluateRules(
     context,
     actionCode,
     features(context, user, {
-      ...attributes,
+      ipAddress: attributes.ipAddress,
+      userAgent: attributes.userAgent,
+      deviceId: attributes.deviceId,
+      custom: attributes.custom,
+      crypto: attributes.crypto,
       deviceIsNew,
       hasPreviouslyVerified: previouslyVerified(context, userId),
     }),
@@ -65,6 +71,8 @@ export const track: Handler<Operations["track"]> = async (request, context) => {
     (tenantMethods(context).length > 0
       ? tenantMethods(context)
       : context.state.emulator.settings.defaultVerificationMethods);
+  const output: StoredAction["output"] = { outcome, features: evaluation.features };
+  if (evaluation.errors.length > 0) output.ruleErrors = evaluation.errors;
   const action: StoredAction = {
     userId,
     actionCode,
@@ -75,47 +83,50 @@ export const track: Handler<Operations["track"]> = async (request, context) => {
     updatedAt: now,
     stateUpdatedAt: now,
     ruleIds: evaluation.matched.map((rule) => rule.ruleId),
-    ...(winner && { priorityRuleId: winner.ruleId }),
     rules: evaluation.matched.map((rule) => ({ ruleId: rule.ruleId, name: rule.name })),
-    output: defined({
-      outcome,
-      features: evaluation.features,
-      ruleErrors: evaluation.errors.length ? evaluation.errors : undefined,
-    }),
-    allowedVerificationMethods: [...allowed],
+    output,
+    allowedVerificationMethods: [
+      ...(allowed.length > 0 ? allowed : context.state.emulator.settings.defaultVerificationMethods),
+    ],
     enrolledVerificationMethods: enrolled,
-    ...defined({
-      defaultVerificationMethod:
-        winner?.defaultVerificationMethod ??
-        configuration?.defaultVerificationMethod ??
-        user.defaultVerificationMethod ??
-        enrolled[0],
-      ipAddress: attributes.ipAddress,
-      userAgent: attributes.userAgent,
-      deviceId: attributes.deviceId,
-      countryCode: (evaluation.features.ip as { countryCode?: string }).countryCode,
-      redirectUrl: attributes.redirectUrl,
-    }),
   };
+  if (winner) action.priorityRuleId = winner.ruleId;
+  // Only what is set: the spec has no nulls for these.
+  const defaultMethod =
+    winner?.defaultVerificationMethod ??
+    configuration?.defaultVerificationMethod ??
+    user.defaultVerificationMethod ??
+    enrolled[0];
+  if (defaultMethod !== undefined) action.defaultVerificationMethod = defaultMethod;
+  if (attributes.ipAddress !== undefined) action.ipAddress = attributes.ipAddress;
+  if (attributes.userAgent !== undefined) action.userAgent = attributes.userAgent;
+  if (attributes.deviceId !== undefined) action.deviceId = attributes.deviceId;
+  const countryCode = (evaluation.features.ip as { countryCode?: string }).countryCode;
+  if (countryCode !== undefined) action.countryCode = countryCode;
+  if (attributes.redirectUrl !== undefined) action.redirectUrl = attributes.redirectUrl;
   // Stored only now, once the rules have decided, in one call.
-  const stored = context.store.server.recordTrack(action, attributes, now);
-  return ok(await trackResponse(context, stored, request.origin, attributes.scope));
+  const stored = context.store.server.recordTrack(action, attributes, now, { copy: user, usersRevision });
+  return ok(trackResponse(context, stored, request.origin, attributes.scope));
 };
 
-async function trackResponse(context: ApiContext, action: Frozen<StoredAction>, origin: string, scope?: string) {
-  const token = await actionToken(context, action, scope ?? "read:authenticators");
+function trackResponse(context: ApiContext, action: Frozen<StoredAction>, origin: string, scope?: string) {
+  const token = actionToken(context, action, scope ?? "read:authenticators");
   const isEnrolled = action.enrolledVerificationMethods.length > 0;
   // The pre-built UI's stand-in: the test-only API describes the action and can complete it.
-  const url = `${origin}/_emulator/v1/ui?token=${encodeURIComponent(token)}${isEnrolled ? "" : "&mode=enroll"}`;
-  return defined({
+  // The token is base64url and dots, which a query needs no escaping for.
+  const url = `${origin}/_emulator/v1/ui?token=${token}${isEnrolled ? "" : "&mode=enroll"}`;
+  // Serialized as soon as it is returned, so the action's own lists are not copied.
+  const answer: Operations["track"]["responses"][200]["content"]["application/json"] = {
     state: action.state,
     idempotencyKey: action.idempotencyKey,
     url,
     token,
     isEnrolled,
-    allowedVerificationMethods: [...action.allowedVerificationMethods],
-    enrolledVerificationMethods: [...action.enrolledVerificationMethods],
-    defaultVerificationMethod: action.defaultVerificationMethod,
-    ruleIds: [...action.ruleIds],
-  });
+    allowedVerificationMethods: action.allowedVerificationMethods as string[],
+    enrolledVerificationMethods: action.enrolledVerificationMethods as string[],
+    ruleIds: action.ruleIds as string[],
+  };
+  if (action.defaultVerificationMethod !== undefined)
+    answer.defaultVerificationMethod = action.defaultVerificationMethod;
+  return answer;
 }

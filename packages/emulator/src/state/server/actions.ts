@@ -1,7 +1,7 @@
 // The writers of actions: a track (with what it records on the user and the action's
 // configuration), an action a challenge opens, and the moves of the state machine.
 import type { components } from "@authsignal-ts/server";
-import type { MarkChanged } from "../changes.ts";
+import type { MarkChanged, RecordKind } from "../changes.ts";
 import type { Frozen } from "../frozen.ts";
 import { entry, entryOrNew, records, recordsOf } from "../records.ts";
 import type { ServerState, StoredAction, StoredUser } from "../server.ts";
@@ -67,7 +67,7 @@ export function userAfterTrack(
   return user;
 }
 
-export function actionWriters(current: () => EmulatorState, mark: MarkChanged) {
+export function actionWriters(current: () => EmulatorState, mark: MarkChanged, revision: (kind: RecordKind) => number) {
   const server = () => current().server;
   const store = (action: StoredAction) => {
     const actions = entryOrNew(server().actions, action.userId, records<StoredAction>);
@@ -88,11 +88,21 @@ export function actionWriters(current: () => EmulatorState, mark: MarkChanged) {
   return {
     /**
      * Records a track whose rules have decided: the user (created on first sight) with the track's
-     * attributes and device, the configuration's last action, and the action. On the stored user,
-     * which other requests hold.
+     * attributes and device, the configuration's last action, and the action. `copy` is the user as
+     * the track will leave it (userAfterTrack), made when the users were at `usersRevision`: while no
+     * user has changed since, the copy takes the stored user's place, saving a second copy per track;
+     * otherwise the attributes are written onto the stored user, keeping what changed meanwhile.
      */
-    recordTrack(action: StoredAction, attributes: TrackedAttributes, at: string): Frozen<StoredAction> {
-      recordAttributes(user(action.userId, at), attributes, at);
+    recordTrack(
+      action: StoredAction,
+      attributes: TrackedAttributes,
+      at: string,
+      made?: { copy: StoredUser; usersRevision: number },
+    ): Frozen<StoredAction> {
+      if (made && made.usersRevision === revision("server.users") && made.copy.userId === action.userId) {
+        server().users[action.userId] = made.copy;
+        mark("server.users", action.userId);
+      } else recordAttributes(user(action.userId, at), attributes, at);
       const configuration = entry(current().management.actionConfigurations, action.actionCode);
       if (configuration) {
         configuration.lastActionCreatedAt = at;

@@ -115,6 +115,48 @@ describe("track", () => {
     ).toBe("ALLOW");
   });
 
+  it("decides each track by the rules and value lists as they are now, after every change", async () => {
+    const { server, management } = await signInConfigured();
+    const list = await management.createValueList({
+      name: "Blocked users",
+      itemType: "string",
+      isActive: true,
+      valueListItems: ["usr_bad"],
+    });
+    const rule = await management.createRule({
+      actionCode: "signIn",
+      attributes: {
+        name: "Listed",
+        isActive: true,
+        priority: 1,
+        type: "BLOCK",
+        conditions: { in: [{ var: "user.id" }, { valueList: list.alias }] },
+      },
+    });
+    const state = async (userId: string) => (await server.track({ userId, action: "signIn" })).state;
+    expect([await state("usr_bad"), await state("usr_new")]).toEqual(["BLOCK", "ALLOW"]);
+    await management.updateValueList({ alias: list.alias, attributes: { valueListItems: ["usr_new"] } });
+    expect([await state("usr_bad"), await state("usr_new")]).toEqual(["ALLOW", "BLOCK"]);
+    await management.updateRule({ actionCode: "signIn", ruleId: rule.ruleId, attributes: { type: "REVIEW" } });
+    expect(await state("usr_new")).toBe("REVIEW_REQUIRED");
+    await management.updateRule({
+      actionCode: "signIn",
+      ruleId: rule.ruleId,
+      attributes: { conditions: { "==": [{ var: "user.id" }, "usr_bad"] } },
+    });
+    expect([await state("usr_bad"), await state("usr_new")]).toEqual(["REVIEW_REQUIRED", "ALLOW"]);
+    const second = await management.createRule({
+      actionCode: "signIn",
+      attributes: { name: "Everyone", isActive: true, priority: 0, type: "ALLOW", conditions: {} },
+    });
+    expect(await server.track({ userId: "usr_bad", action: "signIn" })).toMatchObject({
+      state: "ALLOW",
+      ruleIds: [second.ruleId, rule.ruleId],
+    });
+    await management.deleteRule({ actionCode: "signIn", ruleId: second.ruleId });
+    expect(await state("usr_bad")).toBe("REVIEW_REQUIRED");
+  });
+
   it("gives an unknown action code the configurable default, CHALLENGE", async () => {
     const { server, emulator } = setup({
       seed: {
