@@ -22,6 +22,27 @@ async function signInConfigured(options: Parameters<typeof setup>[0] = {}) {
   return clients;
 }
 
+/** A value list of blocked users (usr_bad), and a BLOCK rule on signIn for the users in it. */
+async function blockListedUsers(management: Awaited<ReturnType<typeof signInConfigured>>["management"]) {
+  const list = await management.createValueList({
+    name: "Blocked users",
+    itemType: "string",
+    isActive: true,
+    valueListItems: ["usr_bad"],
+  });
+  const rule = await management.createRule({
+    actionCode: "signIn",
+    attributes: {
+      name: "Listed",
+      isActive: true,
+      priority: 1,
+      type: "BLOCK",
+      conditions: { in: [{ var: "user.id" }, { valueList: list.alias }] },
+    },
+  });
+  return { list, rule };
+}
+
 describe("track", () => {
   it("blocks an anonymous IP with a BLOCK rule created through the Management API", async () => {
     const { server, management } = await signInConfigured();
@@ -80,22 +101,7 @@ describe("track", () => {
 
   it("evaluates custom data points and value lists", async () => {
     const { server, management } = await signInConfigured();
-    const list = await management.createValueList({
-      name: "Blocked users",
-      itemType: "string",
-      isActive: true,
-      valueListItems: ["usr_bad"],
-    });
-    await management.createRule({
-      actionCode: "signIn",
-      attributes: {
-        name: "Listed",
-        isActive: true,
-        priority: 1,
-        type: "BLOCK",
-        conditions: { in: [{ var: "user.id" }, { valueList: list.alias }] },
-      },
-    });
+    await blockListedUsers(management);
     await management.createRule({
       actionCode: "signIn",
       attributes: {
@@ -117,22 +123,7 @@ describe("track", () => {
 
   it("decides each track by the rules and value lists as they are now, after every change", async () => {
     const { server, management } = await signInConfigured();
-    const list = await management.createValueList({
-      name: "Blocked users",
-      itemType: "string",
-      isActive: true,
-      valueListItems: ["usr_bad"],
-    });
-    const rule = await management.createRule({
-      actionCode: "signIn",
-      attributes: {
-        name: "Listed",
-        isActive: true,
-        priority: 1,
-        type: "BLOCK",
-        conditions: { in: [{ var: "user.id" }, { valueList: list.alias }] },
-      },
-    });
+    const { list, rule } = await blockListedUsers(management);
     const state = async (userId: string) => (await server.track({ userId, action: "signIn" })).state;
     expect([await state("usr_bad"), await state("usr_new")]).toEqual(["BLOCK", "ALLOW"]);
     await management.updateValueList({ alias: list.alias, attributes: { valueListItems: ["usr_new"] } });
