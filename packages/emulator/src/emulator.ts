@@ -9,6 +9,7 @@ import { type PersistedState, persistedState } from "./data-dir.ts";
 import type { ApiContext } from "./domain/context.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
 import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchange.ts";
+import { guarded } from "./http/later.ts";
 import { emulatorVersion, errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
 import { bodyLimits, isTestApiPath } from "./http/test-api-routes.ts";
@@ -243,27 +244,37 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
    * The answer to a call, once what it wrote is committed (on disk with a data dir), recorded in the
    * journal and the log: what `fetch` and node:http both answer through.
    */
-  async function answer(call: Call): Promise<Answer> {
+  function answer(call: Call): Promise<Answer> {
+    try {
+      return answerOrThrow(call);
+    } catch (error) {
+      // A clock or a request log that throws: the caller's promise rejects, as it did when this was async.
+      return Promise.reject(error);
+    }
+  }
+
+  function answerOrThrow(call: Call): Promise<Answer> {
     const startedAt = performance.now();
     const timeMs = now();
     const note: RequestNote = {};
-    let answered: Answer;
-    try {
-      answered = await route(call, routing, note);
-    } catch (error) {
-      answered = errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
-    }
-    try {
-      commit();
-    } catch (error) {
-      answered = errorResponse(
-        500,
-        "state_not_saved",
-        `The emulator could not save the state: ${(error as Error).message}`,
-      );
-    }
-    record(call, answered, startedAt, timeMs, note);
-    return answered;
+    const failed = (error: unknown) =>
+      errorResponse(500, "internal_error", `The emulator failed: ${(error as Error).message}`);
+    const finish = (routed: Answer): Answer => {
+      let answered = routed;
+      try {
+        commit();
+      } catch (error) {
+        answered = errorResponse(
+          500,
+          "state_not_saved",
+          `The emulator could not save the state: ${(error as Error).message}`,
+        );
+      }
+      record(call, answered, startedAt, timeMs, note);
+      return answered;
+    };
+    const routed = guarded(() => route(call, routing, note), failed);
+    return routed instanceof Promise ? routed.then(finish) : Promise.resolve(finish(routed));
   }
 
   const routing = {

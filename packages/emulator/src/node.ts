@@ -159,9 +159,16 @@ export async function serveEmulator(
   const policy = hostPolicy(host, allowedHosts);
   let origin = "";
   const server = createServer((incoming, outgoing) => {
-    answer(emulator, callOf(incoming, origin), policy)
-      .then((answered) => send(answered, incoming, outgoing))
-      .catch(() => outgoing.destroy());
+    answer(emulator, callOf(incoming, origin), policy).then(
+      (answered) => {
+        try {
+          send(answered, incoming, outgoing);
+        } catch {
+          outgoing.destroy();
+        }
+      },
+      () => outgoing.destroy(),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));

@@ -45,16 +45,17 @@ function nestsDeeperThan(text: string, limit: number): boolean {
  * A request's body as JSON, undefined when it is empty: 413 past `limit` bytes, 400 when it nests
  * deeper than maxBodyNesting or is not JSON.
  */
-export async function readJsonBody(call: Call, limit: number): Promise<unknown> {
-  let text: string;
-  try {
-    text = await call.text(limit);
-  } catch (error) {
+export function readJsonBody(call: Call, limit: number): Promise<unknown> {
+  return call.text(limit).then(parseJsonBody, (error: unknown) => {
     if (error instanceof BodyTooLargeError) {
       throw new EmulatorApiError(413, "request_too_large", `The request body is over ${limit} bytes.`);
     }
     throw error;
-  }
+  });
+}
+
+/** A body's text as JSON, undefined when it is empty; 400 when it nests too deep or is not JSON. */
+function parseJsonBody(text: string): unknown {
   if (text.trim() === "") return undefined;
   // Before parsing, which would otherwise build the whole deep value first.
   if (nestsDeeperThan(text, maxBodyNesting)) {

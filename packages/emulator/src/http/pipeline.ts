@@ -12,6 +12,7 @@ import { describeErrors, validatorFor } from "../spec/validation.ts";
 import { readJsonBody } from "./body.ts";
 import type { Answer, Call } from "./exchange.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
+import { andThen, guarded, type Later } from "./later.ts";
 import { EMULATOR_WARNING_HEADER, errorResponse, jsonResponse } from "./responses.ts";
 import type { Operation } from "./routes.ts";
 
@@ -88,15 +89,21 @@ function unknownQueryParameters(operation: Operation, url: URL): string[] {
   return [...unknown];
 }
 
+/** The answer to an EmulatorApiError, and nothing else: anything else is the emulator failing. */
+function apiErrorAnswer(error: unknown): Answer {
+  if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
+  throw error;
+}
+
 /** Answers a request matched to `operation`, once its key has been checked. */
-export async function answerOperation(
+export function answerOperation(
   operation: Operation,
   pathParams: Record<string, string>,
   request: Call,
   url: URL,
   options: PipelineOptions,
   note: RequestNote,
-): Promise<Answer> {
+): Later<Answer> {
   const api = operation.api;
   note.operation = operation.operationId;
   const invalid = (description: string) => {
@@ -119,34 +126,33 @@ export async function answerOperation(
     return invalid(`query has an unknown parameter "${ignored[0].slice("query.".length)}"`);
   }
 
-  let body: unknown;
-  try {
-    body = await readJsonBody(request, options.maxBodyBytes);
-  } catch (error) {
-    if (error instanceof EmulatorApiError) {
-      note.errors = [error.description];
-      return errorResponse(error.status, error.code, error.description);
+  const withBody = (parsed: unknown): Later<Answer> => {
+    let body = parsed;
+    note.body = body;
+    if (operation.body) {
+      if (body === undefined && operation.body.required) return invalid("body is required");
+      if (body !== undefined) {
+        const checked = validateLenient(validatorFor(api, operation.body.schemaPointer), body, strict);
+        if (checked.errors !== undefined) return invalid(describeErrors("body", checked.errors));
+        body = checked.body;
+        ignored.push(...checked.ignored);
+      }
     }
-    throw error;
-  }
-  note.body = body;
-  if (operation.body) {
-    if (body === undefined && operation.body.required) return invalid("body is required");
-    if (body !== undefined) {
-      const checked = validateLenient(validatorFor(api, operation.body.schemaPointer), body, strict);
-      if (checked.errors !== undefined) return invalid(describeErrors("body", checked.errors));
-      body = checked.body;
-      ignored.push(...checked.ignored);
-    }
-  }
-  if (ignored.length > 0) note.warnings = ignored.map((field) => `unknown field ${field} ignored`);
-  const answered = await answerValid(operation, pathParams, query, body, request, url, options, context);
-  if (ignored.length > 0) answered.headers[EMULATOR_WARNING_HEADER] = ignoredFieldsWarning(ignored);
-  return answered;
+    if (ignored.length === 0) return answerValid(operation, pathParams, query, body, request, url, options, context);
+    note.warnings = ignored.map((field) => `unknown field ${field} ignored`);
+    return andThen(answerValid(operation, pathParams, query, body, request, url, options, context), (answered) => {
+      answered.headers[EMULATOR_WARNING_HEADER] = ignoredFieldsWarning(ignored);
+      return answered;
+    });
+  };
+  return readJsonBody(request, options.maxBodyBytes).then(withBody, (error: unknown) => {
+    if (error instanceof EmulatorApiError) note.errors = [error.description];
+    return apiErrorAnswer(error);
+  });
 }
 
 /** The answer to a request that passed every check: a forced status, or the handler's. */
-async function answerValid(
+function answerValid(
   operation: Operation,
   pathParams: Record<string, string>,
   query: Record<string, unknown>,
@@ -155,7 +161,7 @@ async function answerValid(
   url: URL,
   options: PipelineOptions,
   context: ApiContext,
-): Promise<Answer> {
+): Later<Answer> {
   const api = operation.api;
 
   // After every check, so a forced error is only ever the answer to a request that was valid.
@@ -170,21 +176,16 @@ async function answerValid(
       `${operation.operationId} (${operation.method} ${operation.template}) is not implemented in the Authsignal emulator.`,
     );
   }
-  try {
-    const result = await callHandler(
-      handler,
-      {
-        path: pathParams,
-        query,
-        body,
-        headers: { get: request.header },
-        origin: url.origin,
-      },
-      context,
-    );
-    return jsonResponse(result.status, result.body);
-  } catch (error) {
-    if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
-    throw error;
-  }
+  return guarded(
+    () =>
+      andThen(
+        callHandler(
+          handler,
+          { path: pathParams, query, body, headers: { get: request.header }, origin: url.origin },
+          context,
+        ),
+        (result) => jsonResponse(result.status, result.body),
+      ),
+    apiErrorAnswer,
+  );
 }

@@ -9,9 +9,10 @@ import { EmulatorApiError } from "../domain/errors.ts";
 import { type ApiName, isApiLoaded, loadApiTables } from "../spec/tables.ts";
 import { keyMatches, unauthorizedDescription } from "./auth.ts";
 import type { Answer, Call } from "./exchange.ts";
+import { andThen, guarded, type Later } from "./later.ts";
 import { answerOperation, type PipelineOptions } from "./pipeline.ts";
 import { errorResponse, jsonResponse } from "./responses.ts";
-import { apiBasePaths, areaOf, matchRoute, type Route } from "./routes.ts";
+import { type Area, apiBasePaths, areaOf, matchRoute, type Route } from "./routes.ts";
 import { type BodyLimits, testApiBasePath } from "./test-api-routes.ts";
 
 export interface RouterOptions extends PipelineOptions {
@@ -35,22 +36,21 @@ function notFound(area: string, method: string, path: string): Answer {
   return errorResponse(404, "not_found", `Nothing is served at ${path}.`);
 }
 
-async function answerRoute(
+function answerRoute(
   route: Route,
   params: Record<string, string>,
   request: Call,
   url: URL,
   options: RouterOptions,
   note: RequestNote,
-): Promise<Answer> {
+): Later<Answer> {
   switch (route.area) {
     case "server":
     case "management":
       return answerOperation(route.operation, params, request, url, options, note);
     case "test-api":
-      return jsonResponse(
-        200,
-        await route.testApi.handle({
+      return andThen(
+        route.testApi.handle({
           methods: options.testApi,
           context: options.context,
           request,
@@ -58,19 +58,23 @@ async function answerRoute(
           pathParams: params,
           limits: options.testApiLimits,
         }),
+        (body) => jsonResponse(200, body),
       );
-    case "well-known": {
-      const body = await route.wellKnown.answer(options.context(), params.tenantId as string, url.origin);
-      return body === undefined ? notFound(route.area, request.method, url.pathname) : jsonResponse(200, body);
-    }
+    case "well-known":
+      return route.wellKnown
+        .answer(options.context(), params.tenantId as string, url.origin)
+        .then((body) =>
+          body === undefined ? notFound(route.area, request.method, url.pathname) : jsonResponse(200, body),
+        );
   }
 }
 
-/** The emulator's answer to `request`; what it learns on the way (the operation, the body) goes in `note`. */
-export async function route(request: Call, options: RouterOptions, note: RequestNote = {}): Promise<Answer> {
-  const { url } = request;
-  const path = url.pathname;
-  const method = request.method.toUpperCase();
+/**
+ * The emulator's answer to `request`; what it learns on the way (the operation, the body) goes in
+ * `note`. A promise only when something waited: the body, a handler, loading an API's tables.
+ */
+export function route(request: Call, options: RouterOptions, note: RequestNote = {}): Later<Answer> {
+  const path = request.url.pathname;
   const area = areaOf(path);
   if (area === undefined) {
     return errorResponse(
@@ -83,8 +87,17 @@ export async function route(request: Call, options: RouterOptions, note: Request
     if (!keyMatches(request.header("authorization"), options.secrets[area])) {
       return errorResponse(401, "unauthorized", unauthorizedDescription);
     }
-    if (!isApiLoaded(area)) await loadApiTables(area);
+    // Once per API, on its first request.
+    if (!isApiLoaded(area)) return loadApiTables(area).then(() => answerIn(area, request, options, note));
   }
+  return answerIn(area, request, options, note);
+}
+
+/** The answer to a request to `area` once its key, if it needs one, has been checked. */
+function answerIn(area: Area, request: Call, options: RouterOptions, note: RequestNote): Later<Answer> {
+  const { url } = request;
+  const path = url.pathname;
+  const method = request.method.toUpperCase();
   const match = matchRoute(path, method, area);
   if (match.kind === "not-found") return notFound(area, method, path);
   if (match.kind === "method-not-allowed") {
@@ -93,10 +106,11 @@ export async function route(request: Call, options: RouterOptions, note: Request
     });
   }
   if (match.kind === "bad-path") return errorResponse(400, "invalid_request", match.description);
-  try {
-    return await answerRoute(match.route, match.pathParams, request, url, options, note);
-  } catch (error) {
-    if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
-    throw error;
-  }
+  return guarded(
+    () => answerRoute(match.route, match.pathParams, request, url, options, note),
+    (error) => {
+      if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
+      throw error;
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { AuthsignalAuthenticationError, AuthsignalValidationError } from "@authsignal-ts/server";
 import { describe, expect, it } from "vitest";
+import { EmulatorApiError } from "../../src/domain/errors.ts";
 import { callOfRequest } from "../../src/http/exchange.ts";
 import { route } from "../../src/http/router.ts";
 import { emulatorVersion } from "../../src/index.ts";
@@ -120,29 +121,58 @@ describe("routing", () => {
     expect((await response.json()).errorDescription).toBe("The test-only API has no GET /users/u1.");
   });
 
-  it("answers an operation with no handler with 501 not_implemented_in_emulator", async () => {
+  /** GET /v1/users/u1 routed with `handlers` for the Server API. */
+  function getUserWith(handlers: Record<string, unknown>) {
     const { emulator } = setup();
     const state = emulator.exportState();
-    const url = new URL("http://e.test/v1/users/u1");
     const store = createStore(
       () => state,
       () => {},
     );
     const context = () => ({ state, store, now: Date.now, randomId: () => "id", emit: async () => {} });
-    const response = await route(callOfRequest(new Request(url, { headers: { authorization: basic("sk") } })), {
-      secrets: { server: "sk", management: "sk_m" },
-      handlers: { server: {}, management: {} },
-      maxBodyBytes: 1024,
-      context,
-      testApi: emulator,
-      testApiLimits: { body: 1024, import: 1024 },
-    });
+    const request = new Request("http://e.test/v1/users/u1", { headers: { authorization: basic("sk") } });
+    return Promise.resolve().then(() =>
+      route(callOfRequest(request), {
+        secrets: { server: "sk", management: "sk_m" },
+        handlers: { server: handlers as never, management: {} },
+        maxBodyBytes: 1024,
+        context,
+        testApi: emulator,
+        testApiLimits: { body: 1024, import: 1024 },
+      }),
+    );
+  }
+
+  it("answers an operation with no handler with 501 not_implemented_in_emulator", async () => {
+    const response = await getUserWith({});
     expect(response.status).toBe(501);
     expect(JSON.parse(response.body ?? "")).toEqual({
       error: "not_implemented_in_emulator",
       errorCode: "not_implemented_in_emulator",
       errorDescription: "getUser (GET /users/{userId}) is not implemented in the Authsignal emulator.",
     });
+  });
+
+  it("answers a handler's API error, thrown or rejected, and passes any other failure on", async () => {
+    const notFound = new EmulatorApiError(404, "not_found", "No such user.");
+    for (const getUser of [
+      () => {
+        throw notFound;
+      },
+      () => Promise.reject(notFound),
+    ]) {
+      const response = await getUserWith({ getUser });
+      expect([response.status, JSON.parse(response.body ?? "").errorDescription]).toEqual([404, "No such user."]);
+    }
+    for (const getUser of [
+      () => {
+        throw new TypeError("a bug");
+      },
+      () => Promise.reject(new TypeError("a bug")),
+    ]) {
+      await expect(getUserWith({ getUser })).rejects.toThrow("a bug");
+    }
+    expect((await getUserWith({ getUser: () => ({ status: 200, body: { user: "u1" } }) })).body).toBe('{"user":"u1"}');
   });
 });
 
