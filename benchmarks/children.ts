@@ -52,6 +52,15 @@ export function stopChild(started: Started): Promise<void> {
   });
 }
 
+/**
+ * Milliseconds of CPU the process's main thread has run, from /proc/<pid>/task/<pid>/schedstat
+ * (nanoseconds, unlike /proc's clock ticks): the thread that answers every request, without the
+ * collector's and compiler's helper threads.
+ */
+export function mainThreadCpuMs(pid: number | undefined): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+}
+
 /** Resident memory of a process, in MB. */
 export function rssMb(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

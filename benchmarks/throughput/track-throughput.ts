@@ -3,8 +3,9 @@
 // alternating rounds so that both see the same machine. The emulator runs as users run it (the
 // built CLI), in memory with its request journal as it comes, 20 active rules on the action, every
 // request a new user from a new IP address; after each round, the actions it created are counted
-// against the requests wrk saw answered. Also: time from spawn to the first answer, and memory per
-// 100,000 users.
+// against the requests wrk saw answered, and the CPU each server's main thread spent per answer is
+// read from /proc (steadier than requests per second on a shared machine). Also: time from spawn to
+// the first answer, and memory per 100,000 users.
 //   apt-get install wrk
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput [seconds] [rounds] [--data-dir]
 // With --data-dir, every emulator started keeps its state in a fresh directory of its own.
@@ -12,7 +13,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { emulatorActions, loadAverage, median, rssMb, spread, startChild, stopChild } from "../children.ts";
+import {
+  emulatorActions,
+  loadAverage,
+  mainThreadCpuMs,
+  median,
+  rssMb,
+  spread,
+  startChild,
+  stopChild,
+} from "../children.ts";
 import { hundredThousandUsersSeed, twentyRulesSeed } from "../seeds.ts";
 
 const withDataDir = process.argv.includes("--data-dir");
@@ -42,6 +52,13 @@ interface WrkResult {
   failed: number;
 }
 
+/** wrk against `started`, with the CPU its main thread spent per answered request, in µs. */
+function measured(started: Awaited<ReturnType<typeof startChild>>): WrkResult & { cpuUs: number } {
+  const before = mainThreadCpuMs(started.child.pid);
+  const result = wrk(started.url);
+  return { ...result, cpuUs: ((mainThreadCpuMs(started.child.pid) - before) * 1000) / result.answered };
+}
+
 function wrk(baseUrl: string): WrkResult {
   const output = execFileSync(
     "wrk",
@@ -68,12 +85,16 @@ function wrk(baseUrl: string): WrkResult {
 const ratios: number[] = [];
 const bare: number[] = [];
 const emulated: number[] = [];
+const cpu = { bare: [] as number[], emulator: [] as number[] };
 for (let round = 0; round < rounds; round++) {
   const floor = await startBare();
-  bare.push(wrk(floor.url).requestsPerSecond);
+  const floorResult = measured(floor);
+  bare.push(floorResult.requestsPerSecond);
+  cpu.bare.push(floorResult.cpuUs);
   await stopChild(floor);
   const emulator = await startEmulator(["--seed", rulesFile]);
-  const result = wrk(emulator.url);
+  const result = measured(emulator);
+  cpu.emulator.push(result.cpuUs);
   const actions = await emulatorActions(emulator.url.replace(/\/v1$/, ""));
   await stopChild(emulator);
   if (result.failed > 0) throw new Error(`round ${round + 1}: ${result.failed} tracks failed`);
@@ -112,6 +133,9 @@ console.log(
 console.log("| figure | bare node:http | emulator | emulator ÷ bare |");
 console.log("| --- | ---: | ---: | ---: |");
 console.log(`| track req/s, median (range) | ${spread(bare)} | ${spread(emulated)} | ${spread(ratios, 2)} |`);
+console.log(
+  `| main-thread CPU per answered track, median (range) µs | ${spread(cpu.bare)} | ${spread(cpu.emulator)} | ${(median(cpu.emulator) / median(cpu.bare)).toFixed(2)} |`,
+);
 console.log(
   `| spawn → first answer, median (range) ms | ${spread(starts.bare)} | ${spread(starts.emulator)} | ${(median(starts.emulator) / median(starts.bare)).toFixed(2)} |`,
 );
