@@ -71,7 +71,10 @@ export const track: Handler<Operations["track"]> = (request, context) => {
     (tenantMethods(context).length > 0
       ? tenantMethods(context)
       : context.state.emulator.settings.defaultVerificationMethods);
-  const output: StoredAction["output"] = { outcome, features: evaluation.features };
+  // The tenant's value lists are what the rules read, not what the track saw: left out of the action,
+  // which would otherwise hold (and a data dir write) every list at every track.
+  const { valueLists: _lists, ...seen } = evaluation.features;
+  const output: StoredAction["output"] = { outcome, features: seen };
   if (evaluation.errors.length > 0) output.ruleErrors = evaluation.errors;
   const action: StoredAction = {
     userId,

@@ -148,6 +148,25 @@ describe("track", () => {
     expect(await state("usr_bad")).toBe("REVIEW_REQUIRED");
   });
 
+  it("keeps what the rules saw of the track in the action's output, without the tenant's value lists", async () => {
+    const { server, management } = await signInConfigured();
+    await blockListedUsers(management);
+    const tracked = await server.track({
+      userId: "usr_bad",
+      action: "signIn",
+      attributes: { ipAddress: cleanIp, custom: { amount: 7 } },
+    });
+    expect(tracked.state).toBe("BLOCK");
+    const { output } = await server.getAction({
+      userId: "usr_bad",
+      action: "signIn",
+      idempotencyKey: tracked.idempotencyKey,
+    });
+    const features = (output as { features: Record<string, unknown> }).features;
+    expect(features).toMatchObject({ ip: { address: cleanIp }, user: { id: "usr_bad" }, custom: { amount: 7 } });
+    expect(Object.keys(features).sort()).toEqual(["crypto", "custom", "device", "ip", "user"]);
+  });
+
   it("gives an unknown action code the configurable default, CHALLENGE", async () => {
     const { server, emulator } = setup({
       seed: {
