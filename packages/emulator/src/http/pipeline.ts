@@ -13,7 +13,7 @@ import { readJsonBody } from "./body.ts";
 import type { Answer, Call } from "./exchange.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
 import { andThen, guarded, type Later } from "./later.ts";
-import { EMULATOR_WARNING_HEADER, errorResponse, jsonResponse } from "./responses.ts";
+import { apiErrorAnswer, EMULATOR_WARNING_HEADER, errorResponse, jsonResponse } from "./responses.ts";
 import type { Operation } from "./routes.ts";
 
 export interface PipelineOptions {
@@ -87,12 +87,6 @@ function unknownQueryParameters(operation: Operation, url: URL): string[] {
     }
   }
   return [...unknown];
-}
-
-/** The answer to an EmulatorApiError, and nothing else: anything else is the emulator failing. */
-function apiErrorAnswer(error: unknown): Answer {
-  if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
-  throw error;
 }
 
 /** Answers a request matched to `operation`, once its key has been checked. */

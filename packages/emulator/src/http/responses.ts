@@ -1,6 +1,7 @@
 // How every answer leaves the emulator: JSON with exactly `application/json` (the Python SDK
 // compares the header for equality) and the emulator's version header.
 import packageJson from "../../package.json" with { type: "json" };
+import { EmulatorApiError } from "../domain/errors.ts";
 import type { Answer } from "./exchange.ts";
 
 export const emulatorVersion: string = packageJson.version;
@@ -16,6 +17,12 @@ export function jsonResponse(status: number, body?: unknown, headers: Record<str
     headers: { "content-type": "application/json", [EMULATOR_HEADER]: emulatorVersion, ...headers },
     body: JSON.stringify(body),
   };
+}
+
+/** The answer to an EmulatorApiError; anything else is rethrown, as the emulator failing. */
+export function apiErrorAnswer(error: unknown): Answer {
+  if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
+  throw error;
 }
 
 /** Authsignal's error body: `error` (deprecated, still sent) and `errorCode` carry the same code. */

@@ -5,13 +5,12 @@
 // network to guard.
 import type { RequestNote } from "../api/testing/journal.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
-import { EmulatorApiError } from "../domain/errors.ts";
 import { type ApiName, isApiLoaded, loadApiTables } from "../spec/tables.ts";
 import { keyMatches, unauthorizedDescription } from "./auth.ts";
 import type { Answer, Call } from "./exchange.ts";
 import { andThen, guarded, type Later } from "./later.ts";
 import { answerOperation, type PipelineOptions } from "./pipeline.ts";
-import { errorResponse, jsonResponse } from "./responses.ts";
+import { apiErrorAnswer, errorResponse, jsonResponse } from "./responses.ts";
 import { type Area, apiBasePaths, areaOf, matchRoute, type Route } from "./routes.ts";
 import { type BodyLimits, testApiBasePath } from "./test-api-routes.ts";
 
@@ -106,11 +105,5 @@ function answerIn(area: Area, request: Call, options: RouterOptions, note: Reque
     });
   }
   if (match.kind === "bad-path") return errorResponse(400, "invalid_request", match.description);
-  return guarded(
-    () => answerRoute(match.route, match.pathParams, request, url, options, note),
-    (error) => {
-      if (error instanceof EmulatorApiError) return errorResponse(error.status, error.code, error.description);
-      throw error;
-    },
-  );
+  return guarded(() => answerRoute(match.route, match.pathParams, request, url, options, note), apiErrorAnswer);
 }

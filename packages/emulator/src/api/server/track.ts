@@ -14,14 +14,17 @@ import { actionsOf, actionToken, enrolledMethods, findAction, findUser, isoNow, 
 
 const stateOf = { ALLOW: "ALLOW", BLOCK: "BLOCK", CHALLENGE: "CHALLENGE_REQUIRED", REVIEW: "REVIEW_REQUIRED" } as const;
 
-/** Methods the tenant has switched on, from its per-method authenticator configurations (none when it configured none). */
-function tenantMethods(context: ApiContext): string[] {
+/**
+ * Methods the tenant has switched on, from its per-method authenticator configurations; the
+ * emulator's default methods when it configured none.
+ */
+function tenantMethods(context: ApiContext): readonly string[] {
   const methods: string[] = [];
   for (const config of Object.values(context.state.management.authenticatorConfigurations ?? {})) {
     const { isActive, verificationMethod } = (config ?? {}) as { isActive?: boolean; verificationMethod?: string };
     if (isActive !== false && typeof verificationMethod === "string") methods.push(verificationMethod);
   }
-  return methods;
+  return methods.length > 0 ? methods : context.state.emulator.settings.defaultVerificationMethods;
 }
 
 function previouslyVerified(context: ApiContext, userId: string): boolean {
@@ -65,12 +68,7 @@ export const track: Handler<Operations["track"]> = (request, context) => {
     winner?.type ?? configuration?.defaultUserActionResult ?? context.state.emulator.settings.unknownActionOutcome;
   const enrolled = enrolledMethods(user);
   const state = outcome === "CHALLENGE" && enrolled.length === 0 ? "ALLOW" : stateOf[outcome];
-  const allowed =
-    winner?.verificationMethods ??
-    configuration?.verificationMethods ??
-    (tenantMethods(context).length > 0
-      ? tenantMethods(context)
-      : context.state.emulator.settings.defaultVerificationMethods);
+  const allowed = winner?.verificationMethods ?? configuration?.verificationMethods ?? tenantMethods(context);
   // The tenant's value lists are what the rules read, not what the track saw: left out of the action,
   // which would otherwise hold (and a data dir write) every list at every track.
   const { valueLists: _lists, ...seen } = evaluation.features;
@@ -88,9 +86,7 @@ export const track: Handler<Operations["track"]> = (request, context) => {
     ruleIds: evaluation.matched.map((rule) => rule.ruleId),
     rules: evaluation.matched.map((rule) => ({ ruleId: rule.ruleId, name: rule.name })),
     output,
-    allowedVerificationMethods: [
-      ...(allowed.length > 0 ? allowed : context.state.emulator.settings.defaultVerificationMethods),
-    ],
+    allowedVerificationMethods: [...allowed],
     enrolledVerificationMethods: enrolled,
   };
   if (winner) action.priorityRuleId = winner.ruleId;
