@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerOf, createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
 import { builtin } from "./http/builtins.ts";
-import { type Answer, BodyTooLargeError, type Call, declaredOver, utf8 } from "./http/exchange.ts";
+import { type Answer, BodyTooLargeError, type Call, declaredOver, urlOf, utf8 } from "./http/exchange.ts";
 import { allowedHostProblem, guardTestApi, type HostPolicy } from "./http/guard.ts";
 import { errorResponse } from "./http/responses.ts";
 import { isTestApiPath } from "./http/test-api-routes.ts";
@@ -51,7 +51,7 @@ function callOf(incoming: IncomingMessage, origin: string): Call | undefined {
   const { headers } = incoming;
   return {
     method: incoming.method ?? "GET",
-    url: new URL(`${origin}${target}`),
+    url: urlOf(origin, target),
     header(name) {
       const value = headers[name];
       return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
@@ -158,8 +158,9 @@ export async function serveEmulator(
 ): Promise<RunningEmulator> {
   const policy = hostPolicy(host, allowedHosts);
   let origin = "";
+  let callOrigin = "";
   const server = createServer((incoming, outgoing) => {
-    answer(emulator, callOf(incoming, origin), policy).then(
+    answer(emulator, callOf(incoming, callOrigin), policy).then(
       (answered) => {
         try {
           send(answered, incoming, outgoing);
@@ -185,6 +186,8 @@ export async function serveEmulator(
       ? `[${address.address}]`
       : address.address;
   origin = `http://${hostInUrl}:${address.port}`;
+  // What URL.origin would say of each request's URL: no port 80.
+  callOrigin = new URL(origin).origin;
   return {
     url: origin,
     serverApiUrl: `${origin}/v1`,

@@ -10,7 +10,7 @@ import type { ApiName } from "../spec/tables.ts";
 import { validateLenient } from "../spec/unknown-fields.ts";
 import { describeErrors, validatorFor } from "../spec/validation.ts";
 import { readJsonBody } from "./body.ts";
-import type { Answer, Call } from "./exchange.ts";
+import type { Answer, Call, CallUrl } from "./exchange.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
 import { andThen, guarded, type Later } from "./later.ts";
 import { apiErrorAnswer, EMULATOR_WARNING_HEADER, errorResponse, jsonResponse } from "./responses.ts";
@@ -48,7 +48,7 @@ export function ignoredFieldsWarning(fields: readonly string[]): string {
 }
 
 /** The query parameters as the spec types them (numbers, booleans, arrays), each validated. */
-function readQuery(operation: Operation, url: URL): { query: Record<string, unknown>; problem?: string } {
+function readQuery(operation: Operation, url: CallUrl): { query: Record<string, unknown>; problem?: string } {
   const query: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
     if (parameter.in !== "query") continue;
@@ -79,7 +79,7 @@ function readQuery(operation: Operation, url: URL): { query: Record<string, unkn
 }
 
 /** The query parameters the operation does not take, as `query.name`: ignored, or refused in strict mode. */
-function unknownQueryParameters(operation: Operation, url: URL): string[] {
+function unknownQueryParameters(operation: Operation, url: CallUrl): string[] {
   const unknown = new Set<string>();
   for (const name of url.searchParams.keys()) {
     if (!operation.parameters.some((parameter) => parameter.in === "query" && parameter.name === name)) {
@@ -94,7 +94,7 @@ export function answerOperation(
   operation: Operation,
   pathParams: Record<string, string>,
   request: Call,
-  url: URL,
+  url: CallUrl,
   options: PipelineOptions,
   note: RequestNote,
 ): Later<Answer> {
@@ -152,7 +152,7 @@ function answerValid(
   query: Record<string, unknown>,
   body: unknown,
   request: Call,
-  url: URL,
+  url: CallUrl,
   options: PipelineOptions,
   context: ApiContext,
 ): Later<Answer> {

@@ -7,7 +7,7 @@ import type { RequestNote } from "../api/testing/journal.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
 import { type ApiName, isApiLoaded, loadApiTables } from "../spec/tables.ts";
 import { keyMatches, unauthorizedDescription } from "./auth.ts";
-import type { Answer, Call } from "./exchange.ts";
+import type { Answer, Call, CallUrl } from "./exchange.ts";
 import { andThen, guarded, type Later } from "./later.ts";
 import { answerOperation, type PipelineOptions } from "./pipeline.ts";
 import { apiErrorAnswer, errorResponse, jsonResponse } from "./responses.ts";
@@ -39,7 +39,7 @@ function answerRoute(
   route: Route,
   params: Record<string, string>,
   request: Call,
-  url: URL,
+  url: CallUrl,
   options: RouterOptions,
   note: RequestNote,
 ): Later<Answer> {

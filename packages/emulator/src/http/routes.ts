@@ -26,57 +26,75 @@ export type RouteMatch =
   | { kind: "operation"; operation: Operation; pathParams: Record<string, string> }
   | Exclude<TableMatch<Operation>, { kind: "route" }>;
 
-/** Lower is more specific: each position holds 0 for a literal, 1 for a parameter. */
-function specificity(segments: readonly string[]): string {
-  return segments.map((segment) => (segment.startsWith("{") ? "1" : "0")).join("");
-}
-
 /**
- * A route's segments as matching reads them: the literal ones to compare, the parameters' names by
- * position. Most routes of a length differ from the path in a literal, refused before anything is
- * collected.
+ * A table's routes as a tree of their segments: a literal segment's child by its text, one child for
+ * any parameter, and at the end of each template the routes it names with their parameters' names
+ * by position. Built once per table; a path walks it a segment at a time.
  */
-interface Pattern<Route> {
-  route: Route;
-  literals: readonly (readonly [index: number, segment: string])[];
-  params: readonly (readonly [index: number, name: string])[];
+interface RouteNode<Route> {
+  literals: Map<string, RouteNode<Route>>;
+  param: RouteNode<Route> | undefined;
+  ends: { route: Route; params: readonly (readonly [position: number, name: string])[] }[];
 }
 
-/** A table's routes by their number of segments, each list most specific first: built once per table. */
-const indexes = new WeakMap<readonly RouteEntry[], Map<number, Pattern<RouteEntry>[]>>();
+const newNode = <Route>(): RouteNode<Route> => ({ literals: new Map(), param: undefined, ends: [] });
 
-function indexOf<Route extends RouteEntry>(routes: readonly Route[]): Map<number, Pattern<Route>[]> {
-  let index = indexes.get(routes) as Map<number, Pattern<Route>[]> | undefined;
-  if (!index) {
-    index = new Map();
+const trees = new WeakMap<readonly RouteEntry[], RouteNode<RouteEntry>>();
+
+function treeOf<Route extends RouteEntry>(routes: readonly Route[]): RouteNode<Route> {
+  let root = trees.get(routes) as RouteNode<Route> | undefined;
+  if (!root) {
+    root = newNode<Route>();
     for (const route of routes) {
-      const sameLength = index.get(route.segments.length) ?? [];
-      const literals: [number, string][] = [];
+      let node = root;
       const params: [number, string][] = [];
       route.segments.forEach((segment, position) => {
-        if (segment.startsWith("{")) params.push([position, segment.slice(1, -1)]);
-        else literals.push([position, segment]);
+        if (segment.startsWith("{")) {
+          params.push([position, segment.slice(1, -1)]);
+          node.param ??= newNode<Route>();
+          node = node.param;
+        } else {
+          const next = node.literals.get(segment) ?? newNode<Route>();
+          node.literals.set(segment, next);
+          node = next;
+        }
       });
-      sameLength.push({ route, literals, params });
-      index.set(route.segments.length, sameLength);
+      node.ends.push({ route, params });
     }
-    // Equal-length strings of 0s and 1s: plain comparison, not localeCompare, whose first call loads ICU.
-    for (const sameLength of index.values()) {
-      sameLength.sort((a, b) => {
-        const [left, right] = [specificity(a.route.segments), specificity(b.route.segments)];
-        return left < right ? -1 : left > right ? 1 : 0;
-      });
-    }
-    indexes.set(routes, index);
+    trees.set(routes, root as RouteNode<RouteEntry>);
   }
-  return index;
+  return root;
 }
 
-/** Whether `pattern` matches `path`'s segments: its literals equal, its parameters not empty. */
-function segmentsMatch(pattern: Pattern<RouteEntry>, path: readonly string[]): boolean {
-  for (const [position, segment] of pattern.literals) if (path[position] !== segment) return false;
-  for (const [position] of pattern.params) if (path[position] === "") return false;
-  return true;
+type Walk<Route> = { chosen?: RouteNode<Route>["ends"][number]; allow?: Set<string> };
+
+/**
+ * Walks the tree down `path`'s segments, literal before parameter at each one, so the templates
+ * that match are met most specific first; stops at the first with `method`, else notes the
+ * methods the path allows. A parameter matches any segment but an empty one.
+ */
+function walk<Route extends RouteEntry>(
+  node: RouteNode<Route>,
+  path: readonly string[],
+  position: number,
+  method: string,
+  found: Walk<Route>,
+): boolean {
+  if (position === path.length) {
+    for (const end of node.ends) {
+      if (end.route.method === method) {
+        found.chosen = end;
+        return true;
+      }
+      found.allow ??= new Set();
+      found.allow.add(end.route.method);
+    }
+    return false;
+  }
+  const segment = path[position] as string;
+  const literal = node.literals.get(segment);
+  if (literal && walk(literal, path, position + 1, method, found)) return true;
+  return node.param !== undefined && segment !== "" && walk(node.param, path, position + 1, method, found);
 }
 
 /** Matches a path below the table's base path (`/users/usr_1`) and a method to one of `routes`. */
@@ -85,25 +103,18 @@ export function matchRouteIn<Route extends RouteEntry>(
   path: string,
   method: string,
 ): TableMatch<Route> {
-  const rawSegments = path.split("/").slice(1);
-  const sameLength = indexOf(routes).get(rawSegments.length) ?? [];
-  let chosen: Pattern<Route> | undefined;
-  let allow: Set<string> | undefined;
-  for (const pattern of sameLength) {
-    if (!segmentsMatch(pattern, rawSegments)) continue;
-    if (pattern.route.method === method) {
-      chosen = pattern;
-      break;
-    }
-    allow ??= new Set();
-    allow.add(pattern.route.method);
-  }
+  const segments = path.split("/");
+  segments.shift();
+  const found: Walk<Route> = {};
+  walk(treeOf(routes), segments, 0, method, found);
+  const { chosen, allow } = found;
   if (!chosen) return allow === undefined ? { kind: "not-found" } : { kind: "method-not-allowed", allow: [...allow] };
   const pathParams: Record<string, string> = {};
   for (const [position, name] of chosen.params) {
+    const segment = segments[position] as string;
     try {
       // Some SDKs percent-encode path parameters and some do not; both arrive decoded here.
-      pathParams[name] = decodeURIComponent(rawSegments[position] as string);
+      pathParams[name] = segment.includes("%") ? decodeURIComponent(segment) : segment;
     } catch {
       return { kind: "bad-path", description: `path.${name} is not valid percent-encoding` };
     }

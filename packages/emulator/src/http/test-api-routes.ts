@@ -12,7 +12,7 @@ import { EmulatorApiError } from "../domain/errors.ts";
 import type { EmulatorSettings } from "../state/settings.ts";
 import type { EmulatorState, OutboxMessage } from "../state/types.ts";
 import { readJsonBody } from "./body.ts";
-import type { Call } from "./exchange.ts";
+import type { Call, CallUrl } from "./exchange.ts";
 import type { RouteEntry } from "./routes.ts";
 
 export const testApiBasePath = "/_emulator/v1";
@@ -26,7 +26,7 @@ export interface TestApiRouteInput {
   limits: BodyLimits;
   context: () => ApiContext;
   request: Call;
-  url: URL;
+  url: CallUrl;
   pathParams: Record<string, string>;
 }
 
@@ -94,7 +94,7 @@ const route = (method: string, template: string, handle: TestApiRoute["handle"])
 const success = { success: true };
 
 /** The journal's filter from a query: `method`, `path`, `operation`, `status`, and `redact=false`. */
-function requestFilterOf(url: URL): RequestFilter {
+function requestFilterOf(url: CallUrl): RequestFilter {
   const filter: RequestFilter = {};
   for (const [name, value] of url.searchParams) {
     if (name === "method" || name === "path" || name === "operation" || name === "status") filter[name] = value;
