@@ -12,6 +12,8 @@ const answer = JSON.stringify({
   allowedVerificationMethods: [],
   enrolledVerificationMethods: [],
 });
+// With its length, as the emulator answers: node:http then writes it in one piece, not in chunks.
+const headers = { "content-type": "application/json", "content-length": String(Buffer.byteLength(answer)) };
 
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
@@ -22,7 +24,7 @@ const server = createServer((request, response) => {
       response.writeHead(400).end();
       return;
     }
-    response.writeHead(200, { "content-type": "application/json" }).end(answer);
+    response.writeHead(200, headers).end(answer);
   });
 });
 server.listen(0, "127.0.0.1", () => {

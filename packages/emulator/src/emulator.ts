@@ -7,6 +7,7 @@ import { createJournal, type RequestNote } from "./api/testing/journal.ts";
 import { createTestApi, type StoreDescription, type TestApi } from "./api/testing/test-api.ts";
 import { type PersistedState, persistedState } from "./data-dir.ts";
 import type { ApiContext } from "./domain/context.ts";
+import { randomUuid } from "./domain/random.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
 import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchange.ts";
 import { guarded } from "./http/later.ts";
@@ -199,8 +200,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     fetch: options.webhookFetch ?? ((input, init) => globalThis.fetch(input, init)),
     now,
   });
-  const randomId = () => crypto.randomUUID();
-  const context = (): ApiContext => ({ state, store, now, randomId, emit: webhooks.emit });
+  const context = (): ApiContext => ({ state, store, now, randomId: randomUuid, emit: webhooks.emit });
   const pipeline = {
     secrets,
     handlers: { server: serverHandlers, management: managementHandlers },

@@ -37,6 +37,32 @@ describe("startEmulator", () => {
     expect(response.status).toBe(413);
   });
 
+  it("frames each answer with its length in bytes, not in chunks, whatever its characters", async () => {
+    const { request } = await import("node:http");
+    const raw = (path: string) =>
+      new Promise<{ headers: Record<string, unknown>; bytes: number; text: string }>((resolve, reject) => {
+        request(`${running.serverApiUrl}${path}`, {
+          method: "PATCH",
+          headers: { authorization: `Basic ${btoa("sk_emulator_server:")}`, "content-type": "application/json" },
+        })
+          .on("response", (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => {
+              const body = Buffer.concat(chunks);
+              resolve({ headers: response.headers, bytes: body.length, text: body.toString("utf8") });
+            });
+          })
+          .on("error", reject)
+          .end(JSON.stringify({ displayName: "Zoë – 名前 🔑" }));
+      });
+    const answered = await raw(`/users/${encodeURIComponent("üser-名前")}`);
+    expect(answered.text).toContain("Zoë – 名前 🔑");
+    expect(answered.headers["transfer-encoding"]).toBeUndefined();
+    expect(answered.headers["content-length"]).toBe(String(answered.bytes));
+    expect(answered.bytes).toBeGreaterThan(answered.text.length);
+  });
+
   it("refuses a port in use with a clear error", async () => {
     const port = Number(new URL(running.url).port);
     await expect(startEmulator({ port })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);

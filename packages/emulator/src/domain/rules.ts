@@ -65,22 +65,29 @@ function copyInto(target: Record<string, unknown>, source: object | undefined): 
   return target;
 }
 
-/** The tenant's value lists by alias, as the rules read them: made again only when a list changes. */
-const valueListViews = new WeakMap<object, { revision: number; view: Record<string, unknown> }>();
+/**
+ * The prototype of the values the rules read: the tenant's value lists by alias under `valueLists`,
+ * made again only when a list changes. Inherited, so rules read `valueLists.<alias>` as before while
+ * the values themselves, stored as the action's `output.features`, hold (and JSON writes) only what
+ * the track saw, with no copy made to leave the lists out.
+ */
+const valueListRoots = new WeakMap<object, { revision: number; root: object }>();
 
-function valueListsOf(context: ApiContext): Record<string, unknown> {
+function valueListRoot(context: ApiContext): object {
   const lists = context.state.management.valueLists;
   const revision = context.store.revision("management.valueLists");
-  const cached = valueListViews.get(lists);
-  if (cached?.revision === revision) return cached.view;
+  const cached = valueListRoots.get(lists);
+  if (cached?.revision === revision) return cached.root;
   const view = blank();
   for (const list of Object.values(lists)) view[list.alias] = list.valueListItems ?? [];
-  valueListViews.set(lists, { revision, view });
-  return view;
+  const root = Object.freeze(Object.assign(Object.create(nothing), { valueLists: Object.freeze(view) }));
+  valueListRoots.set(lists, { revision, root });
+  return root;
 }
 
 /**
- * What the rules see: the risk table's signals for this IP, device and user agent, plus the request.
+ * What the rules see: the risk table's signals for this IP, device and user agent, plus the request,
+ * and through the prototype the tenant's value lists.
  * Every object in it is on `nothing`, made so as it is built (copying the whole object afterwards
  * cost a track more than the rules themselves).
  */
@@ -116,14 +123,13 @@ export function features(context: ApiContext, user: Frozen<StoredUser>, input: R
   person.phoneNumber = user.phoneNumber;
   person.username = user.username;
   person.hasPreviouslyVerified = input.hasPreviouslyVerified;
-  const data = blank();
+  const data = Object.create(valueListRoot(context)) as Record<string, unknown>;
   data.ip = ip;
   data.device = device;
   data.user = person;
   // Custom data points of the user model, then the action's own (the action's win a name clash).
   data.custom = copyInto(copyInto(blank(), user.custom), input.custom);
   data.crypto = copyInto(blank(), input.crypto);
-  data.valueLists = valueListsOf(context);
   return data;
 }
 

@@ -14,6 +14,7 @@ const jose = () => {
 import type { Frozen } from "../state/frozen.ts";
 import type { Store } from "../state/store.ts";
 import type { EmulatorMeta, EmulatorState } from "../state/types.ts";
+import { randomTokenId } from "./random.ts";
 
 /** Where the signing keys are read and kept: a context's state and store. */
 export interface KeyRing {
@@ -32,7 +33,12 @@ export interface ActionTokenClaims {
 // Crypto (a key import and a job on the thread pool per token), a fifth of what a track cost.
 // Session tokens (RS256, rarer) stay with jose.
 const { createHmac, hash, timingSafeEqual } = process.getBuiltinModule("node:crypto");
-const base64url = (text: string) => Buffer.from(text).toString("base64url");
+// A token's claims are encoded through one buffer kept for it, not a new one each time.
+const scratch = Buffer.alloc(2048);
+function base64url(text: string): string {
+  if (text.length * 3 > scratch.length) return Buffer.from(text).toString("base64url");
+  return scratch.toString("base64url", 0, scratch.write(text, 0, "utf8"));
+}
 const actionTokenHeader = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
 
 /**
@@ -101,7 +107,7 @@ export function signActionToken(
     ...(claims.scope !== undefined && { scope: claims.scope }),
     iat,
     exp: iat + Math.round(lifetimeMinutes * 60),
-    jti: crypto.randomUUID(),
+    jti: randomTokenId(),
   };
   const signed = `${actionTokenHeader}.${base64url(JSON.stringify(payload))}`;
   return `${signed}.${hmacSha256(actionTokenSecret(ring), signed)}`;

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hmacSha256 } from "../../src/domain/tokens.ts";
+import { hmacSha256, type KeyRing, readActionToken, signActionToken } from "../../src/domain/tokens.ts";
 
 // node:crypto's createHmac is the reference: the emulator's own HMAC must agree with it byte for
 // byte, whatever the secret (an imported state may carry any string) and whatever the message.
@@ -42,5 +42,54 @@ describe("hmacSha256", () => {
       reference(secrets["over a block, hashed first"], "short"),
       reference(secrets["one byte"], "short"),
     ]);
+  });
+});
+
+describe("action tokens", () => {
+  const ring = {
+    state: { emulator: { keys: { actionTokenSecret: secrets["base64url, as the emulator makes them"] } } },
+  } as KeyRing;
+  const now = Date.UTC(2026, 11, 7);
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split(".")[1] as string, "base64url").toString("utf8"));
+
+  it("carry the claims as given, whatever the characters and length, and read back as signed", async () => {
+    for (const sub of ["usr_1", "üser-名前-🔑", "u".repeat(3000)]) {
+      const token = signActionToken(
+        ring,
+        { sub, actionCode: "signIn", idempotencyKey: "key-1", scope: "read:authenticators" },
+        now,
+        10,
+      );
+      expect(claimsOf(token)).toMatchObject({
+        sub,
+        actionCode: "signIn",
+        idempotencyKey: "key-1",
+        iat: now / 1000,
+        exp: now / 1000 + 600,
+      });
+      const read = await readActionToken(ring, token, now);
+      expect(read).toMatchObject({ ok: true, claims: { sub } });
+    }
+  });
+
+  it("each have an ID of their own, even for the same claims at the same moment", () => {
+    const ids = new Set<string>();
+    for (let count = 0; count < 1000; count++) {
+      ids.add(
+        claimsOf(signActionToken(ring, { sub: "usr_1", actionCode: "signIn", idempotencyKey: "key-1" }, now, 10)).jti,
+      );
+    }
+    expect(ids.size).toBe(1000);
+  });
+
+  it("are refused when a claim is changed after signing", async () => {
+    const token = signActionToken(ring, { sub: "usr_1", actionCode: "signIn", idempotencyKey: "key-1" }, now, 10);
+    const [header, , signature] = token.split(".");
+    const forged = Buffer.from(JSON.stringify({ ...claimsOf(token), sub: "usr_2" })).toString("base64url");
+    expect(await readActionToken(ring, `${header}.${forged}.${signature}`, now)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 });

@@ -69,10 +69,8 @@ export const track: Handler<Operations["track"]> = (request, context) => {
   const enrolled = enrolledMethods(user);
   const state = outcome === "CHALLENGE" && enrolled.length === 0 ? "ALLOW" : stateOf[outcome];
   const allowed = winner?.verificationMethods ?? configuration?.verificationMethods ?? tenantMethods(context);
-  // The tenant's value lists are what the rules read, not what the track saw: left out of the action,
-  // which would otherwise hold (and a data dir write) every list at every track.
-  const { valueLists: _lists, ...seen } = evaluation.features;
-  const output: StoredAction["output"] = { outcome, features: seen };
+  // The features' own fields are what the track saw; the value lists the rules read are inherited.
+  const output: StoredAction["output"] = { outcome, features: evaluation.features };
   if (evaluation.errors.length > 0) output.ruleErrors = evaluation.errors;
   const action: StoredAction = {
     userId,

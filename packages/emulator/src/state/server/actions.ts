@@ -25,7 +25,14 @@ export interface ActionAddress {
  * Where a user's action is stored: its code and idempotency key together are its key, so one key
  * may name an action of each code.
  */
-export const actionKey = (actionCode: string, idempotencyKey: string) => JSON.stringify([actionCode, idempotencyKey]);
+export const actionKey = (actionCode: string, idempotencyKey: string) =>
+  plainInJson.test(actionCode) && plainInJson.test(idempotencyKey)
+    ? `["${actionCode}","${idempotencyKey}"]`
+    : JSON.stringify([actionCode, idempotencyKey]);
+
+// Text JSON.stringify writes as it is (no quote, backslash, control character or surrogate to
+// escape): the usual code and key, whose key is then made without an array to stringify.
+const plainInJson = /^[\x20\x21\x23-\x5b\x5d-\ud7ff\ue000-\uffff]*$/;
 
 const find = (server: ServerState, { userId, actionCode, idempotencyKey }: ActionAddress) =>
   entry(entry(server.actions, userId), actionKey(actionCode, idempotencyKey));
