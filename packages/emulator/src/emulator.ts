@@ -10,7 +10,7 @@ import type { ApiContext } from "./domain/context.ts";
 import { randomUuid } from "./domain/random.ts";
 import { createWebhookDispatcher } from "./domain/webhooks.ts";
 import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchange.ts";
-import { guarded } from "./http/later.ts";
+import type { Later } from "./http/later.ts";
 import { emulatorVersion, errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
 import { bodyLimits, isTestApiPath } from "./http/test-api-routes.ts";
@@ -273,8 +273,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       record(call, answered, startedAt, timeMs, note);
       return answered;
     };
-    const routed = guarded(() => route(call, routing, note), failed);
-    return routed instanceof Promise ? routed.then(finish) : Promise.resolve(finish(routed));
+    let routed: Later<Answer>;
+    try {
+      routed = route(call, routing, note);
+    } catch (error) {
+      routed = failed(error);
+    }
+    // One turn for the answer and for a failure alike, not one to catch and another to finish.
+    return routed instanceof Promise
+      ? routed.then(finish, (error: unknown) => finish(failed(error)))
+      : Promise.resolve(finish(routed));
   }
 
   const routing = {

@@ -41,17 +41,40 @@ function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+const tooLarge = (limit: number) =>
+  new EmulatorApiError(413, "request_too_large", `The request body is over ${limit} bytes.`);
+
 /**
  * A request's body as JSON, undefined when it is empty: 413 past `limit` bytes, 400 when it nests
  * deeper than maxBodyNesting or is not JSON.
  */
 export function readJsonBody(call: Call, limit: number): Promise<unknown> {
   return call.text(limit).then(parseJsonBody, (error: unknown) => {
-    if (error instanceof BodyTooLargeError) {
-      throw new EmulatorApiError(413, "request_too_large", `The request body is over ${limit} bytes.`);
-    }
-    throw error;
+    throw error instanceof BodyTooLargeError ? tooLarge(limit) : error;
   });
+}
+
+/**
+ * `next` of the request's body as JSON, or `refused` of why it could not be read (as readJsonBody
+ * rejects) or of what `next` throws: all in the one turn after the body has arrived, where reading
+ * and answering in turns of their own cost a promise each.
+ */
+export function answerWithJsonBody<T>(
+  call: Call,
+  limit: number,
+  next: (body: unknown) => T | Promise<T>,
+  refused: (error: unknown) => T | Promise<T>,
+): Promise<T> {
+  return call.text(limit).then(
+    (text) => {
+      try {
+        return next(parseJsonBody(text));
+      } catch (error) {
+        return refused(error);
+      }
+    },
+    (error: unknown) => refused(error instanceof BodyTooLargeError ? tooLarge(limit) : error),
+  );
 }
 
 /** A body's text as JSON, undefined when it is empty; 400 when it nests too deep or is not JSON. */

@@ -9,7 +9,7 @@ import { EmulatorApiError } from "../domain/errors.ts";
 import type { ApiName } from "../spec/tables.ts";
 import { validateLenient } from "../spec/unknown-fields.ts";
 import { describeErrors, validatorFor } from "../spec/validation.ts";
-import { readJsonBody } from "./body.ts";
+import { answerWithJsonBody } from "./body.ts";
 import type { Answer, Call, CallUrl } from "./exchange.ts";
 import { forcedStatusResponse } from "./forced-status.ts";
 import { andThen, guarded, type Later } from "./later.ts";
@@ -139,7 +139,7 @@ export function answerOperation(
       return answered;
     });
   };
-  return readJsonBody(request, options.maxBodyBytes).then(withBody, (error: unknown) => {
+  return answerWithJsonBody(request, options.maxBodyBytes, withBody, (error: unknown) => {
     if (error instanceof EmulatorApiError) note.errors = [error.description];
     return apiErrorAnswer(error);
   });

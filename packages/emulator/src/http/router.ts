@@ -22,6 +22,7 @@ export interface RouterOptions extends PipelineOptions {
 }
 
 const isApi = (area: string): area is ApiName => area === "server" || area === "management";
+const isApiRoute = (route: Route): route is Extract<Route, { area: ApiName }> => isApi(route.area);
 
 /** Where a path is, for a 404 or 405's description: below its API's base path, or whole. */
 const describedPath = (area: string, path: string) => (isApi(area) ? path.slice(apiBasePaths[area].length) : path);
@@ -35,18 +36,15 @@ function notFound(area: string, method: string, path: string): Answer {
   return errorResponse(404, "not_found", `Nothing is served at ${path}.`);
 }
 
+/** A test-only API or well-known route's answer; what it throws or rejects with is answerIn's to turn into one. */
 function answerRoute(
-  route: Route,
+  route: Exclude<Route, { area: ApiName }>,
   params: Record<string, string>,
   request: Call,
   url: CallUrl,
   options: RouterOptions,
-  note: RequestNote,
 ): Later<Answer> {
   switch (route.area) {
-    case "server":
-    case "management":
-      return answerOperation(route.operation, params, request, url, options, note);
     case "test-api":
       return andThen(
         route.testApi.handle({
@@ -105,5 +103,15 @@ function answerIn(area: Area, request: Call, options: RouterOptions, note: Reque
     });
   }
   if (match.kind === "bad-path") return errorResponse(400, "invalid_request", match.description);
-  return guarded(() => answerRoute(match.route, match.pathParams, request, url, options, note), apiErrorAnswer);
+  const { route, pathParams } = match;
+  if (isApiRoute(route)) {
+    // The pipeline answers each EmulatorApiError itself, also once the body has arrived; only what
+    // it throws before it waits is turned into an answer here, which spares every request a turn.
+    try {
+      return answerOperation(route.operation, pathParams, request, url, options, note);
+    } catch (error) {
+      return apiErrorAnswer(error);
+    }
+  }
+  return guarded(() => answerRoute(route, pathParams, request, url, options), apiErrorAnswer);
 }
