@@ -9,21 +9,21 @@
 //   apt-get install wrk
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput [seconds] [rounds] [--data-dir]
 // With --data-dir, every emulator started keeps its state in a fresh directory of its own.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   emulatorActions,
   loadAverage,
-  mainThreadCpuMs,
   median,
   rssMb,
+  type Started,
   spread,
   startChild,
   stopChild,
 } from "../children.ts";
 import { hundredThousandUsersSeed, twentyRulesSeed } from "../seeds.ts";
+import { measuredTracks } from "./wrk.ts";
 
 const withDataDir = process.argv.includes("--data-dir");
 const positional = process.argv.slice(2).filter((arg) => arg !== "--data-dir");
@@ -46,41 +46,8 @@ const emulatorFlags = () => (withDataDir ? ["--data-dir", join(dir, `data-${++da
 const startEmulator = (args: string[]) =>
   startChild([cli, "--port", "0", ...args, ...emulatorFlags()], /listening on (http:\/\/\S+)/, "/v1", probe);
 
-interface WrkResult {
-  requestsPerSecond: number;
-  answered: number;
-  failed: number;
-}
-
-/** wrk against `started`, with the CPU its main thread spent per answered request, in µs. */
-function measured(started: Awaited<ReturnType<typeof startChild>>): WrkResult & { cpuUs: number } {
-  const before = mainThreadCpuMs(started.child.pid);
-  const result = wrk(started.url);
-  return { ...result, cpuUs: ((mainThreadCpuMs(started.child.pid) - before) * 1000) / result.answered };
-}
-
-function wrk(baseUrl: string): WrkResult {
-  const output = execFileSync(
-    "wrk",
-    [
-      "-t1",
-      `-c${connections}`,
-      `-d${seconds}s`,
-      "-s",
-      join(import.meta.dirname, "track.lua"),
-      baseUrl.replace(/\/v1$/, ""),
-      "--",
-      authorization,
-    ],
-    { encoding: "utf8" },
-  );
-  const number = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? 0);
-  return {
-    requestsPerSecond: number(/Requests\/sec:\s+([\d.]+)/),
-    answered: number(/(\d+) requests in/),
-    failed: number(/Non-2xx or 3xx responses: (\d+)/) + number(/Socket errors:.*?read (\d+)/),
-  };
-}
+const load = { seconds, connections, authorization };
+const measured = (started: Started) => measuredTracks(started, load);
 
 const ratios: number[] = [];
 const bare: number[] = [];

@@ -73,30 +73,50 @@ function literalSteps(value: unknown): number | undefined {
 }
 
 /**
- * `{"var": path}` or `{"var": [path, fallback]}` with literal arguments, the usual way: the path
- * split once, and the steps of the node and its literals spent together.
+ * A literal, or `{"var": path}` / `{"var": [path, fallback]}` with literal arguments (the usual way
+ * to write one), read without a closure of its own: the path split once, and the steps of the node
+ * and its literals spent together.
  */
-function compileLiteralVar(values: readonly unknown[]): Compiled | undefined {
-  let steps = 1;
+interface Operand {
+  /** The steps of the node and its literal arguments. */
+  steps: number;
+  /** The literal's value, or for a `var` the value of a path not found. */
+  value: unknown;
+  /** The `var`'s path split at its dots; undefined for a literal; empty for the whole data. */
+  properties: readonly string[] | undefined;
+}
+
+function operandOf(logic: unknown): Operand | undefined {
+  const steps = literalSteps(logic);
+  if (steps !== undefined) return { steps, value: logic, properties: undefined };
+  if (!isLogic(logic) || !Object.hasOwn(logic, "var")) return undefined;
+  const values = Array.isArray(logic.var) ? logic.var : [logic.var];
+  let varSteps = 1;
   for (const value of values) {
     const literal = literalSteps(value);
     if (literal === undefined) return undefined;
-    steps += literal;
+    varSteps += literal;
   }
   const [path, fallback] = values;
-  if (isWholeData(path)) {
-    return (data, spend) => {
-      spend(steps);
-      return produced(data, spend);
-    };
-  }
-  const properties = String(path).split(".");
-  const notFound = fallback === undefined ? null : fallback;
-  return (data, spend) => {
-    spend(steps);
-    return produced(readPath(data, properties, notFound), spend);
+  return {
+    steps: varSteps,
+    value: fallback === undefined ? null : fallback,
+    properties: isWholeData(path) ? [] : String(path).split("."),
   };
 }
+
+/** An operand's value over `data`, its steps spent as its own node would spend them. */
+function operandValue(operand: Operand, data: unknown, spend: (steps: number) => void): unknown {
+  spend(operand.steps);
+  const { properties } = operand;
+  if (properties === undefined) return operand.value;
+  return produced(properties.length === 0 ? data : readPath(data, properties, operand.value), spend);
+}
+
+const compileOperand =
+  (operand: Operand): Compiled =>
+  (data, spend) =>
+    operandValue(operand, data, spend);
 
 /** An operation's node: its arguments evaluated in order, without an array for the usual one to three. */
 function compileOperation(operation: Operation, args: readonly Compiled[]): Compiled {
@@ -165,8 +185,19 @@ export function compileLogic(logic: unknown): Compiled | undefined {
   const raw = logic[op];
   const values = Array.isArray(raw) ? raw : [raw];
   if (op === "var") {
-    const literal = compileLiteralVar(values);
-    if (literal) return literal;
+    const operand = operandOf(logic);
+    if (operand) return compileOperand(operand);
+  }
+  // A comparison of two operands (`{"==": [{"var": "ip.isAnonymous"}, true]}`), most conditions'
+  // every node: one closure where there were three.
+  const [left, right] = values.length === 2 ? values.map(operandOf) : [];
+  if (left && right && op !== "and" && op !== "or" && Object.hasOwn(operations, op)) {
+    const operation = operations[op] as Operation;
+    return (data, spend) => {
+      spend(1);
+      const leftValue = operandValue(left, data, spend);
+      return produced(operation(data, leftValue, operandValue(right, data, spend), undefined), spend);
+    };
   }
   const args = values.map(compileLogic);
   if (args.some((arg) => arg === undefined)) return undefined;
