@@ -2,16 +2,9 @@
 // parses a track's JSON body and answers a fixed Track response, as fast as Node serves anything.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fixedTrackAnswer } from "./fixed-track-answer.ts";
 
-const answer = JSON.stringify({
-  state: "ALLOW",
-  idempotencyKey: "00000000-0000-4000-8000-000000000000",
-  url: "http://127.0.0.1/ui",
-  token: "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl",
-  isEnrolled: false,
-  allowedVerificationMethods: [],
-  enrolledVerificationMethods: [],
-});
+const answer = fixedTrackAnswer;
 // With its length, as the emulator answers: node:http then writes it in one piece, not in chunks.
 const headers = { "content-type": "application/json", "content-length": String(Buffer.byteLength(answer)) };
 

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadAverage, median, spread, startChild, stopChild } from "../children.ts";
 import { twentyRulesSeed } from "../seeds.ts";
+import { fixedTrackAnswer } from "./fixed-track-answer.ts";
 import { measuredTracks } from "./wrk.ts";
 
 const seconds = Number(process.argv[2] ?? 6);
@@ -35,16 +36,6 @@ const fixedToken = `${base64url({ alg: "HS256", typ: "JWT" })}.${base64url({
   exp: 1796626654,
   jti: "wR1-dfS_b1tFv6vSyWMWfQ",
 })}.${"s".repeat(43)}`;
-// What the bare server answers (throughput/bare-track-server.ts).
-const bareAnswer = JSON.stringify({
-  state: "ALLOW",
-  idempotencyKey: "00000000-0000-4000-8000-000000000000",
-  url: "http://127.0.0.1/ui",
-  token: "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl",
-  isEnrolled: false,
-  allowedVerificationMethods: [],
-  enrolledVerificationMethods: [],
-});
 
 interface Ablation {
   name: string;
@@ -70,7 +61,7 @@ const ablations: Ablation[] = [
   {
     name: "the whole handler (the bare server's answer from the edge)",
     head: "const track=(request,context)=>{",
-    returns: `{status:200,body:${bareAnswer}}`,
+    returns: `{status:200,body:${fixedTrackAnswer}}`,
   },
 ];
 
