@@ -2,6 +2,7 @@
 // record has no prototype: `users["__proto__"] = user` stores an entry rather than replacing the
 // record's prototype, and `devices.constructor` is undefined until a device of that name is seen.
 // Reads still go through `entry`, which takes only what the record holds itself.
+import { defaultSettings } from "./settings.ts";
 import type { EmulatorState } from "./types.ts";
 
 /** An empty record with no prototype. */
@@ -39,8 +40,9 @@ const nested = <T>(source: Record<string, Record<string, T>>) =>
   recordsOf(Object.entries(source).map(([key, inner]) => [key, recordsOf(inner)] as const));
 
 /**
- * The state with every record keyed by an ID made prototype-free: what a fresh state, a seed and an
- * import all pass through, as JSON.parse and structuredClone make plain objects.
+ * The state with every record keyed by an ID made prototype-free, and every setting present: what a
+ * fresh state, a seed and an import all pass through, as JSON.parse and structuredClone make plain
+ * objects.
  */
 export function withPrototypeFreeRecords(state: EmulatorState): EmulatorState {
   const { management, server, emulator } = state;
@@ -65,6 +67,8 @@ export function withPrototypeFreeRecords(state: EmulatorState): EmulatorState {
     ...(deviceIds && { deviceIds: recordsOf(deviceIds) }),
     ...(userAgents && { userAgents: recordsOf(userAgents) }),
   };
+  // Every setting present: a state exported before a setting existed takes the setting's default.
+  emulator.settings = { ...defaultSettings, ...emulator.settings };
   emulator.settings.fixedCodes = recordsOf(emulator.settings.fixedCodes);
   return state;
 }

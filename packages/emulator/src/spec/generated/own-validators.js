@@ -16821,26 +16821,7 @@ function build() {
         additionalProperties: false,
         required: ["settings", "clockOffsetMs", "keys", "outbox", "webhookDeliveries"],
         properties: {
-          settings: {
-            type: "object",
-            required: [
-              "unknownActionOutcome",
-              "tokenLifetimeMinutes",
-              "otpLifetimeMinutes",
-              "otpLength",
-              "maxVerifyAttempts",
-              "fixedCodes",
-              "defaultVerificationMethods",
-              "allowStateIsValid",
-              "accessTokenLifetimeMinutes",
-              "refreshTokenLifetimeMinutes",
-              "acceptUnknownClientIds",
-              "defaultQueryLimit",
-              "webhookTimeoutMs",
-              "strict",
-              "journalLimit",
-            ],
-          },
+          settings: { type: "object" },
           clockOffsetMs: { type: "number", minimum: 0 },
           keys: {
             type: "object",
@@ -26242,29 +26223,32 @@ function build() {
           }
           if (data149.settings !== void 0) {
             let data150 = data149.settings;
-            if (data150 && typeof data150 == "object" && !Array.isArray(data150)) {
-              if (data150.unknownActionOutcome === void 0) {
-                const err252 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "unknownActionOutcome" },
-                  message: "must have required property 'unknownActionOutcome'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err252];
-                } else {
-                  vErrors.push(err252);
-                }
-                errors++;
+            if (!(data150 && typeof data150 == "object" && !Array.isArray(data150))) {
+              const err252 = {
+                instancePath: instancePath + "/emulator/settings",
+                schemaPath: "#/properties/emulator/properties/settings/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err252];
+              } else {
+                vErrors.push(err252);
               }
-              if (data150.tokenLifetimeMinutes === void 0) {
+              errors++;
+            }
+          }
+          if (data149.clockOffsetMs !== void 0) {
+            let data151 = data149.clockOffsetMs;
+            if (typeof data151 == "number") {
+              if (data151 < 0 || isNaN(data151)) {
                 const err253 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "tokenLifetimeMinutes" },
-                  message: "must have required property 'tokenLifetimeMinutes'",
+                  instancePath: instancePath + "/emulator/clockOffsetMs",
+                  schemaPath: "#/properties/emulator/properties/clockOffsetMs/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 0 },
+                  message: "must be >= 0",
                 };
                 if (vErrors === null) {
                   vErrors = [err253];
@@ -26273,205 +26257,234 @@ function build() {
                 }
                 errors++;
               }
-              if (data150.otpLifetimeMinutes === void 0) {
-                const err254 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "otpLifetimeMinutes" },
-                  message: "must have required property 'otpLifetimeMinutes'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err254];
-                } else {
-                  vErrors.push(err254);
-                }
-                errors++;
+            } else {
+              const err254 = {
+                instancePath: instancePath + "/emulator/clockOffsetMs",
+                schemaPath: "#/properties/emulator/properties/clockOffsetMs/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err254];
+              } else {
+                vErrors.push(err254);
               }
-              if (data150.otpLength === void 0) {
-                const err255 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "otpLength" },
-                  message: "must have required property 'otpLength'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err255];
-                } else {
-                  vErrors.push(err255);
+              errors++;
+            }
+          }
+          if (data149.keys !== void 0) {
+            let data152 = data149.keys;
+            if (data152 && typeof data152 == "object" && !Array.isArray(data152)) {
+              for (const key32 in data152) {
+                if (!(key32 === "actionTokenSecret" || key32 === "session")) {
+                  const err255 = {
+                    instancePath: instancePath + "/emulator/keys",
+                    schemaPath: "#/properties/emulator/properties/keys/additionalProperties",
+                    keyword: "additionalProperties",
+                    params: { additionalProperty: key32 },
+                    message: "must NOT have additional properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err255];
+                  } else {
+                    vErrors.push(err255);
+                  }
+                  errors++;
                 }
-                errors++;
               }
-              if (data150.maxVerifyAttempts === void 0) {
-                const err256 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "maxVerifyAttempts" },
-                  message: "must have required property 'maxVerifyAttempts'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err256];
+              if (data152.actionTokenSecret !== void 0) {
+                let data153 = data152.actionTokenSecret;
+                if (typeof data153 === "string") {
+                  if (func0(data153) < 1) {
+                    const err256 = {
+                      instancePath: instancePath + "/emulator/keys/actionTokenSecret",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/minLength",
+                      keyword: "minLength",
+                      params: { limit: 1 },
+                      message: "must NOT have fewer than 1 characters",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err256];
+                    } else {
+                      vErrors.push(err256);
+                    }
+                    errors++;
+                  }
                 } else {
-                  vErrors.push(err256);
+                  const err257 = {
+                    instancePath: instancePath + "/emulator/keys/actionTokenSecret",
+                    schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err257];
+                  } else {
+                    vErrors.push(err257);
+                  }
+                  errors++;
                 }
-                errors++;
               }
-              if (data150.fixedCodes === void 0) {
-                const err257 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "fixedCodes" },
-                  message: "must have required property 'fixedCodes'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err257];
+              if (data152.session !== void 0) {
+                let data154 = data152.session;
+                if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
+                  if (data154.kid === void 0) {
+                    const err258 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "kid" },
+                      message: "must have required property 'kid'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err258];
+                    } else {
+                      vErrors.push(err258);
+                    }
+                    errors++;
+                  }
+                  if (data154.privateJwk === void 0) {
+                    const err259 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "privateJwk" },
+                      message: "must have required property 'privateJwk'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err259];
+                    } else {
+                      vErrors.push(err259);
+                    }
+                    errors++;
+                  }
+                  if (data154.publicJwk === void 0) {
+                    const err260 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "publicJwk" },
+                      message: "must have required property 'publicJwk'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err260];
+                    } else {
+                      vErrors.push(err260);
+                    }
+                    errors++;
+                  }
+                  for (const key33 in data154) {
+                    if (!(key33 === "kid" || key33 === "privateJwk" || key33 === "publicJwk")) {
+                      const err261 = {
+                        instancePath: instancePath + "/emulator/keys/session",
+                        schemaPath: "#/properties/emulator/properties/keys/properties/session/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key33 },
+                        message: "must NOT have additional properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err261];
+                      } else {
+                        vErrors.push(err261);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data154.kid !== void 0) {
+                    let data155 = data154.kid;
+                    if (typeof data155 === "string") {
+                      if (func0(data155) < 1) {
+                        const err262 = {
+                          instancePath: instancePath + "/emulator/keys/session/kid",
+                          schemaPath:
+                            "#/properties/emulator/properties/keys/properties/session/properties/kid/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err262];
+                        } else {
+                          vErrors.push(err262);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err263 = {
+                        instancePath: instancePath + "/emulator/keys/session/kid",
+                        schemaPath: "#/properties/emulator/properties/keys/properties/session/properties/kid/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err263];
+                      } else {
+                        vErrors.push(err263);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data154.privateJwk !== void 0) {
+                    let data156 = data154.privateJwk;
+                    if (!(data156 && typeof data156 == "object" && !Array.isArray(data156))) {
+                      const err264 = {
+                        instancePath: instancePath + "/emulator/keys/session/privateJwk",
+                        schemaPath:
+                          "#/properties/emulator/properties/keys/properties/session/properties/privateJwk/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err264];
+                      } else {
+                        vErrors.push(err264);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data154.publicJwk !== void 0) {
+                    let data157 = data154.publicJwk;
+                    if (!(data157 && typeof data157 == "object" && !Array.isArray(data157))) {
+                      const err265 = {
+                        instancePath: instancePath + "/emulator/keys/session/publicJwk",
+                        schemaPath:
+                          "#/properties/emulator/properties/keys/properties/session/properties/publicJwk/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err265];
+                      } else {
+                        vErrors.push(err265);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  vErrors.push(err257);
+                  const err266 = {
+                    instancePath: instancePath + "/emulator/keys/session",
+                    schemaPath: "#/properties/emulator/properties/keys/properties/session/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err266];
+                  } else {
+                    vErrors.push(err266);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-              if (data150.defaultVerificationMethods === void 0) {
-                const err258 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "defaultVerificationMethods" },
-                  message: "must have required property 'defaultVerificationMethods'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err258];
-                } else {
-                  vErrors.push(err258);
-                }
-                errors++;
-              }
-              if (data150.allowStateIsValid === void 0) {
-                const err259 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "allowStateIsValid" },
-                  message: "must have required property 'allowStateIsValid'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err259];
-                } else {
-                  vErrors.push(err259);
-                }
-                errors++;
-              }
-              if (data150.accessTokenLifetimeMinutes === void 0) {
-                const err260 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "accessTokenLifetimeMinutes" },
-                  message: "must have required property 'accessTokenLifetimeMinutes'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err260];
-                } else {
-                  vErrors.push(err260);
-                }
-                errors++;
-              }
-              if (data150.refreshTokenLifetimeMinutes === void 0) {
-                const err261 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "refreshTokenLifetimeMinutes" },
-                  message: "must have required property 'refreshTokenLifetimeMinutes'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err261];
-                } else {
-                  vErrors.push(err261);
-                }
-                errors++;
-              }
-              if (data150.acceptUnknownClientIds === void 0) {
-                const err262 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "acceptUnknownClientIds" },
-                  message: "must have required property 'acceptUnknownClientIds'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err262];
-                } else {
-                  vErrors.push(err262);
-                }
-                errors++;
-              }
-              if (data150.defaultQueryLimit === void 0) {
-                const err263 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "defaultQueryLimit" },
-                  message: "must have required property 'defaultQueryLimit'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err263];
-                } else {
-                  vErrors.push(err263);
-                }
-                errors++;
-              }
-              if (data150.webhookTimeoutMs === void 0) {
-                const err264 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "webhookTimeoutMs" },
-                  message: "must have required property 'webhookTimeoutMs'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err264];
-                } else {
-                  vErrors.push(err264);
-                }
-                errors++;
-              }
-              if (data150.strict === void 0) {
-                const err265 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "strict" },
-                  message: "must have required property 'strict'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err265];
-                } else {
-                  vErrors.push(err265);
-                }
-                errors++;
-              }
-              if (data150.journalLimit === void 0) {
-                const err266 = {
-                  instancePath: instancePath + "/emulator/settings",
-                  schemaPath: "#/properties/emulator/properties/settings/required",
-                  keyword: "required",
-                  params: { missingProperty: "journalLimit" },
-                  message: "must have required property 'journalLimit'",
-                };
-                if (vErrors === null) {
-                  vErrors = [err266];
-                } else {
-                  vErrors.push(err266);
-                }
-                errors++;
               }
             } else {
               const err267 = {
-                instancePath: instancePath + "/emulator/settings",
-                schemaPath: "#/properties/emulator/properties/settings/type",
+                instancePath: instancePath + "/emulator/keys",
+                schemaPath: "#/properties/emulator/properties/keys/type",
                 keyword: "type",
                 params: { type: "object" },
                 message: "must be object",
@@ -26484,70 +26497,65 @@ function build() {
               errors++;
             }
           }
-          if (data149.clockOffsetMs !== void 0) {
-            let data151 = data149.clockOffsetMs;
-            if (typeof data151 == "number") {
-              if (data151 < 0 || isNaN(data151)) {
-                const err268 = {
-                  instancePath: instancePath + "/emulator/clockOffsetMs",
-                  schemaPath: "#/properties/emulator/properties/clockOffsetMs/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 0 },
-                  message: "must be >= 0",
-                };
-                if (vErrors === null) {
-                  vErrors = [err268];
-                } else {
-                  vErrors.push(err268);
-                }
-                errors++;
-              }
-            } else {
-              const err269 = {
-                instancePath: instancePath + "/emulator/clockOffsetMs",
-                schemaPath: "#/properties/emulator/properties/clockOffsetMs/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err269];
-              } else {
-                vErrors.push(err269);
-              }
-              errors++;
-            }
-          }
-          if (data149.keys !== void 0) {
-            let data152 = data149.keys;
-            if (data152 && typeof data152 == "object" && !Array.isArray(data152)) {
-              for (const key32 in data152) {
-                if (!(key32 === "actionTokenSecret" || key32 === "session")) {
-                  const err270 = {
-                    instancePath: instancePath + "/emulator/keys",
-                    schemaPath: "#/properties/emulator/properties/keys/additionalProperties",
-                    keyword: "additionalProperties",
-                    params: { additionalProperty: key32 },
-                    message: "must NOT have additional properties",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err270];
-                  } else {
-                    vErrors.push(err270);
+          if (data149.outbox !== void 0) {
+            let data158 = data149.outbox;
+            if (Array.isArray(data158)) {
+              const len5 = data158.length;
+              for (let i5 = 0; i5 < len5; i5++) {
+                let data159 = data158[i5];
+                if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
+                  if (data159.messageId === void 0) {
+                    const err268 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "messageId" },
+                      message: "must have required property 'messageId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err268];
+                    } else {
+                      vErrors.push(err268);
+                    }
+                    errors++;
                   }
-                  errors++;
-                }
-              }
-              if (data152.actionTokenSecret !== void 0) {
-                let data153 = data152.actionTokenSecret;
-                if (typeof data153 === "string") {
-                  if (func0(data153) < 1) {
+                  if (data159.channel === void 0) {
+                    const err269 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "channel" },
+                      message: "must have required property 'channel'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err269];
+                    } else {
+                      vErrors.push(err269);
+                    }
+                    errors++;
+                  }
+                  if (data159.to === void 0) {
+                    const err270 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "to" },
+                      message: "must have required property 'to'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err270];
+                    } else {
+                      vErrors.push(err270);
+                    }
+                    errors++;
+                  }
+                  if (data159.code === void 0) {
                     const err271 = {
-                      instancePath: instancePath + "/emulator/keys/actionTokenSecret",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/minLength",
-                      keyword: "minLength",
-                      params: { limit: 1 },
-                      message: "must NOT have fewer than 1 characters",
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "code" },
+                      message: "must have required property 'code'",
                     };
                     if (vErrors === null) {
                       vErrors = [err271];
@@ -26556,32 +26564,28 @@ function build() {
                     }
                     errors++;
                   }
-                } else {
-                  const err272 = {
-                    instancePath: instancePath + "/emulator/keys/actionTokenSecret",
-                    schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err272];
-                  } else {
-                    vErrors.push(err272);
-                  }
-                  errors++;
-                }
-              }
-              if (data152.session !== void 0) {
-                let data154 = data152.session;
-                if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
-                  if (data154.kid === void 0) {
-                    const err273 = {
-                      instancePath: instancePath + "/emulator/keys/session",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                  if (data159.challengeId === void 0) {
+                    const err272 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "kid" },
-                      message: "must have required property 'kid'",
+                      params: { missingProperty: "challengeId" },
+                      message: "must have required property 'challengeId'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err272];
+                    } else {
+                      vErrors.push(err272);
+                    }
+                    errors++;
+                  }
+                  if (data159.actionCode === void 0) {
+                    const err273 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "actionCode" },
+                      message: "must have required property 'actionCode'",
                     };
                     if (vErrors === null) {
                       vErrors = [err273];
@@ -26590,13 +26594,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data154.privateJwk === void 0) {
+                  if (data159.idempotencyKey === void 0) {
                     const err274 = {
-                      instancePath: instancePath + "/emulator/keys/session",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "privateJwk" },
-                      message: "must have required property 'privateJwk'",
+                      params: { missingProperty: "idempotencyKey" },
+                      message: "must have required property 'idempotencyKey'",
                     };
                     if (vErrors === null) {
                       vErrors = [err274];
@@ -26605,13 +26609,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data154.publicJwk === void 0) {
+                  if (data159.createdAt === void 0) {
                     const err275 = {
-                      instancePath: instancePath + "/emulator/keys/session",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      instancePath: instancePath + "/emulator/outbox/" + i5,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "publicJwk" },
-                      message: "must have required property 'publicJwk'",
+                      params: { missingProperty: "createdAt" },
+                      message: "must have required property 'createdAt'",
                     };
                     if (vErrors === null) {
                       vErrors = [err275];
@@ -26620,13 +26624,13 @@ function build() {
                     }
                     errors++;
                   }
-                  for (const key33 in data154) {
-                    if (!(key33 === "kid" || key33 === "privateJwk" || key33 === "publicJwk")) {
+                  for (const key34 in data159) {
+                    if (!func1.call(schema112.properties.emulator.properties.outbox.items.properties, key34)) {
                       const err276 = {
-                        instancePath: instancePath + "/emulator/keys/session",
-                        schemaPath: "#/properties/emulator/properties/keys/properties/session/additionalProperties",
+                        instancePath: instancePath + "/emulator/outbox/" + i5,
+                        schemaPath: "#/properties/emulator/properties/outbox/items/additionalProperties",
                         keyword: "additionalProperties",
-                        params: { additionalProperty: key33 },
+                        params: { additionalProperty: key34 },
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
@@ -26637,14 +26641,13 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data154.kid !== void 0) {
-                    let data155 = data154.kid;
-                    if (typeof data155 === "string") {
-                      if (func0(data155) < 1) {
+                  if (data159.messageId !== void 0) {
+                    let data160 = data159.messageId;
+                    if (typeof data160 === "string") {
+                      if (func0(data160) < 1) {
                         const err277 = {
-                          instancePath: instancePath + "/emulator/keys/session/kid",
-                          schemaPath:
-                            "#/properties/emulator/properties/keys/properties/session/properties/kid/minLength",
+                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
+                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/minLength",
                           keyword: "minLength",
                           params: { limit: 1 },
                           message: "must NOT have fewer than 1 characters",
@@ -26658,8 +26661,8 @@ function build() {
                       }
                     } else {
                       const err278 = {
-                        instancePath: instancePath + "/emulator/keys/session/kid",
-                        schemaPath: "#/properties/emulator/properties/keys/properties/session/properties/kid/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -26672,258 +26675,10 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data154.privateJwk !== void 0) {
-                    let data156 = data154.privateJwk;
-                    if (!(data156 && typeof data156 == "object" && !Array.isArray(data156))) {
-                      const err279 = {
-                        instancePath: instancePath + "/emulator/keys/session/privateJwk",
-                        schemaPath:
-                          "#/properties/emulator/properties/keys/properties/session/properties/privateJwk/type",
-                        keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err279];
-                      } else {
-                        vErrors.push(err279);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data154.publicJwk !== void 0) {
-                    let data157 = data154.publicJwk;
-                    if (!(data157 && typeof data157 == "object" && !Array.isArray(data157))) {
-                      const err280 = {
-                        instancePath: instancePath + "/emulator/keys/session/publicJwk",
-                        schemaPath:
-                          "#/properties/emulator/properties/keys/properties/session/properties/publicJwk/type",
-                        keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err280];
-                      } else {
-                        vErrors.push(err280);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err281 = {
-                    instancePath: instancePath + "/emulator/keys/session",
-                    schemaPath: "#/properties/emulator/properties/keys/properties/session/type",
-                    keyword: "type",
-                    params: { type: "object" },
-                    message: "must be object",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err281];
-                  } else {
-                    vErrors.push(err281);
-                  }
-                  errors++;
-                }
-              }
-            } else {
-              const err282 = {
-                instancePath: instancePath + "/emulator/keys",
-                schemaPath: "#/properties/emulator/properties/keys/type",
-                keyword: "type",
-                params: { type: "object" },
-                message: "must be object",
-              };
-              if (vErrors === null) {
-                vErrors = [err282];
-              } else {
-                vErrors.push(err282);
-              }
-              errors++;
-            }
-          }
-          if (data149.outbox !== void 0) {
-            let data158 = data149.outbox;
-            if (Array.isArray(data158)) {
-              const len5 = data158.length;
-              for (let i5 = 0; i5 < len5; i5++) {
-                let data159 = data158[i5];
-                if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
-                  if (data159.messageId === void 0) {
-                    const err283 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "messageId" },
-                      message: "must have required property 'messageId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err283];
-                    } else {
-                      vErrors.push(err283);
-                    }
-                    errors++;
-                  }
-                  if (data159.channel === void 0) {
-                    const err284 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "channel" },
-                      message: "must have required property 'channel'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err284];
-                    } else {
-                      vErrors.push(err284);
-                    }
-                    errors++;
-                  }
-                  if (data159.to === void 0) {
-                    const err285 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "to" },
-                      message: "must have required property 'to'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err285];
-                    } else {
-                      vErrors.push(err285);
-                    }
-                    errors++;
-                  }
-                  if (data159.code === void 0) {
-                    const err286 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "code" },
-                      message: "must have required property 'code'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err286];
-                    } else {
-                      vErrors.push(err286);
-                    }
-                    errors++;
-                  }
-                  if (data159.challengeId === void 0) {
-                    const err287 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "challengeId" },
-                      message: "must have required property 'challengeId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err287];
-                    } else {
-                      vErrors.push(err287);
-                    }
-                    errors++;
-                  }
-                  if (data159.actionCode === void 0) {
-                    const err288 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "actionCode" },
-                      message: "must have required property 'actionCode'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err288];
-                    } else {
-                      vErrors.push(err288);
-                    }
-                    errors++;
-                  }
-                  if (data159.idempotencyKey === void 0) {
-                    const err289 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "idempotencyKey" },
-                      message: "must have required property 'idempotencyKey'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err289];
-                    } else {
-                      vErrors.push(err289);
-                    }
-                    errors++;
-                  }
-                  if (data159.createdAt === void 0) {
-                    const err290 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i5,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "createdAt" },
-                      message: "must have required property 'createdAt'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err290];
-                    } else {
-                      vErrors.push(err290);
-                    }
-                    errors++;
-                  }
-                  for (const key34 in data159) {
-                    if (!func1.call(schema112.properties.emulator.properties.outbox.items.properties, key34)) {
-                      const err291 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5,
-                        schemaPath: "#/properties/emulator/properties/outbox/items/additionalProperties",
-                        keyword: "additionalProperties",
-                        params: { additionalProperty: key34 },
-                        message: "must NOT have additional properties",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err291];
-                      } else {
-                        vErrors.push(err291);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data159.messageId !== void 0) {
-                    let data160 = data159.messageId;
-                    if (typeof data160 === "string") {
-                      if (func0(data160) < 1) {
-                        const err292 = {
-                          instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
-                          schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/minLength",
-                          keyword: "minLength",
-                          params: { limit: 1 },
-                          message: "must NOT have fewer than 1 characters",
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err292];
-                        } else {
-                          vErrors.push(err292);
-                        }
-                        errors++;
-                      }
-                    } else {
-                      const err293 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i5 + "/messageId",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err293];
-                      } else {
-                        vErrors.push(err293);
-                      }
-                      errors++;
-                    }
-                  }
                   if (data159.channel !== void 0) {
                     let data161 = data159.channel;
                     if (!(data161 === "SMS" || data161 === "WHATSAPP" || data161 === "EMAIL")) {
-                      const err294 = {
+                      const err279 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/channel",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/channel/enum",
                         keyword: "enum",
@@ -26933,16 +26688,16 @@ function build() {
                         message: "must be equal to one of the allowed values",
                       };
                       if (vErrors === null) {
-                        vErrors = [err294];
+                        vErrors = [err279];
                       } else {
-                        vErrors.push(err294);
+                        vErrors.push(err279);
                       }
                       errors++;
                     }
                   }
                   if (data159.to !== void 0) {
                     if (typeof data159.to !== "string") {
-                      const err295 = {
+                      const err280 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/to",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/to/type",
                         keyword: "type",
@@ -26950,16 +26705,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err295];
+                        vErrors = [err280];
                       } else {
-                        vErrors.push(err295);
+                        vErrors.push(err280);
                       }
                       errors++;
                     }
                   }
                   if (data159.code !== void 0) {
                     if (typeof data159.code !== "string") {
-                      const err296 = {
+                      const err281 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/code",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/code/type",
                         keyword: "type",
@@ -26967,9 +26722,9 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err296];
+                        vErrors = [err281];
                       } else {
-                        vErrors.push(err296);
+                        vErrors.push(err281);
                       }
                       errors++;
                     }
@@ -26978,7 +26733,7 @@ function build() {
                     let data164 = data159.challengeId;
                     if (typeof data164 === "string") {
                       if (func0(data164) < 1) {
-                        const err297 = {
+                        const err282 = {
                           instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
                           schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/minLength",
                           keyword: "minLength",
@@ -26986,14 +26741,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err297];
+                          vErrors = [err282];
                         } else {
-                          vErrors.push(err297);
+                          vErrors.push(err282);
                         }
                         errors++;
                       }
                     } else {
-                      const err298 = {
+                      const err283 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/challengeId",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/type",
                         keyword: "type",
@@ -27001,16 +26756,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err298];
+                        vErrors = [err283];
                       } else {
-                        vErrors.push(err298);
+                        vErrors.push(err283);
                       }
                       errors++;
                     }
                   }
                   if (data159.userId !== void 0) {
                     if (typeof data159.userId !== "string") {
-                      const err299 = {
+                      const err284 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/userId",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/userId/type",
                         keyword: "type",
@@ -27018,16 +26773,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err299];
+                        vErrors = [err284];
                       } else {
-                        vErrors.push(err299);
+                        vErrors.push(err284);
                       }
                       errors++;
                     }
                   }
                   if (data159.actionCode !== void 0) {
                     if (typeof data159.actionCode !== "string") {
-                      const err300 = {
+                      const err285 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/actionCode",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/actionCode/type",
                         keyword: "type",
@@ -27035,16 +26790,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err300];
+                        vErrors = [err285];
                       } else {
-                        vErrors.push(err300);
+                        vErrors.push(err285);
                       }
                       errors++;
                     }
                   }
                   if (data159.idempotencyKey !== void 0) {
                     if (typeof data159.idempotencyKey !== "string") {
-                      const err301 = {
+                      const err286 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/idempotencyKey",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/idempotencyKey/type",
                         keyword: "type",
@@ -27052,9 +26807,9 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err301];
+                        vErrors = [err286];
                       } else {
-                        vErrors.push(err301);
+                        vErrors.push(err286);
                       }
                       errors++;
                     }
@@ -27063,7 +26818,7 @@ function build() {
                     let data168 = data159.createdAt;
                     if (typeof data168 === "string") {
                       if (!formats38.validate(data168)) {
-                        const err302 = {
+                        const err287 = {
                           instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
                           schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/format",
                           keyword: "format",
@@ -27071,14 +26826,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err302];
+                          vErrors = [err287];
                         } else {
-                          vErrors.push(err302);
+                          vErrors.push(err287);
                         }
                         errors++;
                       }
                     } else {
-                      const err303 = {
+                      const err288 = {
                         instancePath: instancePath + "/emulator/outbox/" + i5 + "/createdAt",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/type",
                         keyword: "type",
@@ -27086,15 +26841,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err303];
+                        vErrors = [err288];
                       } else {
-                        vErrors.push(err303);
+                        vErrors.push(err288);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err304 = {
+                  const err289 = {
                     instancePath: instancePath + "/emulator/outbox/" + i5,
                     schemaPath: "#/properties/emulator/properties/outbox/items/type",
                     keyword: "type",
@@ -27102,15 +26857,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err304];
+                    vErrors = [err289];
                   } else {
-                    vErrors.push(err304);
+                    vErrors.push(err289);
                   }
                   errors++;
                 }
               }
             } else {
-              const err305 = {
+              const err290 = {
                 instancePath: instancePath + "/emulator/outbox",
                 schemaPath: "#/properties/emulator/properties/outbox/type",
                 keyword: "type",
@@ -27118,9 +26873,9 @@ function build() {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err305];
+                vErrors = [err290];
               } else {
-                vErrors.push(err305);
+                vErrors.push(err290);
               }
               errors++;
             }
@@ -27133,7 +26888,7 @@ function build() {
                 let data170 = data169[i6];
                 if (data170 && typeof data170 == "object" && !Array.isArray(data170)) {
                   if (data170.deliveryId === void 0) {
-                    const err306 = {
+                    const err291 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
@@ -27141,14 +26896,14 @@ function build() {
                       message: "must have required property 'deliveryId'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err306];
+                      vErrors = [err291];
                     } else {
-                      vErrors.push(err306);
+                      vErrors.push(err291);
                     }
                     errors++;
                   }
                   if (data170.eventId === void 0) {
-                    const err307 = {
+                    const err292 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
@@ -27156,14 +26911,14 @@ function build() {
                       message: "must have required property 'eventId'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err307];
+                      vErrors = [err292];
                     } else {
-                      vErrors.push(err307);
+                      vErrors.push(err292);
                     }
                     errors++;
                   }
                   if (data170.type === void 0) {
-                    const err308 = {
+                    const err293 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
@@ -27171,14 +26926,14 @@ function build() {
                       message: "must have required property 'type'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err308];
+                      vErrors = [err293];
                     } else {
-                      vErrors.push(err308);
+                      vErrors.push(err293);
                     }
                     errors++;
                   }
                   if (data170.url === void 0) {
-                    const err309 = {
+                    const err294 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
@@ -27186,14 +26941,14 @@ function build() {
                       message: "must have required property 'url'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err309];
+                      vErrors = [err294];
                     } else {
-                      vErrors.push(err309);
+                      vErrors.push(err294);
                     }
                     errors++;
                   }
                   if (data170.body === void 0) {
-                    const err310 = {
+                    const err295 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
@@ -27201,14 +26956,14 @@ function build() {
                       message: "must have required property 'body'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err310];
+                      vErrors = [err295];
                     } else {
-                      vErrors.push(err310);
+                      vErrors.push(err295);
                     }
                     errors++;
                   }
                   if (data170.signature === void 0) {
-                    const err311 = {
+                    const err296 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
@@ -27216,14 +26971,14 @@ function build() {
                       message: "must have required property 'signature'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err311];
+                      vErrors = [err296];
                     } else {
-                      vErrors.push(err311);
+                      vErrors.push(err296);
                     }
                     errors++;
                   }
                   if (data170.deliveredAt === void 0) {
-                    const err312 = {
+                    const err297 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
@@ -27231,9 +26986,9 @@ function build() {
                       message: "must have required property 'deliveredAt'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err312];
+                      vErrors = [err297];
                     } else {
-                      vErrors.push(err312);
+                      vErrors.push(err297);
                     }
                     errors++;
                   }
@@ -27241,7 +26996,7 @@ function build() {
                     if (
                       !func1.call(schema112.properties.emulator.properties.webhookDeliveries.items.properties, key35)
                     ) {
-                      const err313 = {
+                      const err298 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/additionalProperties",
                         keyword: "additionalProperties",
@@ -27249,9 +27004,9 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err313];
+                        vErrors = [err298];
                       } else {
-                        vErrors.push(err313);
+                        vErrors.push(err298);
                       }
                       errors++;
                     }
@@ -27260,7 +27015,7 @@ function build() {
                     let data171 = data170.deliveryId;
                     if (typeof data171 === "string") {
                       if (func0(data171) < 1) {
-                        const err314 = {
+                        const err299 = {
                           instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
                           schemaPath:
                             "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/minLength",
@@ -27269,14 +27024,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err314];
+                          vErrors = [err299];
                         } else {
-                          vErrors.push(err314);
+                          vErrors.push(err299);
                         }
                         errors++;
                       }
                     } else {
-                      const err315 = {
+                      const err300 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveryId",
                         schemaPath:
                           "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/type",
@@ -27285,9 +27040,9 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err315];
+                        vErrors = [err300];
                       } else {
-                        vErrors.push(err315);
+                        vErrors.push(err300);
                       }
                       errors++;
                     }
@@ -27296,7 +27051,7 @@ function build() {
                     let data172 = data170.eventId;
                     if (typeof data172 === "string") {
                       if (func0(data172) < 1) {
-                        const err316 = {
+                        const err301 = {
                           instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
                           schemaPath:
                             "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/minLength",
@@ -27305,14 +27060,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err316];
+                          vErrors = [err301];
                         } else {
-                          vErrors.push(err316);
+                          vErrors.push(err301);
                         }
                         errors++;
                       }
                     } else {
-                      const err317 = {
+                      const err302 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/eventId",
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/type",
                         keyword: "type",
@@ -27320,16 +27075,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err317];
+                        vErrors = [err302];
                       } else {
-                        vErrors.push(err317);
+                        vErrors.push(err302);
                       }
                       errors++;
                     }
                   }
                   if (data170.type !== void 0) {
                     if (typeof data170.type !== "string") {
-                      const err318 = {
+                      const err303 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/type",
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/type/type",
                         keyword: "type",
@@ -27337,16 +27092,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err318];
+                        vErrors = [err303];
                       } else {
-                        vErrors.push(err318);
+                        vErrors.push(err303);
                       }
                       errors++;
                     }
                   }
                   if (data170.url !== void 0) {
                     if (typeof data170.url !== "string") {
-                      const err319 = {
+                      const err304 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/url",
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/url/type",
                         keyword: "type",
@@ -27354,16 +27109,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err319];
+                        vErrors = [err304];
                       } else {
-                        vErrors.push(err319);
+                        vErrors.push(err304);
                       }
                       errors++;
                     }
                   }
                   if (data170.body !== void 0) {
                     if (typeof data170.body !== "string") {
-                      const err320 = {
+                      const err305 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/body",
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/body/type",
                         keyword: "type",
@@ -27371,16 +27126,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err320];
+                        vErrors = [err305];
                       } else {
-                        vErrors.push(err320);
+                        vErrors.push(err305);
                       }
                       errors++;
                     }
                   }
                   if (data170.signature !== void 0) {
                     if (typeof data170.signature !== "string") {
-                      const err321 = {
+                      const err306 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/signature",
                         schemaPath:
                           "#/properties/emulator/properties/webhookDeliveries/items/properties/signature/type",
@@ -27389,9 +27144,9 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err321];
+                        vErrors = [err306];
                       } else {
-                        vErrors.push(err321);
+                        vErrors.push(err306);
                       }
                       errors++;
                     }
@@ -27399,7 +27154,7 @@ function build() {
                   if (data170.status !== void 0) {
                     let data177 = data170.status;
                     if (!(typeof data177 == "number" && !(data177 % 1) && !isNaN(data177))) {
-                      const err322 = {
+                      const err307 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/status",
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/status/type",
                         keyword: "type",
@@ -27407,16 +27162,16 @@ function build() {
                         message: "must be integer",
                       };
                       if (vErrors === null) {
-                        vErrors = [err322];
+                        vErrors = [err307];
                       } else {
-                        vErrors.push(err322);
+                        vErrors.push(err307);
                       }
                       errors++;
                     }
                   }
                   if (data170.error !== void 0) {
                     if (typeof data170.error !== "string") {
-                      const err323 = {
+                      const err308 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/error",
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/error/type",
                         keyword: "type",
@@ -27424,9 +27179,9 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err323];
+                        vErrors = [err308];
                       } else {
-                        vErrors.push(err323);
+                        vErrors.push(err308);
                       }
                       errors++;
                     }
@@ -27435,7 +27190,7 @@ function build() {
                     let data179 = data170.deliveredAt;
                     if (typeof data179 === "string") {
                       if (!formats38.validate(data179)) {
-                        const err324 = {
+                        const err309 = {
                           instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
                           schemaPath:
                             "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/format",
@@ -27444,14 +27199,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err324];
+                          vErrors = [err309];
                         } else {
-                          vErrors.push(err324);
+                          vErrors.push(err309);
                         }
                         errors++;
                       }
                     } else {
-                      const err325 = {
+                      const err310 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i6 + "/deliveredAt",
                         schemaPath:
                           "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/type",
@@ -27460,15 +27215,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err325];
+                        vErrors = [err310];
                       } else {
-                        vErrors.push(err325);
+                        vErrors.push(err310);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err326 = {
+                  const err311 = {
                     instancePath: instancePath + "/emulator/webhookDeliveries/" + i6,
                     schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/type",
                     keyword: "type",
@@ -27476,15 +27231,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err326];
+                    vErrors = [err311];
                   } else {
-                    vErrors.push(err326);
+                    vErrors.push(err311);
                   }
                   errors++;
                 }
               }
             } else {
-              const err327 = {
+              const err312 = {
                 instancePath: instancePath + "/emulator/webhookDeliveries",
                 schemaPath: "#/properties/emulator/properties/webhookDeliveries/type",
                 keyword: "type",
@@ -27492,15 +27247,15 @@ function build() {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err327];
+                vErrors = [err312];
               } else {
-                vErrors.push(err327);
+                vErrors.push(err312);
               }
               errors++;
             }
           }
         } else {
-          const err328 = {
+          const err313 = {
             instancePath: instancePath + "/emulator",
             schemaPath: "#/properties/emulator/type",
             keyword: "type",
@@ -27508,15 +27263,15 @@ function build() {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err328];
+            vErrors = [err313];
           } else {
-            vErrors.push(err328);
+            vErrors.push(err313);
           }
           errors++;
         }
       }
     } else {
-      const err329 = {
+      const err314 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -27524,9 +27279,9 @@ function build() {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err329];
+        vErrors = [err314];
       } else {
-        vErrors.push(err329);
+        vErrors.push(err314);
       }
       errors++;
     }

@@ -40,6 +40,21 @@ describe("state", () => {
     });
   });
 
+  it("imports a state exported before a setting existed, the setting taking its default", async () => {
+    const { emulator } = setup({ settings: { otpLength: 8, strict: true, journalLimit: 5 } });
+    const exported = JSON.parse(JSON.stringify(emulator.exportState()));
+    delete exported.emulator.settings.strict;
+    delete exported.emulator.settings.journalLimit;
+
+    const other = setup();
+    other.emulator.importState(exported);
+    expect(other.emulator.settings()).toMatchObject({ otpLength: 8, strict: false, journalLimit: 1000 });
+    expect(other.emulator.exportState().emulator.settings).toMatchObject({ strict: false, journalLimit: 1000 });
+    // A setting that is there is still checked.
+    exported.emulator.settings.otpLength = 1;
+    expect(() => other.emulator.importState(exported)).toThrow(/state\.emulator\.settings\.otpLength must be/);
+  });
+
   it("keeps two emulators in one process apart", async () => {
     // On one wall clock held still, so only the emulators' own clocks can differ.
     const now = () => Date.parse("2026-01-01T00:00:00Z");
