@@ -57,6 +57,14 @@ const ablations: Ablation[] = [
     returns: "{matched:[],errors:[],features:data}",
   },
   { name: "storing the user and action", head: "recordTrack(action,attributes,at,made){", returns: "action" },
+  {
+    // Not taken out but kept elsewhere: the same user and action held in two Maps, as a state made
+    // of Maps would hold them, rather than in the prototype-free records of the state.
+    name: "storing them in Maps instead (a what-if)",
+    head: "recordTrack(action,attributes,at,made){",
+    returns:
+      "((maps)=>(maps.users.set(action.userId,made?.copy),maps.actions.set([action.userId,action.actionCode,action.idempotencyKey].join(String.fromCharCode(0)),action),action))(globalThis.ablationMaps??={users:new Map(),actions:new Map()})",
+  },
   { name: "the request journal", head: "record(call,answered,startedAt,timeMs,note){", returns: "undefined" },
   {
     name: "the whole handler (the bare server's answer from the edge)",
