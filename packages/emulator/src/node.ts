@@ -60,8 +60,11 @@ function callOf(incoming: IncomingMessage, origin: string): Call | undefined {
   };
 }
 
-/** How long a body declared too large may stop arriving before it is refused without the rest. */
-const stalledBodyMs = 100;
+/**
+ * How long a body declared too large may stop arriving before it is refused without the rest: long
+ * enough for a client that is still sending but was not scheduled for a while (a loaded CI machine).
+ */
+const stalledBodyMs = 1000;
 
 /**
  * The body as text, refused past `limit` bytes. A body declared too large is read on and dropped,

@@ -188,8 +188,8 @@ export function compileLogic(logic: unknown): Compiled | undefined {
     const operand = operandOf(logic);
     if (operand) return compileOperand(operand);
   }
-  // A comparison of two operands (`{"==": [{"var": "ip.isAnonymous"}, true]}`), most conditions'
-  // every node: one closure where there were three.
+  // An operation on two operands (`{"==": [{"var": "ip.isAnonymous"}, true]}`), the shape of
+  // nearly every comparison in a rule: one closure where there were three.
   const [left, right] = values.length === 2 ? values.map(operandOf) : [];
   if (left && right && op !== "and" && op !== "or" && Object.hasOwn(operations, op)) {
     const operation = operations[op] as Operation;

@@ -81,7 +81,7 @@ describe("a huge body", () => {
     expect(outcomes.filter((outcome) => outcome !== "413")).toEqual([]);
   });
 
-  it("is a 413 at once when it only claims to be huge", async () => {
+  it("is a 413, without waiting for the rest, when it only claims to be huge and stops", async () => {
     const socket = connect(cli().port, "127.0.0.1");
     let answer = "";
     socket.setEncoding("utf8").on("data", (chunk: string) => {
