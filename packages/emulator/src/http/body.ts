@@ -49,9 +49,14 @@ const tooLarge = (limit: number) =>
  * deeper than maxBodyNesting or is not JSON.
  */
 export function readJsonBody(call: Call, limit: number): Promise<unknown> {
-  return call.text(limit).then(parseJsonBody, (error: unknown) => {
-    throw error instanceof BodyTooLargeError ? tooLarge(limit) : error;
-  });
+  return answerWithJsonBody(
+    call,
+    limit,
+    (body) => body,
+    (error) => {
+      throw error;
+    },
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { withPrototypeFreeRecords } from "../../../src/state/records.ts";
 import type { StoredAction, StoredChallenge, StoredSession } from "../../../src/state/server.ts";
 import { createStore, type Store } from "../../../src/state/store.ts";
 import type { EmulatorState } from "../../../src/state/types.ts";
+import { at, storedAction } from "../stored-action.ts";
 
 /** A data dir that keeps its rows in a map, as the database would. */
 function rowsDataDir() {
@@ -33,24 +34,17 @@ function rowsDataDir() {
   return { dataDir, stored: () => stateFromRows([...rows.values()] as { kind: string; id: string; value: string }[]) };
 }
 
-const at = "2026-01-01T00:00:00.000Z";
 const later = "2026-01-02T00:00:00.000Z";
 const address = { userId: "usr_a", actionCode: "signIn", idempotencyKey: "key_1" };
-const action = (overrides: Partial<StoredAction> = {}): StoredAction => ({
-  ...address,
-  outcome: "CHALLENGE",
-  state: "CHALLENGE_REQUIRED",
-  createdAt: at,
-  updatedAt: at,
-  stateUpdatedAt: at,
-  ruleIds: [],
-  rules: [],
-  output: {},
-  allowedVerificationMethods: ["SMS"],
-  enrolledVerificationMethods: [],
-  deviceId: "dev_1",
-  ...overrides,
-});
+const action = (overrides: Partial<StoredAction> = {}): StoredAction =>
+  storedAction({
+    ...address,
+    outcome: "CHALLENGE",
+    state: "CHALLENGE_REQUIRED",
+    allowedVerificationMethods: ["SMS"],
+    deviceId: "dev_1",
+    ...overrides,
+  });
 const challenge: StoredChallenge = {
   challengeId: "chl_1",
   verificationMethod: "SMS",

@@ -8,27 +8,11 @@ import type { StoredAction, StoredUser } from "../../../src/state/server.ts";
 import { userAfterTrack } from "../../../src/state/server-store.ts";
 import { createStore } from "../../../src/state/store.ts";
 import type { EmulatorState } from "../../../src/state/types.ts";
+import { at, storedAction } from "../stored-action.ts";
 
-const at = "2026-01-01T00:00:00.000Z";
 const attributes = { email: "new@example.com", deviceId: "dev_2" };
 
-function tracked(userId: string): StoredAction {
-  return {
-    userId,
-    actionCode: "signIn",
-    idempotencyKey: "key_1",
-    outcome: "ALLOW",
-    state: "ALLOW",
-    createdAt: at,
-    updatedAt: at,
-    stateUpdatedAt: at,
-    ruleIds: [],
-    rules: [],
-    output: {},
-    allowedVerificationMethods: [],
-    enrolledVerificationMethods: [],
-  };
-}
+const tracked = (userId: string): StoredAction => storedAction({ userId });
 
 function withUser() {
   let state: EmulatorState = withPrototypeFreeRecords(
