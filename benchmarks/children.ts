@@ -1,7 +1,7 @@
 // Starting the servers a benchmark measures as child processes, as users run them: the time from
 // spawn to the first answered request, their resident memory, and a stop that waits for the exit.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 export interface Started {
   child: ChildProcess;
@@ -52,13 +52,21 @@ export function stopChild(started: Started): Promise<void> {
   });
 }
 
+/** Milliseconds of CPU a thread has run, from /proc's schedstat (nanoseconds, unlike its clock ticks). */
+const threadCpuMs = (pid: number | undefined, thread: number | string | undefined) =>
+  Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+
 /**
- * Milliseconds of CPU the process's main thread has run, from /proc/<pid>/task/<pid>/schedstat
- * (nanoseconds, unlike /proc's clock ticks): the thread that answers every request, without the
- * collector's and compiler's helper threads.
+ * Milliseconds of CPU the process's main thread has run: the thread that holds the emulator's state
+ * (and the bare server's only one), without node:http's thread or the collector's and compiler's helpers.
  */
 export function mainThreadCpuMs(pid: number | undefined): number {
-  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+  return threadCpuMs(pid, pid);
+}
+
+/** Milliseconds of CPU every thread of the process has run, those that have ended aside. */
+export function processCpuMs(pid: number | undefined): number {
+  return readdirSync(`/proc/${pid}/task`).reduce((sum, thread) => sum + threadCpuMs(pid, thread), 0);
 }
 
 /** Resident memory of a process, in MB. */

@@ -3,9 +3,9 @@
 // alternating rounds so that both see the same machine. The emulator runs as users run it (the
 // built CLI), in memory with its request journal as it comes, 20 active rules on the action, every
 // request a new user from a new IP address; after each round, the actions it created are counted
-// against the requests wrk saw answered, and the CPU each server's main thread spent per answer is
-// read from /proc (steadier than requests per second on a shared machine). Also: time from spawn to
-// the first answer, and memory per 100,000 users.
+// against the requests wrk saw answered, and the CPU each server spent per answer is read from /proc,
+// its main thread's (the emulator's state) and all its threads' (node:http's thread and the
+// collector's helpers too). Also: time from spawn to the first answer, and memory per 100,000 users.
 //   apt-get install wrk
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput [seconds] [rounds] [--data-dir]
 // With --data-dir, every emulator started keeps its state in a fresh directory of its own.
@@ -53,15 +53,18 @@ const ratios: number[] = [];
 const bare: number[] = [];
 const emulated: number[] = [];
 const cpu = { bare: [] as number[], emulator: [] as number[] };
+const processCpu = { bare: [] as number[], emulator: [] as number[] };
 for (let round = 0; round < rounds; round++) {
   const floor = await startBare();
   const floorResult = measured(floor);
   bare.push(floorResult.requestsPerSecond);
   cpu.bare.push(floorResult.cpuUs);
+  processCpu.bare.push(floorResult.processCpuUs);
   await stopChild(floor);
   const emulator = await startEmulator(["--seed", rulesFile]);
   const result = measured(emulator);
   cpu.emulator.push(result.cpuUs);
+  processCpu.emulator.push(result.processCpuUs);
   const actions = await emulatorActions(emulator.url.replace(/\/v1$/, ""));
   await stopChild(emulator);
   if (result.failed > 0) throw new Error(`round ${round + 1}: ${result.failed} tracks failed`);
@@ -105,6 +108,12 @@ console.log(
   // rounds cancels out, as it does not in the ratio of the two medians.
   `| main-thread CPU per answered track, median (range) µs | ${spread(cpu.bare)} | ${spread(cpu.emulator)} | ${spread(
     cpu.emulator.map((emulatorUs, round) => emulatorUs / (cpu.bare[round] as number)),
+    2,
+  )} |`,
+);
+console.log(
+  `| CPU per answered track, all threads, median (range) µs | ${spread(processCpu.bare)} | ${spread(processCpu.emulator)} | ${spread(
+    processCpu.emulator.map((emulatorUs, round) => emulatorUs / (processCpu.bare[round] as number)),
     2,
   )} |`,
 );

@@ -2,7 +2,7 @@
 // device), and the CPU the server's main thread spent per answered request while it ran.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { mainThreadCpuMs, type Started } from "../children.ts";
+import { mainThreadCpuMs, processCpuMs, type Started } from "../children.ts";
 
 export interface TrackLoad {
   seconds: number;
@@ -41,9 +41,15 @@ export function trackLoad(baseUrl: string, load: TrackLoad): WrkResult {
   };
 }
 
-/** trackLoad against `started`, with the CPU its main thread spent per answered request, in µs. */
-export function measuredTracks(started: Started, load: TrackLoad): WrkResult & { cpuUs: number } {
-  const before = mainThreadCpuMs(started.child.pid);
+/** trackLoad against `started`, with the CPU its main thread, and all its threads, spent per answered request, in µs. */
+export function measuredTracks(started: Started, load: TrackLoad): WrkResult & { cpuUs: number; processCpuUs: number } {
+  const { pid } = started.child;
+  const before = { main: mainThreadCpuMs(pid), all: processCpuMs(pid) };
   const result = trackLoad(started.url, load);
-  return { ...result, cpuUs: ((mainThreadCpuMs(started.child.pid) - before) * 1000) / result.answered };
+  const perAnswer = (ms: number) => (ms * 1000) / result.answered;
+  return {
+    ...result,
+    cpuUs: perAnswer(mainThreadCpuMs(pid) - before.main),
+    processCpuUs: perAnswer(processCpuMs(pid) - before.all),
+  };
 }

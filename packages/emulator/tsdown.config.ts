@@ -16,7 +16,13 @@ const shared: UserConfig = {
 
 export default defineConfig([
   // The command has no types to declare: it is run, never imported.
-  { ...shared, entry: ["src/index.ts", "src/cli.ts"], dts: { entry: "src/index.ts" }, clean: true },
+  // The HTTP thread is a file of its own, which startEmulator starts a worker thread on.
+  {
+    ...shared,
+    entry: { index: "src/index.ts", cli: "src/cli.ts", "http-thread": "src/http/http-thread.ts" },
+    dts: { entry: "src/index.ts" },
+    clean: true,
+  },
   // The Prism harness on its own, one file: a test that imports it loads nothing of the emulator
   // (it runs the command), and the workspace's Prism and child-process helpers are bundled in, so
   // it imports node builtins only. Its declarations import the clients' types, which the seed's use.

@@ -13,7 +13,7 @@ import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchan
 import type { Later } from "./http/later.ts";
 import { emulatorVersion, errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
-import { bodyLimits, isTestApiPath } from "./http/test-api-routes.ts";
+import { type BodyLimits, bodyLimits, isTestApiPath } from "./http/test-api-routes.ts";
 import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed/check.ts";
 import {
@@ -108,14 +108,23 @@ function managementStateOf(seed: EmulatorSeed) {
 }
 
 /**
- * The key of the emulator's own answer to a call, which the node:http adapter answers through
- * without a Web Request; not part of the Emulator's public type.
+ * The key of what the node:http adapter needs of an emulator besides its public type: its answer to a
+ * call (without a Web Request), and the largest bodies it reads.
  */
-export const answerCall = Symbol("authsignal-emulator.answerCall");
+export const emulatorEdge = Symbol("authsignal-emulator.edge");
+
+interface EmulatorEdge {
+  answer(call: Call): Promise<Answer>;
+  limits: BodyLimits;
+}
+
+const edgeOf = (emulator: Emulator) => (emulator as unknown as Record<typeof emulatorEdge, EmulatorEdge>)[emulatorEdge];
 
 /** The answer to a call that the emulator made with createEmulator gives. */
-export const answerOf = (emulator: Emulator, call: Call): Promise<Answer> =>
-  (emulator as unknown as Record<typeof answerCall, (call: Call) => Promise<Answer>>)[answerCall](call);
+export const answerOf = (emulator: Emulator, call: Call): Promise<Answer> => edgeOf(emulator).answer(call);
+
+/** The largest bodies the emulator reads: its maxBodyBytes, and a state import's. */
+export const bodyLimitsOf = (emulator: Emulator): BodyLimits => edgeOf(emulator).limits;
 
 /** The test-only API's methods, each committing what it wrote before it returns (or resolves). */
 function committing(commit: () => void, methods: TestApi): TestApi {
@@ -310,7 +319,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   Object.defineProperties(emulator, {
     serverSecret: { get: () => secrets.server, enumerable: false },
     managementSecret: { get: () => secrets.management, enumerable: false },
-    [answerCall]: { value: answer, enumerable: false },
+    [emulatorEdge]: { value: { answer, limits: routing.testApiLimits } satisfies EmulatorEdge, enumerable: false },
     resumed: { value: persisted?.resumed ?? false, enumerable: false },
   });
   return emulator as Emulator;

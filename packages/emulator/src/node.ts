@@ -1,15 +1,28 @@
 // startEmulator: the emulator served on node:http, for test setups (vitest globalSetup) and the CLI.
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { answerOf, createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
+// node:http runs on a thread of its own (http/http-thread.ts); this thread holds the emulator and
+// answers the calls that thread passes it.
+import { answerOf, bodyLimitsOf, createEmulator, type Emulator, type EmulatorOptions } from "./emulator.ts";
+import { batching } from "./http/batches.ts";
 import { builtin } from "./http/builtins.ts";
-import { type Answer, BodyTooLargeError, type Call, declaredOver, urlOf, utf8 } from "./http/exchange.ts";
+import { type Answer, BodyTooLargeError, type Call, urlOf, utf8 } from "./http/exchange.ts";
 import { allowedHostProblem, guardTestApi, type HostPolicy } from "./http/guard.ts";
+import type {
+  AnswerMessage,
+  HttpThreadOptions,
+  RequestMessage,
+  ThreadCommand,
+  ThreadEvent,
+} from "./http/http-thread.ts";
 import { errorResponse } from "./http/responses.ts";
-import { isTestApiPath } from "./http/test-api-routes.ts";
+import { isTestApiPath, testApiBasePath } from "./http/test-api-routes.ts";
 
-// Not imported (builtins.ts): node:http's facade would load all of undici before the server listens.
-const { createServer } = builtin<typeof import("node:http")>("node:http");
+const { Worker } = builtin<typeof import("node:worker_threads")>("node:worker_threads");
+
+// The thread's file: built beside this module's chunk in dist/, or the source when run from it (tests).
+const httpThreadFile = new URL(
+  import.meta.url.endsWith(".ts") ? "./http/http-thread.ts" : "./http-thread.js",
+  import.meta.url,
+);
 
 export interface StartEmulatorOptions extends EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -40,87 +53,30 @@ export interface RunningEmulator {
 }
 
 /**
- * The request as a call on the emulator's own origin, or undefined when its target is not a path.
- * The target is appended to the origin, never resolved against it: `//host/…` would resolve to
- * another host, and the origin is what the answers' URLs (track's `url`, token issuers) name. An
- * absolute-form target (`http://host/…`, which clients send only to proxies) names a host too.
+ * A request from the HTTP thread as a call on the emulator's own origin, or undefined when its target
+ * is not a path. The target is appended to the origin, never resolved against it: `//host/…` would
+ * resolve to another host, and the origin is what the answers' URLs (track's `url`, token issuers)
+ * name. An absolute-form target (`http://host/…`, which clients send only to proxies) names a host too.
  */
-function callOf(incoming: IncomingMessage, origin: string): Call | undefined {
-  const target = incoming.url ?? "/";
+function callOf([, method, target, headers, body]: RequestMessage, origin: string): Call | undefined {
   if (!target.startsWith("/")) return undefined;
-  const { headers } = incoming;
   return {
-    method: incoming.method ?? "GET",
+    method,
     url: urlOf(origin, target),
     header(name) {
       const value = headers[name];
       return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
     },
-    text: (limit) => bodyOf(incoming, limit),
-  };
-}
-
-/**
- * How long a body declared too large may stop arriving before it is refused without the rest: long
- * enough for a client that is still sending but was not scheduled for a while (a loaded CI machine).
- */
-const stalledBodyMs = 1000;
-
-/**
- * The body as text, refused past `limit` bytes. A body declared too large is read on and dropped,
- * and refused once it has all arrived, or at once when it stops coming (a client that only claims
- * a huge length): refused while a client was still sending, on a connection closed after the answer,
- * the client met a broken pipe instead of the 413. One that turns out too large as it streams is
- * not read further, and the connection closes after the answer.
- */
-function bodyOf(incoming: IncomingMessage, limit: number): Promise<string> {
-  if (declaredOver(incoming.headers["content-length"] ?? null, limit)) {
-    return new Promise((_resolve, reject) => {
-      const refuse = () => {
-        clearTimeout(stalled);
-        incoming.off("data", arrived);
-        incoming.resume();
-        reject(new BodyTooLargeError());
-      };
-      const stalled = setTimeout(refuse, stalledBodyMs);
-      const arrived = () => stalled.refresh();
-      incoming.on("data", arrived).once("end", refuse).once("error", refuse);
-    });
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        incoming.off("data", onData);
-        incoming.off("end", onEnd);
-        incoming.pause();
-        reject(new BodyTooLargeError());
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
+    // The thread read the body up to the largest limit of the request's path; a route's own may be lower.
+    text(limit) {
+      if (body === false || body.byteLength > limit) return Promise.reject(new BodyTooLargeError());
       try {
-        resolve(utf8(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)));
+        return Promise.resolve(utf8(body));
       } catch (error) {
-        reject(error);
+        return Promise.reject(error);
       }
-    };
-    incoming.on("data", onData);
-    incoming.once("end", onEnd);
-    incoming.once("error", reject);
-  });
-}
-
-function send(answer: Answer, incoming: IncomingMessage, outgoing: ServerResponse): void {
-  // A body left unread (refused for its size) would hold the connection open: it closes after the answer.
-  if (!incoming.complete && incoming.isPaused()) outgoing.shouldKeepAlive = false;
-  // A length, as Authsignal's answers have, rather than chunks: one write, and less to frame.
-  if (answer.body !== undefined) answer.headers["content-length"] = String(Buffer.byteLength(answer.body));
-  outgoing.writeHead(answer.status, answer.headers);
-  outgoing.end(answer.body);
+    },
+  };
 }
 
 /** Addresses that mean every interface: nobody can open a URL naming them, so URLs name localhost. */
@@ -131,7 +87,7 @@ export function listensEverywhere(running: RunningEmulator): boolean {
   return wildcardAddresses.has(running.address);
 }
 
-function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+function listenError(error: { code?: string | undefined; message: string }, host: string, port: number): Error {
   switch (error.code) {
     case "EADDRINUSE":
       return new Error(`Port ${port} on ${host} is already in use; pick another with --port (0 picks a free one).`);
@@ -150,7 +106,6 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   }
 }
 
-/** Serves an emulator that exists already (the CLI imports a state into it before it listens). */
 /** The names the test-only API answers to: the allowed hosts, and the host it listens on by name. */
 function hostPolicy(host: string, allowedHosts: readonly string[]): HostPolicy {
   for (const allowed of allowedHosts) {
@@ -171,6 +126,9 @@ function answer(emulator: Emulator, call: Call | undefined, policy: HostPolicy):
   return refused ? Promise.resolve(refused) : answerOf(emulator, call);
 }
 
+type Listening = Extract<ThreadEvent, { kind: "listening" }>;
+
+/** Serves an emulator that exists already (the CLI imports a state into it before it listens). */
 export async function serveEmulator(
   emulator: Emulator,
   {
@@ -180,49 +138,66 @@ export async function serveEmulator(
   }: Pick<StartEmulatorOptions, "port" | "host" | "allowedHosts"> = {},
 ): Promise<RunningEmulator> {
   const policy = hostPolicy(host, allowedHosts);
-  let origin = "";
+  const httpThread: HttpThreadOptions = { port, host, limits: bodyLimitsOf(emulator), testApiBasePath };
+  const thread = new Worker(httpThreadFile, { workerData: { httpThread } });
   let callOrigin = "";
-  const server = createServer((incoming, outgoing) => {
-    answer(emulator, callOf(incoming, callOrigin), policy).then(
-      (answered) => {
-        try {
-          send(answered, incoming, outgoing);
-        } catch {
-          outgoing.destroy();
-        }
-      },
-      () => outgoing.destroy(),
-    );
+  let closed: (() => void) | undefined;
+  let stopping: Promise<void> | undefined;
+  const reply = batching<AnswerMessage>((batch) => thread.postMessage(batch));
+  const onRequests = (message: RequestMessage[] | ThreadEvent) => {
+    if (!Array.isArray(message)) {
+      if (message.kind === "closed") closed?.();
+      return;
+    }
+    for (const request of message) {
+      const id = request[0];
+      answer(emulator, callOf(request, callOrigin), policy).then(
+        (answered) => reply([id, answered.status, answered.headers, answered.body]),
+        () => reply([id, 0, {}, undefined]),
+      );
+    }
+  };
+  const listening = await new Promise<Listening>((resolve, reject) => {
+    const onStart = (event: RequestMessage[] | ThreadEvent) => {
+      if (Array.isArray(event)) return;
+      thread.off("message", onStart).off("error", reject);
+      if (event.kind === "listening") resolve(event);
+      else if (event.kind === "listen-error") reject(listenError(event, host, port));
+    };
+    thread.on("message", onStart).once("error", reject);
+  }).catch(async (error: unknown) => {
+    await thread.terminate();
+    throw error;
   });
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => reject(listenError(error, host, port));
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const hostInUrl = wildcardAddresses.has(address.address)
+  thread.on("message", onRequests);
+  const hostInUrl = wildcardAddresses.has(listening.address)
     ? "localhost"
-    : address.family === "IPv6"
-      ? `[${address.address}]`
-      : address.address;
-  origin = `http://${hostInUrl}:${address.port}`;
+    : listening.family === "IPv6"
+      ? `[${listening.address}]`
+      : listening.address;
+  const origin = `http://${hostInUrl}:${listening.port}`;
   // What URL.origin would say of each request's URL: no port 80.
   callOrigin = new URL(origin).origin;
   return {
     url: origin,
     serverApiUrl: `${origin}/v1`,
     managementApiUrl: `${origin}/v1/management`,
-    address: address.address,
-    port: address.port,
+    address: listening.address,
+    port: listening.port,
     emulator,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop() {
+      // Stops listening and closes every connection on the thread, then ends it; once, however often asked.
+      stopping ??= new Promise<void>((resolve) => {
+        // -1 once the thread has ended.
+        if (thread.threadId === -1) return resolve();
+        closed = resolve;
+        thread.once("exit", () => resolve());
+        thread.postMessage({ kind: "stop" } satisfies ThreadCommand);
+      }).then(async () => {
+        await thread.terminate();
+      });
+      return stopping;
+    },
   };
 }
 

@@ -63,6 +63,31 @@ describe("startEmulator", () => {
     expect(answered.bytes).toBeGreaterThan(answered.text.length);
   });
 
+  it("answers each of many requests at once with its own answer", async () => {
+    // More than a batch between the threads, on several connections at once: an answer on the wrong
+    // connection would name another user.
+    const users = Array.from({ length: 150 }, (_, index) => `usr_many_${index}`);
+    const answers = await Promise.all(
+      users.map(async (userId, index) => {
+        const response = await fetch(`${running.serverApiUrl}/users/${userId}`, {
+          method: "PATCH",
+          headers: { authorization: `Basic ${btoa("sk_emulator_server:")}`, "content-type": "application/json" },
+          // Every fifth one too large, so that refusals are mixed in with the answers.
+          body: JSON.stringify({ displayName: index % 5 === 4 ? "x".repeat(2 * 1024 * 1024) : `User ${index}` }),
+        });
+        return { status: response.status, body: (await response.json()) as { userId?: string; displayName?: string } };
+      }),
+    );
+    answers.forEach((answer, index) => {
+      if (index % 5 === 4) expect(answer.status).toBe(413);
+      else
+        expect(answer).toEqual({
+          status: 200,
+          body: expect.objectContaining({ userId: users[index], displayName: `User ${index}` }),
+        });
+    });
+  });
+
   it("refuses a port in use with a clear error", async () => {
     const port = Number(new URL(running.url).port);
     await expect(startEmulator({ port })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
@@ -73,6 +98,39 @@ describe("startEmulator", () => {
     await expect(startEmulator({ host: "192.0.2.1" })).rejects.toThrow(
       "192.0.2.1 is not an address of this machine; listen on 127.0.0.1, on one of its own addresses, or on 0.0.0.0 for every interface.",
     );
+  });
+});
+
+describe("stopping a started emulator", () => {
+  it("stops once however often it is asked, and then refuses connections", async () => {
+    const running = await startEmulator();
+    const health = `${running.url}/_emulator/v1/health`;
+    expect((await fetch(health)).status).toBe(200);
+    await Promise.all([running.stop(), running.stop()]);
+    await running.stop();
+    await expect(fetch(health)).rejects.toThrow();
+  });
+
+  it("takes a state import larger than maxBodyBytes, and no larger body on the APIs", async () => {
+    const running = await startEmulator({ maxBodyBytes: 1024 });
+    try {
+      const exported = await (await fetch(`${running.url}/_emulator/v1/state`)).json();
+      const padded = JSON.stringify({ ...exported, padding: undefined }).replace(/}$/, `${" ".repeat(4096)}}`);
+      const imported = await fetch(`${running.url}/_emulator/v1/state`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: padded,
+      });
+      expect(imported.status).toBe(200);
+      const patched = await fetch(`${running.serverApiUrl}/users/usr_big`, {
+        method: "PATCH",
+        headers: { authorization: `Basic ${btoa("sk_emulator_server:")}`, "content-type": "application/json" },
+        body: JSON.stringify({ displayName: "x".repeat(2048) }),
+      });
+      expect(patched.status).toBe(413);
+    } finally {
+      await running.stop();
+    }
   });
 });
 
