@@ -1,8 +1,9 @@
 // Whether an emulator with its HTTP work on worker threads could reach half the floor's throughput on
-// this machine, before building one: what-if servers (threaded-server.ts) doing the floor's work plus
-// CPU burnt to stand in for the emulator's costs per track, beside the floor and the emulator itself,
-// under the same wrk load, every round. The one-thread what-if with the emulator's measured costs
-// should land near the emulator; if it does, the threaded rows say what threads would buy.
+// this machine (what led to the emulator's node:http thread): what-if servers (threaded-server.ts)
+// doing the floor's work plus CPU burnt to stand in for the emulator's costs per track, beside the
+// floor and the emulator itself, under the same wrk load, every round. The one-thread what-if with
+// the emulator's measured costs should land near the emulator; if it does, the threaded rows say
+// what threads would buy.
 //   apt-get install wrk
 //   pnpm --filter @authsignal-ts/emulator... build && pnpm --filter @authsignal-ts/benchmarks bench:throughput-threaded [seconds] [rounds] [edge µs] [handler µs]
 // The costs default to the ablation's (BENCHMARKS.md): the edge's checks ~24 µs above the floor, the handler ~60 µs.
