@@ -17,8 +17,9 @@ export const toolPackages = ["emulator"];
 
 /**
  * The emulator's tarball: its command's launcher, the builds, two entry points with their types
- * (`.` and the Prism harness, `./prism`), the Management API page the README links, the example
- * seed the README copies, and the packages its builds import.
+ * (`.` and the Prism harness, `./prism`), the file of startEmulator's node:http thread, the
+ * Management API page the README links, the example seed the README copies, and the packages its
+ * builds import.
  */
 export const emulator = {
   /** Besides dist/. */
@@ -31,7 +32,14 @@ export const emulator = {
     "seed.example.json",
   ],
   /** The entry points' files in dist/ (the rest are their chunks). */
-  entries: ["dist/cli.js", "dist/index.d.ts", "dist/index.js", "dist/prism.d.ts", "dist/prism.js"],
+  entries: [
+    "dist/cli.js",
+    "dist/http-thread.js",
+    "dist/index.d.ts",
+    "dist/index.js",
+    "dist/prism.d.ts",
+    "dist/prism.js",
+  ],
   /** What each subpath's types resolve to, under the resolutions an ES module for Node has. */
   types: { ".": "dist/index.d.ts", "./prism": "dist/prism.d.ts", "./package.json": "package.json" },
   /** The packages its builds import, all runtime dependencies; Prism is the harness's optional peer. */
