@@ -57,6 +57,15 @@ async function signedIn(spoil: Spoilers = {}, counterBefore?: number) {
   return { credential, response, verify };
 }
 
+/** The answers spoilt the same way for both ceremonies, and what the verifier's refusal names. */
+const spoiltAnswers = (otherCeremony: string): [string, Spoilers, RegExp][] => [
+  ["another origin", { origin: "http://evil.example" }, /origin/i],
+  ["another RP ID", { rpId: "evil.example" }, /rp ?id/i],
+  ["no user presence", { userPresent: false }, /user .*present/i],
+  ["no user verification", { userVerified: false }, /user .*verif/i],
+  [`the client data of ${otherCeremony}`, { wrongType: true }, /type/i],
+];
+
 describe("the software authenticator, registering", () => {
   it("makes a credential @simplewebauthn/server verifies, with its ID, key and counter", async () => {
     const { authenticator, response, verify } = await registered();
@@ -71,13 +80,7 @@ describe("the software authenticator, registering", () => {
     expect(registrationInfo?.fmt).toBe("none");
   });
 
-  it.each<[string, Spoilers, RegExp]>([
-    ["another origin", { origin: "http://evil.example" }, /origin/i],
-    ["another RP ID", { rpId: "evil.example" }, /rp ?id/i],
-    ["no user presence", { userPresent: false }, /user .*present/i],
-    ["no user verification", { userVerified: false }, /user .*verif/i],
-    ["the client data of a sign-in", { wrongType: true }, /type/i],
-  ])("is refused with %s", async (_name, spoil, reason) => {
+  it.each(spoiltAnswers("a sign-in"))("is refused with %s", async (_name, spoil, reason) => {
     const { verify } = await registered(spoil);
     await expect(verify()).rejects.toThrow(reason);
   });
@@ -109,13 +112,7 @@ describe("the software authenticator, signing in", () => {
     expect(outcome).toBe(false);
   });
 
-  it.each<[string, Spoilers, RegExp]>([
-    ["another origin", { origin: "http://evil.example" }, /origin/i],
-    ["another RP ID", { rpId: "evil.example" }, /rp ?id/i],
-    ["no user presence", { userPresent: false }, /user .*present/i],
-    ["no user verification", { userVerified: false }, /user .*verif/i],
-    ["the client data of a registration", { wrongType: true }, /type/i],
-  ])("is refused with %s", async (_name, spoil, reason) => {
+  it.each(spoiltAnswers("a registration"))("is refused with %s", async (_name, spoil, reason) => {
     const { verify } = await signedIn(spoil);
     await expect(verify()).rejects.toThrow(reason);
   });
