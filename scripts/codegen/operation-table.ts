@@ -6,6 +6,7 @@ import {
   type Reference,
   resolveRef,
   type SchemaObject,
+  type SecurityRequirement,
 } from "../spec/openapi-document.ts";
 import { type SpecOperation, specOperations } from "../spec/spec-operations.ts";
 import { parameterSerialization } from "./parameters.ts";
@@ -22,6 +23,7 @@ interface RenderedOperation {
   idempotent?: true;
   idempotencyKeyField?: string;
   pagination?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
+  security?: string[];
 }
 
 export function collectOperations(document: OpenApiDocument): RenderedOperation[] {
@@ -81,6 +83,7 @@ function describeOperation(document: OpenApiDocument, found: SpecOperation): Ren
   const idempotentPost = method === "post" && operation["x-idempotent"] === true && !idempotencyKeyField;
   const pagination = paginationOf(name, operation, Object.keys(query));
   const result = resultOf(document, name, operation);
+  const security = securityOf(document, name, operation);
   return {
     name,
     method: method.toUpperCase(),
@@ -92,7 +95,24 @@ function describeOperation(document: OpenApiDocument, found: SpecOperation): Ren
     ...(idempotentPost ? { idempotent: true as const } : {}),
     ...(idempotencyKeyField ? { idempotencyKeyField } : {}),
     ...(pagination ? { pagination } : {}),
+    ...(security ? { security } : {}),
   };
+}
+
+/**
+ * The schemes an operation accepts, in the spec's order, when its own `security` differs from the
+ * document's. Each alternative must be one scheme: a request carries one Authorization.
+ */
+function securityOf(document: OpenApiDocument, name: string, operation: OperationObject): string[] | undefined {
+  if (operation.security === undefined) return undefined;
+  const schemes = (alternatives: SecurityRequirement[]) =>
+    alternatives.map((alternative) => {
+      const names = Object.keys(alternative);
+      if (names.length !== 1) throw new Error(`${name}: a security alternative must name exactly one scheme`);
+      return names[0] as string;
+    });
+  const own = schemes(operation.security);
+  return own.join() === schemes(document.security ?? []).join() ? undefined : own;
 }
 
 /**
@@ -190,6 +210,7 @@ function renderValue(key: string, value: unknown): string {
     );
     return `{ ${entries.join(", ")} }`;
   }
+  if (Array.isArray(value)) return JSON.stringify(value);
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value).map(([name, inner]) => `${name}: ${JSON.stringify(inner)}`);
     return `{ ${entries.join(", ")} }`;

@@ -52,8 +52,13 @@ export interface OperationObject {
   "x-alias-of"?: string;
   "x-idempotency-key"?: string;
   "x-pagination"?: { iterator: string; cursorParam: string; cursorField: string; itemsField: string };
+  /** The operation's own security alternatives, in place of the document's. */
+  security?: SecurityRequirement[];
   [field: string]: unknown;
 }
+
+/** One security alternative: the schemes it needs together, by name, with their scopes. */
+export type SecurityRequirement = Record<string, string[]>;
 
 export type PathItemObject = Partial<Record<HttpMethod, OperationObject>> & {
   parameters?: (ParameterObject | Reference)[];
@@ -74,6 +79,8 @@ export interface OpenApiDocument {
   servers?: ServerObject[];
   paths: Record<string, PathItemObject>;
   components?: Record<string, Record<string, unknown>>;
+  /** The security alternatives of every operation that gives none of its own. */
+  security?: SecurityRequirement[];
 }
 
 export function isReference(value: unknown): value is Reference {

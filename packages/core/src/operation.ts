@@ -33,6 +33,12 @@ export interface OperationSpec {
   readonly result?: "array" | "none" | "partial";
   /** Present on cursor-paginated operations: the client adds an async iterator over every item. */
   readonly pagination?: PaginationSpec;
+  /**
+   * The security schemes the operation accepts, by their names in the spec and in its order, when
+   * they are not the API's own (the Client API's passkey sign-in takes the tenant, not a token).
+   * Written by `pnpm generate`; the transport does not read it yet: the Client API's credentials will.
+   */
+  readonly security?: readonly string[];
 }
 
 export interface PaginationSpec {

@@ -278,3 +278,34 @@ describe("renderOperationTable", () => {
     expect(source).toContain("} as const satisfies Partial<OperationTable<keyof operations>>;");
   });
 });
+
+describe("an operation's security", () => {
+  const document = documentWith(
+    {
+      "/plain": { get: { operationId: "plain", ...ok } },
+      "/same": { get: { operationId: "same", security: [{ token: [] }], ...ok } },
+      "/tenant": { post: { operationId: "tenant", security: [{ tenant: [] }], ...ok } },
+      "/either": { post: { operationId: "either", security: [{ token: [] }, { tenant: [] }], ...ok } },
+    },
+    { security: [{ token: [] }] },
+  );
+
+  it("is in the table only where it is not the document's, its schemes in the spec's order", () => {
+    expect(Object.fromEntries(collectOperations(document).map(({ name, security }) => [name, security]))).toEqual({
+      either: ["token", "tenant"],
+      plain: undefined,
+      same: undefined,
+      tenant: ["tenant"],
+    });
+    expect(renderOperationTable(document)).toContain(
+      'either: { method: "POST", path: "/either", security: ["token","tenant"] },',
+    );
+  });
+
+  it("refuses an alternative of two schemes at once, which one Authorization cannot carry", () => {
+    const both = documentWith({
+      "/both": { get: { operationId: "both", security: [{ token: [], tenant: [] }], ...ok } },
+    });
+    expect(() => collectOperations(both)).toThrow(/both: a security alternative must name exactly one scheme/);
+  });
+});
