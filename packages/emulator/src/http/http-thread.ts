@@ -18,8 +18,8 @@ export interface HttpThreadOptions {
 }
 
 /**
- * A request, as a tuple (the hot path: an array clones faster than an object with named fields): its
- * number, method, target, headers, and its body's bytes, or false when it was over the limit.
+ * A request, as a tuple (one per request, so kept compact): its number, method, target, headers, and
+ * its body's bytes, or false when it was over the limit.
  */
 export type RequestMessage = [
   id: number,
@@ -57,7 +57,11 @@ const stalledBodyMs = 1000;
  */
 function bodyOf(incoming: IncomingMessage, limit: number, then: (body: Uint8Array | false) => void): void {
   if (declaredOver(incoming.headers["content-length"] ?? null, limit)) {
+    let refused = false;
+    // Once: the end, an error and the stall timer may all come.
     const refuse = () => {
+      if (refused) return;
+      refused = true;
       clearTimeout(stalled);
       incoming.off("data", arrived);
       incoming.resume();
