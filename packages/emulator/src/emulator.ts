@@ -13,7 +13,8 @@ import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchan
 import type { Later } from "./http/later.ts";
 import { emulatorVersion, errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
-import { type BodyLimits, bodyLimits, isTestApiPath } from "./http/test-api-routes.ts";
+import { isTestApiPath } from "./http/test-api-path.ts";
+import { type BodyLimits, bodyLimits } from "./http/test-api-routes.ts";
 import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed/check.ts";
 import {

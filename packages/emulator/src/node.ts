@@ -14,7 +14,7 @@ import type {
   ThreadEvent,
 } from "./http/http-thread.ts";
 import { errorResponse } from "./http/responses.ts";
-import { isTestApiPath, testApiBasePath } from "./http/test-api-routes.ts";
+import { isTestApiPath } from "./http/test-api-path.ts";
 
 const { Worker } = builtin<typeof import("node:worker_threads")>("node:worker_threads");
 
@@ -138,7 +138,7 @@ export async function serveEmulator(
   }: Pick<StartEmulatorOptions, "port" | "host" | "allowedHosts"> = {},
 ): Promise<RunningEmulator> {
   const policy = hostPolicy(host, allowedHosts);
-  const httpThread: HttpThreadOptions = { port, host, limits: bodyLimitsOf(emulator), testApiBasePath };
+  const httpThread: HttpThreadOptions = { port, host, limits: bodyLimitsOf(emulator) };
   const thread = new Worker(httpThreadFile, { workerData: { httpThread } });
   let callOrigin = "";
   let closed: (() => void) | undefined;

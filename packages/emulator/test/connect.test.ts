@@ -4,7 +4,8 @@ import { refusedUrl } from "@authsignal-ts/scripts/testing/loopback";
 import { createServerClient } from "@authsignal-ts/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { matchRouteIn } from "../src/http/routes.ts";
-import { testApiBasePath, testApiRoutes } from "../src/http/test-api-routes.ts";
+import { testApiBasePath } from "../src/http/test-api-path.ts";
+import { testApiRoutes } from "../src/http/test-api-routes.ts";
 import {
   connectEmulator,
   createEmulator,

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { batching } from "./batches.ts";
 import { builtin } from "./builtins.ts";
 import { declaredOver } from "./exchange.ts";
+import { isTestApiPath } from "./test-api-path.ts";
 
 /** What the main thread gives the thread as it starts. */
 export interface HttpThreadOptions {
@@ -14,7 +15,6 @@ export interface HttpThreadOptions {
   host: string;
   /** The largest body read: `import` on the test-only API's paths (a state import), `body` elsewhere. */
   limits: { body: number; import: number };
-  testApiBasePath: string;
 }
 
 /**
@@ -120,8 +120,7 @@ export function runHttpThread(options: HttpThreadOptions, port: import("node:wor
   const pass = batching<RequestMessage>((batch) => port.postMessage(batch));
   const server = createServer((incoming, outgoing) => {
     const target = incoming.url ?? "/";
-    const path = target.split("?", 1)[0] as string;
-    const limit = path.startsWith(`${options.testApiBasePath}/`) ? options.limits.import : options.limits.body;
+    const limit = isTestApiPath(target) ? options.limits.import : options.limits.body;
     bodyOf(incoming, limit, (body) => {
       const id = nextId++;
       waiting.set(id, [incoming, outgoing]);

@@ -12,7 +12,8 @@ import { andThen, guarded, type Later } from "./later.ts";
 import { answerOperation, type PipelineOptions } from "./pipeline.ts";
 import { apiErrorAnswer, errorResponse, jsonResponse } from "./responses.ts";
 import { type Area, apiBasePaths, areaOf, matchRoute, type Route } from "./routes.ts";
-import { type BodyLimits, testApiBasePath } from "./test-api-routes.ts";
+import { testApiBasePath } from "./test-api-path.ts";
+import type { BodyLimits } from "./test-api-routes.ts";
 
 export interface RouterOptions extends PipelineOptions {
   secrets: Record<ApiName, string>;

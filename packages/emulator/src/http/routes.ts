@@ -5,7 +5,8 @@
 // enrollVerifiedAuthenticators, not an update of a user called "authenticators").
 import type { Operation } from "../spec/operation.ts";
 import { type ApiName, apiTables, isApiLoaded } from "../spec/tables.ts";
-import { type TestApiRoute, testApiBasePath, testApiRoutes } from "./test-api-routes.ts";
+import { isTestApiPath, testApiBasePath } from "./test-api-path.ts";
+import { type TestApiRoute, testApiRoutes } from "./test-api-routes.ts";
 import { type WellKnownRoute, wellKnownRoutes } from "./well-known.ts";
 
 export type { Operation } from "../spec/operation.ts";
@@ -130,7 +131,7 @@ export type Area = ApiName | "test-api" | "well-known";
 
 /** The area of a path, or undefined for a path the emulator serves nothing at. */
 export function areaOf(path: string): Area | undefined {
-  if (path.startsWith(`${testApiBasePath}/`)) return "test-api";
+  if (isTestApiPath(path)) return "test-api";
   if (path.startsWith("/v1/client/public/")) return "well-known";
   if (path === apiBasePaths.management || path.startsWith(`${apiBasePaths.management}/`)) return "management";
   if (path.startsWith(`${apiBasePaths.server}/`)) return "server";

@@ -14,11 +14,7 @@ import type { EmulatorState, OutboxMessage } from "../state/types.ts";
 import { readJsonBody } from "./body.ts";
 import type { Call, CallUrl } from "./exchange.ts";
 import type { RouteEntry } from "./routes.ts";
-
-export const testApiBasePath = "/_emulator/v1";
-
-/** Whether a request's path is the test-only API's: what the router sends to it, and what its guard covers. */
-export const isTestApiPath = (path: string): boolean => path.startsWith(`${testApiBasePath}/`);
+import { testApiBasePath } from "./test-api-path.ts";
 
 export interface TestApiRouteInput {
   methods: TestApi;
