@@ -7,10 +7,15 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-const budgets: Record<string, number> = { "@authsignal-ts/server": 6000, "@authsignal-ts/management": 6000 };
+const budgets: Record<string, number> = {
+  "@authsignal-ts/server": 6000,
+  "@authsignal-ts/management": 6000,
+  "@authsignal-ts/client": 6000,
+};
 const subjects = [
   { name: "@authsignal-ts/server", client: "createServerClient", platform: "neutral" },
   { name: "@authsignal-ts/management", client: "createManagementClient", platform: "neutral" },
+  { name: "@authsignal-ts/client", client: "createClientApiClient", platform: "neutral" },
   // It imports axios and Node built-ins, so it only bundles for Node.
   { name: "@authsignal/node", client: "Authsignal", platform: "node" },
 ] as const;

@@ -16,7 +16,7 @@ import { packPublicPackages } from "@authsignal-ts/scripts/release/pack";
 import { createConsumerProject } from "@authsignal-ts/scripts/testing/consumer-project";
 
 const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 11);
-const subjects = ["@authsignal-ts/server", "@authsignal-ts/management", "@authsignal/node"];
+const subjects = ["@authsignal-ts/server", "@authsignal-ts/management", "@authsignal-ts/client", "@authsignal/node"];
 const budgets = { importMs: 10, addedRssMb: 3 };
 const officialVersion = (
   JSON.parse(readFileSync(join(import.meta.dirname, "package.json"), "utf8")) as {

@@ -74,7 +74,7 @@ for (const api of apis.filter(isRequested)) {
 
 /** `server` → `ServerMethods`, `server`, `createServerClient`; `call-connect` → `CallConnectMethods`, … */
 function namingOf(api: ApiLayout, document: OpenApiDocument): ReferenceNaming {
-  const pascal = api.name.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase());
+  const pascal = api.typeName;
   return {
     interfaceName: `${pascal}Methods`,
     clientVariable: pascal.charAt(0).toLowerCase() + pascal.slice(1),

@@ -21,6 +21,11 @@ export interface ApiLayout {
   generatedDir: string;
   /** The bundled spec, relative to the repository root. */
   specPath: string;
+  /**
+   * The name its types and factory take (`ServerMethods`, `createServerClient`): the API's own
+   * in PascalCase, or `x-type-name` where that would read badly (`client` → `ClientApi`).
+   */
+  typeName: string;
 }
 
 export const redoclyConfigPath = join(repoRoot, "openapi/redocly.yaml");
@@ -29,7 +34,10 @@ export async function loadApis(): Promise<{ config: Awaited<ReturnType<typeof lo
   const config = await loadConfig({ configPath: redoclyConfigPath });
   const apis = Object.entries(config.resolvedConfig.apis ?? {}).map(([name, api]) => {
     if (!api.root) throw new Error(`openapi/redocly.yaml has no root for API "${name}"`);
-    const hostPackage = (api as { "x-package"?: string })["x-package"];
+    const { "x-package": hostPackage, "x-type-name": typeName } = api as {
+      "x-package"?: string;
+      "x-type-name"?: string;
+    };
     const packageName = hostPackage ?? name;
     const generatedDir = posix.join("packages", packageName, "src/generated", ...(hostPackage ? [name] : []));
     return {
@@ -38,6 +46,7 @@ export async function loadApis(): Promise<{ config: Awaited<ReturnType<typeof lo
       packageName,
       generatedDir,
       specPath: `${generatedDir}/openapi.json`,
+      typeName: typeName ?? name.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase()),
     };
   });
   return { config, apis };

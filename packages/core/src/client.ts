@@ -1,7 +1,7 @@
 // A client from an operation table: one method per operation, each call built by the request
 // builder, sent by the transport and decoded by response.ts; and an async iterator per
 // cursor-paginated operation.
-import { type ClientOptions, type PackageIdentity, resolveConfig } from "./config.ts";
+import { type ApiDefinition, type ClientOptions, resolveConfig, type TransportOptions } from "./config.ts";
 import type { ApiClient } from "./method-types.ts";
 import type { OperationSpec, OperationTable } from "./operation.ts";
 import { buildRequest } from "./request-builder.ts";
@@ -9,22 +9,17 @@ import { type RequestOptions, resolveRequestOptions } from "./request-options.ts
 import { decodeResponse } from "./response.ts";
 import { createTransport } from "./transport.ts";
 
-export interface ApiDefinition<Table extends Partial<OperationTable>> {
-  identity: PackageIdentity;
-  servers: Readonly<Record<string, string>>;
-  operations: Table;
-}
-
 /**
  * Builds a client with one method per operation in the table, and an async iterator per
  * paginated operation. `Operations` is openapi-typescript's `operations` interface for the same
  * spec, which types the methods; `Table` is the generated table's own type.
  */
-export function createApiClient<Operations, Table extends Partial<OperationTable<keyof Operations & string>>>(
-  definition: ApiDefinition<Table>,
-  options: ClientOptions,
-): ApiClient<Operations, Table> {
-  const config = resolveConfig(options, definition.servers, definition.identity);
+export function createApiClient<
+  Operations,
+  Table extends Partial<OperationTable<keyof Operations & string>>,
+  Options = ClientOptions,
+>(definition: ApiDefinition<Table, Options>, options: Options & TransportOptions): ApiClient<Operations, Table> {
+  const config = resolveConfig(options, definition);
   const { send } = createTransport(config);
   // Async, so that a bad argument or option rejects the call rather than throwing.
   const call = async (operation: OperationSpec, args: unknown = {}, requestOptions?: RequestOptions) => {

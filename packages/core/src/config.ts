@@ -1,14 +1,13 @@
 // A client's options, checked once when it is created and resolved with the defaults: the base
-// URL of a region (or the one given), the secret key and the Basic auth value made from it, the
+// URL of a region (or the one given), the credentials and the Authorization made from them, the
 // default headers and the limits. Options a call may override (maxRetries, timeoutMs, headers)
 // are checked by the same functions here, which request-options.ts calls for a call's own.
 import { AuthsignalValidationError } from "./errors.ts";
 import type { Logger } from "./logger.ts";
+import type { OperationSpec } from "./operation.ts";
 
-/** Options shared by the Server and Management clients. */
-export interface ClientOptions<Region extends string = string> {
-  /** The API's secret key. The Server and Management APIs each have their own. */
-  apiSecretKey: string;
+/** The options every client takes besides its credentials. */
+export interface TransportOptions<Region extends string = string> {
   /**
    * The region your tenant lives in.
    * @default "us"
@@ -51,9 +50,35 @@ export interface ClientOptions<Region extends string = string> {
   logger?: Logger;
 }
 
+/** The options of the clients of the APIs a secret key opens: Server, Management and Call Connect. */
+export interface ClientOptions<Region extends string = string> extends TransportOptions<Region> {
+  /** The API's secret key. The Server and Management APIs each have their own. */
+  apiSecretKey: string;
+}
+
+/**
+ * How an API authenticates: checks a client's credentials once, when the client is created, and
+ * answers the Authorization of each request from its operation (absent for a path the operation
+ * table does not list). It may throw an AuthsignalValidationError for a call the credentials
+ * cannot make, which rejects that call before anything is sent.
+ */
+export type Credentials<Options> = (options: Options) => (operation?: OperationSpec) => string;
+
+/** What an API's package tells core about it. */
+export interface ApiDefinition<Table, Options = ClientOptions> {
+  /**
+   * Headers every request carries under the caller's: a package's User-Agent. The Client API's
+   * has none, since a browser's preflight would have to allow it.
+   */
+  headers?: Readonly<Record<string, string>>;
+  servers: Readonly<Record<string, string>>;
+  operations: Table;
+  credentials: Credentials<Options>;
+}
+
 export interface ResolvedConfig {
   baseUrl: string;
-  authorization: string;
+  authorization: (operation?: OperationSpec) => string;
   fetch: typeof globalThis.fetch;
   headers: Record<string, string>;
   maxRetries: number;
@@ -75,21 +100,15 @@ const defaults = {
   maxResponseBytes: 10 * 1024 * 1024,
 };
 
-export interface PackageIdentity {
-  name: string;
-  version: string;
-}
-
-export function resolveConfig(
-  options: ClientOptions,
-  servers: Readonly<Record<string, string>>,
-  identity: PackageIdentity,
+export function resolveConfig<Options>(
+  options: Options & TransportOptions,
+  { headers, servers, credentials }: Omit<ApiDefinition<unknown, Options>, "operations">,
 ): ResolvedConfig {
   if (typeof options !== "object" || options === null) {
-    throw new AuthsignalValidationError("options", "expected an object with at least apiSecretKey");
+    throw new AuthsignalValidationError("options", "expected an object");
   }
-  const { apiSecretKey, region = "us", baseUrl, fetch = globalThis.fetch } = options;
-  checkSecretKey(apiSecretKey);
+  const authorization = credentials(options);
+  const { region = "us", baseUrl, fetch = globalThis.fetch } = options;
   if (typeof fetch !== "function") {
     throw new AuthsignalValidationError("fetch", "no global fetch; pass one");
   }
@@ -99,11 +118,11 @@ export function resolveConfig(
   }
   return {
     baseUrl: baseUrl === undefined ? serverFor(region, servers) : checkBaseUrl(baseUrl),
-    authorization: basicAuthorization(apiSecretKey),
+    authorization,
     fetch,
     headers: {
       accept: "application/json",
-      "user-agent": `${identity.name}/${identity.version}`,
+      ...headers,
       ...normalizeHeaders(options.headers, "headers"),
     },
     maxRetries: checkRetries(options.maxRetries, "maxRetries") ?? defaults.maxRetries,
@@ -132,12 +151,17 @@ export function checkSecretKey(apiSecretKey: unknown): asserts apiSecretKey is s
   }
 }
 
-/** Basic auth with the secret as the user-id and an empty password, encoded as UTF-8 (RFC 7617). */
-function basicAuthorization(apiSecretKey: string): string {
+/**
+ * A secret key's credentials: Basic auth with the key as the user-id and an empty password,
+ * encoded as UTF-8 (RFC 7617), on every request.
+ */
+export const secretKeyCredentials: Credentials<{ apiSecretKey: string }> = ({ apiSecretKey }) => {
+  checkSecretKey(apiSecretKey);
   let binary = "";
   for (const byte of new TextEncoder().encode(`${apiSecretKey}:`)) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
-}
+  const authorization = `Basic ${btoa(binary)}`;
+  return () => authorization;
+};
 
 /** `undefined` stays undefined (the default applies); anything else must pass `valid`. */
 function checkNumber(value: unknown, field: string, valid: (value: number) => boolean, expected: string) {

@@ -179,8 +179,9 @@ function oneLine(text: string, max: number): string {
 function readErrorBody(statusCode: number, body: unknown): { errorCode: string; errorDescription?: string } {
   if (typeof body === "object" && body !== null) {
     const fields = body as Record<string, unknown>;
-    // The API sends `error`; some of its SDKs read `errorCode`, so accept either.
-    const code = fields.error ?? fields.errorCode;
+    // The API sends both, `error` deprecated; `errorCode` is the finer where they differ (the
+    // Client API's 401 says `expired_token` there), and older answers may carry only `error`.
+    const code = fields.errorCode ?? fields.error;
     const description = fields.errorDescription;
     if (typeof code === "string" && code !== "") {
       return typeof description === "string" ? { errorCode: code, errorDescription: description } : { errorCode: code };

@@ -3,8 +3,7 @@
 // rule, and each request, matched to its operation by method and path template, through the
 // same headers, auth, idempotency and retries as a method's.
 import createClient, { type Client } from "openapi-fetch";
-import type { ApiDefinition } from "./client.ts";
-import { type ClientOptions, resolveConfig } from "./config.ts";
+import { type ApiDefinition, type ClientOptions, resolveConfig, type TransportOptions } from "./config.ts";
 import type { OperationSpec, OperationTable } from "./operation.ts";
 import { adoptRequest, fillPath } from "./request-builder.ts";
 import { resolveRequestOptions } from "./request-options.ts";
@@ -20,11 +19,11 @@ type FetchInit = { params?: { path?: object }; fetch?: unknown } | undefined;
  * typed client's configuration and transport: auth, timeouts, retries, and the path checks of
  * the methods, which reject a bad path parameter before anything is sent.
  */
-export function createFetchClient<Paths extends {}>(
-  definition: ApiDefinition<Partial<OperationTable>>,
-  options: ClientOptions,
+export function createFetchClient<Paths extends {}, Options = ClientOptions>(
+  definition: ApiDefinition<Partial<OperationTable>, Options>,
+  options: Options & TransportOptions,
 ): Client<Paths> {
-  const transport = createTransport(resolveConfig(options, definition.servers, definition.identity));
+  const transport = createTransport(resolveConfig(options, definition));
   const { baseUrl } = transport.config;
   const operations = Object.values(definition.operations) as OperationSpec[];
   const patterns = new Map(operations.map((operation) => [operation.path, operation.patterns]));

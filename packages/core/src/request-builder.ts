@@ -37,7 +37,7 @@ export function buildRequest(
   return {
     method: operation.method,
     url,
-    headers: withAuth(config, headers),
+    headers: withAuth(config, headers, operation),
     body:
       body &&
       serializeBody(withIdempotencyKey(operation, body), bodySource(operation) === "attributes" ? "attributes" : ""),
@@ -73,7 +73,7 @@ export async function adoptRequest(
   return {
     method: request.method,
     url: request.url,
-    headers: withAuth(config, headers),
+    headers: withAuth(config, headers, operation),
     body,
     // A path the table does not list (openapi-fetch takes any string at runtime) has only its
     // method to go by: HTTP's own rule, under which only a POST may not be resent.
@@ -82,8 +82,12 @@ export async function adoptRequest(
 }
 
 /** The client's headers, then the request's own, then auth: the one place it is written, and nothing replaces it. */
-function withAuth(config: ResolvedConfig, headers: Record<string, string>): Record<string, string> {
-  return { ...config.headers, ...headers, authorization: config.authorization };
+function withAuth(
+  config: ResolvedConfig,
+  headers: Record<string, string>,
+  operation: OperationSpec | undefined,
+): Record<string, string> {
+  return { ...config.headers, ...headers, authorization: config.authorization(operation) };
 }
 
 /** One key for every attempt, so the API records the action once however often it is sent. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApiClient } from "../src/client.ts";
+import { secretKeyCredentials } from "../src/config.ts";
 import { AuthsignalValidationError } from "../src/errors.ts";
 import type { OperationTable } from "../src/operation.ts";
 import { stubFetch } from "./helpers.ts";
@@ -25,7 +26,7 @@ type Operations = Record<keyof typeof operations, { responses: { 200: { content:
 function clientWith(respond?: () => Response) {
   const recorder = stubFetch(respond);
   const client = createApiClient<Operations, typeof operations>(
-    { identity: { name: "t", version: "1" }, servers: { us: "https://example.test/v1" }, operations },
+    { servers: { us: "https://example.test/v1" }, operations, credentials: secretKeyCredentials },
     { apiSecretKey: "sk", fetch: recorder.fetch },
   );
   return { client, requests: recorder.requests };
@@ -56,6 +57,61 @@ describe("createApiClient", () => {
       AuthsignalValidationError,
     );
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("credentials of an API's own", () => {
+  // A table and credentials shaped like the Client API's: a token where it has one, the tenant
+  // where the operation allows it, and a refusal otherwise.
+  const table = {
+    tokenOnly: { method: "GET", path: "/token-only" },
+    either: { method: "GET", path: "/either", security: ["token", "tenant"] },
+  } as const satisfies OperationTable;
+  const credentials = ({ token }: { token?: string }) => {
+    if (token === "") throw new AuthsignalValidationError("token", "expected a non-empty string");
+    return (operation?: { security?: readonly string[] }) => {
+      if (token !== undefined) return `Bearer ${token}`;
+      if (operation?.security?.includes("tenant")) return "Basic dGVuYW50";
+      throw new AuthsignalValidationError("token", "this operation needs one");
+    };
+  };
+  const clientFor = (token?: string) => {
+    const recorder = stubFetch();
+    const client = createApiClient<
+      Record<keyof typeof table, Operations["getTenant"]>,
+      typeof table,
+      { token?: string }
+    >(
+      { servers: { us: "https://example.test" }, operations: table, credentials },
+      { token, fetch: recorder.fetch },
+    ) as unknown as Record<keyof typeof table, () => Promise<unknown>>;
+    return { client, requests: recorder.requests };
+  };
+
+  it("asks them for each request's Authorization, given its operation", async () => {
+    const { client, requests } = clientFor();
+    await client.either();
+    expect(requests[0]?.headers.authorization).toBe("Basic dGVuYW50");
+    const withToken = clientFor("tok");
+    await withToken.client.either();
+    await withToken.client.tokenOnly();
+    expect(withToken.requests.map((request) => request.headers.authorization)).toEqual(["Bearer tok", "Bearer tok"]);
+  });
+
+  it("rejects a call they refuse, without sending it", async () => {
+    const { client, requests } = clientFor();
+    await expect(client.tokenOnly()).rejects.toMatchObject({ field: "token" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses bad credentials when the client is created", () => {
+    expect(() => clientFor("")).toThrow(AuthsignalValidationError);
+  });
+
+  it("sends no User-Agent when the API gives no headers", async () => {
+    const { client, requests } = clientFor("tok");
+    await client.tokenOnly();
+    expect(Object.keys(requests[0]?.headers ?? {}).sort()).toEqual(["accept", "authorization"]);
   });
 });
 

@@ -1,46 +1,39 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { resolveConfig } from "../src/config.ts";
+import { resolveConfig, secretKeyCredentials } from "../src/config.ts";
 import { AuthsignalValidationError } from "../src/errors.ts";
 
 const servers = { us: "https://api.authsignal.com/v1", eu: "https://eu.api.authsignal.com/v1" };
-const identity = { name: "@authsignal-ts/test", version: "1.2.3" };
+const api = { headers: { "user-agent": "@authsignal-ts/test/1.2.3" }, servers, credentials: secretKeyCredentials };
 const secret = "sk_live_do_not_leak_0123456789";
 
 describe("resolveConfig", () => {
   it("defaults to the us region", () => {
-    expect(resolveConfig({ apiSecretKey: secret }, servers, identity).baseUrl).toBe(servers.us);
+    expect(resolveConfig({ apiSecretKey: secret }, api).baseUrl).toBe(servers.us);
   });
 
   it("maps a region to its server", () => {
-    expect(resolveConfig({ apiSecretKey: secret, region: "eu" }, servers, identity).baseUrl).toBe(servers.eu);
+    expect(resolveConfig({ apiSecretKey: secret, region: "eu" }, api).baseUrl).toBe(servers.eu);
   });
 
   it("lets baseUrl override the region and trims trailing slashes", () => {
-    const config = resolveConfig(
-      { apiSecretKey: secret, region: "eu", baseUrl: "http://127.0.0.1:4010//" },
-      servers,
-      identity,
-    );
+    const config = resolveConfig({ apiSecretKey: secret, region: "eu", baseUrl: "http://127.0.0.1:4010//" }, api);
     expect(config.baseUrl).toBe("http://127.0.0.1:4010");
   });
 
   it("authenticates with the secret as the Basic username and an empty password", () => {
-    const { authorization } = resolveConfig({ apiSecretKey: secret }, servers, identity);
-    expect(authorization).toBe(`Basic ${Buffer.from(`${secret}:`).toString("base64")}`);
+    const { authorization } = resolveConfig({ apiSecretKey: secret }, api);
+    expect(authorization()).toBe(`Basic ${Buffer.from(`${secret}:`).toString("base64")}`);
   });
 
-  it("names the package and version in the user agent", () => {
-    expect(resolveConfig({ apiSecretKey: secret }, servers, identity).headers["user-agent"]).toBe(
-      "@authsignal-ts/test/1.2.3",
-    );
+  it("sends the API's own headers, such as its package's user agent", () => {
+    expect(resolveConfig({ apiSecretKey: secret }, api).headers["user-agent"]).toBe("@authsignal-ts/test/1.2.3");
   });
 
   it("lower-cases custom headers and never lets them replace authorization", () => {
     const { headers } = resolveConfig(
       { apiSecretKey: secret, headers: { "X-Trace": "1", Authorization: "Basic other" } },
-      servers,
-      identity,
+      api,
     );
     expect(headers).toMatchObject({ "x-trace": "1" });
     expect(Object.keys(headers).map((name) => name.toLowerCase())).not.toContain("authorization");
@@ -58,7 +51,7 @@ describe("resolveConfig", () => {
   ])("rejects a bad %s with a typed error naming it", (field, options) => {
     let caught: unknown;
     try {
-      resolveConfig(options as never, servers, identity);
+      resolveConfig(options as never, api);
     } catch (error) {
       caught = error;
     }
@@ -69,7 +62,7 @@ describe("resolveConfig", () => {
   it("keeps the secret out of errors about other options", () => {
     let caught: unknown;
     try {
-      resolveConfig({ apiSecretKey: secret, region: "mars" } as never, servers, identity);
+      resolveConfig({ apiSecretKey: secret, region: "mars" } as never, api);
     } catch (error) {
       caught = error;
     }

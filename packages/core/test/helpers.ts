@@ -3,6 +3,7 @@
 // network (that is tested against a real loopback server).
 import { expect } from "vitest";
 import { createApiClient } from "../src/client.ts";
+import { secretKeyCredentials } from "../src/config.ts";
 import { AuthsignalError } from "../src/errors.ts";
 import type { OperationSpec } from "../src/operation.ts";
 import type { RequestOptions } from "../src/request-options.ts";
@@ -32,8 +33,13 @@ export function stubFetch(respond: () => Response = () => Response.json({ ok: tr
 }
 
 export const stubSecret = "sk_test_transport_secret";
-export const stubIdentity = { name: "@authsignal-ts/test", version: "0.0.1" };
 export const stubServers = { us: "https://api.authsignal.com/v1" };
+/** A definition as the Server and Management packages give theirs, less the operations. */
+export const stubApi = {
+  headers: { "user-agent": "@authsignal-ts/test/0.0.1" },
+  servers: stubServers,
+  credentials: secretKeyCredentials,
+};
 
 /**
  * Calls one operation as a method of a real client whose fetch is `stubFetch(respond)`;
@@ -43,7 +49,7 @@ export function stubbedCall(respond?: () => Response, fetch?: typeof globalThis.
   const stub = stubFetch(respond);
   const call = (operation: OperationSpec, args?: object, options?: RequestOptions) => {
     const client = createApiClient(
-      { identity: stubIdentity, servers: stubServers, operations: { operation } },
+      { ...stubApi, operations: { operation } },
       { apiSecretKey: stubSecret, fetch: fetch ?? stub.fetch },
     ) as unknown as Record<string, (args?: object, options?: RequestOptions) => Promise<unknown>>;
     return (client.operation as (args?: object, options?: RequestOptions) => Promise<unknown>)(args, options);

@@ -5,7 +5,7 @@ import { sendRequest } from "../src/fetch-client.ts";
 import type { OperationSpec } from "../src/operation.ts";
 import { adoptRequest, buildUrl, pickBody } from "../src/request-builder.ts";
 import { createTransport } from "../src/transport.ts";
-import { stubbedCall, stubFetch, stubIdentity, stubSecret, stubServers } from "./helpers.ts";
+import { stubApi, stubbedCall, stubFetch, stubSecret } from "./helpers.ts";
 
 const track: OperationSpec = {
   method: "POST",
@@ -149,7 +149,7 @@ describe("the request a method sends", () => {
 describe("sendRequest (the openapi-fetch adapter)", () => {
   it("adds auth and default headers to an openapi-fetch request", async () => {
     const { fetch, requests } = stubFetch();
-    const transport = createTransport(resolveConfig({ apiSecretKey: stubSecret, fetch }, stubServers, stubIdentity));
+    const transport = createTransport(resolveConfig({ apiSecretKey: stubSecret, fetch }, stubApi));
     await sendRequest(
       transport,
       new Request("https://api.authsignal.com/v1/users/u1", { headers: { accept: "text/plain" } }),
@@ -161,7 +161,7 @@ describe("sendRequest (the openapi-fetch adapter)", () => {
 });
 
 describe("adoptRequest (an openapi-fetch request)", () => {
-  const config = resolveConfig({ apiSecretKey: stubSecret }, stubServers, stubIdentity);
+  const config = resolveConfig({ apiSecretKey: stubSecret }, stubApi);
   const url = `${base}/users/u1/actions/signIn`;
   const post = (body?: string) =>
     new Request(url, {

@@ -54,6 +54,14 @@ describe("decoding a method's response", () => {
     });
   });
 
+  it("prefers errorCode where the body's two codes differ, as the Client API's expired token does", async () => {
+    const { call } = stubbedCall(() =>
+      Response.json({ error: "unauthorized", errorCode: "expired_token" }, { status: 401 }),
+    );
+    const error = await rejection(call(getUser, { userId: "u1" }, { maxRetries: 0 }));
+    expect(error).toMatchObject({ statusCode: 401, errorCode: "expired_token" });
+  });
+
   it("still yields a proper error for an HTML error page", async () => {
     const { call } = stubbedCall(() => new Response("<html>Bad gateway</html>", { status: 502 }));
     const error = await rejection(call(getUser, { userId: "u1" }, { maxRetries: 0 }));

@@ -1,8 +1,8 @@
-import { type ClientOptions, createApiClient } from "@authsignal-ts/core";
+import { type ClientOptions, createApiClient, secretKeyCredentials } from "@authsignal-ts/core";
 import type { CallConnectMethods } from "./generated/call-connect/methods.ts";
 import { operationTable, servers } from "./generated/call-connect/operation-table.ts";
 import type { operations } from "./generated/call-connect/schema.ts";
-import { identity } from "./identity.ts";
+import { headers } from "./user-agent.ts";
 
 export type {
   CallConnectMethods,
@@ -24,7 +24,7 @@ export type CallConnectClientOptions = ClientOptions<CallConnectRegion>;
 /** `startCall` and `finishCall`, the Call Connect API's operations (declared in `generated/call-connect/methods.ts`). */
 export interface CallConnectClient extends CallConnectMethods {}
 
-const definition = { identity, servers, operations: operationTable };
+const definition = { headers, servers, operations: operationTable, credentials: secretKeyCredentials };
 
 /**
  * A client for the Call Connect API, which has its own host (`https://us-connect.authsignal.com`

@@ -1,8 +1,8 @@
-import { type ClientOptions, createApiClient } from "@authsignal-ts/core";
+import { type ClientOptions, createApiClient, secretKeyCredentials } from "@authsignal-ts/core";
 import type { ServerMethods } from "./generated/methods.ts";
 import { operationTable, servers } from "./generated/operation-table.ts";
 import type { operations } from "./generated/schema.ts";
-import { identity } from "./identity.ts";
+import { headers } from "./user-agent.ts";
 import { createWebhookVerifier, type WebhookVerifier } from "./webhook/verifier.ts";
 
 export type ServerRegion = keyof typeof servers;
@@ -25,7 +25,7 @@ export interface ServerClient extends ServerMethods {
   readonly webhook: WebhookVerifier;
 }
 
-const definition = { identity, servers, operations: operationTable };
+const definition = { headers, servers, operations: operationTable, credentials: secretKeyCredentials };
 
 /** A client for the Server API. Authenticate with the Server API secret key. */
 export function createServerClient(options: ServerClientOptions): ServerClient {

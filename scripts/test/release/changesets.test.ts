@@ -9,9 +9,9 @@ const touched = (paths: string[]) => packagesTouched(paths, apis);
 describe("packagesTouched", () => {
   it("maps package sources and spec folders to the packages users install", () => {
     expect([...touched(["packages/server/src/webhook/verifier.ts"])]).toEqual(["server"]);
-    expect([...touched(["packages/core/src/transport.ts"])].sort()).toEqual(["management", "server"]);
+    expect([...touched(["packages/core/src/transport.ts"])].sort()).toEqual(["client", "management", "server"]);
     expect([...touched(["openapi/server/paths/users.yaml"])]).toEqual(["server"]);
-    expect([...touched(["openapi/shared/components.yaml"])].sort()).toEqual(["management", "server"]);
+    expect([...touched(["openapi/shared/components.yaml"])].sort()).toEqual(["client", "management", "server"]);
     expect([...touched(["openapi/call-connect/paths/call_start.yaml"])]).toEqual(["server"]);
     expect([...touched(["openapi/management/openapi.yaml", "packages/server/src/client.ts"])].sort()).toEqual([
       "management",
@@ -21,10 +21,10 @@ describe("packagesTouched", () => {
 
   it("counts a published tool package's own sources, and only those, for it", async () => {
     const publicPackages = await loadPublicPackages();
-    expect(publicPackages).toEqual(["emulator", "management", "server"]);
+    expect(publicPackages).toEqual(["client", "emulator", "management", "server"]);
     const withTools = (paths: string[]) => [...packagesTouched(paths, apis, publicPackages)].sort();
     expect(withTools(["packages/emulator/src/emulator.ts"])).toEqual(["emulator"]);
-    expect(withTools(["packages/core/src/transport.ts"])).toEqual(["management", "server"]);
+    expect(withTools(["packages/core/src/transport.ts"])).toEqual(["client", "management", "server"]);
     expect(withTools(["openapi/server/paths/users.yaml", "packages/emulator/test/node.test.ts"])).toEqual(["server"]);
   });
 

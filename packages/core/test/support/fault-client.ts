@@ -1,6 +1,6 @@
 // A client over a small table with one operation of each retry class, for the fault suite.
 import { createApiClient } from "../../src/client.ts";
-import type { ClientOptions } from "../../src/config.ts";
+import { type ClientOptions, secretKeyCredentials } from "../../src/config.ts";
 import type { OperationTable } from "../../src/operation.ts";
 
 export const faultOperations = {
@@ -45,9 +45,10 @@ interface FaultOperations {
 export function faultClient(baseUrl: string, options: Partial<ClientOptions> = {}) {
   return createApiClient<FaultOperations, typeof faultOperations>(
     {
-      identity: { name: "@authsignal-ts/fault-suite", version: "0.0.0" },
+      headers: { "user-agent": "@authsignal-ts/fault-suite/0.0.0" },
       servers: { us: baseUrl },
       operations: faultOperations,
+      credentials: secretKeyCredentials,
     },
     { apiSecretKey: "sk_fault_suite_secret", baseUrl, initialRetryDelayMs: 1, maxRetryDelayMs: 5, ...options },
   );

@@ -1,6 +1,7 @@
 // The openapi-fetch client against a real server: the same path rule as the methods, applied
 // before anything is sent, and the same refusal of redirects.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { secretKeyCredentials } from "../../src/config.ts";
 import { AuthsignalApiError, AuthsignalValidationError } from "../../src/errors.ts";
 import { createFetchClient } from "../../src/fetch-client.ts";
 import type { OperationTable } from "../../src/operation.ts";
@@ -35,7 +36,7 @@ afterEach(() => server.close());
 
 const clientFor = (url: string) =>
   createFetchClient<Paths>(
-    { identity: { name: "t", version: "0" }, servers: { us: url }, operations },
+    { servers: { us: url }, operations, credentials: secretKeyCredentials },
     { apiSecretKey: "sk_fetch_client", baseUrl: `${url}/v1`, maxRetries: 0 },
   );
 
@@ -128,7 +129,7 @@ describe("retries through the openapi-fetch client", () => {
 
   const retryClientFor = (url: string) =>
     createFetchClient<RetryPaths>(
-      { identity: { name: "t", version: "0" }, servers: { us: url }, operations: retryOperations },
+      { servers: { us: url }, operations: retryOperations, credentials: secretKeyCredentials },
       { apiSecretKey: "sk_fetch_client", baseUrl: url, initialRetryDelayMs: 1, maxRetryDelayMs: 5 },
     );
 

@@ -1,6 +1,7 @@
 // Bodies that are broken, empty or not JSON, from a real server; and the openapi-fetch client
 // riding the same transport.
 import { afterEach, describe, expect, it } from "vitest";
+import { secretKeyCredentials } from "../../src/config.ts";
 import { AuthsignalConnectionError, AuthsignalInternalServerError, AuthsignalResponseError } from "../../src/errors.ts";
 import { createFetchClient } from "../../src/fetch-client.ts";
 import { faultClient } from "../support/fault-client.ts";
@@ -103,7 +104,7 @@ describe("the openapi-fetch client", () => {
 
   const clientFor = (url: string) =>
     createFetchClient<Paths>(
-      { identity: { name: "t", version: "0" }, servers: { us: url }, operations: {} },
+      { servers: { us: url }, operations: {}, credentials: secretKeyCredentials },
       { apiSecretKey: "sk_raw", baseUrl: url, initialRetryDelayMs: 1, maxRetryDelayMs: 5 },
     );
 

@@ -3,11 +3,11 @@
 // auth, retries, timeouts, path checks, refused redirects and body limits as createServerClient.
 // What it adds is the official surface: argument names (`actionCodes`), `action` on validate,
 // `undefined` where the official methods resolve to void, and the official error.
-import { createApiClient } from "@authsignal-ts/core";
+import { createApiClient, secretKeyCredentials } from "@authsignal-ts/core";
 import type { UpdateActionResponse, UpdateUserResponse } from "../generated/methods.ts";
 import { operationTable, servers } from "../generated/operation-table.ts";
 import type { operations } from "../generated/schema.ts";
-import { identity } from "../identity.ts";
+import { headers } from "../user-agent.ts";
 import { nativeCaller } from "./errors.ts";
 import type {
   AuthsignalConstructor,
@@ -53,7 +53,7 @@ import { Webhook } from "./webhook.ts";
 /** The official SDK's default: the US region's Server API. */
 export const DEFAULT_API_URL: string = servers.us;
 
-const definition = { identity, servers, operations: operationTable };
+const definition = { headers, servers, operations: operationTable, credentials: secretKeyCredentials };
 
 /** `retries` as the official SDK reads it: 0, a negative number or NaN turns retries off. */
 export function maxRetriesFor(retries: number | undefined): number | undefined {

@@ -1,17 +1,17 @@
 // `new CallConnect({ apiSecretKey, apiUrl, retries })` with the official `startCall` and
 // `finishCall`, on the same generated Call Connect table and transport as createCallConnectClient.
-import { createApiClient } from "@authsignal-ts/core";
+import { createApiClient, secretKeyCredentials } from "@authsignal-ts/core";
 import type { FinishCallRequest, FinishCallResponse, StartCallResponse } from "../generated/call-connect/methods.ts";
 import { operationTable, servers } from "../generated/call-connect/operation-table.ts";
 import type { operations, StartCallRequest } from "../generated/call-connect/schema.ts";
-import { identity } from "../identity.ts";
+import { headers } from "../user-agent.ts";
 import { maxRetriesFor } from "./authsignal.ts";
 import { nativeCaller } from "./errors.ts";
 import type { AuthsignalConstructor } from "./types.ts";
 
 export type { FinishCallRequest, FinishCallResponse, StartCallRequest, StartCallResponse };
 
-const definition = { identity, servers, operations: operationTable };
+const definition = { headers, servers, operations: operationTable, credentials: secretKeyCredentials };
 
 /**
  * The Call Connect client of `@authsignal/node` 2.x. Call Connect has its own host (`apiUrl`

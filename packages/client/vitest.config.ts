@@ -1,0 +1,3 @@
+import { packageTestConfig } from "../../vitest.config.base.ts";
+
+export default packageTestConfig(import.meta.dirname);
