@@ -43,7 +43,16 @@ export const emulator = {
   /** What each subpath's types resolve to, under the resolutions an ES module for Node has. */
   types: { ".": "dist/index.d.ts", "./prism": "dist/prism.d.ts", "./package.json": "package.json" },
   /** The packages its builds import, all runtime dependencies; Prism is the harness's optional peer. */
-  dependencies: ["@authsignal-ts/management", "@authsignal-ts/server", "ajv", "ajv-formats", "jose", "json-logic-js"],
+  dependencies: [
+    "@authsignal-ts/client",
+    "@authsignal-ts/management",
+    "@authsignal-ts/server",
+    "@simplewebauthn/server",
+    "ajv",
+    "ajv-formats",
+    "jose",
+    "json-logic-js",
+  ],
 };
 
 interface Expected {

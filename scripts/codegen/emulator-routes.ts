@@ -13,6 +13,7 @@ import {
   resolveRefAt,
   type SchemaObject,
 } from "../spec/openapi-document.ts";
+import { operationSchemes } from "../spec/security.ts";
 import { type SpecOperation, specOperations } from "../spec/spec-operations.ts";
 import { renderLiteral } from "./js-literal.ts";
 
@@ -38,6 +39,8 @@ export interface EmulatorRoute {
   body?: { required: boolean; schemaPointer: string };
   /** Every documented status; an error status with the code of its documented example, when it has one. */
   responses: Record<string, { errorCode?: string }>;
+  /** The security schemes it accepts, by name in the spec's order: the router authenticates by them. */
+  security: string[];
 }
 
 const json = "application/json";
@@ -87,6 +90,7 @@ function routeOf(api: string, document: OpenApiDocument, found: SpecOperation): 
     parameters,
     ...(body && { body }),
     responses: responsesOf(document, operationId, operation.responses ?? {}),
+    security: operationSchemes(document, operationId, operation),
   };
 }
 

@@ -6,8 +6,8 @@ import {
   type Reference,
   resolveRef,
   type SchemaObject,
-  type SecurityRequirement,
 } from "../spec/openapi-document.ts";
+import { documentSchemes, operationSchemes } from "../spec/security.ts";
 import { type SpecOperation, specOperations } from "../spec/spec-operations.ts";
 import { parameterSerialization } from "./parameters.ts";
 
@@ -99,20 +99,11 @@ function describeOperation(document: OpenApiDocument, found: SpecOperation): Ren
   };
 }
 
-/**
- * The schemes an operation accepts, in the spec's order, when its own `security` differs from the
- * document's. Each alternative must be one scheme: a request carries one Authorization.
- */
+/** The schemes an operation accepts (spec/security.ts), when they are not the document's. */
 function securityOf(document: OpenApiDocument, name: string, operation: OperationObject): string[] | undefined {
   if (operation.security === undefined) return undefined;
-  const schemes = (alternatives: SecurityRequirement[]) =>
-    alternatives.map((alternative) => {
-      const names = Object.keys(alternative);
-      if (names.length !== 1) throw new Error(`${name}: a security alternative must name exactly one scheme`);
-      return names[0] as string;
-    });
-  const own = schemes(operation.security);
-  return own.join() === schemes(document.security ?? []).join() ? undefined : own;
+  const own = operationSchemes(document, name, operation);
+  return own.join() === documentSchemes(document).join() ? undefined : own;
 }
 
 /**

@@ -31,7 +31,7 @@ export interface Spoilers {
   userPresent?: boolean;
   /** false: the user-verified flag is not set. */
   userVerified?: boolean;
-  /** The signature counter to report instead of the next one. */
+  /** The signature counter to report instead of the next one (the authenticator's own still advances). */
   counter?: number;
   /** The signature is not over what was signed (one byte of it flipped). */
   badSignature?: boolean;
@@ -208,11 +208,12 @@ export function createSoftwareAuthenticator(origin: string): SoftwareAuthenticat
         (candidate) => candidate.rpId === rpId && (allowed.size === 0 || allowed.has(candidate.id)),
       );
       if (!credential) throw new Error(`NotAllowedError: no credential for ${rpId} that the options allow`);
-      credential.counter = spoil.counter ?? credential.counter + 1;
+      // A spoilt counter is only reported: the authenticator's own goes on, as a real one's would.
+      credential.counter += 1;
       const authenticatorData = Buffer.concat([
         sha256(spoil.rpId ?? rpId),
         Buffer.from([flags(spoil)]),
-        counterBytes(credential.counter),
+        counterBytes(spoil.counter ?? credential.counter),
       ]);
       const clientDataJSON = clientData("webauthn.get", options.challenge, origin, spoil);
       const signature = sign(

@@ -113,6 +113,14 @@ export function connectEmulator(url: string | URL): EmulatorConnection {
         `/actions/${[userId, action, idempotencyKey].map(encodeURIComponent).join("/")}/complete`,
         body,
       ),
+    answerPush: async (challengeId, answer) => {
+      const verb =
+        answer === "APPROVED" ? "approve" : answer === "DENIED" ? "deny" : encodeURIComponent(String(answer));
+      await call("POST", `/push/${encodeURIComponent(challengeId)}/${verb}`);
+    },
+    openMagicLink: async (challengeId) => {
+      await call("GET", `/magic-links/${encodeURIComponent(challengeId)}`);
+    },
     webhookDeliveries: async () =>
       (await call<{ deliveries: WebhookDelivery[] }>("GET", "/webhooks/deliveries")).deliveries,
     flushWebhooks: async () => {

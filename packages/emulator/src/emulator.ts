@@ -1,6 +1,7 @@
 // createEmulator: the whole emulator as one Web-standard `fetch`, with no network of its own
 // (webhooks aside, which go out through the `webhookFetch` it is given).
 
+import { clientHandlers } from "./api/client/index.ts";
 import { managementHandlers } from "./api/management/index.ts";
 import { serverHandlers } from "./api/server/index.ts";
 import { createJournal, type RequestNote } from "./api/testing/journal.ts";
@@ -25,7 +26,7 @@ import {
 } from "./seed/management.ts";
 import { noteSeededActions, seedServerState } from "./seed/server.ts";
 import { importProblem } from "./spec/state-check.ts";
-import type { ApiName } from "./spec/tables.ts";
+import type { KeyedApi } from "./spec/tables.ts";
 import { withPrototypeFreeRecords } from "./state/records.ts";
 import { checkSettings, defaultSettings, type EmulatorSettings } from "./state/settings.ts";
 import { createStore } from "./state/store.ts";
@@ -152,7 +153,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const problem = checkSettings(options.settings, "settings");
     if (problem) throw new EmulatorSeedError(problem);
   }
-  const secrets: Record<ApiName, string> = {
+  const secrets: Record<KeyedApi, string> = {
     server: checkSecret(options.serverSecret ?? seed.secrets?.server ?? DEFAULT_SERVER_SECRET, "serverSecret"),
     management: checkSecret(
       options.managementSecret ?? seed.secrets?.management ?? DEFAULT_MANAGEMENT_SECRET,
@@ -213,7 +214,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const context = (): ApiContext => ({ state, store, now, randomId: randomUuid, emit: webhooks.emit });
   const pipeline = {
     secrets,
-    handlers: { server: serverHandlers, management: managementHandlers },
+    handlers: { server: serverHandlers, management: managementHandlers, client: clientHandlers },
     maxBodyBytes,
     context,
   };

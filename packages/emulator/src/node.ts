@@ -44,6 +44,11 @@ export interface RunningEmulator {
   serverApiUrl: string;
   /** The Management API base URL, `…/v1/management`. */
   managementApiUrl: string;
+  /**
+   * The Client API base URL, `…/v1/client`, for createClientApiClient. The official web SDK takes
+   * `…/v1` (serverApiUrl) as its `baseUrl`, and adds `/client` itself.
+   */
+  clientApiUrl: string;
   /** The address it listens on, as the system reports it: `127.0.0.1`, or `0.0.0.0` or `::` for every interface. */
   address: string;
   port: number;
@@ -182,6 +187,7 @@ export async function serveEmulator(
     url: origin,
     serverApiUrl: `${origin}/v1`,
     managementApiUrl: `${origin}/v1/management`,
+    clientApiUrl: `${origin}/v1/client`,
     address: listening.address,
     port: listening.port,
     emulator,

@@ -26,7 +26,7 @@ export interface EmulatorBehindPrismOptions<Api extends EmulatedApi = EmulatedAp
   serverSecret?: string;
   /** The Management API key the emulator accepts; by default the seed's, else `sk_emulator_management`. */
   managementSecret?: string;
-  /** The APIs to put a Prism proxy in front of (each is a Prism process); by default both. */
+  /** The APIs to put a Prism proxy in front of (each is a Prism process); by default all three. */
   apis?: readonly Api[];
 }
 
@@ -45,21 +45,23 @@ export type EmulatorBehindPrism<Api extends EmulatedApi = EmulatedApi> = {
   /** Stops Prism and the emulator (the command exits as on Ctrl-C). */
   stop(): Promise<void>;
 } & {
-  /** Prism's proxy of the API, the base URL to give a client (`serverApiUrl`, `managementApiUrl`). */
+  /** Prism's proxy of the API, the base URL to give a client (`serverApiUrl`, `managementApiUrl`, `clientApiUrl`). */
   readonly [Name in Api as `${Name}ApiUrl`]: string;
 };
 
 /** The APIs the emulator serves. */
-export const emulatedApis: readonly EmulatedApi[] = ["server", "management"];
+export const emulatedApis: readonly EmulatedApi[] = ["server", "management", "client"];
 const specPackages: Record<EmulatedApi, string> = {
   server: "@authsignal-ts/server",
   management: "@authsignal-ts/management",
+  client: "@authsignal-ts/client",
 };
 // The command prints its URL, then each API's base URL on a line of its own.
 const readyPattern = /Authsignal emulator listening on (http:\/\/\S+)/;
 const apiLinePatterns: Record<EmulatedApi, RegExp> = {
   server: /^Server API:\s+(http:\/\/\S+)$/m,
   management: /^Management API:\s+(http:\/\/\S+)$/m,
+  client: /^Client API:\s+(http:\/\/\S+)$/m,
 };
 const startTimeoutMs = 60_000;
 

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createClientApiClient } from "@authsignal-ts/client";
 import { refusedUrl } from "@authsignal-ts/scripts/testing/loopback";
 import { createServerClient } from "@authsignal-ts/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -78,6 +79,22 @@ describe("connectEmulator", () => {
     expect(completed.state).toBe("CHALLENGE_SUCCEEDED");
     expect(await server.validateChallenge({ token: completed.token })).toMatchObject({ isValid: true });
 
+    // The Client API's push and magic links, answered as the phone and the click would.
+    const newcomer = await server.track({ userId: "usr_3", action: "signUp" });
+    const clientApi = createClientApiClient({
+      tenantId: local.exportState().management.tenant.tenantId ?? "",
+      baseUrl: `${running.serverApiUrl}/client`,
+      token: newcomer.token,
+    });
+    const link = await clientApi.enrollEmailMagicLink({ email: "one@example.com" });
+    await remote.openMagicLink(link.challengeId ?? "");
+    expect((await clientApi.finalizeEmailMagicLink()).isVerified).toBe(true);
+    for (const answer of ["APPROVED", "DENIED"] as const) {
+      const refused = await remote.answerPush("no-such-push", answer).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ status: 400, description: expect.stringContaining("no-such-push") });
+      expect(() => local.answerPush("no-such-push", answer)).toThrow((refused as Error).message);
+    }
+
     expect(await remote.updateSettings({ otpLength: 8 })).toEqual(local.settings());
     expect(await remote.settings()).toMatchObject({ otpLength: 8 });
     const before = await remote.now();
@@ -89,7 +106,7 @@ describe("connectEmulator", () => {
     await remote.reset();
     expect(Object.keys(local.exportState().server.users)).toEqual(["usr_1"]);
     await remote.importState(state);
-    expect(Object.keys(local.exportState().server.users)).toEqual(["usr_1", "usr_2"]);
+    expect(Object.keys(local.exportState().server.users)).toEqual(["usr_1", "usr_2", "usr_3"]);
 
     // GET /ui is where a track's `url` leads, not a method.
     const routed = sent.mock.calls

@@ -76,7 +76,7 @@ describe("startEmulatorBehindPrism", () => {
 
   it("refuses options it cannot use, naming the field", async () => {
     await expect(startEmulatorBehindPrism({ apis: ["call-connect" as "server"] })).rejects.toThrow(
-      'startEmulatorBehindPrism: apis must list some of "server", "management", not ["call-connect"]',
+      'startEmulatorBehindPrism: apis must list some of "server", "management", "client", not ["call-connect"]',
     );
     await expect(startEmulatorBehindPrism({ serverSecret: "" })).rejects.toThrow(
       "startEmulatorBehindPrism: serverSecret must be a non-empty string",

@@ -1,4 +1,5 @@
-// An emulator with both of our clients wired to it in-process (no port): `fetch: emulator.fetch`.
+// An emulator with our clients wired to it in-process (no port): `fetch: emulator.fetch`.
+import { createClientApiClient } from "@authsignal-ts/client";
 import { createManagementClient } from "@authsignal-ts/management";
 import { createServerClient } from "@authsignal-ts/server";
 import { createEmulator, type EmulatorOptions } from "../src/index.ts";
@@ -19,7 +20,14 @@ export function setup(options: EmulatorOptions = {}) {
     fetch: emulator.fetch,
     maxRetries: 0,
   });
-  return { emulator, server, management };
+  // The sign-in page's client: the tenant ID, and a user's token through withToken.
+  const clientApi = createClientApiClient({
+    tenantId: emulator.exportState().management.tenant.tenantId ?? "",
+    baseUrl: `${origin}/v1/client`,
+    fetch: emulator.fetch,
+    maxRetries: 0,
+  });
+  return { emulator, server, management, clientApi };
 }
 
 export function basic(secret: string): string {

@@ -983,8 +983,10 @@ export type PublicKeyCredentialCreationOptionsJson = {
     challenge: string;
     /** The user's passkeys already registered, so an authenticator holding one is not used again. */
     excludeCredentials?: PublicKeyCredentialDescriptorJson[];
-    /** WebAuthn extensions requested. */
-    extensions?: Record<string, never>;
+    /** WebAuthn extensions requested (`credProps`, …), each as WebAuthn defines it. */
+    extensions?: {
+        [key: string]: unknown;
+    };
     /** Which kind of authenticator the browser should offer first. */
     hints?: string[];
     /** The signature algorithms accepted, most preferred first. */
@@ -1036,8 +1038,10 @@ export type PublicKeyCredentialRequestOptionsJson = {
     allowCredentials?: PublicKeyCredentialDescriptorJson[];
     /** The challenge to sign, base64url. */
     challenge: string;
-    /** WebAuthn extensions requested. */
-    extensions?: Record<string, never>;
+    /** WebAuthn extensions requested (`credProps`, …), each as WebAuthn defines it. */
+    extensions?: {
+        [key: string]: unknown;
+    };
     /** Which kind of authenticator the browser should offer first. */
     hints?: string[];
     /** The relying party ID, a host name. */

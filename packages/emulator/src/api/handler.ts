@@ -5,6 +5,7 @@
 // spec does not allow (test/api/handler.test-d.ts); Prism, in front of the emulator in the contract
 // suites, catches what types cannot (formats, patterns).
 import type { ApiContext } from "../domain/context.ts";
+import type { ClientPrincipal } from "./client/auth.ts";
 
 type JsonContent<Response> = Response extends { content: { "application/json": infer Body } } ? Body : undefined;
 
@@ -40,6 +41,8 @@ export interface HandlerRequest<Operation> {
   headers: { get(name: string): string | null };
   /** The origin the request was sent to (`http://127.0.0.1:4010`), for URLs the answer carries. */
   origin: string;
+  /** A Client API request's sender, as its token or tenant ID said; undefined for the keyed APIs. */
+  principal?: ClientPrincipal;
 }
 
 /** One of the operation's documented successes, with the body the spec gives it. */
@@ -69,6 +72,7 @@ export interface EdgeRequest {
   body: unknown;
   headers: { get(name: string): string | null };
   origin: string;
+  principal?: ClientPrincipal;
 }
 
 /** What the edge receives from a handler, its operation's types erased; it serializes `body` as JSON (none for undefined). */

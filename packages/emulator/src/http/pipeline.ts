@@ -2,6 +2,7 @@
 // and JSON, validation against the spec, a forced status, the handler. Nothing reaches a handler,
 // and so nothing changes state, until every check has passed. (Auth and routing come first, in
 // router.ts.)
+import type { ClientPrincipal } from "../api/client/auth.ts";
 import { callHandler, type ErasedHandler } from "../api/handler.ts";
 import type { RequestNote } from "../api/testing/journal.ts";
 import type { ApiContext } from "../domain/context.ts";
@@ -97,6 +98,7 @@ export function answerOperation(
   url: CallUrl,
   options: PipelineOptions,
   note: RequestNote,
+  principal?: ClientPrincipal,
 ): Later<Answer> {
   const api = operation.api;
   note.operation = operation.operationId;
@@ -132,9 +134,10 @@ export function answerOperation(
         ignored.push(...checked.ignored);
       }
     }
-    if (ignored.length === 0) return answerValid(operation, pathParams, query, body, request, url, options, context);
+    const valid = { pathParams, query, body, principal };
+    if (ignored.length === 0) return answerValid(operation, valid, request, url, options, context);
     note.warnings = ignored.map((field) => `unknown field ${field} ignored`);
-    return andThen(answerValid(operation, pathParams, query, body, request, url, options, context), (answered) => {
+    return andThen(answerValid(operation, valid, request, url, options, context), (answered) => {
       answered.headers[EMULATOR_WARNING_HEADER] = ignoredFieldsWarning(ignored);
       return answered;
     });
@@ -145,12 +148,18 @@ export function answerOperation(
   });
 }
 
+/** What the checks made of a request: its parameters and body as the spec types them, and its sender. */
+interface ValidRequest {
+  pathParams: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  principal: ClientPrincipal | undefined;
+}
+
 /** The answer to a request that passed every check: a forced status, or the handler's. */
 function answerValid(
   operation: Operation,
-  pathParams: Record<string, string>,
-  query: Record<string, unknown>,
-  body: unknown,
+  { pathParams, query, body, principal }: ValidRequest,
   request: Call,
   url: CallUrl,
   options: PipelineOptions,
@@ -175,7 +184,7 @@ function answerValid(
       andThen(
         callHandler(
           handler,
-          { path: pathParams, query, body, headers: { get: request.header }, origin: url.origin },
+          { path: pathParams, query, body, headers: { get: request.header }, origin: url.origin, principal },
           context,
         ),
         (result) => jsonResponse(result.status, result.body),

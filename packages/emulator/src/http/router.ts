@@ -1,12 +1,14 @@
 // Every request, from the Web `Request` to the `Response`: its area by the path's prefix, the key
-// for an API (first, as the live API answers 401 before it looks at the path), the one route table,
-// then the route's own answer: an API operation through the pipeline, a test-only API route, a
-// well-known route. The test-only API's network guard is node.ts's: an in-process `fetch` has no
+// for a keyed API (first, as the live API answers 401 before it looks at the path), the one route
+// table, then the route's own answer: an API operation through the pipeline (a Client API one once
+// its token or tenant ID is checked, with CORS), a test-only API route, a well-known route. The test-only API's network guard is node.ts's: an in-process `fetch` has no
 // network to guard.
+import { authenticateClient } from "../api/client/auth.ts";
 import type { RequestNote } from "../api/testing/journal.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
-import { type ApiName, isApiLoaded, loadApiTables } from "../spec/tables.ts";
+import { type ApiName, isApiLoaded, type KeyedApi, loadApiTables } from "../spec/tables.ts";
 import { keyMatches, unauthorizedDescription } from "./auth.ts";
+import { preflightAnswer, withCors } from "./cors.ts";
 import type { Answer, Call, CallUrl } from "./exchange.ts";
 import { andThen, guarded, type Later } from "./later.ts";
 import { answerOperation, type PipelineOptions } from "./pipeline.ts";
@@ -16,13 +18,13 @@ import { testApiBasePath } from "./test-api-path.ts";
 import type { BodyLimits } from "./test-api-routes.ts";
 
 export interface RouterOptions extends PipelineOptions {
-  secrets: Record<ApiName, string>;
+  secrets: Record<KeyedApi, string>;
   testApi: TestApi;
   /** The largest body each test-only route reads. */
   testApiLimits: BodyLimits;
 }
 
-const isApi = (area: string): area is ApiName => area === "server" || area === "management";
+const isApi = (area: string): area is ApiName => area === "server" || area === "management" || area === "client";
 const isApiRoute = (route: Route): route is Extract<Route, { area: ApiName }> => isApi(route.area);
 
 /** Where a path is, for a 404 or 405's description: below its API's base path, or whole. */
@@ -81,6 +83,14 @@ export function route(request: Call, options: RouterOptions, note: RequestNote =
       `Nothing is served at ${path}: the Server API is under /v1 and the Management API under /v1/management.`,
     );
   }
+  if (area === "client") {
+    const origin = request.header("origin");
+    if (request.method === "OPTIONS") return preflightAnswer(origin);
+    const answer = isApiLoaded(area)
+      ? answerIn(area, request, options, note)
+      : loadApiTables(area).then(() => answerIn(area, request, options, note));
+    return andThen(answer, (answered) => withCors(answered, origin));
+  }
   if (isApi(area)) {
     if (!keyMatches(request.header("authorization"), options.secrets[area])) {
       return errorResponse(401, "unauthorized", unauthorizedDescription);
@@ -106,6 +116,7 @@ function answerIn(area: Area, request: Call, options: RouterOptions, note: Reque
   if (match.kind === "bad-path") return errorResponse(400, "invalid_request", match.description);
   const { route, pathParams } = match;
   if (isApiRoute(route)) {
+    if (route.area === "client") return answerClientOperation(route.operation, pathParams, request, options, note);
     // The pipeline answers each EmulatorApiError itself, also once the body has arrived; only what
     // it throws before it waits is turned into an answer here, which spares every request a turn.
     try {
@@ -115,4 +126,32 @@ function answerIn(area: Area, request: Call, options: RouterOptions, note: Reque
     }
   }
   return guarded(() => answerRoute(route, pathParams, request, url, options), apiErrorAnswer);
+}
+
+/** A Client API operation: who sent it, by the schemes the operation accepts, then the pipeline. */
+function answerClientOperation(
+  operation: Extract<Route, { area: ApiName }>["operation"],
+  pathParams: Record<string, string>,
+  request: Call,
+  options: RouterOptions,
+  note: RequestNote,
+): Later<Answer> {
+  note.operation = operation.operationId;
+  return guarded(
+    () =>
+      authenticateClient(operation.security, request.header("authorization"), options.context()).then(
+        (principal): Later<Answer> => {
+          if (!("kind" in principal)) {
+            note.errors = [principal.description];
+            return jsonResponse(401, {
+              error: "unauthorized",
+              errorCode: principal.errorCode,
+              errorDescription: principal.description,
+            });
+          }
+          return answerOperation(operation, pathParams, request, request.url, options, note, principal);
+        },
+      ),
+    apiErrorAnswer,
+  );
 }

@@ -124,7 +124,11 @@ export function matchRouteIn<Route extends RouteEntry>(
 }
 
 /** Where each API's operations are served. */
-export const apiBasePaths: Record<ApiName, string> = { server: "/v1", management: "/v1/management" };
+export const apiBasePaths: Record<ApiName, string> = {
+  server: "/v1",
+  management: "/v1/management",
+  client: "/v1/client",
+};
 
 /** What a path is for, by its prefix: how it is authenticated, and which tables it needs loaded. */
 export type Area = ApiName | "test-api" | "well-known";
@@ -133,6 +137,7 @@ export type Area = ApiName | "test-api" | "well-known";
 export function areaOf(path: string): Area | undefined {
   if (isTestApiPath(path)) return "test-api";
   if (path.startsWith("/v1/client/public/")) return "well-known";
+  if (path.startsWith(`${apiBasePaths.client}/`)) return "client";
   if (path === apiBasePaths.management || path.startsWith(`${apiBasePaths.management}/`)) return "management";
   if (path.startsWith(`${apiBasePaths.server}/`)) return "server";
   return undefined;
@@ -150,13 +155,14 @@ const below = (base: string, segments: readonly string[]) => [...base.split("/")
 let table: { loaded: number; routes: readonly Route[]; byArea: Map<Area, readonly Route[]> } | undefined;
 
 /** Which APIs' tables are loaded, as bits: what the table was built for, checked at every request. */
-const loadedApis = () => (isApiLoaded("server") ? 1 : 0) + (isApiLoaded("management") ? 2 : 0);
+const loadedApis = () =>
+  (isApiLoaded("server") ? 1 : 0) + (isApiLoaded("management") ? 2 : 0) + (isApiLoaded("client") ? 4 : 0);
 
 /** Every route, of the APIs whose tables are loaded (loadApiTables) and the rest. */
 export function routeTable(): readonly Route[] {
   const loaded = loadedApis();
   if (table?.loaded === loaded) return table.routes;
-  const apis = (["server", "management"] as const).filter(isApiLoaded);
+  const apis = (["server", "management", "client"] as const).filter(isApiLoaded);
   const routes: Route[] = [
     ...apis.flatMap((api) =>
       apiTables(api).operations.map(

@@ -150,6 +150,19 @@ export const testApiRoutes: readonly TestApiRoute[] = [
       complete: `${url.origin}${testApiBasePath}/actions/${at}/complete`,
     };
   }),
+  route("POST", "/push/{challengeId}/approve", ({ methods, pathParams }) => {
+    methods.answerPush(pathParams.challengeId as string, "APPROVED");
+    return success;
+  }),
+  route("POST", "/push/{challengeId}/deny", ({ methods, pathParams }) => {
+    methods.answerPush(pathParams.challengeId as string, "DENIED");
+    return success;
+  }),
+  // The link an emailed magic link holds: opening it is the user's click.
+  route("GET", "/magic-links/{challengeId}", ({ methods, pathParams }) => {
+    methods.openMagicLink(pathParams.challengeId as string);
+    return success;
+  }),
   route("GET", "/webhooks/deliveries", async ({ methods }) => {
     // A test in another process cannot wait for background deliveries itself.
     await methods.flushWebhooks();

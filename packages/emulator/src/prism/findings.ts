@@ -4,7 +4,7 @@
 // `application/json`, so the content type alone tells who answered.
 
 /** The APIs the emulator serves, each behind a Prism proxy of its own bundled spec. */
-export type EmulatedApi = "server" | "management";
+export type EmulatedApi = "server" | "management" | "client";
 
 /** One thing Prism found wrong, as Prism reports it. */
 export interface PrismViolation {

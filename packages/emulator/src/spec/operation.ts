@@ -30,4 +30,6 @@ export interface Operation {
   readonly body?: { readonly required: boolean; readonly schemaPointer: string };
   /** By status, as the spec writes it (`200`, `404`). */
   readonly responses: Readonly<Record<string, DocumentedResponse>>;
+  /** The security schemes it accepts, by name in the spec's order (the Client API's `token` and `tenant`). */
+  readonly security: readonly string[];
 }

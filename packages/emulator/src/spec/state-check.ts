@@ -63,6 +63,9 @@ function recordsProblem({ management, server }: EmulatorState): string | undefin
   }
   return (
     keyProblem(server.challenges, "challengeId", at("server.challenges")) ??
+    keyProblem(server.clientChallenges ?? {}, "challengeId", at("server.clientChallenges")) ??
+    keyProblem(server.passkeys ?? {}, "credentialId", at("server.passkeys")) ??
+    keyProblem(server.totpSecrets ?? {}, "userAuthenticatorId", at("server.totpSecrets")) ??
     keyProblem(server.sessions, "sessionId", at("server.sessions")) ??
     keyProblem(server.appClients, "clientId", at("server.appClients")) ??
     keyProblem(management.actionConfigurations, "actionCode", at("management.actionConfigurations")) ??

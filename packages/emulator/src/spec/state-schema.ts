@@ -107,6 +107,7 @@ export const challengeSchema = (required: string[]): Schema => ({
         failedAttempts: count,
         verifiedAt: dateTime,
         claimedByUserId: text,
+        enrolAuthenticatorId: id,
       },
       ["challengeId", "verificationMethod", "actionCode", "code", ...required],
     ),
@@ -122,6 +123,62 @@ export const appClientSchema = object(
   },
   ["clientId"],
 );
+
+const kindIs = (kinds: string[]): Schema => ({ required: ["kind"], properties: { kind: { enum: kinds } } });
+const base32 = { type: "string", pattern: "^[A-Z2-7]+=*$" };
+
+/** A Client API challenge (state/client-api.ts): each kind with the fields it needs. */
+const clientChallenge: Schema = {
+  allOf: [
+    object(
+      {
+        challengeId: id,
+        kind: {
+          enum: ["sign-in", "passkey-registration", "passkey-authentication", "totp-enrolment", "push", "magic-link"],
+        },
+        userId: id,
+        actionCode: id,
+        idempotencyKey: id,
+        createdAt: dateTime,
+        expiresAt: { type: "integer" },
+        usedAt: dateTime,
+        challenge: id,
+        secret: base32,
+        userAuthenticatorId: id,
+        answer: { enum: ["APPROVED", "DENIED"] },
+        consumedAt: dateTime,
+        email: text,
+        enrolAuthenticatorId: id,
+        openedAt: dateTime,
+      },
+      ["challengeId", "kind", "createdAt", "expiresAt"],
+    ),
+    when(kindIs(["passkey-registration", "passkey-authentication"]), { required: ["challenge"] }),
+    when(kindIs(["totp-enrolment"]), { required: ["userId", "secret", "userAuthenticatorId"] }),
+    when(kindIs(["push"]), { required: ["userId"] }),
+    when(kindIs(["magic-link"]), { required: ["userId", "email"] }),
+  ],
+};
+
+const storedPasskey = object(
+  {
+    credentialId: id,
+    userId: id,
+    userAuthenticatorId: id,
+    publicKey: id,
+    counter: count,
+    userHandle: id,
+    transports: strings,
+    lastVerifiedAt: dateTime,
+  },
+  ["credentialId", "userId", "userAuthenticatorId", "publicKey", "counter", "userHandle"],
+);
+
+const storedTotp = object({ userAuthenticatorId: id, userId: id, secret: base32, lastUsedStep: count }, [
+  "userAuthenticatorId",
+  "userId",
+  "secret",
+]);
 
 const signals = recordOf(recordOf({ type: ["string", "number", "boolean", "null"] }));
 export const riskSignalsSchema = object({ ipAddresses: signals, deviceIds: signals, userAgents: signals });
@@ -173,6 +230,7 @@ const outboxMessage = object(
     channel: { enum: ["SMS", "WHATSAPP", "EMAIL"] },
     to: text,
     code: text,
+    link: text,
     challengeId: id,
     userId: text,
     actionCode: text,
@@ -257,6 +315,10 @@ export const stateSchema = (server: SpecDocument): Schema =>
             recordOf(object(actionProperties, Object.keys(actionProperties).filter(isRequiredOfStored))),
           ),
           challenges: recordOf(challengeSchema(["idempotencyKey", "createdAt", "expiresAt", "failedAttempts"])),
+          // Optional: a state exported before the Client API was emulated has none.
+          clientChallenges: recordOf(clientChallenge),
+          passkeys: recordOf(storedPasskey),
+          totpSecrets: recordOf(storedTotp),
           sessions: recordOf(storedSession),
           appClients: recordOf(appClientSchema),
           riskSignals: riskSignalsSchema,

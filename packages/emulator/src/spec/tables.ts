@@ -5,7 +5,9 @@
 import type { ValidateFunction } from "ajv";
 import type { Operation } from "./operation.ts";
 
-export type ApiName = "server" | "management";
+export type ApiName = "server" | "management" | "client";
+/** The APIs a secret key opens; the Client API takes a user's token or the tenant ID instead. */
+export type KeyedApi = Exclude<ApiName, "client">;
 
 export interface ApiTables {
   operations: readonly Operation[];
@@ -16,6 +18,7 @@ export interface ApiTables {
 const importers: Record<ApiName, () => Promise<ApiTables>> = {
   server: () => import("./generated/server-routes.ts"),
   management: () => import("./generated/management-routes.ts"),
+  client: () => import("./generated/client-routes.ts"),
 };
 const loaded: Partial<Record<ApiName, ApiTables>> = {};
 

@@ -59,6 +59,10 @@ export function withPrototypeFreeRecords(state: EmulatorState): EmulatorState {
   );
   server.actions = nested(server.actions);
   server.challenges = recordsOf(server.challenges);
+  // A state exported before the Client API was emulated has none of its records.
+  server.clientChallenges = recordsOf(server.clientChallenges ?? {});
+  server.passkeys = recordsOf(server.passkeys ?? {});
+  server.totpSecrets = recordsOf(server.totpSecrets ?? {});
   server.sessions = recordsOf(server.sessions);
   server.appClients = recordsOf(server.appClients);
   const { ipAddresses, deviceIds, userAgents } = server.riskSignals;

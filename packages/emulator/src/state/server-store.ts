@@ -4,6 +4,7 @@
 import type { MarkChanged, RecordKind } from "./changes.ts";
 import { actionWriters } from "./server/actions.ts";
 import { challengeWriters } from "./server/challenges.ts";
+import { clientApiWriters } from "./server/client-api.ts";
 import { sessionWriters } from "./server/sessions.ts";
 import { userWriters } from "./server/users.ts";
 import type { EmulatorState } from "./types.ts";
@@ -16,6 +17,7 @@ export function serverStore(current: () => EmulatorState, mark: MarkChanged, rev
     ...userWriters(current, mark),
     ...actionWriters(current, mark, revision),
     ...challengeWriters(current, mark),
+    ...clientApiWriters(current, mark),
     ...sessionWriters(current, mark),
   };
 }

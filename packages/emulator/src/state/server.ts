@@ -1,6 +1,7 @@
 // Users and everything that hangs off them, stored in the spec's own response shapes where one
 // exists, so a read is a lookup. Plain JSON data: export is JSON.stringify.
 import type { components } from "@authsignal-ts/server";
+import type { ClientChallenge, StoredPasskey, StoredTotp } from "./client-api.ts";
 import { records } from "./records.ts";
 
 type Schemas = components["schemas"];
@@ -72,6 +73,8 @@ export interface StoredChallenge {
   failedAttempts: number;
   verifiedAt?: string;
   claimedByUserId?: string;
+  /** A Client API enrolment's: the authenticator a right code adds, with this ID. */
+  enrolAuthenticatorId?: string;
 }
 
 export interface StoredSession {
@@ -129,6 +132,12 @@ export interface ServerState {
   actions: Record<string, Record<string, StoredAction>>;
   /** By challengeId. */
   challenges: Record<string, StoredChallenge>;
+  /** By challengeId: the Client API's passkey ceremonies, sign-ins, app enrolments, pushes and links. */
+  clientChallenges: Record<string, ClientChallenge>;
+  /** By credential ID: each passkey's public key and counter. */
+  passkeys: Record<string, StoredPasskey>;
+  /** By userAuthenticatorId: each authenticator app's secret. */
+  totpSecrets: Record<string, StoredTotp>;
   /** By sessionId. */
   sessions: Record<string, StoredSession>;
   /** By clientId. */
@@ -141,6 +150,9 @@ export function createServerState(): ServerState {
     users: records(),
     actions: records(),
     challenges: records(),
+    clientChallenges: records(),
+    passkeys: records(),
+    totpSecrets: records(),
     sessions: records(),
     appClients: records(),
     riskSignals: {},

@@ -36,6 +36,11 @@ export interface EmulatorSettings {
   strict: boolean;
   /** How many requests the journal keeps (the oldest dropped first); 0 keeps none. */
   journalLimit: number;
+  /**
+   * Whether the Client API enrols and verifies authenticator apps. No Management route configures
+   * them, so a tenant that configured its methods still has this one unless it is turned off.
+   */
+  authenticatorAppEnabled: boolean;
 }
 
 export const defaultSettings: EmulatorSettings = {
@@ -54,6 +59,7 @@ export const defaultSettings: EmulatorSettings = {
   webhookTimeoutMs: 5_000,
   strict: false,
   journalLimit: 1000,
+  authenticatorAppEnabled: true,
 };
 
 const outcomes: readonly string[] = ["ALLOW", "BLOCK", "CHALLENGE", "REVIEW"];
@@ -78,6 +84,7 @@ const checks: { [K in keyof EmulatorSettings]: (value: unknown) => boolean } = {
   webhookTimeoutMs: positive,
   strict: (value) => typeof value === "boolean",
   journalLimit: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000,
+  authenticatorAppEnabled: (value) => typeof value === "boolean",
 };
 
 const expectations: { [K in keyof EmulatorSettings]: string } = {
@@ -96,6 +103,7 @@ const expectations: { [K in keyof EmulatorSettings]: string } = {
   webhookTimeoutMs: "a number > 0",
   strict: "a boolean",
   journalLimit: "a whole number from 0 to 1000000",
+  authenticatorAppEnabled: "a boolean",
 };
 
 function positive(value: unknown): boolean {

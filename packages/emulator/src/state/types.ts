@@ -9,7 +9,10 @@ export interface OutboxMessage {
   messageId: string;
   channel: "SMS" | "WHATSAPP" | "EMAIL";
   to: string;
+  /** The one-time code; "" for a magic link, which carries `link` instead. */
   code: string;
+  /** A magic link's: the test-only API route that opens it, as the user's click would. */
+  link?: string;
   challengeId: string;
   userId?: string;
   actionCode: string;

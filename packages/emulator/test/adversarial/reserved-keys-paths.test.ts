@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { operations as managementOperations } from "../../src/spec/generated/management-routes.ts";
 import { operations as serverOperations } from "../../src/spec/generated/server-routes.ts";
 import type { Operation } from "../../src/spec/operation.ts";
+import type { KeyedApi } from "../../src/spec/tables.ts";
 import { type CliEmulator, expectNormalTrack, type Json, reservedWords, useEmulatorCli } from "./support.ts";
 
 const cli = useEmulatorCli();
@@ -13,15 +14,16 @@ const ordinary = "ordinary-id";
 
 type Node = Record<string, Json>;
 
-// The bundled specs, read by the test for their request examples (the emulator reads none at run time).
-const specs: Record<Operation["api"], Node> = {
+// The bundled specs, read by the test for their request examples (the emulator reads none at run
+// time). The Client API has no path parameters.
+const specs: Record<KeyedApi, Node> = {
   server: createRequire(import.meta.url)("@authsignal-ts/server/openapi.json"),
   management: createRequire(import.meta.url)("@authsignal-ts/management/openapi.json"),
 };
 
 /** The first example of the operation's JSON request body, from its spec. */
 function exampleBody(operation: Operation): unknown {
-  const document = specs[operation.api];
+  const document = specs[operation.api as KeyedApi];
   const deref = (node: Node | undefined): Node | undefined =>
     typeof node?.$ref === "string"
       ? deref(

@@ -134,7 +134,7 @@ describe("routing", () => {
     return Promise.resolve().then(() =>
       route(callOfRequest(request), {
         secrets: { server: "sk", management: "sk_m" },
-        handlers: { server: handlers as never, management: {} },
+        handlers: { server: handlers as never, management: {}, client: {} },
         maxBodyBytes: 1024,
         context,
         testApi: emulator,

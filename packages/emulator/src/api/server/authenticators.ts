@@ -32,7 +32,7 @@ function webhookData(authenticator: Frozen<UserAuthenticator>): Record<string, u
 export async function addAuthenticator(
   context: ApiContext,
   userId: string,
-  fields: Omit<UserAuthenticator, "userId" | "userAuthenticatorId" | "createdAt">,
+  fields: Omit<UserAuthenticator, "userId" | "userAuthenticatorId" | "createdAt"> & { userAuthenticatorId?: string },
 ): Promise<Frozen<UserAuthenticator>> {
   const now = isoNow(context);
   const authenticator = context.store.server.addAuthenticator(

@@ -7,6 +7,7 @@ import { newOtpCode } from "../../domain/otp.ts";
 import type { Frozen } from "../../state/frozen.ts";
 import { entry } from "../../state/records.ts";
 import type { StoredAction, StoredChallenge } from "../../state/server.ts";
+import type { ActionAddress } from "../../state/server-store.ts";
 import type { Handler } from "../handler.ts";
 import { succeedAction } from "./actions.ts";
 import { addAuthenticator } from "./authenticators.ts";
@@ -45,26 +46,54 @@ function recipientOf(context: ApiContext, body: Schemas["ChallengeRequest"]) {
 export const challenge: Handler<Operations["challenge"]> = async (request, context) => {
   const { body } = request;
   const { verificationMethod, to, actionCode, earlier } = recipientOf(context, body);
-  const nowMs = context.now();
-  const created: StoredChallenge = {
-    challengeId: context.randomId(),
-    verificationMethod,
-    ...(verificationMethod === "EMAIL_OTP" ? { email: to } : { phoneNumber: to }),
-    ...defined({
+  const created = await sendCode(
+    context,
+    defined({
+      verificationMethod,
+      to,
+      actionCode,
       smsChannel: ("smsChannel" in body ? body.smsChannel : undefined) ?? earlier?.smsChannel,
       userId: body.userId ?? earlier?.userId,
       scope: body.scope ?? earlier?.scope,
       deviceId: body.deviceId ?? earlier?.deviceId,
+      idempotencyKey: body.idempotencyKey ?? earlier?.idempotencyKey ?? context.randomId(),
     }),
-    actionCode,
-    idempotencyKey: body.idempotencyKey ?? earlier?.idempotencyKey ?? context.randomId(),
+    { locale: body.locale, ipAddress: body.ipAddress, userAgent: body.userAgent },
+  );
+  return ok({
+    challengeId: created.challengeId,
+    idempotencyKey: created.idempotencyKey,
+    expiresAt: Math.floor(created.expiresAt / 1000),
+  });
+};
+
+/** Who a code goes to and what it is for: a challenge before its code and times are set. */
+export type CodeRequest = Pick<StoredChallenge, "verificationMethod" | "actionCode" | "idempotencyKey"> &
+  Partial<Pick<StoredChallenge, "smsChannel" | "userId" | "scope" | "deviceId" | "enrolAuthenticatorId">> & {
+    to: string;
+  };
+
+/**
+ * Sends a one-time code, for the Server API's challenge and the Client API's alike: the channel's
+ * webhook first (synchronous, as Authsignal's: a receiver that does not answer 2xx fails the
+ * challenge), then the challenge is stored and the message put in the outbox.
+ */
+export async function sendCode(
+  context: ApiContext,
+  { to, ...fields }: CodeRequest,
+  sender: { locale?: string; ipAddress?: string; userAgent?: string } = {},
+): Promise<Frozen<StoredChallenge>> {
+  const { verificationMethod, actionCode } = fields;
+  const created: StoredChallenge = {
+    challengeId: context.randomId(),
+    ...fields,
+    ...(verificationMethod === "EMAIL_OTP" ? { email: to } : { phoneNumber: to }),
     code: newOtpCode(context.state.emulator.settings, to),
     createdAt: isoNow(context),
-    expiresAt: nowMs + context.state.emulator.settings.otpLifetimeMinutes * 60_000,
+    expiresAt: context.now() + context.state.emulator.settings.otpLifetimeMinutes * 60_000,
     failedAttempts: 0,
   };
   const channel = verificationMethod === "EMAIL_OTP" ? "EMAIL" : verificationMethod;
-  // Synchronous, as Authsignal's: a receiver that does not answer 2xx fails the challenge.
   await context.emit({
     type: channel === "EMAIL" ? "email.created" : "sms.created",
     data: defined({
@@ -73,11 +102,11 @@ export const challenge: Handler<Operations["challenge"]> = async (request, conte
       userId: created.userId ?? "",
       idempotencyKey: created.idempotencyKey,
       actionCode,
-      locale: body.locale,
+      locale: sender.locale,
       ...(channel === "EMAIL" && {
         verificationMethod: "EMAIL_OTP",
-        ipAddress: body.ipAddress,
-        userAgent: body.userAgent,
+        ipAddress: sender.ipAddress,
+        userAgent: sender.userAgent,
       }),
     }),
   });
@@ -95,12 +124,8 @@ export const challenge: Handler<Operations["challenge"]> = async (request, conte
       createdAt: created.createdAt,
     }),
   );
-  return ok({
-    challengeId: created.challengeId,
-    idempotencyKey: created.idempotencyKey,
-    expiresAt: Math.floor(created.expiresAt / 1000),
-  });
-};
+  return created;
+}
 
 const targetOf = (challenge: Frozen<StoredChallenge>) =>
   challenge.email === undefined ? { phoneNumber: challenge.phoneNumber } : { email: challenge.email };
@@ -108,6 +133,19 @@ const targetOf = (challenge: Frozen<StoredChallenge>) =>
 /** The action a challenge belongs to, for its user (created, with the user, when only the challenge named it). */
 function actionOf(context: ApiContext, challenge: Frozen<StoredChallenge>, userId: string): Frozen<StoredAction> {
   const address = { userId, actionCode: challenge.actionCode, idempotencyKey: challenge.idempotencyKey };
+  return actionAt(context, address, challenge.verificationMethod, challenge.deviceId);
+}
+
+/**
+ * The action at `address`; when only a challenge named it (no track came first), created
+ * CHALLENGE_REQUIRED for `verificationMethod`, as the challenge it is for will decide it.
+ */
+export function actionAt(
+  context: ApiContext,
+  address: ActionAddress,
+  verificationMethod: string,
+  deviceId?: string,
+): Frozen<StoredAction> {
   const existing = findAction(context, address);
   if (existing) return existing;
   const now = isoNow(context);
@@ -122,33 +160,46 @@ function actionOf(context: ApiContext, challenge: Frozen<StoredChallenge>, userI
       ruleIds: [],
       rules: [],
       output: {},
-      allowedVerificationMethods: [challenge.verificationMethod],
-      enrolledVerificationMethods: enrolledMethods(findUser(context, userId)),
-      ...defined({ deviceId: challenge.deviceId }),
+      allowedVerificationMethods: [verificationMethod],
+      enrolledVerificationMethods: enrolledMethods(findUser(context, address.userId)),
+      ...defined({ deviceId }),
     },
     now,
   );
 }
 
+export type CodeCheck =
+  | { ok: true }
+  | { ok: false; failureReason: "MAX_ATTEMPTS_EXCEEDED" | "CODE_INVALID_OR_EXPIRED" };
+
+/**
+ * Checks a code against its challenge, and spends it when it is right: the attempt cap, the expiry
+ * and single use, for the Server API's verify and the Client API's alike. Spent before anything is
+ * awaited (the action's verification webhook), so a verify of the same code that arrives meanwhile
+ * finds it used: a code verifies once, even when the receiver refuses.
+ */
+export function checkCode(context: ApiContext, found: Frozen<StoredChallenge>, code: string): CodeCheck {
+  const { maxVerifyAttempts } = context.state.emulator.settings;
+  if (found.failedAttempts >= maxVerifyAttempts) return { ok: false, failureReason: "MAX_ATTEMPTS_EXCEEDED" };
+  // A code works once: a verified challenge answers as an expired one.
+  if (found.verifiedAt !== undefined || context.now() >= found.expiresAt) {
+    return { ok: false, failureReason: "CODE_INVALID_OR_EXPIRED" };
+  }
+  if (code !== found.code) {
+    context.store.server.recordFailedAttempt(found.challengeId, maxVerifyAttempts, isoNow(context));
+    return { ok: false, failureReason: "CODE_INVALID_OR_EXPIRED" };
+  }
+  if (!context.store.server.spendChallenge(found.challengeId, isoNow(context))) {
+    return { ok: false, failureReason: "CODE_INVALID_OR_EXPIRED" };
+  }
+  return { ok: true };
+}
+
 export const verify: Handler<Operations["verify"]> = async (request, context) => {
   const { challengeId, verificationCode } = request.body;
   const found = existingChallenge(context, challengeId);
-  const { maxVerifyAttempts } = context.state.emulator.settings;
-  if (found.failedAttempts >= maxVerifyAttempts)
-    return ok({ isVerified: false, failureReason: "MAX_ATTEMPTS_EXCEEDED" });
-  // A code works once: a verified challenge answers as an expired one.
-  if (found.verifiedAt !== undefined || context.now() >= found.expiresAt) {
-    return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
-  }
-  if (verificationCode !== found.code) {
-    context.store.server.recordFailedAttempt(challengeId, maxVerifyAttempts, isoNow(context));
-    return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
-  }
-  // Spent before anything is awaited (the action's verification webhook), so a verify of the same
-  // code that arrives meanwhile finds it used: a code verifies once, even when the receiver refuses.
-  if (!context.store.server.spendChallenge(challengeId, isoNow(context))) {
-    return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
-  }
+  const checked = checkCode(context, found, verificationCode);
+  if (!checked.ok) return ok({ isVerified: false, failureReason: checked.failureReason });
   if (found.userId) {
     const user = context.store.server.ensureUser(found.userId, isoNow(context));
     let authenticatorId = user.authenticators.find(

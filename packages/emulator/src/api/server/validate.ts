@@ -10,7 +10,7 @@ import type { Handler } from "../handler.ts";
 import { defined, findAction, ok } from "./common.ts";
 
 export type TokenAction =
-  | { ok: true; action: Frozen<StoredAction> }
+  | { ok: true; action: Frozen<StoredAction>; scope: string | undefined }
   | { ok: false; error: "expired_token" | "invalid_token" };
 
 /** The action a track, claim or pre-built UI token names. */
@@ -19,7 +19,7 @@ export async function actionForToken(context: ApiContext, token: string): Promis
   if (!check.ok) return { ok: false, error: check.reason === "expired" ? "expired_token" : "invalid_token" };
   const { sub: userId, actionCode, idempotencyKey } = check.claims;
   const action = findAction(context, { userId, actionCode, idempotencyKey });
-  return action ? { ok: true, action } : { ok: false, error: "invalid_token" };
+  return action ? { ok: true, action, scope: check.claims.scope } : { ok: false, error: "invalid_token" };
 }
 
 /** Whether an action's challenge counts as passed: CHALLENGE_SUCCEEDED, and ALLOW when the setting says so. */

@@ -58,6 +58,13 @@ export interface TestApi {
    * denied (FAILED), and returns the token to pass to `validateChallenge` or `createSession`.
    */
   completeAction(input: CompleteActionInput): Promise<CompleteActionResult>;
+  /**
+   * Does what the user's phone would: approves or denies a Client API push challenge, which the
+   * page's next verify then reads. A push already answered, or expired, is a 400.
+   */
+  answerPush(challengeId: string, answer: "APPROVED" | "DENIED"): void;
+  /** Does what the user's click would: opens an emailed magic link (its `link` is in the outbox). */
+  openMagicLink(challengeId: string): void;
   /** Every webhook delivery attempt, with the body and X-Signature-V2 header sent. */
   webhookDeliveries(): WebhookDelivery[];
   /** Waits for webhooks still being sent in the background (authenticator events). */
@@ -135,6 +142,20 @@ export function createTestApi(options: TestApiOptions): TestApi {
     lastMessage: (to) => copy(options.state().emulator.outbox.findLast((message) => message.to === to)),
     challenges: () => copy(Object.values(options.state().server.challenges)),
     completeAction: (input) => completeAction(options.context(), input),
+    answerPush(challengeId, answer) {
+      if (answer !== "APPROVED" && answer !== "DENIED") {
+        throw new EmulatorApiError(400, "invalid_request", 'answer must be "APPROVED" or "DENIED"');
+      }
+      if (!options.store.server.answerPush(challengeId, answer, options.context().now())) {
+        throw new EmulatorApiError(400, "invalid_request", `No open, unanswered push challenge ${challengeId}.`);
+      }
+    },
+    openMagicLink(challengeId) {
+      const context = options.context();
+      if (!options.store.server.openMagicLink(challengeId, new Date(context.now()).toISOString(), context.now())) {
+        throw new EmulatorApiError(400, "invalid_request", `No open, unopened magic link ${challengeId}.`);
+      }
+    },
     webhookDeliveries: () => copy(options.state().emulator.webhookDeliveries),
     flushWebhooks: options.flushWebhooks,
     reset: () => options.store.replaceAll(options.initialState()),

@@ -26,6 +26,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -46,6 +47,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -67,6 +69,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -92,6 +95,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -117,6 +121,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -146,6 +151,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -176,6 +182,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -201,6 +208,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -230,6 +238,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -263,6 +272,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -296,6 +306,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -333,6 +344,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -353,6 +365,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -378,6 +391,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -403,6 +417,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -432,6 +447,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -452,6 +468,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -477,6 +494,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -502,6 +520,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -531,6 +550,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -547,6 +567,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -567,6 +588,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -583,6 +605,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -604,6 +627,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -620,6 +644,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -640,6 +665,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -656,6 +682,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -677,6 +704,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -693,6 +721,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -713,6 +742,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -729,6 +759,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -750,6 +781,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -766,6 +798,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -786,6 +819,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -802,6 +836,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -823,6 +858,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -839,6 +875,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -859,6 +896,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -888,6 +926,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -904,6 +943,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -924,6 +964,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "management",
@@ -940,5 +981,6 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
 ] as const;

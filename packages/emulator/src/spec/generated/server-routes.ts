@@ -75,6 +75,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -100,6 +101,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -129,6 +131,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -162,6 +165,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -191,6 +195,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -240,6 +245,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -277,6 +283,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -318,6 +325,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -363,6 +371,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -388,6 +397,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -417,6 +427,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -450,6 +461,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -470,6 +482,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -495,6 +508,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -532,6 +546,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -565,6 +580,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -585,6 +601,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -605,6 +622,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -625,6 +643,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -645,6 +664,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -694,6 +714,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -710,6 +731,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -730,6 +752,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -750,6 +773,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -770,6 +794,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -790,6 +815,7 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
   {
     api: "server",
@@ -810,5 +836,6 @@ export const operations = [
       "429": { errorCode: "too_many_requests" },
       "500": { errorCode: "internal_error" },
     },
+    security: ["secretKey"],
   },
 ] as const;

@@ -5,6 +5,7 @@ import type { Frozen } from "../frozen.ts";
 import { entry, records } from "../records.ts";
 import type { ServerState, StoredUser, UserAuthenticator, UserDevice } from "../server.ts";
 import type { EmulatorState } from "../types.ts";
+import { forgetSecrets } from "./client-api.ts";
 
 /** The attributes Update User sets, each one only when given. */
 export type UserAttributes = Partial<
@@ -63,6 +64,7 @@ export function userWriters(current: () => EmulatorState, mark: MarkChanged) {
       const state = server();
       delete state.users[userId];
       mark("server.users", userId);
+      forgetSecrets(current(), mark, (secret) => secret.userId === userId);
       for (const [sessionId, session] of Object.entries(state.sessions)) {
         if (session.userId !== userId) continue;
         delete state.sessions[sessionId];
@@ -92,7 +94,10 @@ export function userWriters(current: () => EmulatorState, mark: MarkChanged) {
       mark("server.users", userId);
       const authenticators = entry(server().users, userId)?.authenticators;
       const index = authenticators?.findIndex((item) => item.userAuthenticatorId === userAuthenticatorId) ?? -1;
-      return index === -1 ? undefined : authenticators?.splice(index, 1)[0];
+      if (index === -1) return undefined;
+      // A removed passkey or app must not verify again.
+      forgetSecrets(current(), mark, (secret) => secret.userAuthenticatorId === userAuthenticatorId);
+      return authenticators?.splice(index, 1)[0];
     },
 
     /** Remembers a device until a time (rules read `device.isRemembered`); undefined for a device never seen. */

@@ -91,6 +91,47 @@ const server: Script<Store["server"]> = {
   recordFailedAttempt: (w) => w.recordFailedAttempt("chl_1", 1, later),
   spendChallenge: (w) => w.spendChallenge("chl_1", later),
   claimChallenge: (w) => w.claimChallenge("chl_1", "usr_a"),
+  putClientChallenge: (w) => {
+    w.putClientChallenge({
+      kind: "push",
+      challengeId: "push_1",
+      userId: "usr_a",
+      createdAt: at,
+      expiresAt: Date.parse(later),
+    });
+    return w.putClientChallenge({
+      kind: "magic-link",
+      challengeId: "link_1",
+      userId: "usr_a",
+      email: "a@example.com",
+      createdAt: at,
+      expiresAt: Date.parse(later),
+    });
+  },
+  startCeremony: (w) =>
+    w.startCeremony({
+      kind: "passkey-authentication",
+      challengeId: "cer_1",
+      challenge: "Y2hhbGxlbmdl",
+      createdAt: at,
+      expiresAt: Date.parse(later),
+    }),
+  useClientChallenge: (w) => w.useClientChallenge("cer_1", at, Date.parse(at)),
+  answerPush: (w) => w.answerPush("push_1", "APPROVED", Date.parse(at)),
+  consumePush: (w) => w.consumePush("push_1", at),
+  openMagicLink: (w) => w.openMagicLink("link_1", at, Date.parse(at)),
+  putPasskey: (w) =>
+    w.putPasskey({
+      credentialId: "cred_1",
+      userId: "usr_a",
+      userAuthenticatorId: "auth_pk",
+      publicKey: "cHVibGlj",
+      counter: 1,
+      userHandle: "dXNyX2E",
+    }),
+  advancePasskey: (w) => w.advancePasskey("cred_1", 2, later),
+  putTotp: (w) => w.putTotp({ userAuthenticatorId: "auth_app", userId: "usr_a", secret: "JBSWY3DPEHPK3PXP" }),
+  spendTotpStep: (w) => w.spendTotpStep("auth_app", 100),
   putSession: (w) => {
     w.putSession(session("ses_1"));
     return w.putSession(session("ses_2"));
