@@ -9,6 +9,7 @@ export const readmes = [
   "README.md",
   "packages/server/README.md",
   "packages/management/README.md",
+  "packages/client/README.md",
   "packages/emulator/README.md",
   "packages/core/README.md",
 ];
@@ -86,15 +87,19 @@ export function shellCommands(): ShellCommand[] {
 
 /** What cannot run inside a test, and why. Each entry must match a command or example that exists. */
 export const notRun: { readme: string; starts: string; why: string }[] = [
-  ...["README.md", "packages/server/README.md", "packages/management/README.md", "packages/core/README.md"].flatMap(
-    (readme) => [
-      {
-        readme,
-        starts: "npm install @authsignal-ts/",
-        why: "installs from the public registry; the consumer tests install the packed tarballs instead",
-      },
-    ],
-  ),
+  ...[
+    "README.md",
+    "packages/server/README.md",
+    "packages/management/README.md",
+    "packages/client/README.md",
+    "packages/core/README.md",
+  ].flatMap((readme) => [
+    {
+      readme,
+      starts: "npm install @authsignal-ts/",
+      why: "installs from the public registry; the consumer tests install the packed tarballs instead",
+    },
+  ]),
   { readme: "README.md", starts: "pnpm test", why: "it is the command that runs this test" },
   {
     readme: "packages/emulator/README.md",

@@ -76,6 +76,7 @@ function environmentFor(example: TypeScriptExample, running: RunningEmulator): R
     AUTHSIGNAL_SERVER_SECRET: running.emulator.serverSecret,
     AUTHSIGNAL_SECRET: running.emulator.serverSecret,
     AUTHSIGNAL_MANAGEMENT_SECRET: running.emulator.managementSecret,
+    AUTHSIGNAL_TENANT_ID: running.emulator.exportState().management.tenant.tenantId ?? "",
     AUTHSIGNAL_CALL_CONNECT_SECRET: "sk_docs_call_connect",
   };
   const environment: Record<string, string> = {};

@@ -13,3 +13,15 @@ export const dotnet = {
 } as const;
 export const java = { repo: "authsignal/authsignal-java", commit: "7aad6c2edd60a51f949e3ec2511c7b89bba3c7da" } as const;
 export const php = { repo: "authsignal/authsignal-php", commit: "ed9b95e06bd0006e82874cc4ddfc4ab80eeb8f89" } as const;
+
+// The official web SDK, @authsignal/browser, that the Client API cases were read from: 1.16.0, the
+// version the npm registry serves here, and 1.21.1, its newest commit. A case names 1.16.0 where
+// its request or answer differs from 1.21.1's, and 1.21.1 where the two agree.
+export const browser116 = {
+  repo: "authsignal/authsignal-browser",
+  commit: "278f1b1d6ee1353515b0fc5eb5efb6c04e4e1dd6",
+} as const;
+export const browser = {
+  repo: "authsignal/authsignal-browser",
+  commit: "4b6c49069d997a4c064516ac91634c6ef73419c5",
+} as const;

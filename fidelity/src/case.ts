@@ -28,6 +28,11 @@ export interface FidelityCase {
   path: string;
   /** Query parameters exactly as sent, such as `{ codes: "signIn,signUp" }`. */
   query?: Record<string, string>;
+  /**
+   * The Authorization header as the code sends it, where it is not a secret key's Basic auth: the
+   * Client API's `Bearer` token or `Basic` tenant ID. The others' cases send the fidelity key.
+   */
+  authorization?: string;
   body?: unknown;
   /** The response Authsignal's code reads, when the source shows one; it must validate too. */
   response?: { status: number; body?: unknown; source?: Source };

@@ -22,6 +22,8 @@ const emulated = ["server", "management"] as const;
 const notEmulated: Record<string, string> = {
   "call-connect":
     "Call Connect is a separate service (its own host, not under /v1), which the emulator does not serve.",
+  client:
+    "The Client API's cases send the official SDK's own tokens, which no emulator signed; the emulator's Client API is proven through Prism by its conformance suite (packages/emulator/test/conformance/client.test.ts).",
 };
 
 type EmulatedApi = (typeof emulated)[number];

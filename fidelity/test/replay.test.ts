@@ -30,7 +30,7 @@ describe.each(apiNames)("%s", (api) => {
     const response = await fetch(`${proxy.url}${fidelityCase.path}${query}`, {
       method: fidelityCase.method,
       headers: {
-        authorization: `Basic ${btoa("sk_test_fidelity:")}`,
+        authorization: fidelityCase.authorization ?? `Basic ${btoa("sk_test_fidelity:")}`,
         ...(fidelityCase.body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: fidelityCase.body === undefined ? undefined : JSON.stringify(fidelityCase.body),

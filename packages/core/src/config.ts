@@ -102,8 +102,9 @@ const defaults = {
 
 export function resolveConfig<Options>(
   options: Options & TransportOptions,
-  { headers, servers, credentials }: Omit<ApiDefinition<unknown, Options>, "operations">,
+  definition: Omit<ApiDefinition<unknown, Options>, "operations">,
 ): ResolvedConfig {
+  const { headers, servers, credentials } = definition;
   if (typeof options !== "object" || options === null) {
     throw new AuthsignalValidationError("options", "expected an object");
   }

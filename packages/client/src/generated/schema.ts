@@ -695,8 +695,10 @@ export type AddPasskeyResponse = {
 /** The assertion from `navigator.credentials.get()`, in WebAuthn Level 3's JSON form (`AuthenticationResponseJSON`, as `@simplewebauthn/browser` returns it). */
 export type AuthenticationResponseJson = {
     authenticatorAttachment?: AuthenticatorAttachment;
-    /** The results of the extensions requested. */
-    clientExtensionResults: Record<string, never>;
+    /** The results of the extensions requested (`credProps`, …), as the browser reported them. */
+    clientExtensionResults: {
+        [key: string]: unknown;
+    };
     /** The credential's ID, base64url. */
     id: string;
     /** The credential's ID, base64url (the same as `id`). */
@@ -1077,8 +1079,10 @@ export type PushChallengeResponse = {
 /** The new credential from `navigator.credentials.create()`, in WebAuthn Level 3's JSON form (`RegistrationResponseJSON`, as `@simplewebauthn/browser` returns it). */
 export type RegistrationResponseJson = {
     authenticatorAttachment?: AuthenticatorAttachment;
-    /** The results of the extensions requested. */
-    clientExtensionResults: Record<string, never>;
+    /** The results of the extensions requested (`credProps`, …), as the browser reported them. */
+    clientExtensionResults: {
+        [key: string]: unknown;
+    };
     /** The credential's ID, base64url. */
     id: string;
     /** The credential's ID, base64url (the same as `id`). */

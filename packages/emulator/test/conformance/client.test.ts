@@ -2,9 +2,10 @@
 // front of the emulator, over the flows a user's app runs (codes, an authenticator app, passkeys
 // with a software authenticator, push, magic links) and their refusals: Prism checks each request
 // and each of the emulator's answers against the bundled Client API spec, and finds nothing.
+
+import { appCode } from "@authsignal-ts/scripts/testing/authenticator-app";
 import { createSoftwareAuthenticator } from "@authsignal-ts/scripts/testing/webauthn-authenticator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { totpCode } from "../../src/domain/totp.ts";
 import { emulatorThroughPrism, type ThroughPrism } from "./support.ts";
 
 const email = "jane@example.com";
@@ -69,7 +70,7 @@ describe("the Client API through prism proxy --errors", () => {
     // An authenticator app.
     const app = await userApi("usr_1", "addApp", add);
     const { secret } = await app.api.enrollTotp();
-    expect((await app.api.verifyTotp({ verificationCode: totpCode(secret, Date.now()) })).isVerified).toBe(true);
+    expect((await app.api.verifyTotp({ verificationCode: appCode(secret, Date.now()) })).isVerified).toBe(true);
 
     // A passkey: registered through the plain route and the /web one, then signed in with.
     const authenticator = createSoftwareAuthenticator("http://localhost:5173");

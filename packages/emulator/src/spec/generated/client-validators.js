@@ -949,17 +949,20 @@ function validate18(
                 if (data.clientExtensionResults !== void 0) {
                   let data4 = data.clientExtensionResults;
                   const _errs8 = errors;
-                  if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-                    validate18.errors = [
-                      {
-                        instancePath: instancePath + "/clientExtensionResults",
-                        schemaPath: "#/properties/clientExtensionResults/type",
-                        keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
-                      },
-                    ];
-                    return false;
+                  if (errors === _errs8) {
+                    if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                    } else {
+                      validate18.errors = [
+                        {
+                          instancePath: instancePath + "/clientExtensionResults",
+                          schemaPath: "#/properties/clientExtensionResults/type",
+                          keyword: "type",
+                          params: { type: "object" },
+                          message: "must be object",
+                        },
+                      ];
+                      return false;
+                    }
                   }
                   var valid0 = _errs8 === errors;
                 } else {
@@ -968,8 +971,8 @@ function validate18(
                 if (valid0) {
                   if (data.response !== void 0) {
                     let data5 = data.response;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
+                    const _errs11 = errors;
+                    if (errors === _errs11) {
                       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                         let missing1;
                         if (
@@ -988,7 +991,7 @@ function validate18(
                           return false;
                         } else {
                           if (data5.clientDataJSON !== void 0) {
-                            const _errs12 = errors;
+                            const _errs13 = errors;
                             if (typeof data5.clientDataJSON !== "string") {
                               validate18.errors = [
                                 {
@@ -1001,13 +1004,13 @@ function validate18(
                               ];
                               return false;
                             }
-                            var valid1 = _errs12 === errors;
+                            var valid1 = _errs13 === errors;
                           } else {
                             var valid1 = true;
                           }
                           if (valid1) {
                             if (data5.attestationObject !== void 0) {
-                              const _errs14 = errors;
+                              const _errs15 = errors;
                               if (typeof data5.attestationObject !== "string") {
                                 validate18.errors = [
                                   {
@@ -1020,13 +1023,13 @@ function validate18(
                                 ];
                                 return false;
                               }
-                              var valid1 = _errs14 === errors;
+                              var valid1 = _errs15 === errors;
                             } else {
                               var valid1 = true;
                             }
                             if (valid1) {
                               if (data5.authenticatorData !== void 0) {
-                                const _errs16 = errors;
+                                const _errs17 = errors;
                                 if (typeof data5.authenticatorData !== "string") {
                                   validate18.errors = [
                                     {
@@ -1039,20 +1042,20 @@ function validate18(
                                   ];
                                   return false;
                                 }
-                                var valid1 = _errs16 === errors;
+                                var valid1 = _errs17 === errors;
                               } else {
                                 var valid1 = true;
                               }
                               if (valid1) {
                                 if (data5.transports !== void 0) {
                                   let data9 = data5.transports;
-                                  const _errs18 = errors;
-                                  if (errors === _errs18) {
+                                  const _errs19 = errors;
+                                  if (errors === _errs19) {
                                     if (Array.isArray(data9)) {
                                       var valid2 = true;
                                       const len0 = data9.length;
                                       for (let i0 = 0; i0 < len0; i0++) {
-                                        const _errs20 = errors;
+                                        const _errs21 = errors;
                                         if (typeof data9[i0] !== "string") {
                                           validate18.errors = [
                                             {
@@ -1065,7 +1068,7 @@ function validate18(
                                           ];
                                           return false;
                                         }
-                                        var valid2 = _errs20 === errors;
+                                        var valid2 = _errs21 === errors;
                                         if (!valid2) {
                                           break;
                                         }
@@ -1083,14 +1086,14 @@ function validate18(
                                       return false;
                                     }
                                   }
-                                  var valid1 = _errs18 === errors;
+                                  var valid1 = _errs19 === errors;
                                 } else {
                                   var valid1 = true;
                                 }
                                 if (valid1) {
                                   if (data5.publicKeyAlgorithm !== void 0) {
                                     let data11 = data5.publicKeyAlgorithm;
-                                    const _errs22 = errors;
+                                    const _errs23 = errors;
                                     if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11))) {
                                       validate18.errors = [
                                         {
@@ -1103,13 +1106,13 @@ function validate18(
                                       ];
                                       return false;
                                     }
-                                    var valid1 = _errs22 === errors;
+                                    var valid1 = _errs23 === errors;
                                   } else {
                                     var valid1 = true;
                                   }
                                   if (valid1) {
                                     if (data5.publicKey !== void 0) {
-                                      const _errs24 = errors;
+                                      const _errs25 = errors;
                                       if (typeof data5.publicKey !== "string") {
                                         validate18.errors = [
                                           {
@@ -1122,7 +1125,7 @@ function validate18(
                                         ];
                                         return false;
                                       }
-                                      var valid1 = _errs24 === errors;
+                                      var valid1 = _errs25 === errors;
                                     } else {
                                       var valid1 = true;
                                     }
@@ -1145,7 +1148,7 @@ function validate18(
                         return false;
                       }
                     }
-                    var valid0 = _errs10 === errors;
+                    var valid0 = _errs11 === errors;
                   } else {
                     var valid0 = true;
                   }
@@ -2176,17 +2179,20 @@ function validate36(
                 if (data.clientExtensionResults !== void 0) {
                   let data4 = data.clientExtensionResults;
                   const _errs8 = errors;
-                  if (!(data4 && typeof data4 == "object" && !Array.isArray(data4))) {
-                    validate36.errors = [
-                      {
-                        instancePath: instancePath + "/clientExtensionResults",
-                        schemaPath: "#/properties/clientExtensionResults/type",
-                        keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
-                      },
-                    ];
-                    return false;
+                  if (errors === _errs8) {
+                    if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                    } else {
+                      validate36.errors = [
+                        {
+                          instancePath: instancePath + "/clientExtensionResults",
+                          schemaPath: "#/properties/clientExtensionResults/type",
+                          keyword: "type",
+                          params: { type: "object" },
+                          message: "must be object",
+                        },
+                      ];
+                      return false;
+                    }
                   }
                   var valid0 = _errs8 === errors;
                 } else {
@@ -2195,8 +2201,8 @@ function validate36(
                 if (valid0) {
                   if (data.response !== void 0) {
                     let data5 = data.response;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
+                    const _errs11 = errors;
+                    if (errors === _errs11) {
                       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                         let missing1;
                         if (
@@ -2216,7 +2222,7 @@ function validate36(
                           return false;
                         } else {
                           if (data5.clientDataJSON !== void 0) {
-                            const _errs12 = errors;
+                            const _errs13 = errors;
                             if (typeof data5.clientDataJSON !== "string") {
                               validate36.errors = [
                                 {
@@ -2229,13 +2235,13 @@ function validate36(
                               ];
                               return false;
                             }
-                            var valid1 = _errs12 === errors;
+                            var valid1 = _errs13 === errors;
                           } else {
                             var valid1 = true;
                           }
                           if (valid1) {
                             if (data5.authenticatorData !== void 0) {
-                              const _errs14 = errors;
+                              const _errs15 = errors;
                               if (typeof data5.authenticatorData !== "string") {
                                 validate36.errors = [
                                   {
@@ -2248,13 +2254,13 @@ function validate36(
                                 ];
                                 return false;
                               }
-                              var valid1 = _errs14 === errors;
+                              var valid1 = _errs15 === errors;
                             } else {
                               var valid1 = true;
                             }
                             if (valid1) {
                               if (data5.signature !== void 0) {
-                                const _errs16 = errors;
+                                const _errs17 = errors;
                                 if (typeof data5.signature !== "string") {
                                   validate36.errors = [
                                     {
@@ -2267,13 +2273,13 @@ function validate36(
                                   ];
                                   return false;
                                 }
-                                var valid1 = _errs16 === errors;
+                                var valid1 = _errs17 === errors;
                               } else {
                                 var valid1 = true;
                               }
                               if (valid1) {
                                 if (data5.userHandle !== void 0) {
-                                  const _errs18 = errors;
+                                  const _errs19 = errors;
                                   if (typeof data5.userHandle !== "string") {
                                     validate36.errors = [
                                       {
@@ -2286,7 +2292,7 @@ function validate36(
                                     ];
                                     return false;
                                   }
-                                  var valid1 = _errs18 === errors;
+                                  var valid1 = _errs19 === errors;
                                 } else {
                                   var valid1 = true;
                                 }
@@ -2307,7 +2313,7 @@ function validate36(
                         return false;
                       }
                     }
-                    var valid0 = _errs10 === errors;
+                    var valid0 = _errs11 === errors;
                   } else {
                     var valid0 = true;
                   }

@@ -1,14 +1,15 @@
 // Authenticator apps (TOTP) through @authsignal-ts/client against the emulator: the app's codes are
 // computed here from the enrolment's secret, on the emulator's clock, as an app would compute them.
+
+import { appCode } from "@authsignal-ts/scripts/testing/authenticator-app";
 import { describe, expect, it } from "vitest";
-import { totpCode } from "../../../src/domain/totp.ts";
 import { clientSetup, refusal } from "./support.ts";
 
 async function enrolled() {
   const running = clientSetup();
   const { api } = await running.userApi("usr_1", "enrolApp");
   const enrolment = await api.enrollTotp();
-  const code = (offsetSteps = 0) => totpCode(enrolment.secret, running.emulator.now().getTime() + offsetSteps * 30_000);
+  const code = (offsetSteps = 0) => appCode(enrolment.secret, running.emulator.now().getTime() + offsetSteps * 30_000);
   return { ...running, enrolment, code, api };
 }
 
