@@ -83,6 +83,31 @@ describe("passkey registration", () => {
   });
 });
 
+describe("a passkey removed through the Server API", () => {
+  it("raises authenticator.created when enrolled, and signs in no more once deleted", async () => {
+    const posted: { type: string; data: { verificationMethod?: string; credentialId?: string } }[] = [];
+    const running = await registered({
+      seed: { tenant: { authenticatorEventsWebhookConfig: { url: "https://hooks.example.com/authenticators" } } },
+      webhookFetch: async (_input, init) => {
+        posted.push(JSON.parse(String(init?.body)));
+        return new Response(null, { status: 204 });
+      },
+    });
+    await running.emulator.flushWebhooks();
+    expect(posted).toMatchObject([
+      {
+        type: "authenticator.created",
+        data: { verificationMethod: "PASSKEY", credentialId: running.authenticator.credentials[0]?.id },
+      },
+    ]);
+    await running.server.deleteAuthenticator({
+      userId: "usr_1",
+      userAuthenticatorId: running.added.userAuthenticatorId ?? "",
+    });
+    expect(await refusal((await signIn(running)).verify())).toMatchObject({ errorCode: "unknown_credential" });
+  });
+});
+
 describe("passkey sign-in with the tenant ID", () => {
   it("finds the user from the discoverable credential and passes the action the challenge named", async () => {
     const running = await registered();
