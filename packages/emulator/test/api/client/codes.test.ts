@@ -85,6 +85,21 @@ describe("SMS and WhatsApp", () => {
   });
 });
 
+describe("requests as the web SDK sends them", () => {
+  it("takes a challenge POSTed with a JSON content type and no body at all", async () => {
+    const { emulator, userApi } = clientSetup({
+      seed: { users: [{ userId: "usr_1", authenticators: [{ verificationMethod: "SMS", phoneNumber }] }] },
+    });
+    const { tracked } = await userApi("usr_1");
+    const response = await emulator.fetch("http://emulator.test/v1/client/challenge/sms", {
+      method: "POST",
+      headers: { authorization: `Bearer ${tracked.token}`, "content-type": "application/json" },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ challengeId: emulator.lastMessage(phoneNumber)?.challengeId });
+  });
+});
+
 describe("the token", () => {
   it("is refused once expired, with the errorCode the web SDK asks a new one on", async () => {
     const { emulator, userApi } = clientSetup();
