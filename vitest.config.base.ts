@@ -147,3 +147,22 @@ export function emulatorTestConfig(packageRoot: string) {
     },
   });
 }
+
+/**
+ * The config of examples/, whose end-to-end tests drive the example web app in Chromium against the
+ * workspace's emulator, from source: one file at a time, since each starts a browser, and with the
+ * time a browser takes to start on a loaded 2-core machine.
+ */
+export function browserTestConfig(packageRoot: string) {
+  return defineConfig({
+    root: packageRoot,
+    ...fromSource,
+    test: {
+      name: "browser",
+      include: ["test/**/*.test.ts"],
+      fileParallelism: false,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  });
+}

@@ -1,0 +1,60 @@
+// Chromium for the end-to-end tests: Debian's (or the one AUTHSIGNAL_TS_CHROMIUM names), driven by
+// playwright-core, which downloads no browser; a Chrome DevTools Protocol virtual authenticator in
+// place of the platform's (a passkey provider that presents and verifies the user by itself); and
+// a button press on the example page, answered by what the page wrote to #result.
+import { existsSync } from "node:fs";
+import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
+
+export const chromiumPath = process.env.AUTHSIGNAL_TS_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Chromium, headless; a missing one fails the run with what to do, never skips it. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `No Chromium at ${chromiumPath}: install Debian's (apt-get install chromium; .ci/run does), or set AUTHSIGNAL_TS_CHROMIUM to a Chromium or Chrome binary`,
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export interface VirtualAuthenticator {
+  cdp: CDPSession;
+  authenticatorId: string;
+}
+
+/** A platform passkey provider for the page's tab: resident keys, user verification, presence simulated. */
+export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthenticator> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
+/** Fills the page's inputs, presses a button, and answers what the page wrote to #result. */
+export async function press(page: Page, button: string, inputs: Record<string, string> = {}): Promise<unknown> {
+  for (const [id, value] of Object.entries(inputs)) await page.fill(`#${id}`, value);
+  const before = Number(await page.getAttribute("#result", "data-seq"));
+  await page.click(`#${button}`);
+  await page.waitForFunction((seq) => Number(document.getElementById("result")?.dataset.seq) > seq, before);
+  return JSON.parse((await page.textContent("#result")) ?? "null");
+}

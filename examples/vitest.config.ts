@@ -1,0 +1,3 @@
+import { browserTestConfig } from "../vitest.config.base.ts";
+
+export default browserTestConfig(import.meta.dirname);

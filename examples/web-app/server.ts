@@ -1,0 +1,86 @@
+// The example web app's server: its page (page.ts on the official web SDK, @authsignal/browser,
+// bundled for the browser when the server starts) and the two calls an app's backend makes for it:
+// track an action and hand the page its token, and validate the token a verification returned.
+// It knows the Server API's secret; the page knows only the tenant ID and the API's URL.
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createServerClient } from "@authsignal-ts/server";
+import { build } from "esbuild";
+
+export interface WebAppOptions {
+  /** The Server API's base URL (`…/v1`) and secret key: the app's backend calls it. */
+  serverApiUrl: string;
+  serverSecret: string;
+  /** What the page gives `new Authsignal()`: the tenant ID and the API's base URL, ending in `/v1`. */
+  tenantId: string;
+  baseUrl: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+export interface RunningWebApp {
+  /** `http://localhost:PORT`: a secure context, as WebAuthn needs, without TLS. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function bundlePage(): Promise<string> {
+  const result = await build({
+    entryPoints: [new URL("./page.ts", import.meta.url).pathname],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+async function jsonBody(request: IncomingMessage): Promise<Record<string, string>> {
+  let text = "";
+  for await (const chunk of request) text += chunk;
+  return text === "" ? {} : (JSON.parse(text) as Record<string, string>);
+}
+
+export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp> {
+  const server = createServerClient({ apiSecretKey: options.serverSecret, baseUrl: options.serverApiUrl });
+  const page = readFileSync(new URL("./index.html", import.meta.url), "utf8");
+  const script = await bundlePage();
+  const config = JSON.stringify({ tenantId: options.tenantId, baseUrl: options.baseUrl });
+
+  const routes: Record<string, (request: IncomingMessage) => Promise<[string, string]>> = {
+    "GET /": async () => ["text/html", page],
+    "GET /app.js": async () => ["text/javascript", script],
+    "GET /config.json": async () => ["application/json", config],
+    // A page asks for a token to act for a user; a real app takes the user from its own session.
+    "POST /api/track": async (request) => {
+      const { userId = "", action = "", scope } = await jsonBody(request);
+      const tracked = await server.track({ userId, action, attributes: scope ? { scope } : {} });
+      return ["application/json", JSON.stringify({ token: tracked.token, state: tracked.state })];
+    },
+    "POST /api/validate": async (request) => {
+      const { token = "" } = await jsonBody(request);
+      return ["application/json", JSON.stringify(await server.validateChallenge({ token }))];
+    },
+  };
+
+  const http = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const route = routes[`${request.method} ${new URL(request.url ?? "/", "http://app").pathname}`];
+    if (!route) {
+      response.writeHead(404).end();
+      return;
+    }
+    route(request).then(
+      ([type, body]) => response.writeHead(200, { "content-type": type }).end(body),
+      (error: unknown) => response.writeHead(500, { "content-type": "text/plain" }).end(String(error)),
+    );
+  });
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    stop: () => new Promise((resolve) => http.close(() => resolve())),
+  };
+}

@@ -1,0 +1,26 @@
+// `pnpm web-app`: the example app against a local emulator, both on localhost, each on a port of
+// its own, as a developer runs them. Open the printed URL; the emulator's outbox has the codes
+// (`GET /_emulator/v1/messages`). Ctrl-C stops both.
+import { startEmulator } from "@authsignal-ts/emulator";
+import { startWebApp } from "./server.ts";
+
+// Beside `pnpm emulator`'s 4010, so both can run.
+const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4011) });
+const emulatorUrl = `http://localhost:${emulator.port}`;
+const app = await startWebApp({
+  serverApiUrl: emulator.serverApiUrl,
+  serverSecret: emulator.emulator.serverSecret,
+  tenantId: emulator.emulator.exportState().management.tenant.tenantId ?? "",
+  baseUrl: `${emulatorUrl}/v1`,
+  port: Number(process.env.PORT ?? 3000),
+});
+console.log(
+  `Example app listening on ${app.url}\nEmulator:   ${emulatorUrl}\nCodes sent: ${emulatorUrl}/_emulator/v1/messages`,
+);
+
+const stop = async () => {
+  await Promise.all([app.stop(), emulator.stop()]);
+  process.exit(0);
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);
