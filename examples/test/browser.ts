@@ -8,14 +8,14 @@ import { type Browser, type CDPSession, chromium, type Page } from "playwright-c
 export const chromiumPath = process.env.AUTHSIGNAL_TS_CHROMIUM ?? "/usr/bin/chromium";
 
 /** Chromium, headless; a missing one fails the run with what to do, never skips it. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
+export async function launchChromium(executablePath = chromiumPath): Promise<Browser> {
+  if (!existsSync(executablePath)) {
     throw new Error(
-      `No Chromium at ${chromiumPath}: install Debian's (apt-get install chromium; .ci/run does), or set AUTHSIGNAL_TS_CHROMIUM to a Chromium or Chrome binary`,
+      `No Chromium at ${executablePath}: install Debian's (apt-get install chromium; .ci/run does), or set AUTHSIGNAL_TS_CHROMIUM to a Chromium or Chrome binary`,
     );
   }
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath,
     headless: true,
     args: [
       "--no-sandbox",
