@@ -60,6 +60,12 @@ const actions: Record<string, () => Promise<unknown>> = {
   totpVerify: async () => outcome(await authsignal.totp.verify({ code: input("totpCode") })),
 };
 
+// The pre-built UI: the server tracks with a redirect URL, and the page goes where track said.
+document.getElementById("prebuiltUi")?.addEventListener("click", async () => {
+  const { url } = await post("/api/prebuilt-ui", { userId: input("userId"), action: "signIn" });
+  window.location.assign(url as string);
+});
+
 const result = document.getElementById("result") as HTMLElement;
 for (const [id, run] of Object.entries(actions)) {
   document.getElementById(id)?.addEventListener("click", async () => {

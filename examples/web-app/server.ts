@@ -1,6 +1,7 @@
 // The example web app's server: its page (page.ts on the official web SDK, @authsignal/browser,
-// bundled for the browser when the server starts) and the two calls an app's backend makes for it:
-// track an action and hand the page its token, and validate the token a verification returned.
+// bundled for the browser when the server starts) and the calls an app's backend makes for it:
+// track an action and hand the page its token, validate the token a verification returned, and
+// for the pre-built UI, track with a redirect URL and validate the token it comes back with.
 // It knows the Server API's secret; the page knows only the tenant ID and the API's URL.
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -44,12 +45,20 @@ async function jsonBody(request: IncomingMessage): Promise<Record<string, string
   return text === "" ? {} : (JSON.parse(text) as Record<string, string>);
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+function callbackPage(heading: string, validated: unknown): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(heading)}</title></head>
+<body><h1>${escapeHtml(heading)}</h1><pre id="result">${escapeHtml(JSON.stringify(validated))}</pre></body></html>`;
+}
+
 export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp> {
   const server = createServerClient({ apiSecretKey: options.serverSecret, baseUrl: options.serverApiUrl });
   const page = readFileSync(new URL("./index.html", import.meta.url), "utf8");
   const script = await bundlePage();
   const config = JSON.stringify({ tenantId: options.tenantId, baseUrl: options.baseUrl });
 
+  let appUrl = "";
   const routes: Record<string, (request: IncomingMessage) => Promise<[string, string]>> = {
     "GET /": async () => ["text/html", page],
     "GET /app.js": async () => ["text/javascript", script],
@@ -59,6 +68,19 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
       const { userId = "", action = "", scope } = await jsonBody(request);
       const tracked = await server.track({ userId, action, attributes: scope ? { scope } : {} });
       return ["application/json", JSON.stringify({ token: tracked.token, state: tracked.state })];
+    },
+    // The pre-built UI: where to send the user, and the page they come back to with a token.
+    "POST /api/prebuilt-ui": async (request) => {
+      const { userId = "", action = "" } = await jsonBody(request);
+      const redirectUrl = `${appUrl}/callback`;
+      const tracked = await server.track({ userId, action, attributes: { redirectUrl } });
+      return ["application/json", JSON.stringify({ url: tracked.url })];
+    },
+    "GET /callback": async (request) => {
+      const token = new URL(request.url ?? "/", "http://app").searchParams.get("token") ?? "";
+      const validated = await server.validateChallenge({ token });
+      const heading = validated.isValid ? `Signed in as ${validated.userId}` : "Not signed in";
+      return ["text/html", callbackPage(heading, validated)];
     },
     "POST /api/validate": async (request) => {
       const { token = "" } = await jsonBody(request);
@@ -79,6 +101,7 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
   });
   await new Promise<void>((resolve) => http.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = http.address() as AddressInfo;
+  appUrl = `http://localhost:${port}`;
   return {
     url: `http://localhost:${port}`,
     stop: () => new Promise((resolve) => http.close(() => resolve())),

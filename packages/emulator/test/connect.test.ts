@@ -108,7 +108,7 @@ describe("connectEmulator", () => {
     await remote.importState(state);
     expect(Object.keys(local.exportState().server.users)).toEqual(["usr_1", "usr_2", "usr_3"]);
 
-    // GET /ui is where a track's `url` leads, not a method.
+    // GET /ui describes a track's action for tests that read it, not a method.
     const routed = sent.mock.calls
       .map(([input, init]) => ({ path: new URL(String(input)).pathname, method: init?.method ?? "GET" }))
       .filter(({ path }) => path.startsWith(`${testApiBasePath}/`))

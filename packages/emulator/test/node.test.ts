@@ -25,7 +25,7 @@ describe("startEmulator", () => {
       attributes: { ipAddress: "203.0.113.7" },
     });
     expect(tracked.state).toBe("BLOCK");
-    expect(tracked.url.startsWith(`${running.url}/_emulator/v1/ui?token=`)).toBe(true);
+    expect(tracked.url.startsWith(`${running.url}/ui?token=`)).toBe(true);
   });
 
   it("answers a body over the limit with 413 over HTTP too", async () => {

@@ -61,7 +61,8 @@ const isJson = (type: string) => /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test
  * Host that is missing or not allowed, a cross-origin browser request (a foreign Origin, or
  * Sec-Fetch-Site other than same-origin or none), or a body that is not JSON (a page can send a
  * text/plain or form body to any origin without a preflight; it cannot send JSON). A cross-site GET
- * navigation passes: the user may follow a track's `url`, and the page that sent them reads nothing.
+ * navigation passes: a person may open a magic link's `link` from their mail, and the page that sent
+ * them reads nothing.
  */
 export function guardTestApi(request: Call, policy: HostPolicy): Answer | undefined {
   const headers = { get: request.header };

@@ -60,6 +60,8 @@ function answerRoute(
         }),
         (body) => jsonResponse(200, body),
       );
+    case "prebuilt-ui":
+      return route.prebuiltUi.answer(options.context(), url);
     case "well-known":
       return route.wellKnown
         .answer(options.context(), params.tenantId as string, url.origin)

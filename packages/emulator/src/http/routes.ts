@@ -5,6 +5,7 @@
 // enrollVerifiedAuthenticators, not an update of a user called "authenticators").
 import type { Operation } from "../spec/operation.ts";
 import { type ApiName, apiTables, isApiLoaded } from "../spec/tables.ts";
+import { type PrebuiltUiRoute, prebuiltUiRoutes } from "./prebuilt-ui.ts";
 import { isTestApiPath, testApiBasePath } from "./test-api-path.ts";
 import { type TestApiRoute, testApiRoutes } from "./test-api-routes.ts";
 import { type WellKnownRoute, wellKnownRoutes } from "./well-known.ts";
@@ -131,11 +132,12 @@ export const apiBasePaths: Record<ApiName, string> = {
 };
 
 /** What a path is for, by its prefix: how it is authenticated, and which tables it needs loaded. */
-export type Area = ApiName | "test-api" | "well-known";
+export type Area = ApiName | "test-api" | "well-known" | "prebuilt-ui";
 
 /** The area of a path, or undefined for a path the emulator serves nothing at. */
 export function areaOf(path: string): Area | undefined {
   if (isTestApiPath(path)) return "test-api";
+  if (path === "/ui" || path.startsWith("/ui/")) return "prebuilt-ui";
   if (path.startsWith("/v1/client/public/")) return "well-known";
   if (path.startsWith(`${apiBasePaths.client}/`)) return "client";
   if (path === apiBasePaths.management || path.startsWith(`${apiBasePaths.management}/`)) return "management";
@@ -148,6 +150,7 @@ export type Route = RouteEntry &
     | { area: ApiName; operation: Operation }
     | { area: "test-api"; testApi: TestApiRoute }
     | { area: "well-known"; wellKnown: WellKnownRoute }
+    | { area: "prebuilt-ui"; prebuiltUi: PrebuiltUiRoute }
   );
 
 const below = (base: string, segments: readonly string[]) => [...base.split("/").slice(1), ...segments];
@@ -183,6 +186,7 @@ export function routeTable(): readonly Route[] {
       }),
     ),
     ...wellKnownRoutes.map((route): Route => ({ area: "well-known", ...route, wellKnown: route })),
+    ...prebuiltUiRoutes.map((route): Route => ({ area: "prebuilt-ui", ...route, prebuiltUi: route })),
   ];
   table = { loaded, routes, byArea: new Map() };
   return routes;

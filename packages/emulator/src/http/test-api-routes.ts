@@ -1,5 +1,5 @@
 // The test-only API over HTTP, under /_emulator/v1 with no API key: each route calls one method
-// of the TestApi, but for GET /ui, where a track's `url` leads. The README documents every route
+// of the TestApi, but for GET /ui, which describes a track's action as JSON. The README documents every route
 // of this table, and test/readme-test-api.test.ts fails when the two differ.
 
 import type { CompleteActionInput } from "../api/server/actions.ts";
@@ -134,8 +134,8 @@ export const testApiRoutes: readonly TestApiRoute[] = [
       });
     },
   ),
-  // What the track `url` opens: the pre-built UI is not emulated, so this describes the action and
-  // where to POST to finish it.
+  // The action a track's token names, as JSON, and where to POST to finish it: what a test reads
+  // where a person would use the pre-built UI (api/prebuilt-ui/).
   route("GET", "/ui", async ({ context, url }) => {
     const found = await actionForToken(context(), url.searchParams.get("token") ?? "");
     if (!found.ok) throw new EmulatorApiError(400, found.error, "The token is not valid.");

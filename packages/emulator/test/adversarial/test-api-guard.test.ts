@@ -114,7 +114,7 @@ describe("a browser request from another origin", () => {
     expect((await state("none")).status).toBe(200);
     const sameOrigin = await cli().raw({ path: "/_emulator/v1/clock", headers: { origin: cli().url } });
     expect(sameOrigin.status).toBe(200);
-    // A user following a track's `url` from the application's page: a navigation, which the page cannot read.
+    // A person opening a link from elsewhere (a magic link in their mail): a navigation, which no page can read.
     const followed = await cli().raw({
       path: "/_emulator/v1/clock",
       headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" },

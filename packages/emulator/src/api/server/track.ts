@@ -109,9 +109,9 @@ export const track: Handler<Operations["track"]> = (request, context) => {
 function trackResponse(context: ApiContext, action: Frozen<StoredAction>, origin: string, scope?: string) {
   const token = actionToken(context, action, scope ?? "read:authenticators");
   const isEnrolled = action.enrolledVerificationMethods.length > 0;
-  // The pre-built UI's stand-in: the test-only API describes the action and can complete it.
-  // The token is base64url and dots, which a query needs no escaping for.
-  const url = `${origin}/_emulator/v1/ui?token=${token}${isEnrolled ? "" : "&mode=enroll"}`;
+  // The emulated pre-built UI (api/prebuilt-ui/). The token is base64url and dots, which a query
+  // needs no escaping for.
+  const url = `${origin}/ui?token=${token}`;
   // Serialized as soon as it is returned, so the action's own lists are not copied.
   const answer: Operations["track"]["responses"][200]["content"]["application/json"] = {
     state: action.state,

@@ -99,7 +99,7 @@ describe("the test-only HTTP API", () => {
       { channel: "SMS", to: "+64210000000", code: expect.stringMatching(/^\d{6}$/) },
     ]);
     expect((await call(emulator, "GET", "/challenges")).json.challenges).toHaveLength(1);
-    const ui = await (await emulator.fetch(tracked.url)).json();
+    const ui = (await call(emulator, "GET", `/ui?token=${tracked.token}`)).json;
     expect(ui).toMatchObject({ userId: "usr_seeded", action: "signIn", state: "CHALLENGE_REQUIRED" });
     const completed = await call(emulator, "POST", new URL(ui.complete).pathname.replace("/_emulator/v1", ""), {
       outcome: "SUCCEEDED",

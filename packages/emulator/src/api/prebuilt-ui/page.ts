@@ -1,0 +1,109 @@
+// The pre-built UI, at the `url` track returns (`/ui?token=…`): the page a user is sent to (or
+// shown in a popup) to verify the action the token names. It is rendered here, with what the
+// live UI's own backend would know (the methods the action allows and the user has, the tenant's
+// theme, where to go back to), and its script (script.ts) calls the emulated Client API with the
+// token, as the live page calls the live one. A token that expired, or whose action is already
+// decided, gets a page that says so and offers nothing to submit.
+import type { ApiContext } from "../../domain/context.ts";
+import type { Frozen } from "../../state/frozen.ts";
+import type { StoredAction } from "../../state/server.ts";
+import { enrolledMethods, findUser } from "../server/common.ts";
+import { actionForToken } from "../server/validate.ts";
+
+/** The methods the page offers a code for, by their names on its buttons, in the order it lists them. */
+const codeMethods: Record<string, string> = { SMS: "SMS", EMAIL_OTP: "Email", WHATSAPP: "WhatsApp" };
+
+/** What the page's script starts from: written into the page as JSON, never run as code. */
+export interface PageState {
+  token: string;
+  /** The methods to offer, as `[method, name]`. */
+  methods: [string, string][];
+  redirectUrl?: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+// In a <script type="application/json">, only `<` could end the element early.
+const jsonInHtml = (value: unknown) => JSON.stringify(value).replaceAll("<", "\\u003c");
+
+function shell(context: ApiContext, title: string, main: string, state?: PageState): string {
+  const { theme, tenant } = context.state.management;
+  const primary = /^#[0-9a-f]{3,8}$/i.test(theme.primaryColor ?? "") ? theme.primaryColor : "#1f2937";
+  const brand = escapeHtml(theme.name ?? tenant.name ?? "Authsignal");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · ${brand}</title>
+<style>
+body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111827}
+main{max-width:24rem;margin:3rem auto;background:#fff;border-radius:.75rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}
+h1{font-size:1.25rem}button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:1px solid ${primary};background:${primary};color:#fff;cursor:pointer}
+button.method{display:block;width:100%;margin:.5rem 0;background:#fff;color:${primary}}
+button:focus-visible,input:focus-visible{outline:3px solid ${primary};outline-offset:2px}
+label{display:block;margin:.75rem 0 .25rem}input{font:inherit;padding:.5rem;width:100%;box-sizing:border-box;letter-spacing:.2em}
+[role=alert]{color:#b91c1c}[hidden]{display:none}
+</style>
+</head>
+<body>
+<main>
+<p>${brand}</p>
+${main}
+</main>
+${state ? `<script type="application/json" id="state">${jsonInHtml(state)}</script>\n<script type="module" src="/ui/app.js"></script>` : ""}
+</body>
+</html>
+`;
+}
+
+const ended = (context: ApiContext, heading: string, text: string) =>
+  shell(context, heading, `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(text)}</p>`);
+
+function challengePage(context: ApiContext, token: string, action: Frozen<StoredAction>): string {
+  const enrolled = enrolledMethods(findUser(context, action.userId));
+  const methods = action.allowedVerificationMethods
+    .filter((method) => enrolled.includes(method) && codeMethods[method] !== undefined)
+    .map((method): [string, string] => [method, codeMethods[method] as string]);
+  if (methods.length === 0) {
+    return ended(context, "No way to verify", "You have no verification method this page can use for this action.");
+  }
+  const buttons = methods
+    .map(
+      ([method, name]) => `<button type="button" class="method" data-method="${method}">${escapeHtml(name)}</button>`,
+    )
+    .join("\n");
+  const main = `<section id="choose">
+<h1>Verify it's you</h1>
+<p>Choose how to get a code.</p>
+${buttons}
+</section>
+<form id="code-step" hidden>
+<h1 id="code-heading">Enter your code</h1>
+<p id="sent-to"></p>
+<label for="code">Code</label>
+<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
+<p id="error" role="alert"></p>
+<button type="submit">Verify</button>
+</form>
+<section id="done" hidden>
+<h1>You're verified</h1>
+<p>You can close this page.</p>
+</section>`;
+  const state: PageState = { token, methods, ...(action.redirectUrl && { redirectUrl: action.redirectUrl }) };
+  return shell(context, "Verify it's you", main, state);
+}
+
+/** The page for a token: the challenge, or why there is none to take. */
+export async function prebuiltUiPage(context: ApiContext, token: string): Promise<string> {
+  const found = await actionForToken(context, token);
+  if (!found.ok) {
+    return found.error === "expired_token"
+      ? ended(context, "This link has expired", "Go back to the app and start again.")
+      : ended(context, "This link is not valid", "Go back to the app and start again.");
+  }
+  const { state } = found.action;
+  if (state === "CHALLENGE_SUCCEEDED" || state === "CHALLENGE_FAILED") {
+    return ended(context, "This link was already used", "Go back to the app and start again.");
+  }
+  return challengePage(context, token, found.action);
+}

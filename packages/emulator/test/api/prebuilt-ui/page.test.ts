@@ -1,0 +1,66 @@
+// The pre-built UI's page as the emulator serves it (its behaviour in a browser is proven in
+// Chromium by examples/test/prebuilt-ui.test.ts): what it offers, what it refuses to offer, and
+// that nothing the tenant or the token carries can break out of the page.
+import { describe, expect, it } from "vitest";
+import { setup } from "../../support.ts";
+
+const phoneNumber = "+64211234567";
+const seed = {
+  users: [
+    {
+      userId: "usr_1",
+      authenticators: [
+        { verificationMethod: "SMS" as const, phoneNumber },
+        { verificationMethod: "EMAIL_OTP" as const, email: "jane@example.com" },
+      ],
+    },
+  ],
+};
+
+async function pageFor(options: Parameters<typeof setup>[0], userId = "usr_1") {
+  const running = setup(options);
+  const tracked = await running.server.track({ userId, action: "signIn" });
+  const response = await running.emulator.fetch(tracked.url);
+  return { ...running, tracked, response, html: await response.text() };
+}
+
+describe("the pre-built UI's page", () => {
+  it("is at track's url, with a button per method the action allows and the user has", async () => {
+    const { tracked, html, response } = await pageFor({ seed });
+    expect(new URL(tracked.url).pathname).toBe("/ui");
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(
+      [...html.matchAll(/<button type="button" class="method" data-method="(\w+)">(\w+)<\/button>/g)].map((m) => m[2]),
+    ).toEqual(["SMS", "Email"]);
+  });
+
+  it("is never cached, sends no referrer (the token is in its URL) and runs only its own script", async () => {
+    const { response } = await pageFor({ seed });
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self';");
+  });
+
+  it("keeps a tenant name with markup as text, and a token-shaped value inside its JSON", async () => {
+    const { html } = await pageFor({ seed: { ...seed, theme: { name: "<script>alert(1)</script>" } } as never });
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
+    const state = /<script type="application\/json" id="state">(.*)<\/script>/.exec(html)?.[1] ?? "";
+    expect(state).not.toContain("<");
+  });
+
+  it("says a token is not valid when it is not the emulator's, with nothing to submit", async () => {
+    const { emulator } = setup({ seed });
+    const html = await (await emulator.fetch("http://emulator.test/ui?token=forged")).text();
+    expect(html).toContain("<h1>This link is not valid</h1>");
+    expect(html).not.toContain("<button");
+    expect(html).not.toContain("/ui/app.js");
+  });
+
+  it("serves its script as a function that runs on load", async () => {
+    const { emulator } = setup();
+    const response = await emulator.fetch("http://emulator.test/ui/app.js");
+    expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await response.text()).toMatch(/^\(function prebuiltUiScript\(\)[\s\S]*\}\)\(\);\n$/);
+  });
+});
