@@ -1,13 +1,15 @@
 // The emulator's pre-built UI in Chromium, as a user meets it from the example app: redirect mode
 // with an SMS code, a wrong code then the right one, the whole flow by keyboard alone, an expired
-// token and a used link. Controls are found only by role and accessible name, as a screen reader
+// token and a used link, and a new user's first enrolment (a passkey, then a sign-in with it; an
+// authenticator app; an email address). Controls are found only by role and accessible name, as a screen reader
 // user finds them.
 import { type RunningEmulator, startEmulator } from "@authsignal-ts/emulator";
+import { appCode } from "@authsignal-ts/scripts/testing/authenticator-app";
 import { createServerClient } from "@authsignal-ts/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningWebApp, startWebApp } from "../web-app/server.ts";
-import { launchChromium } from "./browser.ts";
+import { addVirtualAuthenticator, launchChromium } from "./browser.ts";
 
 const phoneNumber = "+64211234567";
 let emulator: RunningEmulator;
@@ -16,13 +18,14 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
+  // On localhost by name, so the pre-built UI at track's url is on the passkeys' relying party.
+  emulator = await startEmulator({ port: 0, host: "localhost" });
   [app, browser] = await Promise.all([
     startWebApp({
       serverApiUrl: emulator.serverApiUrl,
       serverSecret: emulator.emulator.serverSecret,
       tenantId: emulator.emulator.exportState().management.tenant.tenantId ?? "",
-      baseUrl: `http://localhost:${emulator.port}/v1`,
+      baseUrl: emulator.serverApiUrl,
     }),
     launchChromium(),
   ]);
@@ -52,6 +55,18 @@ async function openPrebuiltUi(userId: string): Promise<string> {
   return page.url();
 }
 
+/** Back at the app's callback, or a failure that quotes what the pre-built UI was saying instead. */
+async function backAtTheApp(): Promise<void> {
+  try {
+    await page.waitForURL(`${app.url}/callback?token=*`, { timeout: 20_000 });
+  } catch (error) {
+    const said = (await page.getByRole("alert").allTextContents()).filter(Boolean);
+    throw new Error(`Not back at the app from ${page.url()}; the page says: ${said.join(" | ") || "nothing"}`, {
+      cause: error,
+    });
+  }
+}
+
 const lastCode = () => emulator.emulator.lastMessage(phoneNumber)?.code ?? "";
 
 describe("the pre-built UI in Chromium", () => {
@@ -65,7 +80,7 @@ describe("the pre-built UI in Chromium", () => {
     expect(page.url()).toMatch(/\/ui\?token=/);
     await code.fill(lastCode());
     await page.getByRole("button", { name: "Verify" }).click();
-    await page.waitForURL(`${app.url}/callback?token=*`);
+    await backAtTheApp();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signed in as usr_sms");
     expect(JSON.parse((await page.locator("#result").textContent()) ?? "")).toMatchObject({
       isValid: true,
@@ -82,7 +97,7 @@ describe("the pre-built UI in Chromium", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("code");
     await page.keyboard.type(lastCode());
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${app.url}/callback?token=*`);
+    await backAtTheApp();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signed in as usr_sms");
   });
 
@@ -91,11 +106,54 @@ describe("the pre-built UI in Chromium", () => {
     await page.getByRole("button", { name: "SMS" }).click();
     await page.getByLabel("Code").fill(lastCode());
     await page.getByRole("button", { name: "Verify" }).click();
-    await page.waitForURL(`${app.url}/callback?token=*`);
+    await backAtTheApp();
     await page.goto(url);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("This link was already used");
     expect(await page.getByRole("button").count()).toBe(0);
     expect(await page.getByRole("textbox").count()).toBe(0);
+  });
+
+  it("enrols a new user's passkey, then signs them in with it", async () => {
+    await addVirtualAuthenticator(page);
+    await openPrebuiltUi("usr_passkey");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Set up a way to verify");
+    await page.getByRole("button", { name: "Passkey" }).click();
+    await backAtTheApp();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signed in as usr_passkey");
+    await openPrebuiltUi("usr_passkey");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Verify it's you");
+    await page.getByRole("button", { name: "Passkey" }).click();
+    await backAtTheApp();
+    expect(JSON.parse((await page.locator("#result").textContent()) ?? "")).toMatchObject({
+      isValid: true,
+      userId: "usr_passkey",
+      verificationMethod: "PASSKEY",
+    });
+  });
+
+  it("enrols a new user's authenticator app with the key it shows", async () => {
+    await openPrebuiltUi("usr_app");
+    await page.getByRole("button", { name: "Authenticator app" }).click();
+    const key = (await page.getByText("Key for your authenticator app").locator("code").textContent()) ?? "";
+    await page.getByLabel("Code").fill(appCode(key, emulator.emulator.now().getTime()));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await backAtTheApp();
+    expect(JSON.parse((await page.locator("#result").textContent()) ?? "")).toMatchObject({
+      isValid: true,
+      verificationMethod: "AUTHENTICATOR_APP",
+    });
+  });
+
+  it("enrols a new user's email address, asking for it first", async () => {
+    await openPrebuiltUi("usr_mail");
+    await page.getByRole("button", { name: "Email" }).click();
+    await page.getByLabel("Email address").fill("mail@example.com");
+    await page.getByRole("button", { name: "Send code" }).click();
+    await expect.poll(() => emulator.emulator.lastMessage("mail@example.com")?.code).toMatch(/^\d{6}$/);
+    await page.getByLabel("Code").fill(emulator.emulator.lastMessage("mail@example.com")?.code ?? "");
+    await page.keyboard.press("Enter");
+    await backAtTheApp();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signed in as usr_mail");
   });
 
   it("says an expired link has expired, and offers nothing to submit", async () => {

@@ -4,9 +4,10 @@
 import { startEmulator } from "@authsignal-ts/emulator";
 import { startWebApp } from "./server.ts";
 
-// Beside `pnpm emulator`'s 4010, so both can run.
-const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4011) });
-const emulatorUrl = `http://localhost:${emulator.port}`;
+// Beside `pnpm emulator`'s 4010, so both can run; on localhost by name, the passkeys' relying party,
+// so the pre-built UI at track's url can use them.
+const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 4011), host: "localhost" });
+const emulatorUrl = emulator.url;
 const app = await startWebApp({
   serverApiUrl: emulator.serverApiUrl,
   serverSecret: emulator.emulator.serverSecret,

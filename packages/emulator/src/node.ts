@@ -175,11 +175,14 @@ export async function serveEmulator(
     throw error;
   });
   thread.on("message", onRequests);
-  const hostInUrl = wildcardAddresses.has(listening.address)
-    ? "localhost"
-    : listening.family === "IPv6"
-      ? `[${listening.address}]`
-      : listening.address;
+  // Asked for by name, localhost stays the name in its URLs: the pre-built UI at track's url must
+  // be on localhost to use passkeys of the relying party localhost, not on the address it resolved to.
+  const hostInUrl =
+    wildcardAddresses.has(listening.address) || host === "localhost"
+      ? "localhost"
+      : listening.family === "IPv6"
+        ? `[${listening.address}]`
+        : listening.address;
   const origin = `http://${hostInUrl}:${listening.port}`;
   // What URL.origin would say of each request's URL: no port 80.
   callOrigin = new URL(origin).origin;

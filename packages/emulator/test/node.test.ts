@@ -148,3 +148,17 @@ describe("startEmulator on every interface", () => {
     }
   });
 });
+
+describe("startEmulator on localhost by name", () => {
+  it("names localhost in its URLs and in track's url, so the pre-built UI is on the relying party localhost", async () => {
+    const named = await startEmulator({ port: 0, host: "localhost" });
+    try {
+      expect(named.url).toBe(`http://localhost:${named.port}`);
+      const server = createServerClient({ apiSecretKey: named.emulator.serverSecret, baseUrl: named.serverApiUrl });
+      const tracked = await server.track({ userId: "usr_1", action: "signIn" });
+      expect(new URL(tracked.url).host).toBe(`localhost:${named.port}`);
+    } finally {
+      await named.stop();
+    }
+  });
+});

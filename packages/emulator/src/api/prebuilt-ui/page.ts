@@ -10,15 +10,28 @@ import type { StoredAction } from "../../state/server.ts";
 import { enrolledMethods, findUser } from "../server/common.ts";
 import { actionForToken } from "../server/validate.ts";
 
-/** The methods the page offers a code for, by their names on its buttons, in the order it lists them. */
-const codeMethods: Record<string, string> = { SMS: "SMS", EMAIL_OTP: "Email", WHATSAPP: "WhatsApp" };
+/** The methods the page runs, by their names on its buttons. */
+const pageMethods: Record<string, string> = {
+  PASSKEY: "Passkey",
+  SMS: "SMS",
+  EMAIL_OTP: "Email",
+  WHATSAPP: "WhatsApp",
+  AUTHENTICATOR_APP: "Authenticator app",
+};
+/** What a first enrolment can set up: WhatsApp needs an SMS number first. */
+const enrolMethods = ["PASSKEY", "EMAIL_OTP", "SMS", "AUTHENTICATOR_APP"];
 
 /** What the page's script starts from: written into the page as JSON, never run as code. */
 export interface PageState {
   token: string;
+  /** `challenge` with what the user has; `enrol` for a user with nothing yet, to set a first method up. */
+  mode: "challenge" | "enrol";
   /** The methods to offer, as `[method, name]`. */
   methods: [string, string][];
   redirectUrl?: string;
+  /** What track already sent, so an enrolment does not ask for it again. */
+  email?: string;
+  phoneNumber?: string;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -60,26 +73,40 @@ const ended = (context: ApiContext, heading: string, text: string) =>
   shell(context, heading, `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(text)}</p>`);
 
 function challengePage(context: ApiContext, token: string, action: Frozen<StoredAction>): string {
-  const enrolled = enrolledMethods(findUser(context, action.userId));
+  const user = findUser(context, action.userId);
+  const enrolled = enrolledMethods(user);
+  const mode = enrolled.length === 0 ? "enrol" : "challenge";
+  const offered = mode === "enrol" ? enrolMethods : enrolled;
   const methods = action.allowedVerificationMethods
-    .filter((method) => enrolled.includes(method) && codeMethods[method] !== undefined)
-    .map((method): [string, string] => [method, codeMethods[method] as string]);
+    .filter((method) => offered.includes(method) && pageMethods[method] !== undefined)
+    .map((method): [string, string] => [method, pageMethods[method] as string]);
   if (methods.length === 0) {
     return ended(context, "No way to verify", "You have no verification method this page can use for this action.");
   }
-  const buttons = methods
-    .map(
-      ([method, name]) => `<button type="button" class="method" data-method="${method}">${escapeHtml(name)}</button>`,
-    )
-    .join("\n");
+  const buttons = methods.map(
+    ([method, name]) => `<button type="button" class="method" data-method="${method}">${escapeHtml(name)}</button>`,
+  );
+  const [heading, lead] =
+    mode === "enrol"
+      ? ["Set up a way to verify", "Choose how you will verify it's you from now on."]
+      : ["Verify it's you", "Choose how to verify."];
   const main = `<section id="choose">
-<h1>Verify it's you</h1>
-<p>Choose how to get a code.</p>
-${buttons}
+<h1>${heading}</h1>
+<p>${lead}</p>
+${buttons.join("\n")}
+<p id="choose-error" role="alert"></p>
 </section>
+<form id="address-step" hidden>
+<h1>Where should we send codes?</h1>
+<label for="address" id="address-label">Email address</label>
+<input id="address" name="address" required>
+<p id="address-error" role="alert"></p>
+<button type="submit">Send code</button>
+</form>
 <form id="code-step" hidden>
-<h1 id="code-heading">Enter your code</h1>
+<h1>Enter your code</h1>
 <p id="sent-to"></p>
+<p id="app-key" hidden>Key for your authenticator app: <code id="app-secret"></code> (<a id="app-uri" href="#">open in an app</a>)</p>
 <label for="code">Code</label>
 <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
 <p id="error" role="alert"></p>
@@ -89,8 +116,15 @@ ${buttons}
 <h1>You're verified</h1>
 <p>You can close this page.</p>
 </section>`;
-  const state: PageState = { token, methods, ...(action.redirectUrl && { redirectUrl: action.redirectUrl }) };
-  return shell(context, "Verify it's you", main, state);
+  const state: PageState = {
+    token,
+    mode,
+    methods,
+    ...(action.redirectUrl && { redirectUrl: action.redirectUrl }),
+    ...(user?.email && { email: user.email }),
+    ...(user?.phoneNumber && { phoneNumber: user.phoneNumber }),
+  };
+  return shell(context, heading, main, state);
 }
 
 /** The page for a token: the challenge, or why there is none to take. */

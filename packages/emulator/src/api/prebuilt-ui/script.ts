@@ -1,30 +1,30 @@
 // The pre-built UI page's script, served at /ui/app.js as this function's source: it runs in the
 // browser, so it closes over nothing of this module and imports nothing. It calls the emulated
-// Client API with the page's token, as the live page calls the live one: the chosen method's
-// challenge, then its verification, and with the token the verification returns, back to the
-// app's redirect URL (or a done screen when there is none).
+// Client API with the page's token, as the live page calls the live one: a challenge or a first
+// enrolment of the chosen method, its verification (a code, or the browser's passkey ceremony),
+// and with the token the verification returns, back to the app's redirect URL (or a done screen).
 export function prebuiltUiScript(): void {
   const state = JSON.parse(document.getElementById("state")?.textContent ?? "{}") as {
     token: string;
+    mode: "challenge" | "enrol";
     methods: [string, string][];
     redirectUrl?: string;
+    email?: string;
+    phoneNumber?: string;
   };
-  const paths: Record<string, [challenge: string, verify: string]> = {
-    SMS: ["/v1/client/challenge/sms", "/v1/client/verify/sms"],
-    EMAIL_OTP: ["/v1/client/challenge/email-otp", "/v1/client/verify/email-otp"],
-    WHATSAPP: ["/v1/client/challenge/whatsapp", "/v1/client/verify/whatsapp"],
+  const client = "/v1/client";
+  const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+  const show = (id: string) => {
+    for (const step of ["choose", "address-step", "code-step", "done"]) element(step).hidden = step !== id;
   };
-  const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-  const form = element<HTMLFormElement>("code-step");
-  const input = element<HTMLInputElement>("code");
-  const error = element<HTMLElement>("error");
-  let method = "";
+  /** What a code form verifies with, set by the step before it. */
+  let verifyPath = "";
 
-  async function call(path: string, body: object): Promise<Record<string, unknown>> {
-    const response = await fetch(path, {
-      method: "POST",
+  async function call(path: string, body?: object): Promise<Record<string, unknown>> {
+    const response = await fetch(`${client}${path}`, {
+      method: body === undefined ? "GET" : "POST",
       headers: { authorization: `Bearer ${state.token}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
+      ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const answer = (await response.json()) as Record<string, unknown>;
     if (!response.ok) throw new Error(String(answer.errorDescription ?? answer.errorCode ?? response.status));
@@ -38,31 +38,167 @@ export function prebuiltUiScript(): void {
       window.location.assign(url.href);
       return;
     }
-    form.hidden = true;
-    element("done").hidden = false;
+    show("done");
   }
+
+  function askForCode(path: string, sentTo: string): void {
+    verifyPath = path;
+    element("sent-to").textContent = sentTo;
+    show("code-step");
+    element("code").focus();
+  }
+
+  // WebAuthn's options and credentials as JSON, base64url for every binary field.
+  const bytes = (text: string) =>
+    Uint8Array.from(atob(text.replaceAll("-", "+").replaceAll("_", "/")), (char) => char.charCodeAt(0));
+  const text = (buffer: ArrayBuffer | null) =>
+    buffer === null
+      ? undefined
+      : btoa(String.fromCharCode(...new Uint8Array(buffer)))
+          .replaceAll("+", "-")
+          .replaceAll("/", "_")
+          .replace(/=+$/, "");
+  type Descriptor = { id: string; type: "public-key"; transports?: AuthenticatorTransport[] };
+  const descriptors = (list?: Descriptor[]) => list?.map((item) => ({ ...item, id: bytes(item.id) }));
+  const credentialJson = (credential: PublicKeyCredential) => {
+    const response = credential.response as AuthenticatorAttestationResponse | AuthenticatorAssertionResponse;
+    return {
+      id: credential.id,
+      rawId: text(credential.rawId),
+      type: credential.type,
+      clientExtensionResults: credential.getClientExtensionResults(),
+      ...(credential.authenticatorAttachment && { authenticatorAttachment: credential.authenticatorAttachment }),
+      response: {
+        clientDataJSON: text(response.clientDataJSON),
+        ...("attestationObject" in response
+          ? { attestationObject: text(response.attestationObject), transports: response.getTransports?.() ?? [] }
+          : {
+              authenticatorData: text(response.authenticatorData),
+              signature: text(response.signature),
+              userHandle: text(response.userHandle),
+            }),
+      },
+    };
+  };
+
+  async function passkey(): Promise<void> {
+    if (state.mode === "enrol") {
+      const { options, challengeId } = (await call("/user-authenticators/passkey/registration-options", {})) as {
+        options: PublicKeyCredentialCreationOptions & {
+          challenge: string;
+          user: { id: string };
+          excludeCredentials?: Descriptor[];
+        };
+        challengeId: string;
+      };
+      const created = (await navigator.credentials.create({
+        publicKey: {
+          ...options,
+          challenge: bytes(options.challenge),
+          user: { ...options.user, id: bytes(options.user.id) },
+          excludeCredentials: descriptors(options.excludeCredentials),
+        },
+      })) as PublicKeyCredential;
+      const added = await call("/user-authenticators/passkey", {
+        registrationCredential: credentialJson(created),
+        challengeId,
+      });
+      finish(added.accessToken as string);
+      return;
+    }
+    const { options, challengeId } = (await call("/user-authenticators/passkey/authentication-options", {})) as {
+      options: PublicKeyCredentialRequestOptions & { challenge: string; allowCredentials?: Descriptor[] };
+      challengeId: string;
+    };
+    const asserted = (await navigator.credentials.get({
+      publicKey: {
+        ...options,
+        challenge: bytes(options.challenge),
+        allowCredentials: descriptors(options.allowCredentials),
+      },
+    })) as PublicKeyCredential;
+    const verified = await call("/verify/passkey", { authenticationCredential: credentialJson(asserted), challengeId });
+    finish(verified.accessToken as string);
+  }
+
+  /** An email or a number for a first enrolment: what track sent, or else what the user types. */
+  let enrolAddress = async (_address: string) => {};
+  function askForAddress(label: string, type: string, enrol: (address: string) => Promise<void>): void {
+    element("address-label").textContent = label;
+    element<HTMLInputElement>("address").type = type;
+    enrolAddress = enrol;
+    show("address-step");
+    element("address").focus();
+  }
+
+  const steps: Record<string, (name: string) => Promise<void>> = {
+    PASSKEY: passkey,
+    AUTHENTICATOR_APP: async () => {
+      if (state.mode === "enrol") {
+        const { secret, uri } = (await call("/user-authenticators/totp", {})) as { secret: string; uri: string };
+        element("app-secret").textContent = secret;
+        element<HTMLAnchorElement>("app-uri").href = uri;
+        element("app-key").hidden = false;
+      }
+      askForCode("/verify/totp", "Enter the code your authenticator app shows.");
+    },
+    EMAIL_OTP: async () => {
+      const enrol = async (email: string) => {
+        await call("/user-authenticators/email-otp", { email });
+        askForCode("/verify/email-otp", `We sent a code to ${email}.`);
+      };
+      if (state.mode === "challenge") {
+        await call("/challenge/email-otp", {});
+        askForCode("/verify/email-otp", "We sent a code by email.");
+      } else if (state.email) await enrol(state.email);
+      else askForAddress("Email address", "email", enrol);
+    },
+    SMS: async () => {
+      const enrol = async (phoneNumber: string) => {
+        await call("/user-authenticators/sms", { phoneNumber });
+        askForCode("/verify/sms", `We sent a code to ${phoneNumber}.`);
+      };
+      if (state.mode === "challenge") {
+        await call("/challenge/sms", {});
+        askForCode("/verify/sms", "We sent a code by SMS.");
+      } else if (state.phoneNumber) await enrol(state.phoneNumber);
+      else askForAddress("Phone number", "tel", enrol);
+    },
+    WHATSAPP: async () => {
+      await call("/challenge/whatsapp", {});
+      askForCode("/verify/whatsapp", "We sent a code by WhatsApp.");
+    },
+  };
 
   for (const button of document.querySelectorAll<HTMLButtonElement>("button.method")) {
     button.addEventListener("click", async () => {
-      method = button.dataset.method ?? "";
-      const name = button.textContent ?? method;
+      element("choose-error").textContent = "";
       try {
-        await call((paths[method] as [string, string])[0], {});
+        await steps[button.dataset.method ?? ""]?.(button.textContent ?? "");
       } catch (failure) {
-        error.textContent = `Could not send a code: ${(failure as Error).message}`;
+        // A refused or cancelled passkey ceremony throws too; the choice stays on the screen.
+        element("choose-error").textContent = `That did not work: ${(failure as Error).message}`;
       }
-      element("choose").hidden = true;
-      form.hidden = false;
-      element("sent-to").textContent = `We sent a code by ${name}.`;
-      input.focus();
     });
   }
 
-  form.addEventListener("submit", async (event) => {
+  element("address-step").addEventListener("submit", async (event) => {
     event.preventDefault();
+    element("address-error").textContent = "";
+    try {
+      await enrolAddress(element<HTMLInputElement>("address").value.trim());
+    } catch (failure) {
+      element("address-error").textContent = (failure as Error).message;
+    }
+  });
+
+  element("code-step").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const input = element<HTMLInputElement>("code");
+    const error = element("error");
     error.textContent = "";
     try {
-      const answer = await call((paths[method] as [string, string])[1], { verificationCode: input.value.trim() });
+      const answer = await call(verifyPath, { verificationCode: input.value.trim() });
       if (answer.isVerified === true && typeof answer.accessToken === "string") {
         finish(answer.accessToken);
         return;
