@@ -50,7 +50,7 @@ afterAll(async () => {
 async function openPrebuiltUi(userId: string): Promise<string> {
   await page.goto(app.url);
   await page.getByLabel("User ID").fill(userId);
-  await page.getByRole("button", { name: "Sign in with the pre-built UI" }).click();
+  await page.getByRole("button", { name: "Sign in with the pre-built UI", exact: true }).click();
   await page.waitForURL(/\/ui\?token=/);
   return page.url();
 }
@@ -154,6 +154,30 @@ describe("the pre-built UI in Chromium", () => {
     await page.keyboard.press("Enter");
     await backAtTheApp();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signed in as usr_mail");
+  });
+
+  it("runs in the web SDK's popup, and answers the app's page with the token", async () => {
+    await page.goto(app.url);
+    await page.getByLabel("User ID").fill("usr_sms");
+    await page.getByRole("button", { name: "Sign in with the pre-built UI in a popup" }).click();
+    const popup = page.frameLocator("#__authsignal-popup-iframe");
+    await popup.getByRole("button", { name: "SMS" }).click();
+    await popup.getByLabel("Code").fill(lastCode());
+    await popup.getByRole("button", { name: "Verify" }).click();
+    await page.waitForFunction(() => document.getElementById("result")?.dataset.seq === "1");
+    expect(JSON.parse((await page.locator("#result").textContent()) ?? "")).toMatchObject({
+      verified: true,
+      validation: { isValid: true, userId: "usr_sms", verificationMethod: "SMS" },
+    });
+  });
+
+  it("refuses to run as a popup when it cannot tell which page opened it", async () => {
+    const url = await openPrebuiltUi("usr_sms");
+    await page.goto(`${url}&mode=popup`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "This page cannot tell which app opened it",
+    );
+    expect(await page.getByRole("button").count()).toBe(0);
   });
 
   it("says an expired link has expired, and offers nothing to submit", async () => {

@@ -40,6 +40,12 @@ async function outcome(result: SdkResult): Promise<unknown> {
 
 const add = "add:authenticators";
 const actions: Record<string, () => Promise<unknown>> = {
+  // The pre-built UI in the SDK's popup: launch resolves with the token once the popup closes.
+  prebuiltUiPopup: async () => {
+    const { url } = await post("/api/prebuilt-ui", { userId: input("userId"), action: "signIn", popup: true });
+    const { token } = await authsignal.launch(url as string, { mode: "popup" });
+    return token ? { verified: true, validation: await validate(token) } : { verified: false };
+  },
   passkeySignUp: async () =>
     outcome(await authsignal.passkey.signUp({ token: await track("signUp", add), username: input("email") })),
   passkeySignIn: async () => outcome(await authsignal.passkey.signIn({ action: "signIn" })),

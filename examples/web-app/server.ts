@@ -71,9 +71,10 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
     },
     // The pre-built UI: where to send the user, and the page they come back to with a token.
     "POST /api/prebuilt-ui": async (request) => {
-      const { userId = "", action = "" } = await jsonBody(request);
-      const redirectUrl = `${appUrl}/callback`;
-      const tracked = await server.track({ userId, action, attributes: { redirectUrl } });
+      const { userId = "", action = "", popup } = await jsonBody(request);
+      // A popup answers the page that opened it, so its track needs no redirect URL.
+      const attributes = popup ? {} : { redirectUrl: `${appUrl}/callback` };
+      const tracked = await server.track({ userId, action, attributes });
       return ["application/json", JSON.stringify({ url: tracked.url })];
     },
     "GET /callback": async (request) => {

@@ -3,6 +3,8 @@
 // Client API with the page's token, as the live page calls the live one: a challenge or a first
 // enrolment of the chosen method, its verification (a code, or the browser's passkey ceremony),
 // and with the token the verification returns, back to the app's redirect URL (or a done screen).
+// Opened by the web SDK's `launch(url, { mode: "popup" })` (in a frame) or `"window"`, it answers
+// the page that opened it with the SDK's messages instead, to that page's origin only.
 export function prebuiltUiScript(): void {
   const state = JSON.parse(document.getElementById("state")?.textContent ?? "{}") as {
     token: string;
@@ -20,6 +22,32 @@ export function prebuiltUiScript(): void {
   /** What a code form verifies with, set by the step before it. */
   let verifyPath = "";
 
+  // Popup (and window) mode: the page that opened this one, and its origin, found from the browser
+  // once, at load, and kept for every step. A message goes to that origin or nowhere, never to "*".
+  const popup = new URLSearchParams(window.location.search).get("mode") === "popup";
+  const opener: Window | null = window.parent !== window ? window.parent : (window.opener as Window | null);
+  const openerOrigin = (() => {
+    const ancestor = window.location.ancestorOrigins?.[0];
+    if (window.parent !== window && ancestor) return ancestor;
+    try {
+      return document.referrer === "" ? undefined : new URL(document.referrer).origin;
+    } catch {
+      return undefined;
+    }
+  })();
+  const tell = (message: unknown) => {
+    if (opener && openerOrigin) opener.postMessage(message, openerOrigin);
+  };
+  if (popup && (!opener || !openerOrigin || openerOrigin === "null")) {
+    document.querySelector("main")?.replaceChildren(
+      Object.assign(document.createElement("h1"), { textContent: "This page cannot tell which app opened it" }),
+      Object.assign(document.createElement("p"), {
+        textContent: "Opened as a popup, it answers only the page that opened it. Go back to the app and start again.",
+      }),
+    );
+    return;
+  }
+
   async function call(path: string, body?: object): Promise<Record<string, unknown>> {
     const response = await fetch(`${client}${path}`, {
       method: body === undefined ? "GET" : "POST",
@@ -27,11 +55,22 @@ export function prebuiltUiScript(): void {
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const answer = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(String(answer.errorDescription ?? answer.errorCode ?? response.status));
+    if (!response.ok) {
+      if (popup)
+        tell(
+          JSON.stringify({ event: "AUTHSIGNAL_API_ERROR", errorCode: answer.errorCode, statusCode: response.status }),
+        );
+      throw new Error(String(answer.errorDescription ?? answer.errorCode ?? response.status));
+    }
     return answer;
   }
 
   function finish(token: string): void {
+    if (popup) {
+      tell(JSON.stringify({ event: "AUTHSIGNAL_CLOSE_POPUP", token }));
+      show("done");
+      return;
+    }
     if (state.redirectUrl) {
       const url = new URL(state.redirectUrl);
       url.searchParams.set("token", token);
@@ -209,4 +248,12 @@ export function prebuiltUiScript(): void {
     }
     input.select();
   });
+
+  // The SDK sizes its frame to the page, from raw `{ height }` messages, and reveals it once ready.
+  if (popup) {
+    const main = document.querySelector("main") as HTMLElement;
+    const sendHeight = () => tell({ height: Math.ceil(main.getBoundingClientRect().height) + 48 });
+    new ResizeObserver(sendHeight).observe(main);
+    tell(JSON.stringify({ event: "AUTHSIGNAL_READY" }));
+  }
 }
