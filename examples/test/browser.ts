@@ -2,7 +2,8 @@
 // playwright-core, which downloads no browser; a Chrome DevTools Protocol virtual authenticator in
 // place of the platform's (a passkey provider that presents and verifies the user by itself); and
 // a button press on the example page, answered by what the page wrote to #result.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.AUTHSIGNAL_TS_CHROMIUM ?? "/usr/bin/chromium";
@@ -57,4 +58,27 @@ export async function press(page: Page, button: string, inputs: Record<string, s
   await page.click(`#${button}`);
   await page.waitForFunction((seq) => Number(document.getElementById("result")?.dataset.seq) > seq, before);
   return JSON.parse((await page.textContent("#result")) ?? "null");
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * What axe-core finds serious or critical on the page as it is now, as `rule: target` lines. Run
+ * through the DevTools protocol, so a page whose policy admits only its own scripts is checked too.
+ */
+export async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+}
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  nodes: { target: string[] }[];
 }

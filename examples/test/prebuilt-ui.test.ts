@@ -9,7 +9,7 @@ import { createServerClient } from "@authsignal-ts/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningWebApp, startWebApp } from "../web-app/server.ts";
-import { addVirtualAuthenticator, launchChromium } from "./browser.ts";
+import { addVirtualAuthenticator, launchChromium, seriousAccessibilityProblems } from "./browser.ts";
 
 const phoneNumber = "+64211234567";
 let emulator: RunningEmulator;
@@ -74,6 +74,7 @@ describe("the pre-built UI in Chromium", () => {
     await openPrebuiltUi("usr_sms");
     await page.getByRole("button", { name: "SMS" }).click();
     const code = page.getByLabel("Code");
+    await code.waitFor({ state: "visible" });
     await code.fill(lastCode() === "000000" ? "111111" : "000000");
     await page.getByRole("button", { name: "Verify" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/not right/);
@@ -104,6 +105,8 @@ describe("the pre-built UI in Chromium", () => {
   it("says a used link was used, and offers nothing to submit", async () => {
     const url = await openPrebuiltUi("usr_sms");
     await page.getByRole("button", { name: "SMS" }).click();
+    // The code field shows once the code is sent: read the outbox before, and it is the last one's.
+    await page.getByLabel("Code").waitFor({ state: "visible" });
     await page.getByLabel("Code").fill(lastCode());
     await page.getByRole("button", { name: "Verify" }).click();
     await backAtTheApp();
@@ -134,7 +137,11 @@ describe("the pre-built UI in Chromium", () => {
   it("enrols a new user's authenticator app with the key it shows", async () => {
     await openPrebuiltUi("usr_app");
     await page.getByRole("button", { name: "Authenticator app" }).click();
-    const key = (await page.getByText("Key for your authenticator app").locator("code").textContent()) ?? "";
+    // The key appears once the enrolment answers: read before, it would be the empty placeholder.
+    const shown = page.getByText("Key for your authenticator app");
+    await shown.waitFor({ state: "visible" });
+    const key = (await shown.locator("code").textContent()) ?? "";
+    expect(key).toMatch(/^[A-Z2-7]{16,}$/);
     await page.getByLabel("Code").fill(appCode(key, emulator.emulator.now().getTime()));
     await page.getByRole("button", { name: "Verify" }).click();
     await backAtTheApp();
@@ -162,6 +169,7 @@ describe("the pre-built UI in Chromium", () => {
     await page.getByRole("button", { name: "Sign in with the pre-built UI in a popup" }).click();
     const popup = page.frameLocator("#__authsignal-popup-iframe");
     await popup.getByRole("button", { name: "SMS" }).click();
+    await popup.getByLabel("Code").waitFor({ state: "visible" });
     await popup.getByLabel("Code").fill(lastCode());
     await popup.getByRole("button", { name: "Verify" }).click();
     await page.waitForFunction(() => document.getElementById("result")?.dataset.seq === "1");
@@ -178,6 +186,21 @@ describe("the pre-built UI in Chromium", () => {
       "This page cannot tell which app opened it",
     );
     expect(await page.getByRole("button").count()).toBe(0);
+  });
+
+  it("has nothing axe-core finds serious on its screens: a choice, a code, an enrolment, an ended link", async () => {
+    const url = await openPrebuiltUi("usr_sms");
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.getByRole("button", { name: "SMS" }).click();
+    await page.getByLabel("Code").fill("000000");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect.poll(() => page.getByRole("alert").first().textContent()).not.toBe("");
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await openPrebuiltUi("usr_axe");
+    await page.getByRole("button", { name: "Email" }).click();
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.goto(`${url}x`);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
   it("says an expired link has expired, and offers nothing to submit", async () => {

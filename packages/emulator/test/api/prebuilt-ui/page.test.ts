@@ -49,6 +49,16 @@ describe("the pre-built UI's page", () => {
     expect(state).not.toContain("<");
   });
 
+  it("wears the tenant's theme, as the Management API sets it", async () => {
+    const running = setup({ seed });
+    await running.management.updateTheme({ name: "Acme Bank", primaryColor: "#0a7d33" });
+    const tracked = await running.server.track({ userId: "usr_1", action: "signIn" });
+    const html = await (await running.emulator.fetch(tracked.url)).text();
+    expect(html).toContain("<p>Acme Bank</p>");
+    expect(html).toContain("<title>Verify it&#39;s you · Acme Bank</title>");
+    expect(html).toContain("background:#0a7d33");
+  });
+
   it("says a token is not valid when it is not the emulator's, with nothing to submit", async () => {
     const { emulator } = setup({ seed });
     const html = await (await emulator.fetch("http://emulator.test/ui?token=forged")).text();
