@@ -87,6 +87,7 @@ describe("the pre-built UI in Chromium", () => {
       isValid: true,
       action: "signIn",
       verificationMethod: "SMS",
+      session: { accessToken: true },
     });
   });
 

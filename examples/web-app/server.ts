@@ -80,8 +80,11 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
     "GET /callback": async (request) => {
       const token = new URL(request.url ?? "/", "http://app").searchParams.get("token") ?? "";
       const validated = await server.validateChallenge({ token });
-      const heading = validated.isValid ? `Signed in as ${validated.userId}` : "Not signed in";
-      return ["text/html", callbackPage(heading, validated)];
+      if (!validated.isValid) return ["text/html", callbackPage("Not signed in", validated)];
+      // Signed in: the app's own session, as Authsignal's session API issues it.
+      const session = await server.createSession({ token, clientId: "example-web-app" });
+      const signedIn = { ...validated, session: { accessToken: session.accessToken !== undefined } };
+      return ["text/html", callbackPage(`Signed in as ${validated.userId}`, signedIn)];
     },
     "POST /api/validate": async (request) => {
       const { token = "" } = await jsonBody(request);
