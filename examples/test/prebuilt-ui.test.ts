@@ -19,7 +19,18 @@ let page: Page;
 
 beforeAll(async () => {
   // On localhost by name, so the pre-built UI at track's url is on the passkeys' relying party.
-  emulator = await startEmulator({ port: 0, host: "localhost" });
+  emulator = await startEmulator({
+    port: 0,
+    host: "localhost",
+    // A user whose phone has the tenant's app (push needs a device, which a seed gives), and push
+    // among the methods an action allows when nothing else says.
+    seed: {
+      users: [{ userId: "usr_push", authenticators: [{ verificationMethod: "PUSH" }] }],
+      settings: {
+        defaultVerificationMethods: ["SMS", "EMAIL_OTP", "PASSKEY", "AUTHENTICATOR_APP", "WHATSAPP", "PUSH"],
+      },
+    } as never,
+  });
   [app, browser] = await Promise.all([
     startWebApp({
       serverApiUrl: emulator.serverApiUrl,
@@ -162,6 +173,23 @@ describe("the pre-built UI in Chromium", () => {
     await page.keyboard.press("Enter");
     await backAtTheApp();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signed in as usr_mail");
+  });
+
+  it("waits for a push approved on the phone, then sends the user back signed in", async () => {
+    await openPrebuiltUi("usr_push");
+    await page.getByRole("button", { name: "Push notification" }).click();
+    await page.getByRole("status").waitFor({ state: "visible" });
+    const pushes = Object.values(emulator.emulator.exportState().server.clientChallenges).filter(
+      (challenge) => challenge.kind === "push" && challenge.userId === "usr_push",
+    );
+    expect(pushes).toHaveLength(1);
+    emulator.emulator.answerPush(pushes[0]?.challengeId ?? "", "APPROVED");
+    await backAtTheApp();
+    expect(JSON.parse((await page.locator("#result").textContent()) ?? "")).toMatchObject({
+      isValid: true,
+      userId: "usr_push",
+      verificationMethod: "PUSH",
+    });
   });
 
   it("runs in the web SDK's popup, and answers the app's page with the token", async () => {

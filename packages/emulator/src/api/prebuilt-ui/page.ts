@@ -17,6 +17,7 @@ const pageMethods: Record<string, string> = {
   EMAIL_OTP: "Email",
   WHATSAPP: "WhatsApp",
   AUTHENTICATOR_APP: "Authenticator app",
+  PUSH: "Push notification",
 };
 /** What a first enrolment can set up: WhatsApp needs an SMS number first. */
 const enrolMethods = ["PASSKEY", "EMAIL_OTP", "SMS", "AUTHENTICATOR_APP"];
@@ -24,6 +25,8 @@ const enrolMethods = ["PASSKEY", "EMAIL_OTP", "SMS", "AUTHENTICATOR_APP"];
 /** What the page's script starts from: written into the page as JSON, never run as code. */
 export interface PageState {
   token: string;
+  /** The action's code, which a push asks the user to approve. */
+  action: string;
   /** `challenge` with what the user has; `enrol` for a user with nothing yet, to set a first method up. */
   mode: "challenge" | "enrol";
   /** The methods to offer, as `[method, name]`. */
@@ -112,12 +115,17 @@ ${buttons.join("\n")}
 <p id="error" role="alert"></p>
 <button type="submit">Verify</button>
 </form>
+<section id="push-step" hidden>
+<h1>Approve on your phone</h1>
+<p id="push-status" role="status">We sent a request to your phone. Approve it there.</p>
+</section>
 <section id="done" hidden>
 <h1>You're verified</h1>
 <p>You can close this page.</p>
 </section>`;
   const state: PageState = {
     token,
+    action: action.actionCode,
     mode,
     methods,
     ...(action.redirectUrl && { redirectUrl: action.redirectUrl }),

@@ -8,6 +8,7 @@
 export function prebuiltUiScript(): void {
   const state = JSON.parse(document.getElementById("state")?.textContent ?? "{}") as {
     token: string;
+    action: string;
     mode: "challenge" | "enrol";
     methods: [string, string][];
     redirectUrl?: string;
@@ -17,7 +18,7 @@ export function prebuiltUiScript(): void {
   const client = "/v1/client";
   const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
   const show = (id: string) => {
-    for (const step of ["choose", "address-step", "code-step", "done"]) element(step).hidden = step !== id;
+    for (const step of ["choose", "address-step", "code-step", "push-step", "done"]) element(step).hidden = step !== id;
   };
   /** What a code form verifies with, set by the step before it. */
   let verifyPath = "";
@@ -202,6 +203,21 @@ export function prebuiltUiScript(): void {
         askForCode("/verify/sms", "We sent a code by SMS.");
       } else if (state.phoneNumber) await enrol(state.phoneNumber);
       else askForAddress("Phone number", "tel", enrol);
+    },
+    // A push is answered on the phone; the page asks every second whether it was, as the web SDK's callers do.
+    PUSH: async () => {
+      const { challengeId } = (await call("/challenge/push", { action: state.action })) as { challengeId: string };
+      show("push-step");
+      const status = element("push-status");
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const answer = await call("/verify/push", { challengeId });
+        if (answer.isVerified === true && typeof answer.accessToken === "string") return finish(answer.accessToken);
+        if (answer.isConsumed === true) {
+          status.textContent = "The request was denied on your phone. Go back to the app to try again.";
+          return;
+        }
+      }
     },
     WHATSAPP: async () => {
       await call("/challenge/whatsapp", {});
