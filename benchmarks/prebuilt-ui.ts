@@ -8,8 +8,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { startEmulator } from "@authsignal-ts/emulator";
+import { launchChromium } from "@authsignal-ts/scripts/testing/chromium";
 import { createServerClient } from "@authsignal-ts/server";
-import { chromium } from "playwright-core";
 import { loadAverage, spread } from "./children.ts";
 
 const runs = Number(process.argv[2] ?? 15);
@@ -40,17 +40,7 @@ window.measure = (url) => new Promise((resolve) => {
 </script>`);
 });
 await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
-const browser = await chromium.launch({
-  executablePath: process.env.AUTHSIGNAL_TS_CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 const timings: number[] = [];
 for (let run = 0; run < runs; run++) {
   const tab = await browser.newPage();

@@ -1,33 +1,11 @@
-// Chromium for the end-to-end tests: Debian's (or the one AUTHSIGNAL_TS_CHROMIUM names), driven by
-// playwright-core, which downloads no browser; a Chrome DevTools Protocol virtual authenticator in
+// For the end-to-end tests: Chromium (scripts/testing/chromium.ts); a Chrome DevTools Protocol virtual authenticator in
 // place of the platform's (a passkey provider that presents and verifies the user by itself); and
 // a button press on the example page, answered by what the page wrote to #result.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
+import type { CDPSession, Page } from "playwright-core";
 
-export const chromiumPath = process.env.AUTHSIGNAL_TS_CHROMIUM ?? "/usr/bin/chromium";
-
-/** Chromium, headless; a missing one fails the run with what to do, never skips it. */
-export async function launchChromium(executablePath = chromiumPath): Promise<Browser> {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `No Chromium at ${executablePath}: install Debian's (apt-get install chromium; .ci/run does), or set AUTHSIGNAL_TS_CHROMIUM to a Chromium or Chrome binary`,
-    );
-  }
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
+export { chromiumPath, launchChromium } from "@authsignal-ts/scripts/testing/chromium";
 
 export interface VirtualAuthenticator {
   cdp: CDPSession;

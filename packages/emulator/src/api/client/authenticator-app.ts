@@ -15,6 +15,7 @@ import {
   actionOf,
   authenticatorsOf,
   clientAuthenticator,
+  newestOfAction,
   passed,
   requireEnrolmentScope,
   requireMethod,
@@ -47,23 +48,13 @@ export const enrollTotp: Handler<Operations["enrollTotp"]> = (request, context) 
 };
 
 /** The newest enrolment the token's action started and no code has finished yet. */
-function pendingEnrolment(context: ApiContext, action: Frozen<StoredAction>): Frozen<TotpEnrolment> | undefined {
-  let pending: Frozen<TotpEnrolment> | undefined;
-  for (const candidate of Object.values(context.state.server.clientChallenges)) {
-    if (
-      candidate.kind === "totp-enrolment" &&
-      candidate.usedAt === undefined &&
-      candidate.expiresAt > context.now() &&
-      candidate.userId === action.userId &&
-      candidate.actionCode === action.actionCode &&
-      candidate.idempotencyKey === action.idempotencyKey &&
-      (!pending || candidate.createdAt >= pending.createdAt)
-    ) {
-      pending = candidate;
-    }
-  }
-  return pending;
-}
+const pendingEnrolment = (context: ApiContext, action: Frozen<StoredAction>) =>
+  newestOfAction(
+    context.state.server.clientChallenges,
+    action,
+    (candidate): candidate is Frozen<TotpEnrolment> =>
+      candidate.kind === "totp-enrolment" && candidate.usedAt === undefined && candidate.expiresAt > context.now(),
+  );
 
 const refused = { isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" } as const;
 

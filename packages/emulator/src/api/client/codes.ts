@@ -15,6 +15,7 @@ import {
   authenticatorsOf,
   clientAuthenticator,
   invalid,
+  newestOfAction,
   passed,
   requireEnrolmentScope,
   requireMethod,
@@ -59,26 +60,14 @@ async function challenge(context: ApiContext, request: HandlerRequest<unknown>, 
   return ok({ challengeId: sent.challengeId });
 }
 
-/** The newest challenge of the token's action over `method`: the one the app's user was sent last. */
-function latestChallenge(context: ApiContext, action: Frozen<StoredAction>, method: CodeMethod) {
-  let latest: Frozen<StoredChallenge> | undefined;
-  for (const candidate of Object.values(context.state.server.challenges)) {
-    if (
-      candidate.verificationMethod === method &&
-      candidate.userId === action.userId &&
-      candidate.actionCode === action.actionCode &&
-      candidate.idempotencyKey === action.idempotencyKey &&
-      (!latest || candidate.createdAt >= latest.createdAt)
-    ) {
-      latest = candidate;
-    }
-  }
-  return latest;
-}
-
 async function verify(context: ApiContext, request: HandlerRequest<unknown>, method: CodeMethod, code: string) {
   const action = actionOf(request);
-  const found = latestChallenge(context, action, method);
+  // The newest challenge of the token's action over `method`: the one the user was sent last.
+  const found = newestOfAction(
+    context.state.server.challenges,
+    action,
+    (candidate): candidate is Frozen<StoredChallenge> => candidate.verificationMethod === method,
+  );
   if (!found) return ok({ isVerified: false, failureReason: "CODE_INVALID_OR_EXPIRED" });
   const checked = checkCode(context, found, code);
   if (!checked.ok) return ok({ isVerified: false, failureReason: checked.failureReason });

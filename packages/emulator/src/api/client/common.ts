@@ -81,6 +81,33 @@ export function authenticatorsOf(context: ApiContext, userId: string, method: st
     .toReversed();
 }
 
+/**
+ * The newest of `records` that belongs to the action (its user, code and idempotency key) and
+ * passes `matches`: the challenge the user was sent last, which a verification without an ID answers.
+ */
+export function newestOfAction<
+  Challenge extends { userId?: string; actionCode?: string; idempotencyKey?: string; createdAt: string },
+  Found extends Challenge,
+>(
+  records: Readonly<Record<string, Challenge>>,
+  action: Frozen<StoredAction>,
+  matches: (candidate: Challenge) => candidate is Found,
+): Found | undefined {
+  let newest: Found | undefined;
+  for (const candidate of Object.values(records)) {
+    if (
+      candidate.userId === action.userId &&
+      candidate.actionCode === action.actionCode &&
+      candidate.idempotencyKey === action.idempotencyKey &&
+      matches(candidate) &&
+      (!newest || candidate.createdAt >= newest.createdAt)
+    ) {
+      newest = candidate;
+    }
+  }
+  return newest;
+}
+
 /** A verification passed: the action succeeds, and its token is what the app's server validates. */
 export async function passed(
   context: ApiContext,

@@ -18,6 +18,7 @@ import {
   clientAuthenticator,
   clientChallengeLifetimeMs,
   invalid,
+  newestOfAction,
   passed,
   requireEnrolmentScope,
   requireMethod,
@@ -147,21 +148,12 @@ export const challengeEmailMagicLink: Handler<Operations["challengeEmailMagicLin
 };
 
 /** The newest link the token's action sent, when the page names none (the SDK polls with `{}`). */
-function latestLink(context: ApiContext, action: Frozen<StoredAction>): Frozen<MagicLinkChallenge> | undefined {
-  let latest: Frozen<MagicLinkChallenge> | undefined;
-  for (const candidate of Object.values(context.state.server.clientChallenges)) {
-    if (
-      candidate.kind === "magic-link" &&
-      candidate.userId === action.userId &&
-      candidate.actionCode === action.actionCode &&
-      candidate.idempotencyKey === action.idempotencyKey &&
-      (!latest || candidate.createdAt >= latest.createdAt)
-    ) {
-      latest = candidate;
-    }
-  }
-  return latest;
-}
+const latestLink = (context: ApiContext, action: Frozen<StoredAction>) =>
+  newestOfAction(
+    context.state.server.clientChallenges,
+    action,
+    (candidate): candidate is Frozen<MagicLinkChallenge> => candidate.kind === "magic-link",
+  );
 
 export const finalizeEmailMagicLink: Handler<Operations["finalizeEmailMagicLink"]> = async (request, context) => {
   const action = actionOf(request);

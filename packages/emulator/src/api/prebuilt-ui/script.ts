@@ -5,16 +5,11 @@
 // and with the token the verification returns, back to the app's redirect URL (or a done screen).
 // Opened by the web SDK's `launch(url, { mode: "popup" })` (in a frame) or `"window"`, it answers
 // the page that opened it with the SDK's messages instead, to that page's origin only.
+// Only a type comes from page.ts: it is erased, so the served source still imports nothing.
+import type { PageState } from "./page.ts";
+
 export function prebuiltUiScript(): void {
-  const state = JSON.parse(document.getElementById("state")?.textContent ?? "{}") as {
-    token: string;
-    action: string;
-    mode: "challenge" | "enrol";
-    methods: [string, string][];
-    redirectUrl?: string;
-    email?: string;
-    phoneNumber?: string;
-  };
+  const state = JSON.parse(document.getElementById("state")?.textContent ?? "{}") as PageState;
   const client = "/v1/client";
   const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
   const show = (id: string) => {
