@@ -1,7 +1,8 @@
 // The emulator's pre-built UI in Chromium, as a user meets it from the example app: redirect mode
 // with an SMS code, a wrong code then the right one, the whole flow by keyboard alone, an expired
 // token and a used link, and a new user's first enrolment (a passkey, then a sign-in with it; an
-// authenticator app; an email address). Controls are found only by role and accessible name, as a screen reader
+// authenticator app; an email address), and the settings screen a track with `redirectToSettings`
+// adds after the challenge. Controls are found only by role and accessible name, as a screen reader
 // user finds them.
 import { type RunningEmulator, startEmulator } from "@authsignal-ts/emulator";
 import { appCode } from "@authsignal-ts/scripts/testing/authenticator-app";
@@ -12,10 +13,13 @@ import { type RunningWebApp, startWebApp } from "../web-app/server.ts";
 import { addVirtualAuthenticator, launchChromium, seriousAccessibilityProblems } from "./browser.ts";
 
 const phoneNumber = "+64211234567";
+/** The number of the user who meets the settings screen, apart from usr_sms, whose methods it changes. */
+const settingsPhoneNumber = "+64211234568";
 let emulator: RunningEmulator;
 let app: RunningWebApp;
 let browser: Browser;
 let page: Page;
+let server: ReturnType<typeof createServerClient>;
 
 beforeAll(async () => {
   // On localhost by name, so the pre-built UI at track's url is on the passkeys' relying party.
@@ -40,10 +44,14 @@ beforeAll(async () => {
     }),
     launchChromium(),
   ]);
-  const server = createServerClient({ apiSecretKey: emulator.emulator.serverSecret, baseUrl: emulator.serverApiUrl });
+  server = createServerClient({ apiSecretKey: emulator.emulator.serverSecret, baseUrl: emulator.serverApiUrl });
   await server.enrollVerifiedAuthenticator({
     userId: "usr_sms",
     attributes: { verificationMethod: "SMS", phoneNumber },
+  });
+  await server.enrollVerifiedAuthenticator({
+    userId: "usr_settings",
+    attributes: { verificationMethod: "SMS", phoneNumber: settingsPhoneNumber },
   });
 });
 
@@ -230,6 +238,68 @@ describe("the pre-built UI in Chromium", () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
     await page.goto(`${url}x`);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  });
+
+  it("shows the settings screen after the challenge when track asks, adds an authenticator app, then continues", async () => {
+    // The example app's button tracks without redirectToSettings: its server's track, made here.
+    const tracked = await server.track({
+      userId: "usr_settings",
+      action: "signIn",
+      attributes: { redirectUrl: `${app.url}/callback`, redirectToSettings: true },
+    });
+    await page.goto(tracked.url ?? "");
+    await page.getByRole("button", { name: "SMS", exact: true }).click();
+    await page.getByLabel("Code").waitFor({ state: "visible" });
+    await page.getByLabel("Code").fill(emulator.emulator.lastMessage(settingsPhoneNumber)?.code ?? "");
+    // Before the challenge passes there is no settings screen to go back to.
+    expect(await page.getByRole("button", { name: "Back to settings" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Verify" }).click();
+
+    const heading = page.getByRole("heading", { level: 1, name: "Your sign-in methods" });
+    await heading.waitFor({ state: "visible" });
+    // Focus moves to the screen's heading, so a screen reader announces where the user is.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Your sign-in methods");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Add passkey");
+    const methods = page.getByRole("list", { name: "Methods you have" }).getByRole("listitem");
+    expect(await methods.allTextContents()).toEqual(["SMS"]);
+    expect(await page.getByRole("button", { name: "Add SMS" }).count()).toBe(0);
+    for (const name of ["Add passkey", "Add email", "Add authenticator app"]) {
+      expect(await page.getByRole("button", { name }).isVisible()).toBe(true);
+    }
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    // An add the user changes their mind about leads back to the screen.
+    await page.getByRole("button", { name: "Add email" }).click();
+    await page.getByLabel("Email address").waitFor({ state: "visible" });
+    await page.getByRole("button", { name: "Back to settings" }).click();
+    await heading.waitFor({ state: "visible" });
+
+    await page.getByRole("button", { name: "Add authenticator app" }).click();
+    const shown = page.getByText("Key for your authenticator app");
+    await shown.waitFor({ state: "visible" });
+    const key = (await shown.locator("code").textContent()) ?? "";
+    await page.getByLabel("Code").fill(appCode(key, emulator.emulator.now().getTime()));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await heading.waitFor({ state: "visible" });
+    await expect.poll(() => methods.allTextContents()).toEqual(["SMS", "Authenticator app"]);
+    expect(await page.getByRole("button", { name: "Add authenticator app" }).count()).toBe(0);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Continue" }).click();
+    await backAtTheApp();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Signed in as usr_settings");
+    expect(JSON.parse((await page.locator("#result").textContent()) ?? "")).toMatchObject({
+      isValid: true,
+      state: "CHALLENGE_SUCCEEDED",
+      userId: "usr_settings",
+      action: "signIn",
+    });
+    const authenticators = await server.getAuthenticators({ userId: "usr_settings" });
+    expect(authenticators.map((authenticator) => authenticator.verificationMethod).sort()).toEqual([
+      "AUTHENTICATOR_APP",
+      "SMS",
+    ]);
   });
 
   it("says an expired link has expired, and offers nothing to submit", async () => {

@@ -1,6 +1,6 @@
 // `pnpm web-app`: the example app against a local emulator, both on localhost, each on a port of
-// its own, as a developer runs them. Open the printed URL; the emulator's outbox has the codes
-// (`GET /_emulator/v1/messages`). Ctrl-C stops both.
+// its own, as a developer runs them. Open the printed URL and sign in; the emulator's console (its
+// Outbox) has the codes. Ctrl-C stops both. PORT and EMULATOR_PORT move them (0 picks free ones).
 import { startEmulator } from "@authsignal-ts/emulator";
 import { startWebApp } from "./server.ts";
 
@@ -16,7 +16,7 @@ const app = await startWebApp({
   port: Number(process.env.PORT ?? 3000),
 });
 console.log(
-  `Example app listening on ${app.url}\nEmulator:   ${emulatorUrl}\nCodes sent: ${emulatorUrl}/_emulator/v1/messages`,
+  `Example app listening on ${app.url}\nEmulator:   ${emulatorUrl}\nConsole:    ${emulatorUrl}/ (the codes sent are in its Outbox)`,
 );
 
 const stop = async () => {

@@ -137,6 +137,6 @@ if (!stopping.begun) {
   const { running, everywhere } = started;
   const where = everywhere ? ` (on all interfaces, ${running.address})` : "";
   process.stdout.write(
-    `Authsignal emulator listening on ${running.url}${where}\nServer API:     ${running.serverApiUrl}\nManagement API: ${running.managementApiUrl}\nClient API:     ${running.clientApiUrl}\n`,
+    `Authsignal emulator listening on ${running.url}${where}\nServer API:     ${running.serverApiUrl}\nManagement API: ${running.managementApiUrl}\nClient API:     ${running.clientApiUrl}\nConsole:        ${running.url}/\n`,
   );
 }

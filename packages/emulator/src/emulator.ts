@@ -2,6 +2,7 @@
 // (webhooks aside, which go out through the `webhookFetch` it is given).
 
 import { clientHandlers } from "./api/client/index.ts";
+import { createChangeFeed } from "./api/console/changes.ts";
 import { managementHandlers } from "./api/management/index.ts";
 import { serverHandlers } from "./api/server/index.ts";
 import { createJournal, type RequestNote } from "./api/testing/journal.ts";
@@ -14,7 +15,7 @@ import { type Answer, type Call, callOfRequest, responseOf } from "./http/exchan
 import type { Later } from "./http/later.ts";
 import { emulatorVersion, errorResponse } from "./http/responses.ts";
 import { route } from "./http/router.ts";
-import { isTestApiPath } from "./http/test-api-path.ts";
+import { areaOf } from "./http/routes.ts";
 import { type BodyLimits, bodyLimits } from "./http/test-api-routes.ts";
 import { DEFAULT_MANAGEMENT_SECRET, DEFAULT_SERVER_SECRET } from "./secrets.ts";
 import { checkSeed, type EmulatorSeed, EmulatorSeedError } from "./seed/check.ts";
@@ -194,12 +195,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // Each answer leaves only once what it wrote is on disk; in memory there is nothing to do.
   const commit = persisted ? persisted.journal.commit : () => {};
   const now = () => wallClock() + state.emulator.clockOffsetMs;
+  // Every write, and every request recorded, moves the console's live views on.
+  const changes = createChangeFeed();
   const store = createStore(
     () => state,
     (next) => {
       state = next;
     },
-    persisted?.journal,
+    {
+      mark(kind, id, inner) {
+        persisted?.journal.mark(kind, id, inner);
+        changes.changed();
+      },
+      replaced() {
+        persisted?.journal.replaced();
+        changes.changed();
+      },
+    },
   );
   const webhooks = createWebhookDispatcher({
     state: () => state,
@@ -241,9 +253,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   );
   const requestLog = options.requestLog;
 
-  /** Keeps what the journal and the log need, after the answer; the test-only API's own requests are not kept. */
+  /**
+   * Keeps what the journal and the log need, after the answer; the test-only API's own requests and
+   * the console's are not kept (the console's would each be a change, and so another request).
+   */
   function record(call: Call, answered: Answer, startedAt: number, timeMs: number, note: RequestNote) {
-    if (isTestApiPath(call.url.pathname)) return;
+    const area = areaOf(call.url.pathname);
+    if (area === "test-api" || area === "console") return;
+    changes.changed();
     const durationMs = performance.now() - startedAt;
     journal.record({ timeMs, method: call.method, url: call.url.href, status: answered.status, durationMs, note });
     if (requestLog) {
@@ -298,6 +315,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const routing = {
     ...pipeline,
+    changes,
     testApi,
     testApiLimits: bodyLimits(maxBodyBytes),
   };
@@ -315,7 +333,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return responseOf(await answer(callOfRequest(request)));
     },
     ...testApi,
-    close: () => persisted?.close(),
+    close() {
+      changes.close();
+      persisted?.close();
+    },
   };
   // Not enumerable, so the keys stay out of JSON.stringify and util.inspect of the emulator.
   Object.defineProperties(emulator, {

@@ -14,7 +14,7 @@ import type {
   ThreadEvent,
 } from "./http/http-thread.ts";
 import { errorResponse } from "./http/responses.ts";
-import { isTestApiPath } from "./http/test-api-path.ts";
+import { areaOf } from "./http/routes.ts";
 
 const { Worker } = builtin<typeof import("node:worker_threads")>("node:worker_threads");
 
@@ -127,7 +127,13 @@ function answer(emulator: Emulator, call: Call | undefined, policy: HostPolicy):
       errorResponse(400, "invalid_request", "The request target must be a path, such as /v1/users/…."),
     );
   }
-  const refused = isTestApiPath(call.url.pathname) ? guardTestApi(call, policy) : undefined;
+  const area = areaOf(call.url.pathname);
+  const refused =
+    area === "test-api"
+      ? guardTestApi(call, policy)
+      : area === "console"
+        ? guardTestApi(call, policy, "The console")
+        : undefined;
   return refused ? Promise.resolve(refused) : answerOf(emulator, call);
 }
 

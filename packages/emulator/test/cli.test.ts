@@ -18,7 +18,7 @@ describe("the authsignal-emulator CLI's address", () => {
       const url = running.ready;
       expect(url).toMatch(/^http:\/\/localhost:\d+$/);
       expect(running.output()).toBe(
-        `Authsignal emulator listening on ${url} (on all interfaces, ${host})\nServer API:     ${url}/v1\nManagement API: ${url}/v1/management\nClient API:     ${url}/v1/client\n`,
+        `Authsignal emulator listening on ${url} (on all interfaces, ${host})\nServer API:     ${url}/v1\nManagement API: ${url}/v1/management\nClient API:     ${url}/v1/client\nConsole:        ${url}/\n`,
       );
       expect(await connectEmulator(url).settings()).toMatchObject({ otpLength: 6 });
     },

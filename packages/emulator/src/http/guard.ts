@@ -4,8 +4,8 @@
 // 127.0.0.1, arrives as the request's Host), or by a cross-origin request (a page's fetch, or a
 // form's simple POST, which needs no preflight). Vite (CVE-2025-24010) and webpack-dev-server
 // (CVE-2025-30359) closed the same holes the same way: the Host must be one the server knows, and
-// requests from other origins are refused. Pages the emulator serves to browsers later will live
-// outside the test-only API's path, with a policy of their own; the Host check is theirs too.
+// requests from other origins are refused. The console (http/console.ts) shows the same secrets, so
+// it has the same guard; the pre-built UI, which other origins open and frame, has a policy of its own.
 import { builtin } from "./builtins.ts";
 import type { Answer, Call, HeaderReader } from "./exchange.ts";
 import { errorResponse } from "./responses.ts";
@@ -64,34 +64,34 @@ const isJson = (type: string) => /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test
  * navigation passes: a person may open a magic link's `link` from their mail, and the page that sent
  * them reads nothing.
  */
-export function guardTestApi(request: Call, policy: HostPolicy): Answer | undefined {
+export function guardTestApi(request: Call, policy: HostPolicy, what = "The test-only API"): Answer | undefined {
   const headers = { get: request.header };
   const host = headers.get("host");
   if (host === null || host === "") {
-    return forbidden("The test-only API answers only requests that name their host (a Host header).");
+    return forbidden(`${what} answers only requests that name their host (a Host header).`);
   }
   if (!isAllowedHost(host, policy)) {
     const name = hostnameOf(host);
     return forbidden(
-      `The test-only API answers only a loopback name, an IP address or an allowed host, and ${name} is none of them; if it names this emulator, start it with --allowed-host ${name} (startEmulator: allowedHosts).`,
+      `${what} answers only a loopback name, an IP address or an allowed host, and ${name} is none of them; if it names this emulator, start it with --allowed-host ${name} (startEmulator: allowedHosts).`,
     );
   }
   const origin = headers.get("origin");
   if (origin !== null && origin !== `http://${host.toLowerCase()}`) {
-    return forbidden(`The test-only API answers no cross-origin request, and this one comes from ${origin}.`);
+    return forbidden(`${what} answers no cross-origin request, and this one comes from ${origin}.`);
   }
   const site = headers.get("sec-fetch-site");
   const navigation =
     (request.method === "GET" || request.method === "HEAD") && headers.get("sec-fetch-mode") === "navigate";
   if (site !== null && site !== "same-origin" && site !== "none" && !navigation) {
-    return forbidden(`The test-only API answers no cross-site request (Sec-Fetch-Site: ${site}).`);
+    return forbidden(`${what} answers no cross-site request (Sec-Fetch-Site: ${site}).`);
   }
   const type = headers.get("content-type") ?? "";
   if (hasBody(headers) && !isJson(type)) {
     return errorResponse(
       415,
       "unsupported_media_type",
-      `The test-only API takes JSON bodies only (Content-Type: application/json), which no page can send to another origin without asking first; this one is ${type === "" ? "untyped" : type}.`,
+      `${what} takes JSON bodies only (Content-Type: application/json), which no page can send to another origin without asking first; this one is ${type === "" ? "untyped" : type}.`,
     );
   }
   return undefined;

@@ -1,9 +1,12 @@
 // Every request, from the Web `Request` to the `Response`: its area by the path's prefix, the key
 // for a keyed API (first, as the live API answers 401 before it looks at the path), the one route
 // table, then the route's own answer: an API operation through the pipeline (a Client API one once
-// its token or tenant ID is checked, with CORS), a test-only API route, a well-known route. The test-only API's network guard is node.ts's: an in-process `fetch` has no
+// its token or tenant ID is checked, with CORS), a test-only API route, a well-known route, a page
+// of the pre-built UI or the console. The network guard of the test-only API and the console is
+// node.ts's: an in-process `fetch` has no
 // network to guard.
 import { authenticateClient } from "../api/client/auth.ts";
+import type { ChangeFeed } from "../api/console/changes.ts";
 import type { RequestNote } from "../api/testing/journal.ts";
 import type { TestApi } from "../api/testing/test-api.ts";
 import { type ApiName, isApiLoaded, type KeyedApi, loadApiTables } from "../spec/tables.ts";
@@ -19,6 +22,8 @@ import type { BodyLimits } from "./test-api-routes.ts";
 
 export interface RouterOptions extends PipelineOptions {
   secrets: Record<KeyedApi, string>;
+  /** What the console's live updates wait on. */
+  changes: ChangeFeed;
   testApi: TestApi;
   /** The largest body each test-only route reads. */
   testApiLimits: BodyLimits;
@@ -39,7 +44,7 @@ function notFound(area: string, method: string, path: string): Answer {
   return errorResponse(404, "not_found", `Nothing is served at ${path}.`);
 }
 
-/** A test-only API or well-known route's answer; what it throws or rejects with is answerIn's to turn into one. */
+/** A route's answer other than an API operation's; what it throws or rejects with is answerIn's to turn into one. */
 function answerRoute(
   route: Exclude<Route, { area: ApiName }>,
   params: Record<string, string>,
@@ -62,6 +67,14 @@ function answerRoute(
       );
     case "prebuilt-ui":
       return route.prebuiltUi.answer(options.context(), url);
+    case "console":
+      return route.console.answer({
+        context: options.context(),
+        methods: options.testApi,
+        secrets: options.secrets,
+        changes: options.changes,
+        url,
+      });
     case "well-known":
       return route.wellKnown
         .answer(options.context(), params.tenantId as string, url.origin)

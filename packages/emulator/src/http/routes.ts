@@ -1,10 +1,13 @@
 // The emulator's one route table, and how a request is matched to it. Every path the emulator
 // answers is here, from the root: each API's operations (the generated tables of the bundled specs,
 // under /v1 and /v1/management), the test-only API's routes (under /_emulator/v1) and the issuer's
-// well-known routes. Literal segments win over parameters (`POST /v1/users/authenticators` is
+// well-known routes, the pre-built UI's and the console's. Literal segments win over parameters (`POST /v1/users/authenticators` is
 // enrollVerifiedAuthenticators, not an update of a user called "authenticators").
+
+import { isConsoleViewPath } from "../api/console/shell.ts";
 import type { Operation } from "../spec/operation.ts";
 import { type ApiName, apiTables, isApiLoaded } from "../spec/tables.ts";
+import { type ConsoleRoute, consoleRoutes } from "./console.ts";
 import { type PrebuiltUiRoute, prebuiltUiRoutes } from "./prebuilt-ui.ts";
 import { isTestApiPath, testApiBasePath } from "./test-api-path.ts";
 import { type TestApiRoute, testApiRoutes } from "./test-api-routes.ts";
@@ -132,12 +135,13 @@ export const apiBasePaths: Record<ApiName, string> = {
 };
 
 /** What a path is for, by its prefix: how it is authenticated, and which tables it needs loaded. */
-export type Area = ApiName | "test-api" | "well-known" | "prebuilt-ui";
+export type Area = ApiName | "test-api" | "well-known" | "prebuilt-ui" | "console";
 
 /** The area of a path, or undefined for a path the emulator serves nothing at. */
 export function areaOf(path: string): Area | undefined {
   if (isTestApiPath(path)) return "test-api";
   if (path === "/ui" || path.startsWith("/ui/")) return "prebuilt-ui";
+  if (isConsoleViewPath(path) || path.startsWith("/console/")) return "console";
   if (path.startsWith("/v1/client/public/")) return "well-known";
   if (path.startsWith(`${apiBasePaths.client}/`)) return "client";
   if (path === apiBasePaths.management || path.startsWith(`${apiBasePaths.management}/`)) return "management";
@@ -151,6 +155,7 @@ export type Route = RouteEntry &
     | { area: "test-api"; testApi: TestApiRoute }
     | { area: "well-known"; wellKnown: WellKnownRoute }
     | { area: "prebuilt-ui"; prebuiltUi: PrebuiltUiRoute }
+    | { area: "console"; console: ConsoleRoute }
   );
 
 const below = (base: string, segments: readonly string[]) => [...base.split("/").slice(1), ...segments];
@@ -187,6 +192,7 @@ export function routeTable(): readonly Route[] {
     ),
     ...wellKnownRoutes.map((route): Route => ({ area: "well-known", ...route, wellKnown: route })),
     ...prebuiltUiRoutes.map((route): Route => ({ area: "prebuilt-ui", ...route, prebuiltUi: route })),
+    ...consoleRoutes.map((route): Route => ({ area: "console", ...route, console: route })),
   ];
   table = { loaded, routes, byArea: new Map() };
   return routes;

@@ -83,6 +83,7 @@ export const actionProperties: Schema = {
   deviceId: text,
   countryCode: text,
   redirectUrl: text,
+  redirectToSettings: { type: "boolean" },
 };
 
 /** An OTP challenge: a server-side method, and the phone number or email it was sent to. */

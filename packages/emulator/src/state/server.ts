@@ -53,6 +53,8 @@ export interface StoredAction {
   deviceId?: string;
   countryCode?: string;
   redirectUrl?: string;
+  /** Track's `redirectToSettings`: the pre-built UI shows its settings screen after the challenge. */
+  redirectToSettings?: boolean;
 }
 
 export interface StoredChallenge {

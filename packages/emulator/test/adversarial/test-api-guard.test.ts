@@ -262,3 +262,30 @@ describe("bodies of the test-only API", () => {
     expect(answer.status).toBe(413);
   });
 });
+
+describe("the console, which shows the keys and every code", () => {
+  const shown = (answer: { text: string }) => answer.text.includes(DEFAULT_SERVER_SECRET);
+
+  it.each(["/", "/outbox", "/console/changes?after=0"])(
+    "%s is refused to a foreign Host, an Origin or a cross-site fetch, and shows nothing",
+    async (path) => {
+      const refusedHeaders: Record<string, string>[] = [
+        { host: "attacker.example" },
+        { origin: "http://attacker.example" },
+        { "sec-fetch-site": "cross-site", "sec-fetch-mode": "cors" },
+      ];
+      for (const headers of refusedHeaders) {
+        const answer = await cli().raw({ path, headers });
+        expect(answer).toMatchObject({ status: 403, json: { errorCode: "forbidden" } });
+        expect(answer.json.errorDescription).toMatch(/^The console answers/);
+        expect(shown(answer)).toBe(false);
+      }
+    },
+  );
+
+  it("is served to this machine's own browser: a typed URL, a same-origin fetch", async () => {
+    expect(shown(await cli().raw({ path: "/", headers: { "sec-fetch-site": "none" } }))).toBe(true);
+    const fetched = await cli().raw({ path: "/users", headers: { "sec-fetch-site": "same-origin" } });
+    expect(fetched.status).toBe(200);
+  });
+});

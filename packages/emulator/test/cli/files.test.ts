@@ -77,7 +77,7 @@ describe("--export-on-exit", () => {
     rmSync(dir, { recursive: true });
     running.child.kill("SIGTERM");
     expect(await running.closed).toEqual({ code: 1, signal: null });
-    const stderr = running.output().slice(running.output().indexOf("Client API:"));
+    const stderr = running.output().slice(running.output().indexOf("Console:"));
     expect(stderr.split("\n").slice(1)).toEqual([
       `authsignal-emulator: SIGTERM: writing the state to ${file}, then stopping (a second signal stops at once)`,
       `authsignal-emulator: could not write the state to ${file}: no such file`,

@@ -31,7 +31,7 @@ describe("a signal", () => {
       exportFile,
     ]);
     expect(running.output()).toBe(
-      `Authsignal emulator listening on ${running.ready}\nServer API:     ${running.ready}/v1\nManagement API: ${running.ready}/v1/management\nClient API:     ${running.ready}/v1/client\n`,
+      `Authsignal emulator listening on ${running.ready}\nServer API:     ${running.ready}/v1\nManagement API: ${running.ready}/v1/management\nClient API:     ${running.ready}/v1/client\nConsole:        ${running.ready}/\n`,
     );
     const server = createServerClient({ apiSecretKey: "sk_cli", baseUrl: `${running.ready}/v1`, maxRetries: 0 });
     expect(await server.getUser({ userId: "usr_cli" })).toMatchObject({ username: "cli" });

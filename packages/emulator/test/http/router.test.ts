@@ -1,5 +1,6 @@
 import { AuthsignalAuthenticationError, AuthsignalValidationError } from "@authsignal-ts/server";
 import { describe, expect, it } from "vitest";
+import { createChangeFeed } from "../../src/api/console/changes.ts";
 import { EmulatorApiError } from "../../src/domain/errors.ts";
 import { callOfRequest } from "../../src/http/exchange.ts";
 import { route } from "../../src/http/router.ts";
@@ -137,6 +138,7 @@ describe("routing", () => {
         handlers: { server: handlers as never, management: {}, client: {} },
         maxBodyBytes: 1024,
         context,
+        changes: createChangeFeed(),
         testApi: emulator,
         testApiLimits: { body: 1024, import: 1024 },
       }),

@@ -108,15 +108,30 @@ export function newestOfAction<
   return newest;
 }
 
-/** A verification passed: the action succeeds, and its token is what the app's server validates. */
+/**
+ * The token a passed verification answers with. For an action tracked with `redirectToSettings`, it
+ * may also add authenticators, as the pre-built UI's settings screen does with it after the
+ * challenge: the live API grants `add:authenticators` then (a documented guess at its exact scope
+ * string; a token without redirectToSettings stays unscoped, as before).
+ */
+export function verifiedToken(context: ApiContext, action: Frozen<StoredAction>): string {
+  return actionToken(context, action, action.redirectToSettings ? "read:authenticators add:authenticators" : undefined);
+}
+
+/**
+ * A verification passed: the action succeeds, and its token is what the app's server validates. An
+ * action that already succeeded stays as it was (a method added on the settings screen after the
+ * challenge is an enrolment, not how the user verified): no second action.verify webhook either.
+ */
 export async function passed(
   context: ApiContext,
   action: Frozen<StoredAction>,
   verificationMethod: string,
   userAuthenticatorId?: string,
 ): Promise<string> {
+  if (action.state === "CHALLENGE_SUCCEEDED") return verifiedToken(context, action);
   const succeeded = (await succeedAction(context, action, verificationMethod, userAuthenticatorId)) ?? action;
-  return actionToken(context, succeeded);
+  return verifiedToken(context, succeeded);
 }
 
 /** An authenticator as the Client API lists it. */

@@ -11,7 +11,7 @@ import type { StoredAction } from "../../state/server.ts";
 import type { Handler } from "../handler.ts";
 import { addAuthenticator } from "../server/authenticators.ts";
 import { actionAt } from "../server/challenges.ts";
-import { actionToken, defined, findAction, isoNow, ok } from "../server/common.ts";
+import { defined, findAction, isoNow, ok } from "../server/common.ts";
 import {
   actionOf,
   authenticatorsOf,
@@ -22,6 +22,7 @@ import {
   passed,
   requireEnrolmentScope,
   requireMethod,
+  verifiedToken,
 } from "./common.ts";
 
 const lifetime = (context: ApiContext) => ({
@@ -93,7 +94,7 @@ export const verifyPush: Handler<Operations["verifyPush"]> = async (request, con
   const action = findAction(context, address);
   return ok(
     push.answer === "APPROVED" && action
-      ? { isVerified: true, isConsumed: true, accessToken: actionToken(context, action) }
+      ? { isVerified: true, isConsumed: true, accessToken: verifiedToken(context, action) }
       : { isVerified: false, isConsumed: true },
   );
 };
@@ -169,7 +170,7 @@ export const finalizeEmailMagicLink: Handler<Operations["finalizeEmailMagicLink"
     const decided = findAction(context, addressOf(link));
     return ok(
       decided?.state === "CHALLENGE_SUCCEEDED"
-        ? { isVerified: true, accessToken: actionToken(context, decided) }
+        ? { isVerified: true, accessToken: verifiedToken(context, decided) }
         : { isVerified: false },
     );
   }

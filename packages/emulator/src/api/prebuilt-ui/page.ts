@@ -3,10 +3,14 @@
 // live UI's own backend would know (the methods the action allows and the user has, the tenant's
 // theme, where to go back to), and its script (script.ts) calls the emulated Client API with the
 // token, as the live page calls the live one. A token that expired, or whose action is already
-// decided, gets a page that says so and offers nothing to submit.
+// decided, gets a page that says so and offers nothing to submit. An action tracked with
+// `redirectToSettings` also gets the settings screen, shown once the challenge passes: the methods
+// the user has, and a button to add each one the tenant allows and the user lacks.
 import type { ApiContext } from "../../domain/context.ts";
 import type { Frozen } from "../../state/frozen.ts";
 import type { StoredAction } from "../../state/server.ts";
+import { isMethodOn } from "../client/common.ts";
+import { escapeHtml, jsonInHtml } from "../html.ts";
 import { enrolledMethods, findUser } from "../server/common.ts";
 import { actionForToken } from "../server/validate.ts";
 
@@ -21,6 +25,12 @@ const pageMethods: Record<string, string> = {
 };
 /** What a first enrolment can set up: WhatsApp needs an SMS number first. */
 const enrolMethods = ["PASSKEY", "EMAIL_OTP", "SMS", "AUTHENTICATOR_APP"];
+/** How the settings screen names what a user has: the page's names, and a few it cannot run. */
+const methodNames: Record<string, string> = {
+  ...pageMethods,
+  EMAIL_MAGIC_LINK: "Email link",
+  SECURITY_KEY: "Security key",
+};
 
 /** What the page's script starts from: written into the page as JSON, never run as code. */
 export interface PageState {
@@ -35,11 +45,9 @@ export interface PageState {
   /** What track already sent, so an enrolment does not ask for it again. */
   email?: string;
   phoneNumber?: string;
+  /** Set when track asked for the settings screen after the challenge: what it names a user's methods by. */
+  settings?: { names: Record<string, string> };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-// In a <script type="application/json">, only `<` could end the element early.
-const jsonInHtml = (value: unknown) => JSON.stringify(value).replaceAll("<", "\\u003c");
 
 function shell(context: ApiContext, title: string, main: string, state?: PageState): string {
   const { theme, tenant } = context.state.management;
@@ -55,10 +63,10 @@ function shell(context: ApiContext, title: string, main: string, state?: PageSta
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111827}
 main{max-width:24rem;margin:3rem auto;background:#fff;border-radius:.75rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}
 h1{font-size:1.25rem}button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:1px solid ${primary};background:${primary};color:#fff;cursor:pointer}
-button.method{display:block;width:100%;margin:.5rem 0;background:#fff;color:${primary}}
+button.method{display:block;width:100%;margin:.5rem 0;background:#fff;color:${primary}}button.back{margin-left:.5rem;background:#fff;color:${primary}}
 button:focus-visible,input:focus-visible{outline:3px solid ${primary};outline-offset:2px}
 label{display:block;margin:.75rem 0 .25rem}input{font:inherit;padding:.5rem;width:100%;box-sizing:border-box;letter-spacing:.2em}
-[role=alert]{color:#b91c1c}[hidden]{display:none}
+[role=alert]{color:#b91c1c}[hidden]{display:none!important}
 </style>
 </head>
 <body>
@@ -74,6 +82,29 @@ ${state ? `<script type="application/json" id="state">${jsonInHtml(state)}</scri
 
 const ended = (context: ApiContext, heading: string, text: string) =>
   shell(context, heading, `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(text)}</p>`);
+
+/**
+ * The settings screen, hidden until the challenge passes. Every method the tenant allows gets its
+ * add button here; the script hides those the user already has, as it learns them after each step.
+ */
+function settingsSection(context: ApiContext): string {
+  const buttons = enrolMethods
+    .filter((method) => isMethodOn(context, method))
+    .map((method) => {
+      const name = pageMethods[method] as string;
+      const label = method === "SMS" ? "Add SMS" : `Add ${name.toLowerCase()}`;
+      return `<button type="button" class="method" data-method="${method}">${escapeHtml(label)}</button>`;
+    });
+  return `<section id="settings" hidden>
+<h1 id="settings-heading" tabindex="-1">Your sign-in methods</h1>
+<h2 id="have-heading">Methods you have</h2>
+<ul id="have" aria-labelledby="have-heading"></ul>
+<h2 id="add-heading">Add a method</h2>
+${buttons.join("\n")}
+<p id="settings-error" role="alert"></p>
+<button type="button" id="continue">Continue</button>
+</section>`;
+}
 
 function challengePage(context: ApiContext, token: string, action: Frozen<StoredAction>): string {
   const user = findUser(context, action.userId);
@@ -93,6 +124,8 @@ function challengePage(context: ApiContext, token: string, action: Frozen<Stored
     mode === "enrol"
       ? ["Set up a way to verify", "Choose how you will verify it's you from now on."]
       : ["Verify it's you", "Choose how to verify."];
+  // From an add in settings, the way back without adding: the action has passed, so a reload would not do.
+  const back = action.redirectToSettings ? `\n<button type="button" class="back" hidden>Back to settings</button>` : "";
   const main = `<section id="choose">
 <h1>${heading}</h1>
 <p>${lead}</p>
@@ -104,7 +137,7 @@ ${buttons.join("\n")}
 <label for="address" id="address-label">Email address</label>
 <input id="address" name="address" required>
 <p id="address-error" role="alert"></p>
-<button type="submit">Send code</button>
+<button type="submit">Send code</button>${back}
 </form>
 <form id="code-step" hidden>
 <h1>Enter your code</h1>
@@ -113,7 +146,7 @@ ${buttons.join("\n")}
 <label for="code">Code</label>
 <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required>
 <p id="error" role="alert"></p>
-<button type="submit">Verify</button>
+<button type="submit">Verify</button>${back}
 </form>
 <section id="push-step" hidden>
 <h1>Approve on your phone</h1>
@@ -122,7 +155,7 @@ ${buttons.join("\n")}
 <section id="done" hidden>
 <h1>You're verified</h1>
 <p>You can close this page.</p>
-</section>`;
+</section>${action.redirectToSettings ? `\n${settingsSection(context)}` : ""}`;
   const state: PageState = {
     token,
     action: action.actionCode,
@@ -131,6 +164,7 @@ ${buttons.join("\n")}
     ...(action.redirectUrl && { redirectUrl: action.redirectUrl }),
     ...(user?.email && { email: user.email }),
     ...(user?.phoneNumber && { phoneNumber: user.phoneNumber }),
+    ...(action.redirectToSettings && { settings: { names: methodNames } }),
   };
   return shell(context, heading, main, state);
 }

@@ -3,6 +3,8 @@
 // Client API with the page's token, as the live page calls the live one: a challenge or a first
 // enrolment of the chosen method, its verification (a code, or the browser's passkey ceremony),
 // and with the token the verification returns, back to the app's redirect URL (or a done screen).
+// When track asked for settings, the settings screen comes first: with that token, which may add
+// authenticators, it lists the user's methods and adds others through the same enrolment steps.
 // Opened by the web SDK's `launch(url, { mode: "popup" })` (in a frame) or `"window"`, it answers
 // the page that opened it with the SDK's messages instead, to that page's origin only.
 // Only a type comes from page.ts: it is erased, so the served source still imports nothing.
@@ -13,10 +15,14 @@ export function prebuiltUiScript(): void {
   const client = "/v1/client";
   const element = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
   const show = (id: string) => {
-    for (const step of ["choose", "address-step", "code-step", "push-step", "done"]) element(step).hidden = step !== id;
+    for (const step of document.querySelectorAll<HTMLElement>("main > [id]")) step.hidden = step.id !== id;
   };
   /** What a code form verifies with, set by the step before it. */
   let verifyPath = "";
+  /** The track's token, then the one each passed verification answers with (settings add with it). */
+  let token = state.token;
+  /** Whether a method's step sets it up rather than challenges it: a first enrolment, or an add in settings. */
+  let enrolling = state.mode === "enrol";
 
   // Popup (and window) mode: the page that opened this one, and its origin, found from the browser
   // once, at load, and kept for every step. A message goes to that origin or nowhere, never to "*".
@@ -47,7 +53,7 @@ export function prebuiltUiScript(): void {
   async function call(path: string, body?: object): Promise<Record<string, unknown>> {
     const response = await fetch(`${client}${path}`, {
       method: body === undefined ? "GET" : "POST",
-      headers: { authorization: `Bearer ${state.token}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const answer = (await response.json()) as Record<string, unknown>;
@@ -61,24 +67,45 @@ export function prebuiltUiScript(): void {
     return answer;
   }
 
-  function finish(token: string): void {
-    if (popup) {
-      tell(JSON.stringify({ event: "AUTHSIGNAL_CLOSE_POPUP", token }));
+  function finish(): void {
+    if (popup) tell(JSON.stringify({ event: "AUTHSIGNAL_CLOSE_POPUP", token }));
+    if (popup || !state.redirectUrl) {
       show("done");
       return;
     }
-    if (state.redirectUrl) {
-      const url = new URL(state.redirectUrl);
-      url.searchParams.set("token", token);
-      window.location.assign(url.href);
-      return;
-    }
-    show("done");
+    const url = new URL(state.redirectUrl);
+    url.searchParams.set("token", token);
+    window.location.assign(url.href);
   }
 
-  function askForCode(path: string, sentTo: string): void {
+  /** The settings screen: the user's methods, read again with the token, and what they can add. */
+  async function showSettings(): Promise<void> {
+    const listed = (await call("/user-authenticators")) as unknown as { verificationMethod: string }[];
+    const has = new Set(listed.map((authenticator) => authenticator.verificationMethod));
+    const item = (method: string) =>
+      Object.assign(document.createElement("li"), { textContent: state.settings?.names[method] ?? method });
+    element("have").replaceChildren(...[...has].map(item));
+    const adds = [...document.querySelectorAll<HTMLButtonElement>("#settings button.method")];
+    for (const button of adds) button.hidden = has.has(button.dataset.method ?? "");
+    element("add-heading").hidden = adds.every((button) => button.hidden);
+    show("settings");
+    element("settings-heading").focus();
+  }
+
+  /** A verification passed: back to the app, or first to the settings screen when track asked for it. */
+  async function verified(accessToken: string): Promise<void> {
+    token = accessToken;
+    if (!state.settings) return finish();
+    enrolling = true;
+    for (const back of document.querySelectorAll<HTMLButtonElement>("button.back")) back.hidden = false;
+    await showSettings();
+  }
+
+  function askForCode(path: string, sentTo: string, showAppKey = false): void {
     verifyPath = path;
     element("sent-to").textContent = sentTo;
+    element<HTMLInputElement>("code").value = "";
+    element("app-key").hidden = !showAppKey;
     show("code-step");
     element("code").focus();
   }
@@ -117,7 +144,7 @@ export function prebuiltUiScript(): void {
   };
 
   async function passkey(): Promise<void> {
-    if (state.mode === "enrol") {
+    if (enrolling) {
       const { options, challengeId } = (await call("/user-authenticators/passkey/registration-options", {})) as {
         options: PublicKeyCredentialCreationOptions & {
           challenge: string;
@@ -138,8 +165,7 @@ export function prebuiltUiScript(): void {
         registrationCredential: credentialJson(created),
         challengeId,
       });
-      finish(added.accessToken as string);
-      return;
+      return verified(added.accessToken as string);
     }
     const { options, challengeId } = (await call("/user-authenticators/passkey/authentication-options", {})) as {
       options: PublicKeyCredentialRequestOptions & { challenge: string; allowCredentials?: Descriptor[] };
@@ -152,8 +178,8 @@ export function prebuiltUiScript(): void {
         allowCredentials: descriptors(options.allowCredentials),
       },
     })) as PublicKeyCredential;
-    const verified = await call("/verify/passkey", { authenticationCredential: credentialJson(asserted), challengeId });
-    finish(verified.accessToken as string);
+    const answer = await call("/verify/passkey", { authenticationCredential: credentialJson(asserted), challengeId });
+    return verified(answer.accessToken as string);
   }
 
   /** An email or a number for a first enrolment: what track sent, or else what the user types. */
@@ -161,6 +187,7 @@ export function prebuiltUiScript(): void {
   function askForAddress(label: string, type: string, enrol: (address: string) => Promise<void>): void {
     element("address-label").textContent = label;
     element<HTMLInputElement>("address").type = type;
+    element<HTMLInputElement>("address").value = "";
     enrolAddress = enrol;
     show("address-step");
     element("address").focus();
@@ -169,20 +196,19 @@ export function prebuiltUiScript(): void {
   const steps: Record<string, (name: string) => Promise<void>> = {
     PASSKEY: passkey,
     AUTHENTICATOR_APP: async () => {
-      if (state.mode === "enrol") {
+      if (enrolling) {
         const { secret, uri } = (await call("/user-authenticators/totp", {})) as { secret: string; uri: string };
         element("app-secret").textContent = secret;
         element<HTMLAnchorElement>("app-uri").href = uri;
-        element("app-key").hidden = false;
       }
-      askForCode("/verify/totp", "Enter the code your authenticator app shows.");
+      askForCode("/verify/totp", "Enter the code your authenticator app shows.", enrolling);
     },
     EMAIL_OTP: async () => {
       const enrol = async (email: string) => {
         await call("/user-authenticators/email-otp", { email });
         askForCode("/verify/email-otp", `We sent a code to ${email}.`);
       };
-      if (state.mode === "challenge") {
+      if (!enrolling) {
         await call("/challenge/email-otp", {});
         askForCode("/verify/email-otp", "We sent a code by email.");
       } else if (state.email) await enrol(state.email);
@@ -193,7 +219,7 @@ export function prebuiltUiScript(): void {
         await call("/user-authenticators/sms", { phoneNumber });
         askForCode("/verify/sms", `We sent a code to ${phoneNumber}.`);
       };
-      if (state.mode === "challenge") {
+      if (!enrolling) {
         await call("/challenge/sms", {});
         askForCode("/verify/sms", "We sent a code by SMS.");
       } else if (state.phoneNumber) await enrol(state.phoneNumber);
@@ -207,7 +233,7 @@ export function prebuiltUiScript(): void {
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const answer = await call("/verify/push", { challengeId });
-        if (answer.isVerified === true && typeof answer.accessToken === "string") return finish(answer.accessToken);
+        if (answer.isVerified === true && typeof answer.accessToken === "string") return verified(answer.accessToken);
         if (answer.isConsumed === true) {
           status.textContent = "The request was denied on your phone. Go back to the app to try again.";
           return;
@@ -221,13 +247,15 @@ export function prebuiltUiScript(): void {
   };
 
   for (const button of document.querySelectorAll<HTMLButtonElement>("button.method")) {
+    // The choice's own alert: the first screen's, or the settings screen's for an add button.
+    const choiceAlert = button.parentElement?.querySelector("[role=alert]") as HTMLElement;
     button.addEventListener("click", async () => {
-      element("choose-error").textContent = "";
+      choiceAlert.textContent = "";
       try {
         await steps[button.dataset.method ?? ""]?.(button.textContent ?? "");
       } catch (failure) {
         // A refused or cancelled passkey ceremony throws too; the choice stays on the screen.
-        element("choose-error").textContent = `That did not work: ${(failure as Error).message}`;
+        choiceAlert.textContent = `That did not work: ${(failure as Error).message}`;
       }
     });
   }
@@ -249,16 +277,17 @@ export function prebuiltUiScript(): void {
     error.textContent = "";
     try {
       const answer = await call(verifyPath, { verificationCode: input.value.trim() });
-      if (answer.isVerified === true && typeof answer.accessToken === "string") {
-        finish(answer.accessToken);
-        return;
-      }
+      if (answer.isVerified === true && typeof answer.accessToken === "string")
+        return await verified(answer.accessToken);
       error.textContent = "That code is not right, or it has expired. Try again.";
     } catch (failure) {
       error.textContent = (failure as Error).message;
     }
     input.select();
   });
+
+  document.getElementById("continue")?.addEventListener("click", finish);
+  for (const back of document.querySelectorAll("button.back")) back.addEventListener("click", showSettings);
 
   // The SDK sizes its frame to the page, from raw `{ height }` messages, and reveals it once ready.
   if (popup) {

@@ -101,6 +101,8 @@ export const track: Handler<Operations["track"]> = (request, context) => {
   const countryCode = (evaluation.features.ip as { countryCode?: string }).countryCode;
   if (countryCode !== undefined) action.countryCode = countryCode;
   if (attributes.redirectUrl !== undefined) action.redirectUrl = attributes.redirectUrl;
+  // Kept only when true: the Go SDK sends null for false.
+  if (attributes.redirectToSettings === true) action.redirectToSettings = true;
   // Stored only now, once the rules have decided, in one call.
   const stored = context.store.server.recordTrack(action, attributes, now, { copy: user, usersRevision });
   return ok(trackResponse(context, stored, request.origin, attributes.scope));

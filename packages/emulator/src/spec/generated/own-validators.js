@@ -11158,6 +11158,7 @@ function build() {
                   deviceId: { type: "string" },
                   countryCode: { type: "string" },
                   redirectUrl: { type: "string" },
+                  redirectToSettings: { type: "boolean" },
                 },
               },
             },
@@ -16227,8 +16228,26 @@ function build() {
                           errors++;
                         }
                       }
+                      if (data70.redirectToSettings !== void 0) {
+                        if (typeof data70.redirectToSettings !== "boolean") {
+                          const err124 = {
+                            instancePath: instancePath + "/users/" + i2 + "/actions/" + i4 + "/redirectToSettings",
+                            schemaPath:
+                              "#/properties/users/items/properties/actions/items/properties/redirectToSettings/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err124];
+                          } else {
+                            vErrors.push(err124);
+                          }
+                          errors++;
+                        }
+                      }
                     } else {
-                      const err124 = {
+                      const err125 = {
                         instancePath: instancePath + "/users/" + i2 + "/actions/" + i4,
                         schemaPath: "#/properties/users/items/properties/actions/items/type",
                         keyword: "type",
@@ -16236,15 +16255,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err124];
+                        vErrors = [err125];
                       } else {
-                        vErrors.push(err124);
+                        vErrors.push(err125);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err125 = {
+                  const err126 = {
                     instancePath: instancePath + "/users/" + i2 + "/actions",
                     schemaPath: "#/properties/users/items/properties/actions/type",
                     keyword: "type",
@@ -16252,22 +16271,22 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err125];
+                    vErrors = [err126];
                   } else {
-                    vErrors.push(err125);
+                    vErrors.push(err126);
                   }
                   errors++;
                 }
               }
               if (data41.devices !== void 0) {
-                let data99 = data41.devices;
-                if (Array.isArray(data99)) {
-                  const len9 = data99.length;
+                let data100 = data41.devices;
+                if (Array.isArray(data100)) {
+                  const len9 = data100.length;
                   for (let i9 = 0; i9 < len9; i9++) {
-                    let data100 = data99[i9];
-                    if (data100 && typeof data100 == "object" && !Array.isArray(data100)) {
-                      if (data100.deviceId === void 0) {
-                        const err126 = {
+                    let data101 = data100[i9];
+                    if (data101 && typeof data101 == "object" && !Array.isArray(data101)) {
+                      if (data101.deviceId === void 0) {
+                        const err127 = {
                           instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                           schemaPath: "#/properties/users/items/properties/devices/items/required",
                           keyword: "required",
@@ -16275,13 +16294,13 @@ function build() {
                           message: "must have required property 'deviceId'",
                         };
                         if (vErrors === null) {
-                          vErrors = [err126];
+                          vErrors = [err127];
                         } else {
-                          vErrors.push(err126);
+                          vErrors.push(err127);
                         }
                         errors++;
                       }
-                      for (const key14 in data100) {
+                      for (const key14 in data101) {
                         if (
                           !(
                             key14 === "userId" ||
@@ -16293,7 +16312,7 @@ function build() {
                             key14 === "lastVerificationMethod"
                           )
                         ) {
-                          const err127 = {
+                          const err128 = {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                             schemaPath: "#/properties/users/items/properties/devices/items/additionalProperties",
                             keyword: "additionalProperties",
@@ -16301,18 +16320,18 @@ function build() {
                             message: "must NOT have additional properties",
                           };
                           if (vErrors === null) {
-                            vErrors = [err127];
+                            vErrors = [err128];
                           } else {
-                            vErrors.push(err127);
+                            vErrors.push(err128);
                           }
                           errors++;
                         }
                       }
-                      if (data100.userId !== void 0) {
+                      if (data101.userId !== void 0) {
                         if (
-                          !validate218(data100.userId, {
+                          !validate218(data101.userId, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/userId",
-                            parentData: data100,
+                            parentData: data101,
                             parentDataProperty: "userId",
                             rootData,
                             dynamicAnchors,
@@ -16322,11 +16341,11 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data100.deviceId !== void 0) {
+                      if (data101.deviceId !== void 0) {
                         if (
-                          !validate220(data100.deviceId, {
+                          !validate220(data101.deviceId, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/deviceId",
-                            parentData: data100,
+                            parentData: data101,
                             parentDataProperty: "deviceId",
                             rootData,
                             dynamicAnchors,
@@ -16336,11 +16355,11 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data100.createdAt !== void 0) {
+                      if (data101.createdAt !== void 0) {
                         if (
-                          !validate222(data100.createdAt, {
+                          !validate222(data101.createdAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/createdAt",
-                            parentData: data100,
+                            parentData: data101,
                             parentDataProperty: "createdAt",
                             rootData,
                             dynamicAnchors,
@@ -16350,11 +16369,11 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data100.authenticatedAt !== void 0) {
+                      if (data101.authenticatedAt !== void 0) {
                         if (
-                          !validate224(data100.authenticatedAt, {
+                          !validate224(data101.authenticatedAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/authenticatedAt",
-                            parentData: data100,
+                            parentData: data101,
                             parentDataProperty: "authenticatedAt",
                             rootData,
                             dynamicAnchors,
@@ -16364,11 +16383,11 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data100.invalidatedAt !== void 0) {
+                      if (data101.invalidatedAt !== void 0) {
                         if (
-                          !validate226(data100.invalidatedAt, {
+                          !validate226(data101.invalidatedAt, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/invalidatedAt",
-                            parentData: data100,
+                            parentData: data101,
                             parentDataProperty: "invalidatedAt",
                             rootData,
                             dynamicAnchors,
@@ -16378,11 +16397,11 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data100.rememberedUntil !== void 0) {
+                      if (data101.rememberedUntil !== void 0) {
                         if (
-                          !validate228(data100.rememberedUntil, {
+                          !validate228(data101.rememberedUntil, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/rememberedUntil",
-                            parentData: data100,
+                            parentData: data101,
                             parentDataProperty: "rememberedUntil",
                             rootData,
                             dynamicAnchors,
@@ -16392,11 +16411,11 @@ function build() {
                           errors = vErrors.length;
                         }
                       }
-                      if (data100.lastVerificationMethod !== void 0) {
+                      if (data101.lastVerificationMethod !== void 0) {
                         if (
-                          !validate230(data100.lastVerificationMethod, {
+                          !validate230(data101.lastVerificationMethod, {
                             instancePath: instancePath + "/users/" + i2 + "/devices/" + i9 + "/lastVerificationMethod",
-                            parentData: data100,
+                            parentData: data101,
                             parentDataProperty: "lastVerificationMethod",
                             rootData,
                             dynamicAnchors,
@@ -16407,7 +16426,7 @@ function build() {
                         }
                       }
                     } else {
-                      const err128 = {
+                      const err129 = {
                         instancePath: instancePath + "/users/" + i2 + "/devices/" + i9,
                         schemaPath: "#/properties/users/items/properties/devices/items/type",
                         keyword: "type",
@@ -16415,15 +16434,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err128];
+                        vErrors = [err129];
                       } else {
-                        vErrors.push(err128);
+                        vErrors.push(err129);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err129 = {
+                  const err130 = {
                     instancePath: instancePath + "/users/" + i2 + "/devices",
                     schemaPath: "#/properties/users/items/properties/devices/type",
                     keyword: "type",
@@ -16431,15 +16450,15 @@ function build() {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err129];
+                    vErrors = [err130];
                   } else {
-                    vErrors.push(err129);
+                    vErrors.push(err130);
                   }
                   errors++;
                 }
               }
             } else {
-              const err130 = {
+              const err131 = {
                 instancePath: instancePath + "/users/" + i2,
                 schemaPath: "#/properties/users/items/type",
                 keyword: "type",
@@ -16447,15 +16466,15 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err130];
+                vErrors = [err131];
               } else {
-                vErrors.push(err130);
+                vErrors.push(err131);
               }
               errors++;
             }
           }
         } else {
-          const err131 = {
+          const err132 = {
             instancePath: instancePath + "/users",
             schemaPath: "#/properties/users/type",
             keyword: "type",
@@ -16463,15 +16482,15 @@ function build() {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err131];
+            vErrors = [err132];
           } else {
-            vErrors.push(err131);
+            vErrors.push(err132);
           }
           errors++;
         }
       }
     } else {
-      const err132 = {
+      const err133 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16479,9 +16498,9 @@ function build() {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err132];
+        vErrors = [err133];
       } else {
-        vErrors.push(err132);
+        vErrors.push(err133);
       }
       errors++;
     }
@@ -16724,6 +16743,7 @@ function build() {
                   deviceId: { type: "string" },
                   countryCode: { type: "string" },
                   redirectUrl: { type: "string" },
+                  redirectToSettings: { type: "boolean" },
                 },
               },
             },
@@ -24311,8 +24331,32 @@ function build() {
                           errors++;
                         }
                       }
+                      if (data73.redirectToSettings !== void 0) {
+                        if (typeof data73.redirectToSettings !== "boolean") {
+                          const err154 = {
+                            instancePath:
+                              instancePath +
+                              "/server/actions/" +
+                              key14.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/" +
+                              key15.replace(/~/g, "~0").replace(/\//g, "~1") +
+                              "/redirectToSettings",
+                            schemaPath:
+                              "#/properties/server/properties/actions/additionalProperties/additionalProperties/properties/redirectToSettings/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err154];
+                          } else {
+                            vErrors.push(err154);
+                          }
+                          errors++;
+                        }
+                      }
                     } else {
-                      const err154 = {
+                      const err155 = {
                         instancePath:
                           instancePath +
                           "/server/actions/" +
@@ -24326,15 +24370,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err154];
+                        vErrors = [err155];
                       } else {
-                        vErrors.push(err154);
+                        vErrors.push(err155);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err155 = {
+                  const err156 = {
                     instancePath: instancePath + "/server/actions/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/actions/additionalProperties/type",
                     keyword: "type",
@@ -24342,15 +24386,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err155];
+                    vErrors = [err156];
                   } else {
-                    vErrors.push(err155);
+                    vErrors.push(err156);
                   }
                   errors++;
                 }
               }
             } else {
-              const err156 = {
+              const err157 = {
                 instancePath: instancePath + "/server/actions",
                 schemaPath: "#/properties/server/properties/actions/type",
                 keyword: "type",
@@ -24358,21 +24402,21 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err156];
+                vErrors = [err157];
               } else {
-                vErrors.push(err156);
+                vErrors.push(err157);
               }
               errors++;
             }
           }
           if (data49.challenges !== void 0) {
-            let data103 = data49.challenges;
-            if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
-              for (const key18 in data103) {
-                let data104 = data103[key18];
-                if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
-                  if (data104.challengeId === void 0) {
-                    const err157 = {
+            let data104 = data49.challenges;
+            if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+              for (const key18 in data104) {
+                let data105 = data104[key18];
+                if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+                  if (data105.challengeId === void 0) {
+                    const err158 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24381,14 +24425,14 @@ function build() {
                       message: "must have required property 'challengeId'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err157];
+                      vErrors = [err158];
                     } else {
-                      vErrors.push(err157);
+                      vErrors.push(err158);
                     }
                     errors++;
                   }
-                  if (data104.verificationMethod === void 0) {
-                    const err158 = {
+                  if (data105.verificationMethod === void 0) {
+                    const err159 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24397,14 +24441,14 @@ function build() {
                       message: "must have required property 'verificationMethod'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err158];
+                      vErrors = [err159];
                     } else {
-                      vErrors.push(err158);
+                      vErrors.push(err159);
                     }
                     errors++;
                   }
-                  if (data104.actionCode === void 0) {
-                    const err159 = {
+                  if (data105.actionCode === void 0) {
+                    const err160 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24413,14 +24457,14 @@ function build() {
                       message: "must have required property 'actionCode'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err159];
+                      vErrors = [err160];
                     } else {
-                      vErrors.push(err159);
+                      vErrors.push(err160);
                     }
                     errors++;
                   }
-                  if (data104.code === void 0) {
-                    const err160 = {
+                  if (data105.code === void 0) {
+                    const err161 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24429,14 +24473,14 @@ function build() {
                       message: "must have required property 'code'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err160];
+                      vErrors = [err161];
                     } else {
-                      vErrors.push(err160);
+                      vErrors.push(err161);
                     }
                     errors++;
                   }
-                  if (data104.idempotencyKey === void 0) {
-                    const err161 = {
+                  if (data105.idempotencyKey === void 0) {
+                    const err162 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24445,14 +24489,14 @@ function build() {
                       message: "must have required property 'idempotencyKey'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err161];
+                      vErrors = [err162];
                     } else {
-                      vErrors.push(err161);
+                      vErrors.push(err162);
                     }
                     errors++;
                   }
-                  if (data104.createdAt === void 0) {
-                    const err162 = {
+                  if (data105.createdAt === void 0) {
+                    const err163 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24461,14 +24505,14 @@ function build() {
                       message: "must have required property 'createdAt'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err162];
+                      vErrors = [err163];
                     } else {
-                      vErrors.push(err162);
+                      vErrors.push(err163);
                     }
                     errors++;
                   }
-                  if (data104.expiresAt === void 0) {
-                    const err163 = {
+                  if (data105.expiresAt === void 0) {
+                    const err164 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24477,14 +24521,14 @@ function build() {
                       message: "must have required property 'expiresAt'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err163];
+                      vErrors = [err164];
                     } else {
-                      vErrors.push(err163);
+                      vErrors.push(err164);
                     }
                     errors++;
                   }
-                  if (data104.failedAttempts === void 0) {
-                    const err164 = {
+                  if (data105.failedAttempts === void 0) {
+                    const err165 = {
                       instancePath:
                         instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/required",
@@ -24493,20 +24537,20 @@ function build() {
                       message: "must have required property 'failedAttempts'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err164];
+                      vErrors = [err165];
                     } else {
-                      vErrors.push(err164);
+                      vErrors.push(err165);
                     }
                     errors++;
                   }
-                  for (const key19 in data104) {
+                  for (const key19 in data105) {
                     if (
                       !func1.call(
                         schema112.properties.server.properties.challenges.additionalProperties.allOf[0].properties,
                         key19,
                       )
                     ) {
-                      const err165 = {
+                      const err166 = {
                         instancePath:
                           instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -24516,18 +24560,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err165];
+                        vErrors = [err166];
                       } else {
-                        vErrors.push(err165);
+                        vErrors.push(err166);
                       }
                       errors++;
                     }
                   }
-                  if (data104.challengeId !== void 0) {
-                    let data105 = data104.challengeId;
-                    if (typeof data105 === "string") {
-                      if (func0(data105) < 1) {
-                        const err166 = {
+                  if (data105.challengeId !== void 0) {
+                    let data106 = data105.challengeId;
+                    if (typeof data106 === "string") {
+                      if (func0(data106) < 1) {
+                        const err167 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24540,14 +24584,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err166];
+                          vErrors = [err167];
                         } else {
-                          vErrors.push(err166);
+                          vErrors.push(err167);
                         }
                         errors++;
                       }
                     } else {
-                      const err167 = {
+                      const err168 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24560,22 +24604,22 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err167];
+                        vErrors = [err168];
                       } else {
-                        vErrors.push(err167);
+                        vErrors.push(err168);
                       }
                       errors++;
                     }
                   }
-                  if (data104.verificationMethod !== void 0) {
+                  if (data105.verificationMethod !== void 0) {
                     if (
-                      !validate322(data104.verificationMethod, {
+                      !validate322(data105.verificationMethod, {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
                           key18.replace(/~/g, "~0").replace(/\//g, "~1") +
                           "/verificationMethod",
-                        parentData: data104,
+                        parentData: data105,
                         parentDataProperty: "verificationMethod",
                         rootData,
                         dynamicAnchors,
@@ -24585,15 +24629,15 @@ function build() {
                       errors = vErrors.length;
                     }
                   }
-                  if (data104.phoneNumber !== void 0) {
+                  if (data105.phoneNumber !== void 0) {
                     if (
-                      !validate324(data104.phoneNumber, {
+                      !validate324(data105.phoneNumber, {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
                           key18.replace(/~/g, "~0").replace(/\//g, "~1") +
                           "/phoneNumber",
-                        parentData: data104,
+                        parentData: data105,
                         parentDataProperty: "phoneNumber",
                         rootData,
                         dynamicAnchors,
@@ -24603,11 +24647,11 @@ function build() {
                       errors = vErrors.length;
                     }
                   }
-                  if (data104.email !== void 0) {
-                    let data108 = data104.email;
-                    if (typeof data108 === "string") {
-                      if (!formats4.test(data108)) {
-                        const err168 = {
+                  if (data105.email !== void 0) {
+                    let data109 = data105.email;
+                    if (typeof data109 === "string") {
+                      if (!formats4.test(data109)) {
+                        const err169 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24620,14 +24664,14 @@ function build() {
                           message: 'must match format "email"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err168];
+                          vErrors = [err169];
                         } else {
-                          vErrors.push(err168);
+                          vErrors.push(err169);
                         }
                         errors++;
                       }
                     } else {
-                      const err169 = {
+                      const err170 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24640,17 +24684,17 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err169];
+                        vErrors = [err170];
                       } else {
-                        vErrors.push(err169);
+                        vErrors.push(err170);
                       }
                       errors++;
                     }
                   }
-                  if (data104.smsChannel !== void 0) {
-                    let data109 = data104.smsChannel;
-                    if (!(data109 === "DEFAULT" || data109 === "WHATSAPP")) {
-                      const err170 = {
+                  if (data105.smsChannel !== void 0) {
+                    let data110 = data105.smsChannel;
+                    if (!(data110 === "DEFAULT" || data110 === "WHATSAPP")) {
+                      const err171 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24667,18 +24711,18 @@ function build() {
                         message: "must be equal to one of the allowed values",
                       };
                       if (vErrors === null) {
-                        vErrors = [err170];
+                        vErrors = [err171];
                       } else {
-                        vErrors.push(err170);
+                        vErrors.push(err171);
                       }
                       errors++;
                     }
                   }
-                  if (data104.actionCode !== void 0) {
-                    let data110 = data104.actionCode;
-                    if (typeof data110 === "string") {
-                      if (func0(data110) < 1) {
-                        const err171 = {
+                  if (data105.actionCode !== void 0) {
+                    let data111 = data105.actionCode;
+                    if (typeof data111 === "string") {
+                      if (func0(data111) < 1) {
+                        const err172 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24691,14 +24735,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err171];
+                          vErrors = [err172];
                         } else {
-                          vErrors.push(err171);
+                          vErrors.push(err172);
                         }
                         errors++;
                       }
                     } else {
-                      const err172 = {
+                      const err173 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24711,18 +24755,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err172];
+                        vErrors = [err173];
                       } else {
-                        vErrors.push(err172);
+                        vErrors.push(err173);
                       }
                       errors++;
                     }
                   }
-                  if (data104.idempotencyKey !== void 0) {
-                    let data111 = data104.idempotencyKey;
-                    if (typeof data111 === "string") {
-                      if (func0(data111) < 1) {
-                        const err173 = {
+                  if (data105.idempotencyKey !== void 0) {
+                    let data112 = data105.idempotencyKey;
+                    if (typeof data112 === "string") {
+                      if (func0(data112) < 1) {
+                        const err174 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24735,14 +24779,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err173];
+                          vErrors = [err174];
                         } else {
-                          vErrors.push(err173);
+                          vErrors.push(err174);
                         }
                         errors++;
                       }
                     } else {
-                      const err174 = {
+                      const err175 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24755,18 +24799,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err174];
+                        vErrors = [err175];
                       } else {
-                        vErrors.push(err174);
+                        vErrors.push(err175);
                       }
                       errors++;
                     }
                   }
-                  if (data104.userId !== void 0) {
-                    let data112 = data104.userId;
-                    if (typeof data112 === "string") {
-                      if (func0(data112) < 1) {
-                        const err175 = {
+                  if (data105.userId !== void 0) {
+                    let data113 = data105.userId;
+                    if (typeof data113 === "string") {
+                      if (func0(data113) < 1) {
+                        const err176 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24779,14 +24823,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err175];
+                          vErrors = [err176];
                         } else {
-                          vErrors.push(err175);
+                          vErrors.push(err176);
                         }
                         errors++;
                       }
                     } else {
-                      const err176 = {
+                      const err177 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24799,16 +24843,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err176];
+                        vErrors = [err177];
                       } else {
-                        vErrors.push(err176);
+                        vErrors.push(err177);
                       }
                       errors++;
                     }
                   }
-                  if (data104.scope !== void 0) {
-                    if (typeof data104.scope !== "string") {
-                      const err177 = {
+                  if (data105.scope !== void 0) {
+                    if (typeof data105.scope !== "string") {
+                      const err178 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24821,16 +24865,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err177];
+                        vErrors = [err178];
                       } else {
-                        vErrors.push(err177);
+                        vErrors.push(err178);
                       }
                       errors++;
                     }
                   }
-                  if (data104.deviceId !== void 0) {
-                    if (typeof data104.deviceId !== "string") {
-                      const err178 = {
+                  if (data105.deviceId !== void 0) {
+                    if (typeof data105.deviceId !== "string") {
+                      const err179 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24843,18 +24887,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err178];
+                        vErrors = [err179];
                       } else {
-                        vErrors.push(err178);
+                        vErrors.push(err179);
                       }
                       errors++;
                     }
                   }
-                  if (data104.code !== void 0) {
-                    let data115 = data104.code;
-                    if (typeof data115 === "string") {
-                      if (!pattern8.test(data115)) {
-                        const err179 = {
+                  if (data105.code !== void 0) {
+                    let data116 = data105.code;
+                    if (typeof data116 === "string") {
+                      if (!pattern8.test(data116)) {
+                        const err180 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24867,14 +24911,14 @@ function build() {
                           message: 'must match pattern "^\\d{2,10}$"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err179];
+                          vErrors = [err180];
                         } else {
-                          vErrors.push(err179);
+                          vErrors.push(err180);
                         }
                         errors++;
                       }
                     } else {
-                      const err180 = {
+                      const err181 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24887,18 +24931,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err180];
+                        vErrors = [err181];
                       } else {
-                        vErrors.push(err180);
+                        vErrors.push(err181);
                       }
                       errors++;
                     }
                   }
-                  if (data104.createdAt !== void 0) {
-                    let data116 = data104.createdAt;
-                    if (typeof data116 === "string") {
-                      if (!formats38.validate(data116)) {
-                        const err181 = {
+                  if (data105.createdAt !== void 0) {
+                    let data117 = data105.createdAt;
+                    if (typeof data117 === "string") {
+                      if (!formats38.validate(data117)) {
+                        const err182 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24911,14 +24955,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err181];
+                          vErrors = [err182];
                         } else {
-                          vErrors.push(err181);
+                          vErrors.push(err182);
                         }
                         errors++;
                       }
                     } else {
-                      const err182 = {
+                      const err183 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24931,17 +24975,17 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err182];
+                        vErrors = [err183];
                       } else {
-                        vErrors.push(err182);
+                        vErrors.push(err183);
                       }
                       errors++;
                     }
                   }
-                  if (data104.expiresAt !== void 0) {
-                    let data117 = data104.expiresAt;
-                    if (!(typeof data117 == "number" && !(data117 % 1) && !isNaN(data117))) {
-                      const err183 = {
+                  if (data105.expiresAt !== void 0) {
+                    let data118 = data105.expiresAt;
+                    if (!(typeof data118 == "number" && !(data118 % 1) && !isNaN(data118))) {
+                      const err184 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24954,17 +24998,17 @@ function build() {
                         message: "must be integer",
                       };
                       if (vErrors === null) {
-                        vErrors = [err183];
+                        vErrors = [err184];
                       } else {
-                        vErrors.push(err183);
+                        vErrors.push(err184);
                       }
                       errors++;
                     }
                   }
-                  if (data104.failedAttempts !== void 0) {
-                    let data118 = data104.failedAttempts;
-                    if (!(typeof data118 == "number" && !(data118 % 1) && !isNaN(data118))) {
-                      const err184 = {
+                  if (data105.failedAttempts !== void 0) {
+                    let data119 = data105.failedAttempts;
+                    if (!(typeof data119 == "number" && !(data119 % 1) && !isNaN(data119))) {
+                      const err185 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -24977,15 +25021,15 @@ function build() {
                         message: "must be integer",
                       };
                       if (vErrors === null) {
-                        vErrors = [err184];
+                        vErrors = [err185];
                       } else {
-                        vErrors.push(err184);
+                        vErrors.push(err185);
                       }
                       errors++;
                     }
-                    if (typeof data118 == "number") {
-                      if (data118 < 0 || isNaN(data118)) {
-                        const err185 = {
+                    if (typeof data119 == "number") {
+                      if (data119 < 0 || isNaN(data119)) {
+                        const err186 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -24998,19 +25042,19 @@ function build() {
                           message: "must be >= 0",
                         };
                         if (vErrors === null) {
-                          vErrors = [err185];
+                          vErrors = [err186];
                         } else {
-                          vErrors.push(err185);
+                          vErrors.push(err186);
                         }
                         errors++;
                       }
                     }
                   }
-                  if (data104.verifiedAt !== void 0) {
-                    let data119 = data104.verifiedAt;
-                    if (typeof data119 === "string") {
-                      if (!formats38.validate(data119)) {
-                        const err186 = {
+                  if (data105.verifiedAt !== void 0) {
+                    let data120 = data105.verifiedAt;
+                    if (typeof data120 === "string") {
+                      if (!formats38.validate(data120)) {
+                        const err187 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -25023,14 +25067,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err186];
+                          vErrors = [err187];
                         } else {
-                          vErrors.push(err186);
+                          vErrors.push(err187);
                         }
                         errors++;
                       }
                     } else {
-                      const err187 = {
+                      const err188 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -25043,16 +25087,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err187];
+                        vErrors = [err188];
                       } else {
-                        vErrors.push(err187);
+                        vErrors.push(err188);
                       }
                       errors++;
                     }
                   }
-                  if (data104.claimedByUserId !== void 0) {
-                    if (typeof data104.claimedByUserId !== "string") {
-                      const err188 = {
+                  if (data105.claimedByUserId !== void 0) {
+                    if (typeof data105.claimedByUserId !== "string") {
+                      const err189 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -25065,18 +25109,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err188];
+                        vErrors = [err189];
                       } else {
-                        vErrors.push(err188);
+                        vErrors.push(err189);
                       }
                       errors++;
                     }
                   }
-                  if (data104.enrolAuthenticatorId !== void 0) {
-                    let data121 = data104.enrolAuthenticatorId;
-                    if (typeof data121 === "string") {
-                      if (func0(data121) < 1) {
-                        const err189 = {
+                  if (data105.enrolAuthenticatorId !== void 0) {
+                    let data122 = data105.enrolAuthenticatorId;
+                    if (typeof data122 === "string") {
+                      if (func0(data122) < 1) {
+                        const err190 = {
                           instancePath:
                             instancePath +
                             "/server/challenges/" +
@@ -25089,14 +25133,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err189];
+                          vErrors = [err190];
                         } else {
-                          vErrors.push(err189);
+                          vErrors.push(err190);
                         }
                         errors++;
                       }
                     } else {
-                      const err190 = {
+                      const err191 = {
                         instancePath:
                           instancePath +
                           "/server/challenges/" +
@@ -25109,15 +25153,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err190];
+                        vErrors = [err191];
                       } else {
-                        vErrors.push(err190);
+                        vErrors.push(err191);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err191 = {
+                  const err192 = {
                     instancePath: instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/0/type",
                     keyword: "type",
@@ -25125,54 +25169,54 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err191];
+                    vErrors = [err192];
                   } else {
-                    vErrors.push(err191);
+                    vErrors.push(err192);
                   }
                   errors++;
                 }
-                const _errs248 = errors;
+                const _errs250 = errors;
                 let valid43 = true;
-                const _errs249 = errors;
-                if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                const _errs251 = errors;
+                if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
                   let missing3;
-                  if (data104.verificationMethod === void 0 && (missing3 = "verificationMethod")) {
-                    const err192 = {};
+                  if (data105.verificationMethod === void 0 && (missing3 = "verificationMethod")) {
+                    const err193 = {};
                     if (vErrors === null) {
-                      vErrors = [err192];
+                      vErrors = [err193];
                     } else {
-                      vErrors.push(err192);
+                      vErrors.push(err193);
                     }
                     errors++;
                   } else {
-                    if (data104.verificationMethod !== void 0) {
-                      let data122 = data104.verificationMethod;
-                      if (!(data122 === "SMS" || data122 === "WHATSAPP")) {
-                        const err193 = {};
+                    if (data105.verificationMethod !== void 0) {
+                      let data123 = data105.verificationMethod;
+                      if (!(data123 === "SMS" || data123 === "WHATSAPP")) {
+                        const err194 = {};
                         if (vErrors === null) {
-                          vErrors = [err193];
+                          vErrors = [err194];
                         } else {
-                          vErrors.push(err193);
+                          vErrors.push(err194);
                         }
                         errors++;
                       }
                     }
                   }
                 }
-                var _valid3 = _errs249 === errors;
-                errors = _errs248;
+                var _valid3 = _errs251 === errors;
+                errors = _errs250;
                 if (vErrors !== null) {
-                  if (_errs248) {
-                    vErrors.length = _errs248;
+                  if (_errs250) {
+                    vErrors.length = _errs250;
                   } else {
                     vErrors = null;
                   }
                 }
                 if (_valid3) {
-                  const _errs251 = errors;
-                  if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
-                    if (data104.phoneNumber === void 0) {
-                      const err194 = {
+                  const _errs253 = errors;
+                  if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+                    if (data105.phoneNumber === void 0) {
+                      const err195 = {
                         instancePath:
                           instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -25182,18 +25226,18 @@ function build() {
                         message: "must have required property 'phoneNumber'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err194];
+                        vErrors = [err195];
                       } else {
-                        vErrors.push(err194);
+                        vErrors.push(err195);
                       }
                       errors++;
                     }
                   }
-                  var _valid3 = _errs251 === errors;
+                  var _valid3 = _errs253 === errors;
                   valid43 = _valid3;
                 }
                 if (!valid43) {
-                  const err195 = {
+                  const err196 = {
                     instancePath: instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/1/if",
                     keyword: "if",
@@ -25201,54 +25245,54 @@ function build() {
                     message: 'must match "then" schema',
                   };
                   if (vErrors === null) {
-                    vErrors = [err195];
+                    vErrors = [err196];
                   } else {
-                    vErrors.push(err195);
+                    vErrors.push(err196);
                   }
                   errors++;
                 }
-                const _errs253 = errors;
+                const _errs255 = errors;
                 let valid45 = true;
-                const _errs254 = errors;
-                if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
+                const _errs256 = errors;
+                if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
                   let missing4;
-                  if (data104.verificationMethod === void 0 && (missing4 = "verificationMethod")) {
-                    const err196 = {};
+                  if (data105.verificationMethod === void 0 && (missing4 = "verificationMethod")) {
+                    const err197 = {};
                     if (vErrors === null) {
-                      vErrors = [err196];
+                      vErrors = [err197];
                     } else {
-                      vErrors.push(err196);
+                      vErrors.push(err197);
                     }
                     errors++;
                   } else {
-                    if (data104.verificationMethod !== void 0) {
-                      let data123 = data104.verificationMethod;
-                      if (!(data123 === "EMAIL_OTP" || data123 === "EMAIL_MAGIC_LINK")) {
-                        const err197 = {};
+                    if (data105.verificationMethod !== void 0) {
+                      let data124 = data105.verificationMethod;
+                      if (!(data124 === "EMAIL_OTP" || data124 === "EMAIL_MAGIC_LINK")) {
+                        const err198 = {};
                         if (vErrors === null) {
-                          vErrors = [err197];
+                          vErrors = [err198];
                         } else {
-                          vErrors.push(err197);
+                          vErrors.push(err198);
                         }
                         errors++;
                       }
                     }
                   }
                 }
-                var _valid4 = _errs254 === errors;
-                errors = _errs253;
+                var _valid4 = _errs256 === errors;
+                errors = _errs255;
                 if (vErrors !== null) {
-                  if (_errs253) {
-                    vErrors.length = _errs253;
+                  if (_errs255) {
+                    vErrors.length = _errs255;
                   } else {
                     vErrors = null;
                   }
                 }
                 if (_valid4) {
-                  const _errs256 = errors;
-                  if (data104 && typeof data104 == "object" && !Array.isArray(data104)) {
-                    if (data104.email === void 0) {
-                      const err198 = {
+                  const _errs258 = errors;
+                  if (data105 && typeof data105 == "object" && !Array.isArray(data105)) {
+                    if (data105.email === void 0) {
+                      const err199 = {
                         instancePath:
                           instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -25258,18 +25302,18 @@ function build() {
                         message: "must have required property 'email'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err198];
+                        vErrors = [err199];
                       } else {
-                        vErrors.push(err198);
+                        vErrors.push(err199);
                       }
                       errors++;
                     }
                   }
-                  var _valid4 = _errs256 === errors;
+                  var _valid4 = _errs258 === errors;
                   valid45 = _valid4;
                 }
                 if (!valid45) {
-                  const err199 = {
+                  const err200 = {
                     instancePath: instancePath + "/server/challenges/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/challenges/additionalProperties/allOf/2/if",
                     keyword: "if",
@@ -25277,15 +25321,15 @@ function build() {
                     message: 'must match "then" schema',
                   };
                   if (vErrors === null) {
-                    vErrors = [err199];
+                    vErrors = [err200];
                   } else {
-                    vErrors.push(err199);
+                    vErrors.push(err200);
                   }
                   errors++;
                 }
               }
             } else {
-              const err200 = {
+              const err201 = {
                 instancePath: instancePath + "/server/challenges",
                 schemaPath: "#/properties/server/properties/challenges/type",
                 keyword: "type",
@@ -25293,21 +25337,21 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err200];
+                vErrors = [err201];
               } else {
-                vErrors.push(err200);
+                vErrors.push(err201);
               }
               errors++;
             }
           }
           if (data49.clientChallenges !== void 0) {
-            let data124 = data49.clientChallenges;
-            if (data124 && typeof data124 == "object" && !Array.isArray(data124)) {
-              for (const key20 in data124) {
-                let data125 = data124[key20];
-                if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-                  if (data125.challengeId === void 0) {
-                    const err201 = {
+            let data125 = data49.clientChallenges;
+            if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+              for (const key20 in data125) {
+                let data126 = data125[key20];
+                if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+                  if (data126.challengeId === void 0) {
+                    const err202 = {
                       instancePath:
                         instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath:
@@ -25317,14 +25361,14 @@ function build() {
                       message: "must have required property 'challengeId'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err201];
+                      vErrors = [err202];
                     } else {
-                      vErrors.push(err201);
+                      vErrors.push(err202);
                     }
                     errors++;
                   }
-                  if (data125.kind === void 0) {
-                    const err202 = {
+                  if (data126.kind === void 0) {
+                    const err203 = {
                       instancePath:
                         instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath:
@@ -25334,14 +25378,14 @@ function build() {
                       message: "must have required property 'kind'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err202];
+                      vErrors = [err203];
                     } else {
-                      vErrors.push(err202);
+                      vErrors.push(err203);
                     }
                     errors++;
                   }
-                  if (data125.createdAt === void 0) {
-                    const err203 = {
+                  if (data126.createdAt === void 0) {
+                    const err204 = {
                       instancePath:
                         instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath:
@@ -25351,14 +25395,14 @@ function build() {
                       message: "must have required property 'createdAt'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err203];
+                      vErrors = [err204];
                     } else {
-                      vErrors.push(err203);
+                      vErrors.push(err204);
                     }
                     errors++;
                   }
-                  if (data125.expiresAt === void 0) {
-                    const err204 = {
+                  if (data126.expiresAt === void 0) {
+                    const err205 = {
                       instancePath:
                         instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath:
@@ -25368,13 +25412,13 @@ function build() {
                       message: "must have required property 'expiresAt'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err204];
+                      vErrors = [err205];
                     } else {
-                      vErrors.push(err204);
+                      vErrors.push(err205);
                     }
                     errors++;
                   }
-                  for (const key21 in data125) {
+                  for (const key21 in data126) {
                     if (
                       !func1.call(
                         schema112.properties.server.properties.clientChallenges.additionalProperties.allOf[0]
@@ -25382,7 +25426,7 @@ function build() {
                         key21,
                       )
                     ) {
-                      const err205 = {
+                      const err206 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -25392,18 +25436,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err205];
+                        vErrors = [err206];
                       } else {
-                        vErrors.push(err205);
+                        vErrors.push(err206);
                       }
                       errors++;
                     }
                   }
-                  if (data125.challengeId !== void 0) {
-                    let data126 = data125.challengeId;
-                    if (typeof data126 === "string") {
-                      if (func0(data126) < 1) {
-                        const err206 = {
+                  if (data126.challengeId !== void 0) {
+                    let data127 = data126.challengeId;
+                    if (typeof data127 === "string") {
+                      if (func0(data127) < 1) {
+                        const err207 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25416,14 +25460,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err206];
+                          vErrors = [err207];
                         } else {
-                          vErrors.push(err206);
+                          vErrors.push(err207);
                         }
                         errors++;
                       }
                     } else {
-                      const err207 = {
+                      const err208 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25436,26 +25480,26 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err207];
+                        vErrors = [err208];
                       } else {
-                        vErrors.push(err207);
+                        vErrors.push(err208);
                       }
                       errors++;
                     }
                   }
-                  if (data125.kind !== void 0) {
-                    let data127 = data125.kind;
+                  if (data126.kind !== void 0) {
+                    let data128 = data126.kind;
                     if (
                       !(
-                        data127 === "sign-in" ||
-                        data127 === "passkey-registration" ||
-                        data127 === "passkey-authentication" ||
-                        data127 === "totp-enrolment" ||
-                        data127 === "push" ||
-                        data127 === "magic-link"
+                        data128 === "sign-in" ||
+                        data128 === "passkey-registration" ||
+                        data128 === "passkey-authentication" ||
+                        data128 === "totp-enrolment" ||
+                        data128 === "push" ||
+                        data128 === "magic-link"
                       )
                     ) {
-                      const err208 = {
+                      const err209 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25472,18 +25516,18 @@ function build() {
                         message: "must be equal to one of the allowed values",
                       };
                       if (vErrors === null) {
-                        vErrors = [err208];
+                        vErrors = [err209];
                       } else {
-                        vErrors.push(err208);
+                        vErrors.push(err209);
                       }
                       errors++;
                     }
                   }
-                  if (data125.userId !== void 0) {
-                    let data128 = data125.userId;
-                    if (typeof data128 === "string") {
-                      if (func0(data128) < 1) {
-                        const err209 = {
+                  if (data126.userId !== void 0) {
+                    let data129 = data126.userId;
+                    if (typeof data129 === "string") {
+                      if (func0(data129) < 1) {
+                        const err210 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25496,14 +25540,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err209];
+                          vErrors = [err210];
                         } else {
-                          vErrors.push(err209);
+                          vErrors.push(err210);
                         }
                         errors++;
                       }
                     } else {
-                      const err210 = {
+                      const err211 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25516,18 +25560,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err210];
+                        vErrors = [err211];
                       } else {
-                        vErrors.push(err210);
+                        vErrors.push(err211);
                       }
                       errors++;
                     }
                   }
-                  if (data125.actionCode !== void 0) {
-                    let data129 = data125.actionCode;
-                    if (typeof data129 === "string") {
-                      if (func0(data129) < 1) {
-                        const err211 = {
+                  if (data126.actionCode !== void 0) {
+                    let data130 = data126.actionCode;
+                    if (typeof data130 === "string") {
+                      if (func0(data130) < 1) {
+                        const err212 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25540,14 +25584,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err211];
+                          vErrors = [err212];
                         } else {
-                          vErrors.push(err211);
+                          vErrors.push(err212);
                         }
                         errors++;
                       }
                     } else {
-                      const err212 = {
+                      const err213 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25560,18 +25604,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err212];
+                        vErrors = [err213];
                       } else {
-                        vErrors.push(err212);
+                        vErrors.push(err213);
                       }
                       errors++;
                     }
                   }
-                  if (data125.idempotencyKey !== void 0) {
-                    let data130 = data125.idempotencyKey;
-                    if (typeof data130 === "string") {
-                      if (func0(data130) < 1) {
-                        const err213 = {
+                  if (data126.idempotencyKey !== void 0) {
+                    let data131 = data126.idempotencyKey;
+                    if (typeof data131 === "string") {
+                      if (func0(data131) < 1) {
+                        const err214 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25584,14 +25628,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err213];
+                          vErrors = [err214];
                         } else {
-                          vErrors.push(err213);
+                          vErrors.push(err214);
                         }
                         errors++;
                       }
                     } else {
-                      const err214 = {
+                      const err215 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25604,18 +25648,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err214];
+                        vErrors = [err215];
                       } else {
-                        vErrors.push(err214);
+                        vErrors.push(err215);
                       }
                       errors++;
                     }
                   }
-                  if (data125.createdAt !== void 0) {
-                    let data131 = data125.createdAt;
-                    if (typeof data131 === "string") {
-                      if (!formats38.validate(data131)) {
-                        const err215 = {
+                  if (data126.createdAt !== void 0) {
+                    let data132 = data126.createdAt;
+                    if (typeof data132 === "string") {
+                      if (!formats38.validate(data132)) {
+                        const err216 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25628,14 +25672,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err215];
+                          vErrors = [err216];
                         } else {
-                          vErrors.push(err215);
+                          vErrors.push(err216);
                         }
                         errors++;
                       }
                     } else {
-                      const err216 = {
+                      const err217 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25648,17 +25692,17 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err216];
+                        vErrors = [err217];
                       } else {
-                        vErrors.push(err216);
+                        vErrors.push(err217);
                       }
                       errors++;
                     }
                   }
-                  if (data125.expiresAt !== void 0) {
-                    let data132 = data125.expiresAt;
-                    if (!(typeof data132 == "number" && !(data132 % 1) && !isNaN(data132))) {
-                      const err217 = {
+                  if (data126.expiresAt !== void 0) {
+                    let data133 = data126.expiresAt;
+                    if (!(typeof data133 == "number" && !(data133 % 1) && !isNaN(data133))) {
+                      const err218 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25671,18 +25715,18 @@ function build() {
                         message: "must be integer",
                       };
                       if (vErrors === null) {
-                        vErrors = [err217];
+                        vErrors = [err218];
                       } else {
-                        vErrors.push(err217);
+                        vErrors.push(err218);
                       }
                       errors++;
                     }
                   }
-                  if (data125.usedAt !== void 0) {
-                    let data133 = data125.usedAt;
-                    if (typeof data133 === "string") {
-                      if (!formats38.validate(data133)) {
-                        const err218 = {
+                  if (data126.usedAt !== void 0) {
+                    let data134 = data126.usedAt;
+                    if (typeof data134 === "string") {
+                      if (!formats38.validate(data134)) {
+                        const err219 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25695,14 +25739,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err218];
+                          vErrors = [err219];
                         } else {
-                          vErrors.push(err218);
+                          vErrors.push(err219);
                         }
                         errors++;
                       }
                     } else {
-                      const err219 = {
+                      const err220 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25715,18 +25759,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err219];
+                        vErrors = [err220];
                       } else {
-                        vErrors.push(err219);
+                        vErrors.push(err220);
                       }
                       errors++;
                     }
                   }
-                  if (data125.challenge !== void 0) {
-                    let data134 = data125.challenge;
-                    if (typeof data134 === "string") {
-                      if (func0(data134) < 1) {
-                        const err220 = {
+                  if (data126.challenge !== void 0) {
+                    let data135 = data126.challenge;
+                    if (typeof data135 === "string") {
+                      if (func0(data135) < 1) {
+                        const err221 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25739,14 +25783,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err220];
+                          vErrors = [err221];
                         } else {
-                          vErrors.push(err220);
+                          vErrors.push(err221);
                         }
                         errors++;
                       }
                     } else {
-                      const err221 = {
+                      const err222 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25759,18 +25803,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err221];
+                        vErrors = [err222];
                       } else {
-                        vErrors.push(err221);
+                        vErrors.push(err222);
                       }
                       errors++;
                     }
                   }
-                  if (data125.secret !== void 0) {
-                    let data135 = data125.secret;
-                    if (typeof data135 === "string") {
-                      if (!pattern15.test(data135)) {
-                        const err222 = {
+                  if (data126.secret !== void 0) {
+                    let data136 = data126.secret;
+                    if (typeof data136 === "string") {
+                      if (!pattern15.test(data136)) {
+                        const err223 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25783,14 +25827,14 @@ function build() {
                           message: 'must match pattern "^[A-Z2-7]+=*$"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err222];
+                          vErrors = [err223];
                         } else {
-                          vErrors.push(err222);
+                          vErrors.push(err223);
                         }
                         errors++;
                       }
                     } else {
-                      const err223 = {
+                      const err224 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25803,18 +25847,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err223];
+                        vErrors = [err224];
                       } else {
-                        vErrors.push(err223);
+                        vErrors.push(err224);
                       }
                       errors++;
                     }
                   }
-                  if (data125.userAuthenticatorId !== void 0) {
-                    let data136 = data125.userAuthenticatorId;
-                    if (typeof data136 === "string") {
-                      if (func0(data136) < 1) {
-                        const err224 = {
+                  if (data126.userAuthenticatorId !== void 0) {
+                    let data137 = data126.userAuthenticatorId;
+                    if (typeof data137 === "string") {
+                      if (func0(data137) < 1) {
+                        const err225 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25827,14 +25871,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err224];
+                          vErrors = [err225];
                         } else {
-                          vErrors.push(err224);
+                          vErrors.push(err225);
                         }
                         errors++;
                       }
                     } else {
-                      const err225 = {
+                      const err226 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25847,17 +25891,17 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err225];
+                        vErrors = [err226];
                       } else {
-                        vErrors.push(err225);
+                        vErrors.push(err226);
                       }
                       errors++;
                     }
                   }
-                  if (data125.answer !== void 0) {
-                    let data137 = data125.answer;
-                    if (!(data137 === "APPROVED" || data137 === "DENIED")) {
-                      const err226 = {
+                  if (data126.answer !== void 0) {
+                    let data138 = data126.answer;
+                    if (!(data138 === "APPROVED" || data138 === "DENIED")) {
+                      const err227 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25874,18 +25918,18 @@ function build() {
                         message: "must be equal to one of the allowed values",
                       };
                       if (vErrors === null) {
-                        vErrors = [err226];
+                        vErrors = [err227];
                       } else {
-                        vErrors.push(err226);
+                        vErrors.push(err227);
                       }
                       errors++;
                     }
                   }
-                  if (data125.consumedAt !== void 0) {
-                    let data138 = data125.consumedAt;
-                    if (typeof data138 === "string") {
-                      if (!formats38.validate(data138)) {
-                        const err227 = {
+                  if (data126.consumedAt !== void 0) {
+                    let data139 = data126.consumedAt;
+                    if (typeof data139 === "string") {
+                      if (!formats38.validate(data139)) {
+                        const err228 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25898,14 +25942,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err227];
+                          vErrors = [err228];
                         } else {
-                          vErrors.push(err227);
+                          vErrors.push(err228);
                         }
                         errors++;
                       }
                     } else {
-                      const err228 = {
+                      const err229 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25918,16 +25962,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err228];
+                        vErrors = [err229];
                       } else {
-                        vErrors.push(err228);
+                        vErrors.push(err229);
                       }
                       errors++;
                     }
                   }
-                  if (data125.email !== void 0) {
-                    if (typeof data125.email !== "string") {
-                      const err229 = {
+                  if (data126.email !== void 0) {
+                    if (typeof data126.email !== "string") {
+                      const err230 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25940,18 +25984,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err229];
+                        vErrors = [err230];
                       } else {
-                        vErrors.push(err229);
+                        vErrors.push(err230);
                       }
                       errors++;
                     }
                   }
-                  if (data125.enrolAuthenticatorId !== void 0) {
-                    let data140 = data125.enrolAuthenticatorId;
-                    if (typeof data140 === "string") {
-                      if (func0(data140) < 1) {
-                        const err230 = {
+                  if (data126.enrolAuthenticatorId !== void 0) {
+                    let data141 = data126.enrolAuthenticatorId;
+                    if (typeof data141 === "string") {
+                      if (func0(data141) < 1) {
+                        const err231 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -25964,14 +26008,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err230];
+                          vErrors = [err231];
                         } else {
-                          vErrors.push(err230);
+                          vErrors.push(err231);
                         }
                         errors++;
                       }
                     } else {
-                      const err231 = {
+                      const err232 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -25984,18 +26028,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err231];
+                        vErrors = [err232];
                       } else {
-                        vErrors.push(err231);
+                        vErrors.push(err232);
                       }
                       errors++;
                     }
                   }
-                  if (data125.openedAt !== void 0) {
-                    let data141 = data125.openedAt;
-                    if (typeof data141 === "string") {
-                      if (!formats38.validate(data141)) {
-                        const err232 = {
+                  if (data126.openedAt !== void 0) {
+                    let data142 = data126.openedAt;
+                    if (typeof data142 === "string") {
+                      if (!formats38.validate(data142)) {
+                        const err233 = {
                           instancePath:
                             instancePath +
                             "/server/clientChallenges/" +
@@ -26008,14 +26052,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err232];
+                          vErrors = [err233];
                         } else {
-                          vErrors.push(err232);
+                          vErrors.push(err233);
                         }
                         errors++;
                       }
                     } else {
-                      const err233 = {
+                      const err234 = {
                         instancePath:
                           instancePath +
                           "/server/clientChallenges/" +
@@ -26028,15 +26072,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err233];
+                        vErrors = [err234];
                       } else {
-                        vErrors.push(err233);
+                        vErrors.push(err234);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err234 = {
+                  const err235 = {
                     instancePath:
                       instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/clientChallenges/additionalProperties/allOf/0/type",
@@ -26045,54 +26089,54 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err234];
+                    vErrors = [err235];
                   } else {
-                    vErrors.push(err234);
+                    vErrors.push(err235);
                   }
                   errors++;
                 }
-                const _errs295 = errors;
+                const _errs297 = errors;
                 let valid50 = true;
-                const _errs296 = errors;
-                if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                const _errs298 = errors;
+                if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
                   let missing5;
-                  if (data125.kind === void 0 && (missing5 = "kind")) {
-                    const err235 = {};
+                  if (data126.kind === void 0 && (missing5 = "kind")) {
+                    const err236 = {};
                     if (vErrors === null) {
-                      vErrors = [err235];
+                      vErrors = [err236];
                     } else {
-                      vErrors.push(err235);
+                      vErrors.push(err236);
                     }
                     errors++;
                   } else {
-                    if (data125.kind !== void 0) {
-                      let data142 = data125.kind;
-                      if (!(data142 === "passkey-registration" || data142 === "passkey-authentication")) {
-                        const err236 = {};
+                    if (data126.kind !== void 0) {
+                      let data143 = data126.kind;
+                      if (!(data143 === "passkey-registration" || data143 === "passkey-authentication")) {
+                        const err237 = {};
                         if (vErrors === null) {
-                          vErrors = [err236];
+                          vErrors = [err237];
                         } else {
-                          vErrors.push(err236);
+                          vErrors.push(err237);
                         }
                         errors++;
                       }
                     }
                   }
                 }
-                var _valid5 = _errs296 === errors;
-                errors = _errs295;
+                var _valid5 = _errs298 === errors;
+                errors = _errs297;
                 if (vErrors !== null) {
-                  if (_errs295) {
-                    vErrors.length = _errs295;
+                  if (_errs297) {
+                    vErrors.length = _errs297;
                   } else {
                     vErrors = null;
                   }
                 }
                 if (_valid5) {
-                  const _errs298 = errors;
-                  if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-                    if (data125.challenge === void 0) {
-                      const err237 = {
+                  const _errs300 = errors;
+                  if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+                    if (data126.challenge === void 0) {
+                      const err238 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -26102,18 +26146,18 @@ function build() {
                         message: "must have required property 'challenge'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err237];
+                        vErrors = [err238];
                       } else {
-                        vErrors.push(err237);
+                        vErrors.push(err238);
                       }
                       errors++;
                     }
                   }
-                  var _valid5 = _errs298 === errors;
+                  var _valid5 = _errs300 === errors;
                   valid50 = _valid5;
                 }
                 if (!valid50) {
-                  const err238 = {
+                  const err239 = {
                     instancePath:
                       instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/clientChallenges/additionalProperties/allOf/1/if",
@@ -26122,53 +26166,53 @@ function build() {
                     message: 'must match "then" schema',
                   };
                   if (vErrors === null) {
-                    vErrors = [err238];
+                    vErrors = [err239];
                   } else {
-                    vErrors.push(err238);
+                    vErrors.push(err239);
                   }
                   errors++;
                 }
-                const _errs300 = errors;
+                const _errs302 = errors;
                 let valid52 = true;
-                const _errs301 = errors;
-                if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                const _errs303 = errors;
+                if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
                   let missing6;
-                  if (data125.kind === void 0 && (missing6 = "kind")) {
-                    const err239 = {};
+                  if (data126.kind === void 0 && (missing6 = "kind")) {
+                    const err240 = {};
                     if (vErrors === null) {
-                      vErrors = [err239];
+                      vErrors = [err240];
                     } else {
-                      vErrors.push(err239);
+                      vErrors.push(err240);
                     }
                     errors++;
                   } else {
-                    if (data125.kind !== void 0) {
-                      if (!(data125.kind === "totp-enrolment")) {
-                        const err240 = {};
+                    if (data126.kind !== void 0) {
+                      if (!(data126.kind === "totp-enrolment")) {
+                        const err241 = {};
                         if (vErrors === null) {
-                          vErrors = [err240];
+                          vErrors = [err241];
                         } else {
-                          vErrors.push(err240);
+                          vErrors.push(err241);
                         }
                         errors++;
                       }
                     }
                   }
                 }
-                var _valid6 = _errs301 === errors;
-                errors = _errs300;
+                var _valid6 = _errs303 === errors;
+                errors = _errs302;
                 if (vErrors !== null) {
-                  if (_errs300) {
-                    vErrors.length = _errs300;
+                  if (_errs302) {
+                    vErrors.length = _errs302;
                   } else {
                     vErrors = null;
                   }
                 }
                 if (_valid6) {
-                  const _errs303 = errors;
-                  if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-                    if (data125.userId === void 0) {
-                      const err241 = {
+                  const _errs305 = errors;
+                  if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+                    if (data126.userId === void 0) {
+                      const err242 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -26178,14 +26222,14 @@ function build() {
                         message: "must have required property 'userId'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err241];
+                        vErrors = [err242];
                       } else {
-                        vErrors.push(err241);
+                        vErrors.push(err242);
                       }
                       errors++;
                     }
-                    if (data125.secret === void 0) {
-                      const err242 = {
+                    if (data126.secret === void 0) {
+                      const err243 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -26195,14 +26239,14 @@ function build() {
                         message: "must have required property 'secret'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err242];
+                        vErrors = [err243];
                       } else {
-                        vErrors.push(err242);
+                        vErrors.push(err243);
                       }
                       errors++;
                     }
-                    if (data125.userAuthenticatorId === void 0) {
-                      const err243 = {
+                    if (data126.userAuthenticatorId === void 0) {
+                      const err244 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -26212,18 +26256,18 @@ function build() {
                         message: "must have required property 'userAuthenticatorId'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err243];
+                        vErrors = [err244];
                       } else {
-                        vErrors.push(err243);
+                        vErrors.push(err244);
                       }
                       errors++;
                     }
                   }
-                  var _valid6 = _errs303 === errors;
+                  var _valid6 = _errs305 === errors;
                   valid52 = _valid6;
                 }
                 if (!valid52) {
-                  const err244 = {
+                  const err245 = {
                     instancePath:
                       instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/clientChallenges/additionalProperties/allOf/2/if",
@@ -26232,53 +26276,53 @@ function build() {
                     message: 'must match "then" schema',
                   };
                   if (vErrors === null) {
-                    vErrors = [err244];
+                    vErrors = [err245];
                   } else {
-                    vErrors.push(err244);
+                    vErrors.push(err245);
                   }
                   errors++;
                 }
-                const _errs305 = errors;
+                const _errs307 = errors;
                 let valid54 = true;
-                const _errs306 = errors;
-                if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                const _errs308 = errors;
+                if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
                   let missing7;
-                  if (data125.kind === void 0 && (missing7 = "kind")) {
-                    const err245 = {};
+                  if (data126.kind === void 0 && (missing7 = "kind")) {
+                    const err246 = {};
                     if (vErrors === null) {
-                      vErrors = [err245];
+                      vErrors = [err246];
                     } else {
-                      vErrors.push(err245);
+                      vErrors.push(err246);
                     }
                     errors++;
                   } else {
-                    if (data125.kind !== void 0) {
-                      if (!(data125.kind === "push")) {
-                        const err246 = {};
+                    if (data126.kind !== void 0) {
+                      if (!(data126.kind === "push")) {
+                        const err247 = {};
                         if (vErrors === null) {
-                          vErrors = [err246];
+                          vErrors = [err247];
                         } else {
-                          vErrors.push(err246);
+                          vErrors.push(err247);
                         }
                         errors++;
                       }
                     }
                   }
                 }
-                var _valid7 = _errs306 === errors;
-                errors = _errs305;
+                var _valid7 = _errs308 === errors;
+                errors = _errs307;
                 if (vErrors !== null) {
-                  if (_errs305) {
-                    vErrors.length = _errs305;
+                  if (_errs307) {
+                    vErrors.length = _errs307;
                   } else {
                     vErrors = null;
                   }
                 }
                 if (_valid7) {
-                  const _errs308 = errors;
-                  if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-                    if (data125.userId === void 0) {
-                      const err247 = {
+                  const _errs310 = errors;
+                  if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+                    if (data126.userId === void 0) {
+                      const err248 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -26288,18 +26332,18 @@ function build() {
                         message: "must have required property 'userId'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err247];
+                        vErrors = [err248];
                       } else {
-                        vErrors.push(err247);
+                        vErrors.push(err248);
                       }
                       errors++;
                     }
                   }
-                  var _valid7 = _errs308 === errors;
+                  var _valid7 = _errs310 === errors;
                   valid54 = _valid7;
                 }
                 if (!valid54) {
-                  const err248 = {
+                  const err249 = {
                     instancePath:
                       instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/clientChallenges/additionalProperties/allOf/3/if",
@@ -26308,53 +26352,53 @@ function build() {
                     message: 'must match "then" schema',
                   };
                   if (vErrors === null) {
-                    vErrors = [err248];
+                    vErrors = [err249];
                   } else {
-                    vErrors.push(err248);
+                    vErrors.push(err249);
                   }
                   errors++;
                 }
-                const _errs310 = errors;
+                const _errs312 = errors;
                 let valid56 = true;
-                const _errs311 = errors;
-                if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                const _errs313 = errors;
+                if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
                   let missing8;
-                  if (data125.kind === void 0 && (missing8 = "kind")) {
-                    const err249 = {};
+                  if (data126.kind === void 0 && (missing8 = "kind")) {
+                    const err250 = {};
                     if (vErrors === null) {
-                      vErrors = [err249];
+                      vErrors = [err250];
                     } else {
-                      vErrors.push(err249);
+                      vErrors.push(err250);
                     }
                     errors++;
                   } else {
-                    if (data125.kind !== void 0) {
-                      if (!(data125.kind === "magic-link")) {
-                        const err250 = {};
+                    if (data126.kind !== void 0) {
+                      if (!(data126.kind === "magic-link")) {
+                        const err251 = {};
                         if (vErrors === null) {
-                          vErrors = [err250];
+                          vErrors = [err251];
                         } else {
-                          vErrors.push(err250);
+                          vErrors.push(err251);
                         }
                         errors++;
                       }
                     }
                   }
                 }
-                var _valid8 = _errs311 === errors;
-                errors = _errs310;
+                var _valid8 = _errs313 === errors;
+                errors = _errs312;
                 if (vErrors !== null) {
-                  if (_errs310) {
-                    vErrors.length = _errs310;
+                  if (_errs312) {
+                    vErrors.length = _errs312;
                   } else {
                     vErrors = null;
                   }
                 }
                 if (_valid8) {
-                  const _errs313 = errors;
-                  if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-                    if (data125.userId === void 0) {
-                      const err251 = {
+                  const _errs315 = errors;
+                  if (data126 && typeof data126 == "object" && !Array.isArray(data126)) {
+                    if (data126.userId === void 0) {
+                      const err252 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -26364,14 +26408,14 @@ function build() {
                         message: "must have required property 'userId'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err251];
+                        vErrors = [err252];
                       } else {
-                        vErrors.push(err251);
+                        vErrors.push(err252);
                       }
                       errors++;
                     }
-                    if (data125.email === void 0) {
-                      const err252 = {
+                    if (data126.email === void 0) {
+                      const err253 = {
                         instancePath:
                           instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -26381,18 +26425,18 @@ function build() {
                         message: "must have required property 'email'",
                       };
                       if (vErrors === null) {
-                        vErrors = [err252];
+                        vErrors = [err253];
                       } else {
-                        vErrors.push(err252);
+                        vErrors.push(err253);
                       }
                       errors++;
                     }
                   }
-                  var _valid8 = _errs313 === errors;
+                  var _valid8 = _errs315 === errors;
                   valid56 = _valid8;
                 }
                 if (!valid56) {
-                  const err253 = {
+                  const err254 = {
                     instancePath:
                       instancePath + "/server/clientChallenges/" + key20.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/clientChallenges/additionalProperties/allOf/4/if",
@@ -26401,15 +26445,15 @@ function build() {
                     message: 'must match "then" schema',
                   };
                   if (vErrors === null) {
-                    vErrors = [err253];
+                    vErrors = [err254];
                   } else {
-                    vErrors.push(err253);
+                    vErrors.push(err254);
                   }
                   errors++;
                 }
               }
             } else {
-              const err254 = {
+              const err255 = {
                 instancePath: instancePath + "/server/clientChallenges",
                 schemaPath: "#/properties/server/properties/clientChallenges/type",
                 keyword: "type",
@@ -26417,41 +26461,26 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err254];
+                vErrors = [err255];
               } else {
-                vErrors.push(err254);
+                vErrors.push(err255);
               }
               errors++;
             }
           }
           if (data49.passkeys !== void 0) {
-            let data146 = data49.passkeys;
-            if (data146 && typeof data146 == "object" && !Array.isArray(data146)) {
-              for (const key22 in data146) {
-                let data147 = data146[key22];
-                if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
-                  if (data147.credentialId === void 0) {
-                    const err255 = {
+            let data147 = data49.passkeys;
+            if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
+              for (const key22 in data147) {
+                let data148 = data147[key22];
+                if (data148 && typeof data148 == "object" && !Array.isArray(data148)) {
+                  if (data148.credentialId === void 0) {
+                    const err256 = {
                       instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/passkeys/additionalProperties/required",
                       keyword: "required",
                       params: { missingProperty: "credentialId" },
                       message: "must have required property 'credentialId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err255];
-                    } else {
-                      vErrors.push(err255);
-                    }
-                    errors++;
-                  }
-                  if (data147.userId === void 0) {
-                    const err256 = {
-                      instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
-                      schemaPath: "#/properties/server/properties/passkeys/additionalProperties/required",
-                      keyword: "required",
-                      params: { missingProperty: "userId" },
-                      message: "must have required property 'userId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err256];
@@ -26460,13 +26489,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data147.userAuthenticatorId === void 0) {
+                  if (data148.userId === void 0) {
                     const err257 = {
                       instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/passkeys/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "userAuthenticatorId" },
-                      message: "must have required property 'userAuthenticatorId'",
+                      params: { missingProperty: "userId" },
+                      message: "must have required property 'userId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err257];
@@ -26475,13 +26504,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data147.publicKey === void 0) {
+                  if (data148.userAuthenticatorId === void 0) {
                     const err258 = {
                       instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/passkeys/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "publicKey" },
-                      message: "must have required property 'publicKey'",
+                      params: { missingProperty: "userAuthenticatorId" },
+                      message: "must have required property 'userAuthenticatorId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err258];
@@ -26490,13 +26519,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data147.counter === void 0) {
+                  if (data148.publicKey === void 0) {
                     const err259 = {
                       instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/passkeys/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "counter" },
-                      message: "must have required property 'counter'",
+                      params: { missingProperty: "publicKey" },
+                      message: "must have required property 'publicKey'",
                     };
                     if (vErrors === null) {
                       vErrors = [err259];
@@ -26505,13 +26534,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data147.userHandle === void 0) {
+                  if (data148.counter === void 0) {
                     const err260 = {
                       instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/passkeys/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "userHandle" },
-                      message: "must have required property 'userHandle'",
+                      params: { missingProperty: "counter" },
+                      message: "must have required property 'counter'",
                     };
                     if (vErrors === null) {
                       vErrors = [err260];
@@ -26520,7 +26549,22 @@ function build() {
                     }
                     errors++;
                   }
-                  for (const key23 in data147) {
+                  if (data148.userHandle === void 0) {
+                    const err261 = {
+                      instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/passkeys/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "userHandle" },
+                      message: "must have required property 'userHandle'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err261];
+                    } else {
+                      vErrors.push(err261);
+                    }
+                    errors++;
+                  }
+                  for (const key23 in data148) {
                     if (
                       !(
                         key23 === "credentialId" ||
@@ -26533,7 +26577,7 @@ function build() {
                         key23 === "lastVerifiedAt"
                       )
                     ) {
-                      const err261 = {
+                      const err262 = {
                         instancePath:
                           instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath: "#/properties/server/properties/passkeys/additionalProperties/additionalProperties",
@@ -26542,18 +26586,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err261];
+                        vErrors = [err262];
                       } else {
-                        vErrors.push(err261);
+                        vErrors.push(err262);
                       }
                       errors++;
                     }
                   }
-                  if (data147.credentialId !== void 0) {
-                    let data148 = data147.credentialId;
-                    if (typeof data148 === "string") {
-                      if (func0(data148) < 1) {
-                        const err262 = {
+                  if (data148.credentialId !== void 0) {
+                    let data149 = data148.credentialId;
+                    if (typeof data149 === "string") {
+                      if (func0(data149) < 1) {
+                        const err263 = {
                           instancePath:
                             instancePath +
                             "/server/passkeys/" +
@@ -26566,14 +26610,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err262];
+                          vErrors = [err263];
                         } else {
-                          vErrors.push(err262);
+                          vErrors.push(err263);
                         }
                         errors++;
                       }
                     } else {
-                      const err263 = {
+                      const err264 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26586,18 +26630,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err263];
+                        vErrors = [err264];
                       } else {
-                        vErrors.push(err263);
+                        vErrors.push(err264);
                       }
                       errors++;
                     }
                   }
-                  if (data147.userId !== void 0) {
-                    let data149 = data147.userId;
-                    if (typeof data149 === "string") {
-                      if (func0(data149) < 1) {
-                        const err264 = {
+                  if (data148.userId !== void 0) {
+                    let data150 = data148.userId;
+                    if (typeof data150 === "string") {
+                      if (func0(data150) < 1) {
+                        const err265 = {
                           instancePath:
                             instancePath +
                             "/server/passkeys/" +
@@ -26610,14 +26654,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err264];
+                          vErrors = [err265];
                         } else {
-                          vErrors.push(err264);
+                          vErrors.push(err265);
                         }
                         errors++;
                       }
                     } else {
-                      const err265 = {
+                      const err266 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26630,18 +26674,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err265];
+                        vErrors = [err266];
                       } else {
-                        vErrors.push(err265);
+                        vErrors.push(err266);
                       }
                       errors++;
                     }
                   }
-                  if (data147.userAuthenticatorId !== void 0) {
-                    let data150 = data147.userAuthenticatorId;
-                    if (typeof data150 === "string") {
-                      if (func0(data150) < 1) {
-                        const err266 = {
+                  if (data148.userAuthenticatorId !== void 0) {
+                    let data151 = data148.userAuthenticatorId;
+                    if (typeof data151 === "string") {
+                      if (func0(data151) < 1) {
+                        const err267 = {
                           instancePath:
                             instancePath +
                             "/server/passkeys/" +
@@ -26654,14 +26698,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err266];
+                          vErrors = [err267];
                         } else {
-                          vErrors.push(err266);
+                          vErrors.push(err267);
                         }
                         errors++;
                       }
                     } else {
-                      const err267 = {
+                      const err268 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26674,18 +26718,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err267];
+                        vErrors = [err268];
                       } else {
-                        vErrors.push(err267);
+                        vErrors.push(err268);
                       }
                       errors++;
                     }
                   }
-                  if (data147.publicKey !== void 0) {
-                    let data151 = data147.publicKey;
-                    if (typeof data151 === "string") {
-                      if (func0(data151) < 1) {
-                        const err268 = {
+                  if (data148.publicKey !== void 0) {
+                    let data152 = data148.publicKey;
+                    if (typeof data152 === "string") {
+                      if (func0(data152) < 1) {
+                        const err269 = {
                           instancePath:
                             instancePath +
                             "/server/passkeys/" +
@@ -26698,14 +26742,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err268];
+                          vErrors = [err269];
                         } else {
-                          vErrors.push(err268);
+                          vErrors.push(err269);
                         }
                         errors++;
                       }
                     } else {
-                      const err269 = {
+                      const err270 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26718,17 +26762,17 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err269];
+                        vErrors = [err270];
                       } else {
-                        vErrors.push(err269);
+                        vErrors.push(err270);
                       }
                       errors++;
                     }
                   }
-                  if (data147.counter !== void 0) {
-                    let data152 = data147.counter;
-                    if (!(typeof data152 == "number" && !(data152 % 1) && !isNaN(data152))) {
-                      const err270 = {
+                  if (data148.counter !== void 0) {
+                    let data153 = data148.counter;
+                    if (!(typeof data153 == "number" && !(data153 % 1) && !isNaN(data153))) {
+                      const err271 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26741,15 +26785,15 @@ function build() {
                         message: "must be integer",
                       };
                       if (vErrors === null) {
-                        vErrors = [err270];
+                        vErrors = [err271];
                       } else {
-                        vErrors.push(err270);
+                        vErrors.push(err271);
                       }
                       errors++;
                     }
-                    if (typeof data152 == "number") {
-                      if (data152 < 0 || isNaN(data152)) {
-                        const err271 = {
+                    if (typeof data153 == "number") {
+                      if (data153 < 0 || isNaN(data153)) {
+                        const err272 = {
                           instancePath:
                             instancePath +
                             "/server/passkeys/" +
@@ -26762,19 +26806,19 @@ function build() {
                           message: "must be >= 0",
                         };
                         if (vErrors === null) {
-                          vErrors = [err271];
+                          vErrors = [err272];
                         } else {
-                          vErrors.push(err271);
+                          vErrors.push(err272);
                         }
                         errors++;
                       }
                     }
                   }
-                  if (data147.userHandle !== void 0) {
-                    let data153 = data147.userHandle;
-                    if (typeof data153 === "string") {
-                      if (func0(data153) < 1) {
-                        const err272 = {
+                  if (data148.userHandle !== void 0) {
+                    let data154 = data148.userHandle;
+                    if (typeof data154 === "string") {
+                      if (func0(data154) < 1) {
+                        const err273 = {
                           instancePath:
                             instancePath +
                             "/server/passkeys/" +
@@ -26787,14 +26831,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err272];
+                          vErrors = [err273];
                         } else {
-                          vErrors.push(err272);
+                          vErrors.push(err273);
                         }
                         errors++;
                       }
                     } else {
-                      const err273 = {
+                      const err274 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26807,20 +26851,20 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err273];
+                        vErrors = [err274];
                       } else {
-                        vErrors.push(err273);
+                        vErrors.push(err274);
                       }
                       errors++;
                     }
                   }
-                  if (data147.transports !== void 0) {
-                    let data154 = data147.transports;
-                    if (Array.isArray(data154)) {
-                      const len5 = data154.length;
+                  if (data148.transports !== void 0) {
+                    let data155 = data148.transports;
+                    if (Array.isArray(data155)) {
+                      const len5 = data155.length;
                       for (let i5 = 0; i5 < len5; i5++) {
-                        if (typeof data154[i5] !== "string") {
-                          const err274 = {
+                        if (typeof data155[i5] !== "string") {
+                          const err275 = {
                             instancePath:
                               instancePath +
                               "/server/passkeys/" +
@@ -26834,15 +26878,15 @@ function build() {
                             message: "must be string",
                           };
                           if (vErrors === null) {
-                            vErrors = [err274];
+                            vErrors = [err275];
                           } else {
-                            vErrors.push(err274);
+                            vErrors.push(err275);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err275 = {
+                      const err276 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26855,18 +26899,18 @@ function build() {
                         message: "must be array",
                       };
                       if (vErrors === null) {
-                        vErrors = [err275];
+                        vErrors = [err276];
                       } else {
-                        vErrors.push(err275);
+                        vErrors.push(err276);
                       }
                       errors++;
                     }
                   }
-                  if (data147.lastVerifiedAt !== void 0) {
-                    let data156 = data147.lastVerifiedAt;
-                    if (typeof data156 === "string") {
-                      if (!formats38.validate(data156)) {
-                        const err276 = {
+                  if (data148.lastVerifiedAt !== void 0) {
+                    let data157 = data148.lastVerifiedAt;
+                    if (typeof data157 === "string") {
+                      if (!formats38.validate(data157)) {
+                        const err277 = {
                           instancePath:
                             instancePath +
                             "/server/passkeys/" +
@@ -26879,14 +26923,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err276];
+                          vErrors = [err277];
                         } else {
-                          vErrors.push(err276);
+                          vErrors.push(err277);
                         }
                         errors++;
                       }
                     } else {
-                      const err277 = {
+                      const err278 = {
                         instancePath:
                           instancePath +
                           "/server/passkeys/" +
@@ -26899,15 +26943,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err277];
+                        vErrors = [err278];
                       } else {
-                        vErrors.push(err277);
+                        vErrors.push(err278);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err278 = {
+                  const err279 = {
                     instancePath: instancePath + "/server/passkeys/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/passkeys/additionalProperties/type",
                     keyword: "type",
@@ -26915,15 +26959,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err278];
+                    vErrors = [err279];
                   } else {
-                    vErrors.push(err278);
+                    vErrors.push(err279);
                   }
                   errors++;
                 }
               }
             } else {
-              const err279 = {
+              const err280 = {
                 instancePath: instancePath + "/server/passkeys",
                 schemaPath: "#/properties/server/properties/passkeys/type",
                 keyword: "type",
@@ -26931,21 +26975,21 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err279];
+                vErrors = [err280];
               } else {
-                vErrors.push(err279);
+                vErrors.push(err280);
               }
               errors++;
             }
           }
           if (data49.totpSecrets !== void 0) {
-            let data157 = data49.totpSecrets;
-            if (data157 && typeof data157 == "object" && !Array.isArray(data157)) {
-              for (const key24 in data157) {
-                let data158 = data157[key24];
-                if (data158 && typeof data158 == "object" && !Array.isArray(data158)) {
-                  if (data158.userAuthenticatorId === void 0) {
-                    const err280 = {
+            let data158 = data49.totpSecrets;
+            if (data158 && typeof data158 == "object" && !Array.isArray(data158)) {
+              for (const key24 in data158) {
+                let data159 = data158[key24];
+                if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
+                  if (data159.userAuthenticatorId === void 0) {
+                    const err281 = {
                       instancePath:
                         instancePath + "/server/totpSecrets/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/totpSecrets/additionalProperties/required",
@@ -26954,14 +26998,14 @@ function build() {
                       message: "must have required property 'userAuthenticatorId'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err280];
+                      vErrors = [err281];
                     } else {
-                      vErrors.push(err280);
+                      vErrors.push(err281);
                     }
                     errors++;
                   }
-                  if (data158.userId === void 0) {
-                    const err281 = {
+                  if (data159.userId === void 0) {
+                    const err282 = {
                       instancePath:
                         instancePath + "/server/totpSecrets/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/totpSecrets/additionalProperties/required",
@@ -26970,14 +27014,14 @@ function build() {
                       message: "must have required property 'userId'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err281];
+                      vErrors = [err282];
                     } else {
-                      vErrors.push(err281);
+                      vErrors.push(err282);
                     }
                     errors++;
                   }
-                  if (data158.secret === void 0) {
-                    const err282 = {
+                  if (data159.secret === void 0) {
+                    const err283 = {
                       instancePath:
                         instancePath + "/server/totpSecrets/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/totpSecrets/additionalProperties/required",
@@ -26986,13 +27030,13 @@ function build() {
                       message: "must have required property 'secret'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err282];
+                      vErrors = [err283];
                     } else {
-                      vErrors.push(err282);
+                      vErrors.push(err283);
                     }
                     errors++;
                   }
-                  for (const key25 in data158) {
+                  for (const key25 in data159) {
                     if (
                       !(
                         key25 === "userAuthenticatorId" ||
@@ -27001,7 +27045,7 @@ function build() {
                         key25 === "lastUsedStep"
                       )
                     ) {
-                      const err283 = {
+                      const err284 = {
                         instancePath:
                           instancePath + "/server/totpSecrets/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -27011,18 +27055,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err283];
+                        vErrors = [err284];
                       } else {
-                        vErrors.push(err283);
+                        vErrors.push(err284);
                       }
                       errors++;
                     }
                   }
-                  if (data158.userAuthenticatorId !== void 0) {
-                    let data159 = data158.userAuthenticatorId;
-                    if (typeof data159 === "string") {
-                      if (func0(data159) < 1) {
-                        const err284 = {
+                  if (data159.userAuthenticatorId !== void 0) {
+                    let data160 = data159.userAuthenticatorId;
+                    if (typeof data160 === "string") {
+                      if (func0(data160) < 1) {
+                        const err285 = {
                           instancePath:
                             instancePath +
                             "/server/totpSecrets/" +
@@ -27035,14 +27079,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err284];
+                          vErrors = [err285];
                         } else {
-                          vErrors.push(err284);
+                          vErrors.push(err285);
                         }
                         errors++;
                       }
                     } else {
-                      const err285 = {
+                      const err286 = {
                         instancePath:
                           instancePath +
                           "/server/totpSecrets/" +
@@ -27055,18 +27099,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err285];
+                        vErrors = [err286];
                       } else {
-                        vErrors.push(err285);
+                        vErrors.push(err286);
                       }
                       errors++;
                     }
                   }
-                  if (data158.userId !== void 0) {
-                    let data160 = data158.userId;
-                    if (typeof data160 === "string") {
-                      if (func0(data160) < 1) {
-                        const err286 = {
+                  if (data159.userId !== void 0) {
+                    let data161 = data159.userId;
+                    if (typeof data161 === "string") {
+                      if (func0(data161) < 1) {
+                        const err287 = {
                           instancePath:
                             instancePath +
                             "/server/totpSecrets/" +
@@ -27079,14 +27123,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err286];
+                          vErrors = [err287];
                         } else {
-                          vErrors.push(err286);
+                          vErrors.push(err287);
                         }
                         errors++;
                       }
                     } else {
-                      const err287 = {
+                      const err288 = {
                         instancePath:
                           instancePath +
                           "/server/totpSecrets/" +
@@ -27099,18 +27143,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err287];
+                        vErrors = [err288];
                       } else {
-                        vErrors.push(err287);
+                        vErrors.push(err288);
                       }
                       errors++;
                     }
                   }
-                  if (data158.secret !== void 0) {
-                    let data161 = data158.secret;
-                    if (typeof data161 === "string") {
-                      if (!pattern15.test(data161)) {
-                        const err288 = {
+                  if (data159.secret !== void 0) {
+                    let data162 = data159.secret;
+                    if (typeof data162 === "string") {
+                      if (!pattern15.test(data162)) {
+                        const err289 = {
                           instancePath:
                             instancePath +
                             "/server/totpSecrets/" +
@@ -27123,14 +27167,14 @@ function build() {
                           message: 'must match pattern "^[A-Z2-7]+=*$"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err288];
+                          vErrors = [err289];
                         } else {
-                          vErrors.push(err288);
+                          vErrors.push(err289);
                         }
                         errors++;
                       }
                     } else {
-                      const err289 = {
+                      const err290 = {
                         instancePath:
                           instancePath +
                           "/server/totpSecrets/" +
@@ -27143,17 +27187,17 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err289];
+                        vErrors = [err290];
                       } else {
-                        vErrors.push(err289);
+                        vErrors.push(err290);
                       }
                       errors++;
                     }
                   }
-                  if (data158.lastUsedStep !== void 0) {
-                    let data162 = data158.lastUsedStep;
-                    if (!(typeof data162 == "number" && !(data162 % 1) && !isNaN(data162))) {
-                      const err290 = {
+                  if (data159.lastUsedStep !== void 0) {
+                    let data163 = data159.lastUsedStep;
+                    if (!(typeof data163 == "number" && !(data163 % 1) && !isNaN(data163))) {
+                      const err291 = {
                         instancePath:
                           instancePath +
                           "/server/totpSecrets/" +
@@ -27166,15 +27210,15 @@ function build() {
                         message: "must be integer",
                       };
                       if (vErrors === null) {
-                        vErrors = [err290];
+                        vErrors = [err291];
                       } else {
-                        vErrors.push(err290);
+                        vErrors.push(err291);
                       }
                       errors++;
                     }
-                    if (typeof data162 == "number") {
-                      if (data162 < 0 || isNaN(data162)) {
-                        const err291 = {
+                    if (typeof data163 == "number") {
+                      if (data163 < 0 || isNaN(data163)) {
+                        const err292 = {
                           instancePath:
                             instancePath +
                             "/server/totpSecrets/" +
@@ -27187,16 +27231,16 @@ function build() {
                           message: "must be >= 0",
                         };
                         if (vErrors === null) {
-                          vErrors = [err291];
+                          vErrors = [err292];
                         } else {
-                          vErrors.push(err291);
+                          vErrors.push(err292);
                         }
                         errors++;
                       }
                     }
                   }
                 } else {
-                  const err292 = {
+                  const err293 = {
                     instancePath:
                       instancePath + "/server/totpSecrets/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/totpSecrets/additionalProperties/type",
@@ -27205,15 +27249,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err292];
+                    vErrors = [err293];
                   } else {
-                    vErrors.push(err292);
+                    vErrors.push(err293);
                   }
                   errors++;
                 }
               }
             } else {
-              const err293 = {
+              const err294 = {
                 instancePath: instancePath + "/server/totpSecrets",
                 schemaPath: "#/properties/server/properties/totpSecrets/type",
                 keyword: "type",
@@ -27221,41 +27265,26 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err293];
+                vErrors = [err294];
               } else {
-                vErrors.push(err293);
+                vErrors.push(err294);
               }
               errors++;
             }
           }
           if (data49.sessions !== void 0) {
-            let data163 = data49.sessions;
-            if (data163 && typeof data163 == "object" && !Array.isArray(data163)) {
-              for (const key26 in data163) {
-                let data164 = data163[key26];
-                if (data164 && typeof data164 == "object" && !Array.isArray(data164)) {
-                  if (data164.sessionId === void 0) {
-                    const err294 = {
+            let data164 = data49.sessions;
+            if (data164 && typeof data164 == "object" && !Array.isArray(data164)) {
+              for (const key26 in data164) {
+                let data165 = data164[key26];
+                if (data165 && typeof data165 == "object" && !Array.isArray(data165)) {
+                  if (data165.sessionId === void 0) {
+                    const err295 = {
                       instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
                       keyword: "required",
                       params: { missingProperty: "sessionId" },
                       message: "must have required property 'sessionId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err294];
-                    } else {
-                      vErrors.push(err294);
-                    }
-                    errors++;
-                  }
-                  if (data164.userId === void 0) {
-                    const err295 = {
-                      instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
-                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
-                      keyword: "required",
-                      params: { missingProperty: "userId" },
-                      message: "must have required property 'userId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err295];
@@ -27264,13 +27293,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data164.clientId === void 0) {
+                  if (data165.userId === void 0) {
                     const err296 = {
                       instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "clientId" },
-                      message: "must have required property 'clientId'",
+                      params: { missingProperty: "userId" },
+                      message: "must have required property 'userId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err296];
@@ -27279,13 +27308,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data164.accessTokenId === void 0) {
+                  if (data165.clientId === void 0) {
                     const err297 = {
                       instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "accessTokenId" },
-                      message: "must have required property 'accessTokenId'",
+                      params: { missingProperty: "clientId" },
+                      message: "must have required property 'clientId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err297];
@@ -27294,13 +27323,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data164.refreshToken === void 0) {
+                  if (data165.accessTokenId === void 0) {
                     const err298 = {
                       instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "refreshToken" },
-                      message: "must have required property 'refreshToken'",
+                      params: { missingProperty: "accessTokenId" },
+                      message: "must have required property 'accessTokenId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err298];
@@ -27309,13 +27338,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data164.accessTokenExpiresAt === void 0) {
+                  if (data165.refreshToken === void 0) {
                     const err299 = {
                       instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "accessTokenExpiresAt" },
-                      message: "must have required property 'accessTokenExpiresAt'",
+                      params: { missingProperty: "refreshToken" },
+                      message: "must have required property 'refreshToken'",
                     };
                     if (vErrors === null) {
                       vErrors = [err299];
@@ -27324,13 +27353,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data164.refreshTokenExpiresAt === void 0) {
+                  if (data165.accessTokenExpiresAt === void 0) {
                     const err300 = {
                       instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
                       keyword: "required",
-                      params: { missingProperty: "refreshTokenExpiresAt" },
-                      message: "must have required property 'refreshTokenExpiresAt'",
+                      params: { missingProperty: "accessTokenExpiresAt" },
+                      message: "must have required property 'accessTokenExpiresAt'",
                     };
                     if (vErrors === null) {
                       vErrors = [err300];
@@ -27339,14 +27368,29 @@ function build() {
                     }
                     errors++;
                   }
-                  for (const key27 in data164) {
+                  if (data165.refreshTokenExpiresAt === void 0) {
+                    const err301 = {
+                      instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
+                      schemaPath: "#/properties/server/properties/sessions/additionalProperties/required",
+                      keyword: "required",
+                      params: { missingProperty: "refreshTokenExpiresAt" },
+                      message: "must have required property 'refreshTokenExpiresAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err301];
+                    } else {
+                      vErrors.push(err301);
+                    }
+                    errors++;
+                  }
+                  for (const key27 in data165) {
                     if (
                       !func1.call(
                         schema112.properties.server.properties.sessions.additionalProperties.properties,
                         key27,
                       )
                     ) {
-                      const err301 = {
+                      const err302 = {
                         instancePath:
                           instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath: "#/properties/server/properties/sessions/additionalProperties/additionalProperties",
@@ -27355,18 +27399,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err301];
+                        vErrors = [err302];
                       } else {
-                        vErrors.push(err301);
+                        vErrors.push(err302);
                       }
                       errors++;
                     }
                   }
-                  if (data164.sessionId !== void 0) {
-                    let data165 = data164.sessionId;
-                    if (typeof data165 === "string") {
-                      if (func0(data165) < 1) {
-                        const err302 = {
+                  if (data165.sessionId !== void 0) {
+                    let data166 = data165.sessionId;
+                    if (typeof data166 === "string") {
+                      if (func0(data166) < 1) {
+                        const err303 = {
                           instancePath:
                             instancePath +
                             "/server/sessions/" +
@@ -27379,14 +27423,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err302];
+                          vErrors = [err303];
                         } else {
-                          vErrors.push(err302);
+                          vErrors.push(err303);
                         }
                         errors++;
                       }
                     } else {
-                      const err303 = {
+                      const err304 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27399,18 +27443,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err303];
+                        vErrors = [err304];
                       } else {
-                        vErrors.push(err303);
+                        vErrors.push(err304);
                       }
                       errors++;
                     }
                   }
-                  if (data164.userId !== void 0) {
-                    let data166 = data164.userId;
-                    if (typeof data166 === "string") {
-                      if (func0(data166) < 1) {
-                        const err304 = {
+                  if (data165.userId !== void 0) {
+                    let data167 = data165.userId;
+                    if (typeof data167 === "string") {
+                      if (func0(data167) < 1) {
+                        const err305 = {
                           instancePath:
                             instancePath +
                             "/server/sessions/" +
@@ -27423,14 +27467,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err304];
+                          vErrors = [err305];
                         } else {
-                          vErrors.push(err304);
+                          vErrors.push(err305);
                         }
                         errors++;
                       }
                     } else {
-                      const err305 = {
+                      const err306 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27443,18 +27487,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err305];
+                        vErrors = [err306];
                       } else {
-                        vErrors.push(err305);
+                        vErrors.push(err306);
                       }
                       errors++;
                     }
                   }
-                  if (data164.clientId !== void 0) {
-                    let data167 = data164.clientId;
-                    if (typeof data167 === "string") {
-                      if (func0(data167) < 1) {
-                        const err306 = {
+                  if (data165.clientId !== void 0) {
+                    let data168 = data165.clientId;
+                    if (typeof data168 === "string") {
+                      if (func0(data168) < 1) {
+                        const err307 = {
                           instancePath:
                             instancePath +
                             "/server/sessions/" +
@@ -27467,14 +27511,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err306];
+                          vErrors = [err307];
                         } else {
-                          vErrors.push(err306);
+                          vErrors.push(err307);
                         }
                         errors++;
                       }
                     } else {
-                      const err307 = {
+                      const err308 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27487,18 +27531,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err307];
+                        vErrors = [err308];
                       } else {
-                        vErrors.push(err307);
+                        vErrors.push(err308);
                       }
                       errors++;
                     }
                   }
-                  if (data164.accessTokenId !== void 0) {
-                    let data168 = data164.accessTokenId;
-                    if (typeof data168 === "string") {
-                      if (func0(data168) < 1) {
-                        const err308 = {
+                  if (data165.accessTokenId !== void 0) {
+                    let data169 = data165.accessTokenId;
+                    if (typeof data169 === "string") {
+                      if (func0(data169) < 1) {
+                        const err309 = {
                           instancePath:
                             instancePath +
                             "/server/sessions/" +
@@ -27511,14 +27555,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err308];
+                          vErrors = [err309];
                         } else {
-                          vErrors.push(err308);
+                          vErrors.push(err309);
                         }
                         errors++;
                       }
                     } else {
-                      const err309 = {
+                      const err310 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27531,18 +27575,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err309];
+                        vErrors = [err310];
                       } else {
-                        vErrors.push(err309);
+                        vErrors.push(err310);
                       }
                       errors++;
                     }
                   }
-                  if (data164.refreshToken !== void 0) {
-                    let data169 = data164.refreshToken;
-                    if (typeof data169 === "string") {
-                      if (func0(data169) < 1) {
-                        const err310 = {
+                  if (data165.refreshToken !== void 0) {
+                    let data170 = data165.refreshToken;
+                    if (typeof data170 === "string") {
+                      if (func0(data170) < 1) {
+                        const err311 = {
                           instancePath:
                             instancePath +
                             "/server/sessions/" +
@@ -27555,14 +27599,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err310];
+                          vErrors = [err311];
                         } else {
-                          vErrors.push(err310);
+                          vErrors.push(err311);
                         }
                         errors++;
                       }
                     } else {
-                      const err311 = {
+                      const err312 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27575,16 +27619,16 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err311];
+                        vErrors = [err312];
                       } else {
-                        vErrors.push(err311);
+                        vErrors.push(err312);
                       }
                       errors++;
                     }
                   }
-                  if (data164.accessTokenExpiresAt !== void 0) {
-                    if (!(typeof data164.accessTokenExpiresAt == "number")) {
-                      const err312 = {
+                  if (data165.accessTokenExpiresAt !== void 0) {
+                    if (!(typeof data165.accessTokenExpiresAt == "number")) {
+                      const err313 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27597,16 +27641,16 @@ function build() {
                         message: "must be number",
                       };
                       if (vErrors === null) {
-                        vErrors = [err312];
+                        vErrors = [err313];
                       } else {
-                        vErrors.push(err312);
+                        vErrors.push(err313);
                       }
                       errors++;
                     }
                   }
-                  if (data164.refreshTokenExpiresAt !== void 0) {
-                    if (!(typeof data164.refreshTokenExpiresAt == "number")) {
-                      const err313 = {
+                  if (data165.refreshTokenExpiresAt !== void 0) {
+                    if (!(typeof data165.refreshTokenExpiresAt == "number")) {
+                      const err314 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27619,16 +27663,16 @@ function build() {
                         message: "must be number",
                       };
                       if (vErrors === null) {
-                        vErrors = [err313];
+                        vErrors = [err314];
                       } else {
-                        vErrors.push(err313);
+                        vErrors.push(err314);
                       }
                       errors++;
                     }
                   }
-                  if (data164.verificationMethod !== void 0) {
-                    if (typeof data164.verificationMethod !== "string") {
-                      const err314 = {
+                  if (data165.verificationMethod !== void 0) {
+                    if (typeof data165.verificationMethod !== "string") {
+                      const err315 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27641,18 +27685,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err314];
+                        vErrors = [err315];
                       } else {
-                        vErrors.push(err314);
+                        vErrors.push(err315);
                       }
                       errors++;
                     }
                   }
-                  if (data164.revokedAt !== void 0) {
-                    let data173 = data164.revokedAt;
-                    if (typeof data173 === "string") {
-                      if (!formats38.validate(data173)) {
-                        const err315 = {
+                  if (data165.revokedAt !== void 0) {
+                    let data174 = data165.revokedAt;
+                    if (typeof data174 === "string") {
+                      if (!formats38.validate(data174)) {
+                        const err316 = {
                           instancePath:
                             instancePath +
                             "/server/sessions/" +
@@ -27665,14 +27709,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err315];
+                          vErrors = [err316];
                         } else {
-                          vErrors.push(err315);
+                          vErrors.push(err316);
                         }
                         errors++;
                       }
                     } else {
-                      const err316 = {
+                      const err317 = {
                         instancePath:
                           instancePath +
                           "/server/sessions/" +
@@ -27685,15 +27729,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err316];
+                        vErrors = [err317];
                       } else {
-                        vErrors.push(err316);
+                        vErrors.push(err317);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err317 = {
+                  const err318 = {
                     instancePath: instancePath + "/server/sessions/" + key26.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/sessions/additionalProperties/type",
                     keyword: "type",
@@ -27701,15 +27745,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err317];
+                    vErrors = [err318];
                   } else {
-                    vErrors.push(err317);
+                    vErrors.push(err318);
                   }
                   errors++;
                 }
               }
             } else {
-              const err318 = {
+              const err319 = {
                 instancePath: instancePath + "/server/sessions",
                 schemaPath: "#/properties/server/properties/sessions/type",
                 keyword: "type",
@@ -27717,21 +27761,21 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err318];
+                vErrors = [err319];
               } else {
-                vErrors.push(err318);
+                vErrors.push(err319);
               }
               errors++;
             }
           }
           if (data49.appClients !== void 0) {
-            let data174 = data49.appClients;
-            if (data174 && typeof data174 == "object" && !Array.isArray(data174)) {
-              for (const key28 in data174) {
-                let data175 = data174[key28];
-                if (data175 && typeof data175 == "object" && !Array.isArray(data175)) {
-                  if (data175.clientId === void 0) {
-                    const err319 = {
+            let data175 = data49.appClients;
+            if (data175 && typeof data175 == "object" && !Array.isArray(data175)) {
+              for (const key28 in data175) {
+                let data176 = data175[key28];
+                if (data176 && typeof data176 == "object" && !Array.isArray(data176)) {
+                  if (data176.clientId === void 0) {
+                    const err320 = {
                       instancePath:
                         instancePath + "/server/appClients/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),
                       schemaPath: "#/properties/server/properties/appClients/additionalProperties/required",
@@ -27740,13 +27784,13 @@ function build() {
                       message: "must have required property 'clientId'",
                     };
                     if (vErrors === null) {
-                      vErrors = [err319];
+                      vErrors = [err320];
                     } else {
-                      vErrors.push(err319);
+                      vErrors.push(err320);
                     }
                     errors++;
                   }
-                  for (const key29 in data175) {
+                  for (const key29 in data176) {
                     if (
                       !(
                         key29 === "clientId" ||
@@ -27754,7 +27798,7 @@ function build() {
                         key29 === "refreshTokenLifetimeMinutes"
                       )
                     ) {
-                      const err320 = {
+                      const err321 = {
                         instancePath:
                           instancePath + "/server/appClients/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),
                         schemaPath:
@@ -27764,18 +27808,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err320];
+                        vErrors = [err321];
                       } else {
-                        vErrors.push(err320);
+                        vErrors.push(err321);
                       }
                       errors++;
                     }
                   }
-                  if (data175.clientId !== void 0) {
-                    let data176 = data175.clientId;
-                    if (typeof data176 === "string") {
-                      if (func0(data176) < 1) {
-                        const err321 = {
+                  if (data176.clientId !== void 0) {
+                    let data177 = data176.clientId;
+                    if (typeof data177 === "string") {
+                      if (func0(data177) < 1) {
+                        const err322 = {
                           instancePath:
                             instancePath +
                             "/server/appClients/" +
@@ -27788,14 +27832,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err321];
+                          vErrors = [err322];
                         } else {
-                          vErrors.push(err321);
+                          vErrors.push(err322);
                         }
                         errors++;
                       }
                     } else {
-                      const err322 = {
+                      const err323 = {
                         instancePath:
                           instancePath +
                           "/server/appClients/" +
@@ -27808,18 +27852,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err322];
+                        vErrors = [err323];
                       } else {
-                        vErrors.push(err322);
+                        vErrors.push(err323);
                       }
                       errors++;
                     }
                   }
-                  if (data175.accessTokenLifetimeMinutes !== void 0) {
-                    let data177 = data175.accessTokenLifetimeMinutes;
-                    if (typeof data177 == "number") {
-                      if (data177 <= 0 || isNaN(data177)) {
-                        const err323 = {
+                  if (data176.accessTokenLifetimeMinutes !== void 0) {
+                    let data178 = data176.accessTokenLifetimeMinutes;
+                    if (typeof data178 == "number") {
+                      if (data178 <= 0 || isNaN(data178)) {
+                        const err324 = {
                           instancePath:
                             instancePath +
                             "/server/appClients/" +
@@ -27832,14 +27876,14 @@ function build() {
                           message: "must be > 0",
                         };
                         if (vErrors === null) {
-                          vErrors = [err323];
+                          vErrors = [err324];
                         } else {
-                          vErrors.push(err323);
+                          vErrors.push(err324);
                         }
                         errors++;
                       }
                     } else {
-                      const err324 = {
+                      const err325 = {
                         instancePath:
                           instancePath +
                           "/server/appClients/" +
@@ -27852,18 +27896,18 @@ function build() {
                         message: "must be number",
                       };
                       if (vErrors === null) {
-                        vErrors = [err324];
+                        vErrors = [err325];
                       } else {
-                        vErrors.push(err324);
+                        vErrors.push(err325);
                       }
                       errors++;
                     }
                   }
-                  if (data175.refreshTokenLifetimeMinutes !== void 0) {
-                    let data178 = data175.refreshTokenLifetimeMinutes;
-                    if (typeof data178 == "number") {
-                      if (data178 <= 0 || isNaN(data178)) {
-                        const err325 = {
+                  if (data176.refreshTokenLifetimeMinutes !== void 0) {
+                    let data179 = data176.refreshTokenLifetimeMinutes;
+                    if (typeof data179 == "number") {
+                      if (data179 <= 0 || isNaN(data179)) {
+                        const err326 = {
                           instancePath:
                             instancePath +
                             "/server/appClients/" +
@@ -27876,14 +27920,14 @@ function build() {
                           message: "must be > 0",
                         };
                         if (vErrors === null) {
-                          vErrors = [err325];
+                          vErrors = [err326];
                         } else {
-                          vErrors.push(err325);
+                          vErrors.push(err326);
                         }
                         errors++;
                       }
                     } else {
-                      const err326 = {
+                      const err327 = {
                         instancePath:
                           instancePath +
                           "/server/appClients/" +
@@ -27896,15 +27940,15 @@ function build() {
                         message: "must be number",
                       };
                       if (vErrors === null) {
-                        vErrors = [err326];
+                        vErrors = [err327];
                       } else {
-                        vErrors.push(err326);
+                        vErrors.push(err327);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err327 = {
+                  const err328 = {
                     instancePath: instancePath + "/server/appClients/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),
                     schemaPath: "#/properties/server/properties/appClients/additionalProperties/type",
                     keyword: "type",
@@ -27912,15 +27956,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err327];
+                    vErrors = [err328];
                   } else {
-                    vErrors.push(err327);
+                    vErrors.push(err328);
                   }
                   errors++;
                 }
               }
             } else {
-              const err328 = {
+              const err329 = {
                 instancePath: instancePath + "/server/appClients",
                 schemaPath: "#/properties/server/properties/appClients/type",
                 keyword: "type",
@@ -27928,19 +27972,19 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err328];
+                vErrors = [err329];
               } else {
-                vErrors.push(err328);
+                vErrors.push(err329);
               }
               errors++;
             }
           }
           if (data49.riskSignals !== void 0) {
-            let data179 = data49.riskSignals;
-            if (data179 && typeof data179 == "object" && !Array.isArray(data179)) {
-              for (const key30 in data179) {
+            let data180 = data49.riskSignals;
+            if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
+              for (const key30 in data180) {
                 if (!(key30 === "ipAddresses" || key30 === "deviceIds" || key30 === "userAgents")) {
-                  const err329 = {
+                  const err330 = {
                     instancePath: instancePath + "/server/riskSignals",
                     schemaPath: "#/properties/server/properties/riskSignals/additionalProperties",
                     keyword: "additionalProperties",
@@ -27948,28 +27992,28 @@ function build() {
                     message: "must NOT have additional properties",
                   };
                   if (vErrors === null) {
-                    vErrors = [err329];
+                    vErrors = [err330];
                   } else {
-                    vErrors.push(err329);
+                    vErrors.push(err330);
                   }
                   errors++;
                 }
               }
-              if (data179.ipAddresses !== void 0) {
-                let data180 = data179.ipAddresses;
-                if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
-                  for (const key31 in data180) {
-                    let data181 = data180[key31];
-                    if (data181 && typeof data181 == "object" && !Array.isArray(data181)) {
-                      for (const key32 in data181) {
-                        let data182 = data181[key32];
+              if (data180.ipAddresses !== void 0) {
+                let data181 = data180.ipAddresses;
+                if (data181 && typeof data181 == "object" && !Array.isArray(data181)) {
+                  for (const key31 in data181) {
+                    let data182 = data181[key31];
+                    if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
+                      for (const key32 in data182) {
+                        let data183 = data182[key32];
                         if (
-                          typeof data182 !== "string" &&
-                          !(typeof data182 == "number") &&
-                          typeof data182 !== "boolean" &&
-                          data182 !== null
+                          typeof data183 !== "string" &&
+                          !(typeof data183 == "number") &&
+                          typeof data183 !== "boolean" &&
+                          data183 !== null
                         ) {
-                          const err330 = {
+                          const err331 = {
                             instancePath:
                               instancePath +
                               "/server/riskSignals/ipAddresses/" +
@@ -27986,15 +28030,15 @@ function build() {
                             message: "must be string,number,boolean,null",
                           };
                           if (vErrors === null) {
-                            vErrors = [err330];
+                            vErrors = [err331];
                           } else {
-                            vErrors.push(err330);
+                            vErrors.push(err331);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err331 = {
+                      const err332 = {
                         instancePath:
                           instancePath +
                           "/server/riskSignals/ipAddresses/" +
@@ -28006,15 +28050,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err331];
+                        vErrors = [err332];
                       } else {
-                        vErrors.push(err331);
+                        vErrors.push(err332);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err332 = {
+                  const err333 = {
                     instancePath: instancePath + "/server/riskSignals/ipAddresses",
                     schemaPath: "#/properties/server/properties/riskSignals/properties/ipAddresses/type",
                     keyword: "type",
@@ -28022,28 +28066,28 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err332];
+                    vErrors = [err333];
                   } else {
-                    vErrors.push(err332);
+                    vErrors.push(err333);
                   }
                   errors++;
                 }
               }
-              if (data179.deviceIds !== void 0) {
-                let data183 = data179.deviceIds;
-                if (data183 && typeof data183 == "object" && !Array.isArray(data183)) {
-                  for (const key33 in data183) {
-                    let data184 = data183[key33];
-                    if (data184 && typeof data184 == "object" && !Array.isArray(data184)) {
-                      for (const key34 in data184) {
-                        let data185 = data184[key34];
+              if (data180.deviceIds !== void 0) {
+                let data184 = data180.deviceIds;
+                if (data184 && typeof data184 == "object" && !Array.isArray(data184)) {
+                  for (const key33 in data184) {
+                    let data185 = data184[key33];
+                    if (data185 && typeof data185 == "object" && !Array.isArray(data185)) {
+                      for (const key34 in data185) {
+                        let data186 = data185[key34];
                         if (
-                          typeof data185 !== "string" &&
-                          !(typeof data185 == "number") &&
-                          typeof data185 !== "boolean" &&
-                          data185 !== null
+                          typeof data186 !== "string" &&
+                          !(typeof data186 == "number") &&
+                          typeof data186 !== "boolean" &&
+                          data186 !== null
                         ) {
-                          const err333 = {
+                          const err334 = {
                             instancePath:
                               instancePath +
                               "/server/riskSignals/deviceIds/" +
@@ -28060,15 +28104,15 @@ function build() {
                             message: "must be string,number,boolean,null",
                           };
                           if (vErrors === null) {
-                            vErrors = [err333];
+                            vErrors = [err334];
                           } else {
-                            vErrors.push(err333);
+                            vErrors.push(err334);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err334 = {
+                      const err335 = {
                         instancePath:
                           instancePath +
                           "/server/riskSignals/deviceIds/" +
@@ -28080,15 +28124,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err334];
+                        vErrors = [err335];
                       } else {
-                        vErrors.push(err334);
+                        vErrors.push(err335);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err335 = {
+                  const err336 = {
                     instancePath: instancePath + "/server/riskSignals/deviceIds",
                     schemaPath: "#/properties/server/properties/riskSignals/properties/deviceIds/type",
                     keyword: "type",
@@ -28096,28 +28140,28 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err335];
+                    vErrors = [err336];
                   } else {
-                    vErrors.push(err335);
+                    vErrors.push(err336);
                   }
                   errors++;
                 }
               }
-              if (data179.userAgents !== void 0) {
-                let data186 = data179.userAgents;
-                if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
-                  for (const key35 in data186) {
-                    let data187 = data186[key35];
-                    if (data187 && typeof data187 == "object" && !Array.isArray(data187)) {
-                      for (const key36 in data187) {
-                        let data188 = data187[key36];
+              if (data180.userAgents !== void 0) {
+                let data187 = data180.userAgents;
+                if (data187 && typeof data187 == "object" && !Array.isArray(data187)) {
+                  for (const key35 in data187) {
+                    let data188 = data187[key35];
+                    if (data188 && typeof data188 == "object" && !Array.isArray(data188)) {
+                      for (const key36 in data188) {
+                        let data189 = data188[key36];
                         if (
-                          typeof data188 !== "string" &&
-                          !(typeof data188 == "number") &&
-                          typeof data188 !== "boolean" &&
-                          data188 !== null
+                          typeof data189 !== "string" &&
+                          !(typeof data189 == "number") &&
+                          typeof data189 !== "boolean" &&
+                          data189 !== null
                         ) {
-                          const err336 = {
+                          const err337 = {
                             instancePath:
                               instancePath +
                               "/server/riskSignals/userAgents/" +
@@ -28134,15 +28178,15 @@ function build() {
                             message: "must be string,number,boolean,null",
                           };
                           if (vErrors === null) {
-                            vErrors = [err336];
+                            vErrors = [err337];
                           } else {
-                            vErrors.push(err336);
+                            vErrors.push(err337);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err337 = {
+                      const err338 = {
                         instancePath:
                           instancePath +
                           "/server/riskSignals/userAgents/" +
@@ -28154,15 +28198,15 @@ function build() {
                         message: "must be object",
                       };
                       if (vErrors === null) {
-                        vErrors = [err337];
+                        vErrors = [err338];
                       } else {
-                        vErrors.push(err337);
+                        vErrors.push(err338);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err338 = {
+                  const err339 = {
                     instancePath: instancePath + "/server/riskSignals/userAgents",
                     schemaPath: "#/properties/server/properties/riskSignals/properties/userAgents/type",
                     keyword: "type",
@@ -28170,15 +28214,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err338];
+                    vErrors = [err339];
                   } else {
-                    vErrors.push(err338);
+                    vErrors.push(err339);
                   }
                   errors++;
                 }
               }
             } else {
-              const err339 = {
+              const err340 = {
                 instancePath: instancePath + "/server/riskSignals",
                 schemaPath: "#/properties/server/properties/riskSignals/type",
                 keyword: "type",
@@ -28186,15 +28230,15 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err339];
+                vErrors = [err340];
               } else {
-                vErrors.push(err339);
+                vErrors.push(err340);
               }
               errors++;
             }
           }
         } else {
-          const err340 = {
+          const err341 = {
             instancePath: instancePath + "/server",
             schemaPath: "#/properties/server/type",
             keyword: "type",
@@ -28202,38 +28246,23 @@ function build() {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err340];
+            vErrors = [err341];
           } else {
-            vErrors.push(err340);
+            vErrors.push(err341);
           }
           errors++;
         }
       }
       if (data.emulator !== void 0) {
-        let data189 = data.emulator;
-        if (data189 && typeof data189 == "object" && !Array.isArray(data189)) {
-          if (data189.settings === void 0) {
-            const err341 = {
+        let data190 = data.emulator;
+        if (data190 && typeof data190 == "object" && !Array.isArray(data190)) {
+          if (data190.settings === void 0) {
+            const err342 = {
               instancePath: instancePath + "/emulator",
               schemaPath: "#/properties/emulator/required",
               keyword: "required",
               params: { missingProperty: "settings" },
               message: "must have required property 'settings'",
-            };
-            if (vErrors === null) {
-              vErrors = [err341];
-            } else {
-              vErrors.push(err341);
-            }
-            errors++;
-          }
-          if (data189.clockOffsetMs === void 0) {
-            const err342 = {
-              instancePath: instancePath + "/emulator",
-              schemaPath: "#/properties/emulator/required",
-              keyword: "required",
-              params: { missingProperty: "clockOffsetMs" },
-              message: "must have required property 'clockOffsetMs'",
             };
             if (vErrors === null) {
               vErrors = [err342];
@@ -28242,13 +28271,13 @@ function build() {
             }
             errors++;
           }
-          if (data189.keys === void 0) {
+          if (data190.clockOffsetMs === void 0) {
             const err343 = {
               instancePath: instancePath + "/emulator",
               schemaPath: "#/properties/emulator/required",
               keyword: "required",
-              params: { missingProperty: "keys" },
-              message: "must have required property 'keys'",
+              params: { missingProperty: "clockOffsetMs" },
+              message: "must have required property 'clockOffsetMs'",
             };
             if (vErrors === null) {
               vErrors = [err343];
@@ -28257,13 +28286,13 @@ function build() {
             }
             errors++;
           }
-          if (data189.outbox === void 0) {
+          if (data190.keys === void 0) {
             const err344 = {
               instancePath: instancePath + "/emulator",
               schemaPath: "#/properties/emulator/required",
               keyword: "required",
-              params: { missingProperty: "outbox" },
-              message: "must have required property 'outbox'",
+              params: { missingProperty: "keys" },
+              message: "must have required property 'keys'",
             };
             if (vErrors === null) {
               vErrors = [err344];
@@ -28272,13 +28301,13 @@ function build() {
             }
             errors++;
           }
-          if (data189.webhookDeliveries === void 0) {
+          if (data190.outbox === void 0) {
             const err345 = {
               instancePath: instancePath + "/emulator",
               schemaPath: "#/properties/emulator/required",
               keyword: "required",
-              params: { missingProperty: "webhookDeliveries" },
-              message: "must have required property 'webhookDeliveries'",
+              params: { missingProperty: "outbox" },
+              message: "must have required property 'outbox'",
             };
             if (vErrors === null) {
               vErrors = [err345];
@@ -28287,7 +28316,22 @@ function build() {
             }
             errors++;
           }
-          for (const key37 in data189) {
+          if (data190.webhookDeliveries === void 0) {
+            const err346 = {
+              instancePath: instancePath + "/emulator",
+              schemaPath: "#/properties/emulator/required",
+              keyword: "required",
+              params: { missingProperty: "webhookDeliveries" },
+              message: "must have required property 'webhookDeliveries'",
+            };
+            if (vErrors === null) {
+              vErrors = [err346];
+            } else {
+              vErrors.push(err346);
+            }
+            errors++;
+          }
+          for (const key37 in data190) {
             if (
               !(
                 key37 === "settings" ||
@@ -28297,30 +28341,12 @@ function build() {
                 key37 === "webhookDeliveries"
               )
             ) {
-              const err346 = {
+              const err347 = {
                 instancePath: instancePath + "/emulator",
                 schemaPath: "#/properties/emulator/additionalProperties",
                 keyword: "additionalProperties",
                 params: { additionalProperty: key37 },
                 message: "must NOT have additional properties",
-              };
-              if (vErrors === null) {
-                vErrors = [err346];
-              } else {
-                vErrors.push(err346);
-              }
-              errors++;
-            }
-          }
-          if (data189.settings !== void 0) {
-            let data190 = data189.settings;
-            if (!(data190 && typeof data190 == "object" && !Array.isArray(data190))) {
-              const err347 = {
-                instancePath: instancePath + "/emulator/settings",
-                schemaPath: "#/properties/emulator/properties/settings/type",
-                keyword: "type",
-                params: { type: "object" },
-                message: "must be object",
               };
               if (vErrors === null) {
                 vErrors = [err347];
@@ -28330,11 +28356,29 @@ function build() {
               errors++;
             }
           }
-          if (data189.clockOffsetMs !== void 0) {
-            let data191 = data189.clockOffsetMs;
-            if (typeof data191 == "number") {
-              if (data191 < 0 || isNaN(data191)) {
-                const err348 = {
+          if (data190.settings !== void 0) {
+            let data191 = data190.settings;
+            if (!(data191 && typeof data191 == "object" && !Array.isArray(data191))) {
+              const err348 = {
+                instancePath: instancePath + "/emulator/settings",
+                schemaPath: "#/properties/emulator/properties/settings/type",
+                keyword: "type",
+                params: { type: "object" },
+                message: "must be object",
+              };
+              if (vErrors === null) {
+                vErrors = [err348];
+              } else {
+                vErrors.push(err348);
+              }
+              errors++;
+            }
+          }
+          if (data190.clockOffsetMs !== void 0) {
+            let data192 = data190.clockOffsetMs;
+            if (typeof data192 == "number") {
+              if (data192 < 0 || isNaN(data192)) {
+                const err349 = {
                   instancePath: instancePath + "/emulator/clockOffsetMs",
                   schemaPath: "#/properties/emulator/properties/clockOffsetMs/minimum",
                   keyword: "minimum",
@@ -28342,14 +28386,14 @@ function build() {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err348];
+                  vErrors = [err349];
                 } else {
-                  vErrors.push(err348);
+                  vErrors.push(err349);
                 }
                 errors++;
               }
             } else {
-              const err349 = {
+              const err350 = {
                 instancePath: instancePath + "/emulator/clockOffsetMs",
                 schemaPath: "#/properties/emulator/properties/clockOffsetMs/type",
                 keyword: "type",
@@ -28357,19 +28401,19 @@ function build() {
                 message: "must be number",
               };
               if (vErrors === null) {
-                vErrors = [err349];
+                vErrors = [err350];
               } else {
-                vErrors.push(err349);
+                vErrors.push(err350);
               }
               errors++;
             }
           }
-          if (data189.keys !== void 0) {
-            let data192 = data189.keys;
-            if (data192 && typeof data192 == "object" && !Array.isArray(data192)) {
-              for (const key38 in data192) {
+          if (data190.keys !== void 0) {
+            let data193 = data190.keys;
+            if (data193 && typeof data193 == "object" && !Array.isArray(data193)) {
+              for (const key38 in data193) {
                 if (!(key38 === "actionTokenSecret" || key38 === "session")) {
-                  const err350 = {
+                  const err351 = {
                     instancePath: instancePath + "/emulator/keys",
                     schemaPath: "#/properties/emulator/properties/keys/additionalProperties",
                     keyword: "additionalProperties",
@@ -28377,18 +28421,18 @@ function build() {
                     message: "must NOT have additional properties",
                   };
                   if (vErrors === null) {
-                    vErrors = [err350];
+                    vErrors = [err351];
                   } else {
-                    vErrors.push(err350);
+                    vErrors.push(err351);
                   }
                   errors++;
                 }
               }
-              if (data192.actionTokenSecret !== void 0) {
-                let data193 = data192.actionTokenSecret;
-                if (typeof data193 === "string") {
-                  if (func0(data193) < 1) {
-                    const err351 = {
+              if (data193.actionTokenSecret !== void 0) {
+                let data194 = data193.actionTokenSecret;
+                if (typeof data194 === "string") {
+                  if (func0(data194) < 1) {
+                    const err352 = {
                       instancePath: instancePath + "/emulator/keys/actionTokenSecret",
                       schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/minLength",
                       keyword: "minLength",
@@ -28396,14 +28440,14 @@ function build() {
                       message: "must NOT have fewer than 1 characters",
                     };
                     if (vErrors === null) {
-                      vErrors = [err351];
+                      vErrors = [err352];
                     } else {
-                      vErrors.push(err351);
+                      vErrors.push(err352);
                     }
                     errors++;
                   }
                 } else {
-                  const err352 = {
+                  const err353 = {
                     instancePath: instancePath + "/emulator/keys/actionTokenSecret",
                     schemaPath: "#/properties/emulator/properties/keys/properties/actionTokenSecret/type",
                     keyword: "type",
@@ -28411,38 +28455,23 @@ function build() {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err352];
+                    vErrors = [err353];
                   } else {
-                    vErrors.push(err352);
+                    vErrors.push(err353);
                   }
                   errors++;
                 }
               }
-              if (data192.session !== void 0) {
-                let data194 = data192.session;
-                if (data194 && typeof data194 == "object" && !Array.isArray(data194)) {
-                  if (data194.kid === void 0) {
-                    const err353 = {
+              if (data193.session !== void 0) {
+                let data195 = data193.session;
+                if (data195 && typeof data195 == "object" && !Array.isArray(data195)) {
+                  if (data195.kid === void 0) {
+                    const err354 = {
                       instancePath: instancePath + "/emulator/keys/session",
                       schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
                       keyword: "required",
                       params: { missingProperty: "kid" },
                       message: "must have required property 'kid'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err353];
-                    } else {
-                      vErrors.push(err353);
-                    }
-                    errors++;
-                  }
-                  if (data194.privateJwk === void 0) {
-                    const err354 = {
-                      instancePath: instancePath + "/emulator/keys/session",
-                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
-                      keyword: "required",
-                      params: { missingProperty: "privateJwk" },
-                      message: "must have required property 'privateJwk'",
                     };
                     if (vErrors === null) {
                       vErrors = [err354];
@@ -28451,13 +28480,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data194.publicJwk === void 0) {
+                  if (data195.privateJwk === void 0) {
                     const err355 = {
                       instancePath: instancePath + "/emulator/keys/session",
                       schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
                       keyword: "required",
-                      params: { missingProperty: "publicJwk" },
-                      message: "must have required property 'publicJwk'",
+                      params: { missingProperty: "privateJwk" },
+                      message: "must have required property 'privateJwk'",
                     };
                     if (vErrors === null) {
                       vErrors = [err355];
@@ -28466,9 +28495,24 @@ function build() {
                     }
                     errors++;
                   }
-                  for (const key39 in data194) {
+                  if (data195.publicJwk === void 0) {
+                    const err356 = {
+                      instancePath: instancePath + "/emulator/keys/session",
+                      schemaPath: "#/properties/emulator/properties/keys/properties/session/required",
+                      keyword: "required",
+                      params: { missingProperty: "publicJwk" },
+                      message: "must have required property 'publicJwk'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err356];
+                    } else {
+                      vErrors.push(err356);
+                    }
+                    errors++;
+                  }
+                  for (const key39 in data195) {
                     if (!(key39 === "kid" || key39 === "privateJwk" || key39 === "publicJwk")) {
-                      const err356 = {
+                      const err357 = {
                         instancePath: instancePath + "/emulator/keys/session",
                         schemaPath: "#/properties/emulator/properties/keys/properties/session/additionalProperties",
                         keyword: "additionalProperties",
@@ -28476,18 +28520,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err356];
+                        vErrors = [err357];
                       } else {
-                        vErrors.push(err356);
+                        vErrors.push(err357);
                       }
                       errors++;
                     }
                   }
-                  if (data194.kid !== void 0) {
-                    let data195 = data194.kid;
-                    if (typeof data195 === "string") {
-                      if (func0(data195) < 1) {
-                        const err357 = {
+                  if (data195.kid !== void 0) {
+                    let data196 = data195.kid;
+                    if (typeof data196 === "string") {
+                      if (func0(data196) < 1) {
+                        const err358 = {
                           instancePath: instancePath + "/emulator/keys/session/kid",
                           schemaPath:
                             "#/properties/emulator/properties/keys/properties/session/properties/kid/minLength",
@@ -28496,38 +28540,19 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err357];
+                          vErrors = [err358];
                         } else {
-                          vErrors.push(err357);
+                          vErrors.push(err358);
                         }
                         errors++;
                       }
                     } else {
-                      const err358 = {
+                      const err359 = {
                         instancePath: instancePath + "/emulator/keys/session/kid",
                         schemaPath: "#/properties/emulator/properties/keys/properties/session/properties/kid/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err358];
-                      } else {
-                        vErrors.push(err358);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data194.privateJwk !== void 0) {
-                    let data196 = data194.privateJwk;
-                    if (!(data196 && typeof data196 == "object" && !Array.isArray(data196))) {
-                      const err359 = {
-                        instancePath: instancePath + "/emulator/keys/session/privateJwk",
-                        schemaPath:
-                          "#/properties/emulator/properties/keys/properties/session/properties/privateJwk/type",
-                        keyword: "type",
-                        params: { type: "object" },
-                        message: "must be object",
                       };
                       if (vErrors === null) {
                         vErrors = [err359];
@@ -28537,13 +28562,13 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data194.publicJwk !== void 0) {
-                    let data197 = data194.publicJwk;
+                  if (data195.privateJwk !== void 0) {
+                    let data197 = data195.privateJwk;
                     if (!(data197 && typeof data197 == "object" && !Array.isArray(data197))) {
                       const err360 = {
-                        instancePath: instancePath + "/emulator/keys/session/publicJwk",
+                        instancePath: instancePath + "/emulator/keys/session/privateJwk",
                         schemaPath:
-                          "#/properties/emulator/properties/keys/properties/session/properties/publicJwk/type",
+                          "#/properties/emulator/properties/keys/properties/session/properties/privateJwk/type",
                         keyword: "type",
                         params: { type: "object" },
                         message: "must be object",
@@ -28556,8 +28581,27 @@ function build() {
                       errors++;
                     }
                   }
+                  if (data195.publicJwk !== void 0) {
+                    let data198 = data195.publicJwk;
+                    if (!(data198 && typeof data198 == "object" && !Array.isArray(data198))) {
+                      const err361 = {
+                        instancePath: instancePath + "/emulator/keys/session/publicJwk",
+                        schemaPath:
+                          "#/properties/emulator/properties/keys/properties/session/properties/publicJwk/type",
+                        keyword: "type",
+                        params: { type: "object" },
+                        message: "must be object",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err361];
+                      } else {
+                        vErrors.push(err361);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err361 = {
+                  const err362 = {
                     instancePath: instancePath + "/emulator/keys/session",
                     schemaPath: "#/properties/emulator/properties/keys/properties/session/type",
                     keyword: "type",
@@ -28565,15 +28609,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err361];
+                    vErrors = [err362];
                   } else {
-                    vErrors.push(err361);
+                    vErrors.push(err362);
                   }
                   errors++;
                 }
               }
             } else {
-              const err362 = {
+              const err363 = {
                 instancePath: instancePath + "/emulator/keys",
                 schemaPath: "#/properties/emulator/properties/keys/type",
                 keyword: "type",
@@ -28581,42 +28625,27 @@ function build() {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err362];
+                vErrors = [err363];
               } else {
-                vErrors.push(err362);
+                vErrors.push(err363);
               }
               errors++;
             }
           }
-          if (data189.outbox !== void 0) {
-            let data198 = data189.outbox;
-            if (Array.isArray(data198)) {
-              const len6 = data198.length;
+          if (data190.outbox !== void 0) {
+            let data199 = data190.outbox;
+            if (Array.isArray(data199)) {
+              const len6 = data199.length;
               for (let i6 = 0; i6 < len6; i6++) {
-                let data199 = data198[i6];
-                if (data199 && typeof data199 == "object" && !Array.isArray(data199)) {
-                  if (data199.messageId === void 0) {
-                    const err363 = {
+                let data200 = data199[i6];
+                if (data200 && typeof data200 == "object" && !Array.isArray(data200)) {
+                  if (data200.messageId === void 0) {
+                    const err364 = {
                       instancePath: instancePath + "/emulator/outbox/" + i6,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
                       params: { missingProperty: "messageId" },
                       message: "must have required property 'messageId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err363];
-                    } else {
-                      vErrors.push(err363);
-                    }
-                    errors++;
-                  }
-                  if (data199.channel === void 0) {
-                    const err364 = {
-                      instancePath: instancePath + "/emulator/outbox/" + i6,
-                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "channel" },
-                      message: "must have required property 'channel'",
                     };
                     if (vErrors === null) {
                       vErrors = [err364];
@@ -28625,13 +28654,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data199.to === void 0) {
+                  if (data200.channel === void 0) {
                     const err365 = {
                       instancePath: instancePath + "/emulator/outbox/" + i6,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "to" },
-                      message: "must have required property 'to'",
+                      params: { missingProperty: "channel" },
+                      message: "must have required property 'channel'",
                     };
                     if (vErrors === null) {
                       vErrors = [err365];
@@ -28640,13 +28669,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data199.code === void 0) {
+                  if (data200.to === void 0) {
                     const err366 = {
                       instancePath: instancePath + "/emulator/outbox/" + i6,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "code" },
-                      message: "must have required property 'code'",
+                      params: { missingProperty: "to" },
+                      message: "must have required property 'to'",
                     };
                     if (vErrors === null) {
                       vErrors = [err366];
@@ -28655,13 +28684,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data199.challengeId === void 0) {
+                  if (data200.code === void 0) {
                     const err367 = {
                       instancePath: instancePath + "/emulator/outbox/" + i6,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "challengeId" },
-                      message: "must have required property 'challengeId'",
+                      params: { missingProperty: "code" },
+                      message: "must have required property 'code'",
                     };
                     if (vErrors === null) {
                       vErrors = [err367];
@@ -28670,13 +28699,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data199.actionCode === void 0) {
+                  if (data200.challengeId === void 0) {
                     const err368 = {
                       instancePath: instancePath + "/emulator/outbox/" + i6,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "actionCode" },
-                      message: "must have required property 'actionCode'",
+                      params: { missingProperty: "challengeId" },
+                      message: "must have required property 'challengeId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err368];
@@ -28685,13 +28714,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data199.idempotencyKey === void 0) {
+                  if (data200.actionCode === void 0) {
                     const err369 = {
                       instancePath: instancePath + "/emulator/outbox/" + i6,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "idempotencyKey" },
-                      message: "must have required property 'idempotencyKey'",
+                      params: { missingProperty: "actionCode" },
+                      message: "must have required property 'actionCode'",
                     };
                     if (vErrors === null) {
                       vErrors = [err369];
@@ -28700,13 +28729,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data199.createdAt === void 0) {
+                  if (data200.idempotencyKey === void 0) {
                     const err370 = {
                       instancePath: instancePath + "/emulator/outbox/" + i6,
                       schemaPath: "#/properties/emulator/properties/outbox/items/required",
                       keyword: "required",
-                      params: { missingProperty: "createdAt" },
-                      message: "must have required property 'createdAt'",
+                      params: { missingProperty: "idempotencyKey" },
+                      message: "must have required property 'idempotencyKey'",
                     };
                     if (vErrors === null) {
                       vErrors = [err370];
@@ -28715,9 +28744,24 @@ function build() {
                     }
                     errors++;
                   }
-                  for (const key40 in data199) {
+                  if (data200.createdAt === void 0) {
+                    const err371 = {
+                      instancePath: instancePath + "/emulator/outbox/" + i6,
+                      schemaPath: "#/properties/emulator/properties/outbox/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "createdAt" },
+                      message: "must have required property 'createdAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err371];
+                    } else {
+                      vErrors.push(err371);
+                    }
+                    errors++;
+                  }
+                  for (const key40 in data200) {
                     if (!func1.call(schema112.properties.emulator.properties.outbox.items.properties, key40)) {
-                      const err371 = {
+                      const err372 = {
                         instancePath: instancePath + "/emulator/outbox/" + i6,
                         schemaPath: "#/properties/emulator/properties/outbox/items/additionalProperties",
                         keyword: "additionalProperties",
@@ -28725,18 +28769,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err371];
+                        vErrors = [err372];
                       } else {
-                        vErrors.push(err371);
+                        vErrors.push(err372);
                       }
                       errors++;
                     }
                   }
-                  if (data199.messageId !== void 0) {
-                    let data200 = data199.messageId;
-                    if (typeof data200 === "string") {
-                      if (func0(data200) < 1) {
-                        const err372 = {
+                  if (data200.messageId !== void 0) {
+                    let data201 = data200.messageId;
+                    if (typeof data201 === "string") {
+                      if (func0(data201) < 1) {
+                        const err373 = {
                           instancePath: instancePath + "/emulator/outbox/" + i6 + "/messageId",
                           schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/minLength",
                           keyword: "minLength",
@@ -28744,39 +28788,19 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err372];
+                          vErrors = [err373];
                         } else {
-                          vErrors.push(err372);
+                          vErrors.push(err373);
                         }
                         errors++;
                       }
                     } else {
-                      const err373 = {
+                      const err374 = {
                         instancePath: instancePath + "/emulator/outbox/" + i6 + "/messageId",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/messageId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err373];
-                      } else {
-                        vErrors.push(err373);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data199.channel !== void 0) {
-                    let data201 = data199.channel;
-                    if (!(data201 === "SMS" || data201 === "WHATSAPP" || data201 === "EMAIL")) {
-                      const err374 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/channel",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/channel/enum",
-                        keyword: "enum",
-                        params: {
-                          allowedValues: schema112.properties.emulator.properties.outbox.items.properties.channel.enum,
-                        },
-                        message: "must be equal to one of the allowed values",
                       };
                       if (vErrors === null) {
                         vErrors = [err374];
@@ -28786,14 +28810,17 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data199.to !== void 0) {
-                    if (typeof data199.to !== "string") {
+                  if (data200.channel !== void 0) {
+                    let data202 = data200.channel;
+                    if (!(data202 === "SMS" || data202 === "WHATSAPP" || data202 === "EMAIL")) {
                       const err375 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/to",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/to/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
+                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/channel",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/channel/enum",
+                        keyword: "enum",
+                        params: {
+                          allowedValues: schema112.properties.emulator.properties.outbox.items.properties.channel.enum,
+                        },
+                        message: "must be equal to one of the allowed values",
                       };
                       if (vErrors === null) {
                         vErrors = [err375];
@@ -28803,11 +28830,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data199.code !== void 0) {
-                    if (typeof data199.code !== "string") {
+                  if (data200.to !== void 0) {
+                    if (typeof data200.to !== "string") {
                       const err376 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/code",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/code/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/to",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/to/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -28820,11 +28847,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data199.link !== void 0) {
-                    if (typeof data199.link !== "string") {
+                  if (data200.code !== void 0) {
+                    if (typeof data200.code !== "string") {
                       const err377 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/link",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/link/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/code",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/code/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -28837,11 +28864,28 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data199.challengeId !== void 0) {
-                    let data205 = data199.challengeId;
-                    if (typeof data205 === "string") {
-                      if (func0(data205) < 1) {
-                        const err378 = {
+                  if (data200.link !== void 0) {
+                    if (typeof data200.link !== "string") {
+                      const err378 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/link",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/link/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err378];
+                      } else {
+                        vErrors.push(err378);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data200.challengeId !== void 0) {
+                    let data206 = data200.challengeId;
+                    if (typeof data206 === "string") {
+                      if (func0(data206) < 1) {
+                        const err379 = {
                           instancePath: instancePath + "/emulator/outbox/" + i6 + "/challengeId",
                           schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/minLength",
                           keyword: "minLength",
@@ -28849,33 +28893,16 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err378];
+                          vErrors = [err379];
                         } else {
-                          vErrors.push(err378);
+                          vErrors.push(err379);
                         }
                         errors++;
                       }
                     } else {
-                      const err379 = {
+                      const err380 = {
                         instancePath: instancePath + "/emulator/outbox/" + i6 + "/challengeId",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/challengeId/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err379];
-                      } else {
-                        vErrors.push(err379);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data199.userId !== void 0) {
-                    if (typeof data199.userId !== "string") {
-                      const err380 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/userId",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/userId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -28888,11 +28915,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data199.actionCode !== void 0) {
-                    if (typeof data199.actionCode !== "string") {
+                  if (data200.userId !== void 0) {
+                    if (typeof data200.userId !== "string") {
                       const err381 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/actionCode",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/actionCode/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/userId",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/userId/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -28905,11 +28932,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data199.idempotencyKey !== void 0) {
-                    if (typeof data199.idempotencyKey !== "string") {
+                  if (data200.actionCode !== void 0) {
+                    if (typeof data200.actionCode !== "string") {
                       const err382 = {
-                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/idempotencyKey",
-                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/idempotencyKey/type",
+                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/actionCode",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/actionCode/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -28922,11 +28949,28 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data199.createdAt !== void 0) {
-                    let data209 = data199.createdAt;
-                    if (typeof data209 === "string") {
-                      if (!formats38.validate(data209)) {
-                        const err383 = {
+                  if (data200.idempotencyKey !== void 0) {
+                    if (typeof data200.idempotencyKey !== "string") {
+                      const err383 = {
+                        instancePath: instancePath + "/emulator/outbox/" + i6 + "/idempotencyKey",
+                        schemaPath: "#/properties/emulator/properties/outbox/items/properties/idempotencyKey/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err383];
+                      } else {
+                        vErrors.push(err383);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data200.createdAt !== void 0) {
+                    let data210 = data200.createdAt;
+                    if (typeof data210 === "string") {
+                      if (!formats38.validate(data210)) {
+                        const err384 = {
                           instancePath: instancePath + "/emulator/outbox/" + i6 + "/createdAt",
                           schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/format",
                           keyword: "format",
@@ -28934,14 +28978,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err383];
+                          vErrors = [err384];
                         } else {
-                          vErrors.push(err383);
+                          vErrors.push(err384);
                         }
                         errors++;
                       }
                     } else {
-                      const err384 = {
+                      const err385 = {
                         instancePath: instancePath + "/emulator/outbox/" + i6 + "/createdAt",
                         schemaPath: "#/properties/emulator/properties/outbox/items/properties/createdAt/type",
                         keyword: "type",
@@ -28949,15 +28993,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err384];
+                        vErrors = [err385];
                       } else {
-                        vErrors.push(err384);
+                        vErrors.push(err385);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err385 = {
+                  const err386 = {
                     instancePath: instancePath + "/emulator/outbox/" + i6,
                     schemaPath: "#/properties/emulator/properties/outbox/items/type",
                     keyword: "type",
@@ -28965,15 +29009,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err385];
+                    vErrors = [err386];
                   } else {
-                    vErrors.push(err385);
+                    vErrors.push(err386);
                   }
                   errors++;
                 }
               }
             } else {
-              const err386 = {
+              const err387 = {
                 instancePath: instancePath + "/emulator/outbox",
                 schemaPath: "#/properties/emulator/properties/outbox/type",
                 keyword: "type",
@@ -28981,42 +29025,27 @@ function build() {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err386];
+                vErrors = [err387];
               } else {
-                vErrors.push(err386);
+                vErrors.push(err387);
               }
               errors++;
             }
           }
-          if (data189.webhookDeliveries !== void 0) {
-            let data210 = data189.webhookDeliveries;
-            if (Array.isArray(data210)) {
-              const len7 = data210.length;
+          if (data190.webhookDeliveries !== void 0) {
+            let data211 = data190.webhookDeliveries;
+            if (Array.isArray(data211)) {
+              const len7 = data211.length;
               for (let i7 = 0; i7 < len7; i7++) {
-                let data211 = data210[i7];
-                if (data211 && typeof data211 == "object" && !Array.isArray(data211)) {
-                  if (data211.deliveryId === void 0) {
-                    const err387 = {
+                let data212 = data211[i7];
+                if (data212 && typeof data212 == "object" && !Array.isArray(data212)) {
+                  if (data212.deliveryId === void 0) {
+                    const err388 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
                       params: { missingProperty: "deliveryId" },
                       message: "must have required property 'deliveryId'",
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err387];
-                    } else {
-                      vErrors.push(err387);
-                    }
-                    errors++;
-                  }
-                  if (data211.eventId === void 0) {
-                    const err388 = {
-                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
-                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
-                      keyword: "required",
-                      params: { missingProperty: "eventId" },
-                      message: "must have required property 'eventId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err388];
@@ -29025,13 +29054,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data211.type === void 0) {
+                  if (data212.eventId === void 0) {
                     const err389 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "type" },
-                      message: "must have required property 'type'",
+                      params: { missingProperty: "eventId" },
+                      message: "must have required property 'eventId'",
                     };
                     if (vErrors === null) {
                       vErrors = [err389];
@@ -29040,13 +29069,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data211.url === void 0) {
+                  if (data212.type === void 0) {
                     const err390 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "url" },
-                      message: "must have required property 'url'",
+                      params: { missingProperty: "type" },
+                      message: "must have required property 'type'",
                     };
                     if (vErrors === null) {
                       vErrors = [err390];
@@ -29055,13 +29084,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data211.body === void 0) {
+                  if (data212.url === void 0) {
                     const err391 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "body" },
-                      message: "must have required property 'body'",
+                      params: { missingProperty: "url" },
+                      message: "must have required property 'url'",
                     };
                     if (vErrors === null) {
                       vErrors = [err391];
@@ -29070,13 +29099,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data211.signature === void 0) {
+                  if (data212.body === void 0) {
                     const err392 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "signature" },
-                      message: "must have required property 'signature'",
+                      params: { missingProperty: "body" },
+                      message: "must have required property 'body'",
                     };
                     if (vErrors === null) {
                       vErrors = [err392];
@@ -29085,13 +29114,13 @@ function build() {
                     }
                     errors++;
                   }
-                  if (data211.deliveredAt === void 0) {
+                  if (data212.signature === void 0) {
                     const err393 = {
                       instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                       schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
                       keyword: "required",
-                      params: { missingProperty: "deliveredAt" },
-                      message: "must have required property 'deliveredAt'",
+                      params: { missingProperty: "signature" },
+                      message: "must have required property 'signature'",
                     };
                     if (vErrors === null) {
                       vErrors = [err393];
@@ -29100,11 +29129,26 @@ function build() {
                     }
                     errors++;
                   }
-                  for (const key41 in data211) {
+                  if (data212.deliveredAt === void 0) {
+                    const err394 = {
+                      instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
+                      schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/required",
+                      keyword: "required",
+                      params: { missingProperty: "deliveredAt" },
+                      message: "must have required property 'deliveredAt'",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err394];
+                    } else {
+                      vErrors.push(err394);
+                    }
+                    errors++;
+                  }
+                  for (const key41 in data212) {
                     if (
                       !func1.call(schema112.properties.emulator.properties.webhookDeliveries.items.properties, key41)
                     ) {
-                      const err394 = {
+                      const err395 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/additionalProperties",
                         keyword: "additionalProperties",
@@ -29112,18 +29156,18 @@ function build() {
                         message: "must NOT have additional properties",
                       };
                       if (vErrors === null) {
-                        vErrors = [err394];
+                        vErrors = [err395];
                       } else {
-                        vErrors.push(err394);
+                        vErrors.push(err395);
                       }
                       errors++;
                     }
                   }
-                  if (data211.deliveryId !== void 0) {
-                    let data212 = data211.deliveryId;
-                    if (typeof data212 === "string") {
-                      if (func0(data212) < 1) {
-                        const err395 = {
+                  if (data212.deliveryId !== void 0) {
+                    let data213 = data212.deliveryId;
+                    if (typeof data213 === "string") {
+                      if (func0(data213) < 1) {
+                        const err396 = {
                           instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/deliveryId",
                           schemaPath:
                             "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/minLength",
@@ -29132,14 +29176,14 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err395];
+                          vErrors = [err396];
                         } else {
-                          vErrors.push(err395);
+                          vErrors.push(err396);
                         }
                         errors++;
                       }
                     } else {
-                      const err396 = {
+                      const err397 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/deliveryId",
                         schemaPath:
                           "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveryId/type",
@@ -29148,18 +29192,18 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err396];
+                        vErrors = [err397];
                       } else {
-                        vErrors.push(err396);
+                        vErrors.push(err397);
                       }
                       errors++;
                     }
                   }
-                  if (data211.eventId !== void 0) {
-                    let data213 = data211.eventId;
-                    if (typeof data213 === "string") {
-                      if (func0(data213) < 1) {
-                        const err397 = {
+                  if (data212.eventId !== void 0) {
+                    let data214 = data212.eventId;
+                    if (typeof data214 === "string") {
+                      if (func0(data214) < 1) {
+                        const err398 = {
                           instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/eventId",
                           schemaPath:
                             "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/minLength",
@@ -29168,33 +29212,16 @@ function build() {
                           message: "must NOT have fewer than 1 characters",
                         };
                         if (vErrors === null) {
-                          vErrors = [err397];
+                          vErrors = [err398];
                         } else {
-                          vErrors.push(err397);
+                          vErrors.push(err398);
                         }
                         errors++;
                       }
                     } else {
-                      const err398 = {
+                      const err399 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/eventId",
                         schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/eventId/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err398];
-                      } else {
-                        vErrors.push(err398);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data211.type !== void 0) {
-                    if (typeof data211.type !== "string") {
-                      const err399 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/type",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/type/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -29207,11 +29234,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data211.url !== void 0) {
-                    if (typeof data211.url !== "string") {
+                  if (data212.type !== void 0) {
+                    if (typeof data212.type !== "string") {
                       const err400 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/url",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/url/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/type",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/type/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -29224,11 +29251,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data211.body !== void 0) {
-                    if (typeof data211.body !== "string") {
+                  if (data212.url !== void 0) {
+                    if (typeof data212.url !== "string") {
                       const err401 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/body",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/body/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/url",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/url/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -29241,12 +29268,11 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data211.signature !== void 0) {
-                    if (typeof data211.signature !== "string") {
+                  if (data212.body !== void 0) {
+                    if (typeof data212.body !== "string") {
                       const err402 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/signature",
-                        schemaPath:
-                          "#/properties/emulator/properties/webhookDeliveries/items/properties/signature/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/body",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/body/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -29259,15 +29285,15 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data211.status !== void 0) {
-                    let data218 = data211.status;
-                    if (!(typeof data218 == "number" && !(data218 % 1) && !isNaN(data218))) {
+                  if (data212.signature !== void 0) {
+                    if (typeof data212.signature !== "string") {
                       const err403 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/status",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/status/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/signature",
+                        schemaPath:
+                          "#/properties/emulator/properties/webhookDeliveries/items/properties/signature/type",
                         keyword: "type",
-                        params: { type: "integer" },
-                        message: "must be integer",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err403];
@@ -29277,14 +29303,15 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data211.error !== void 0) {
-                    if (typeof data211.error !== "string") {
+                  if (data212.status !== void 0) {
+                    let data219 = data212.status;
+                    if (!(typeof data219 == "number" && !(data219 % 1) && !isNaN(data219))) {
                       const err404 = {
-                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/error",
-                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/error/type",
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/status",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/status/type",
                         keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
+                        params: { type: "integer" },
+                        message: "must be integer",
                       };
                       if (vErrors === null) {
                         vErrors = [err404];
@@ -29294,11 +29321,28 @@ function build() {
                       errors++;
                     }
                   }
-                  if (data211.deliveredAt !== void 0) {
-                    let data220 = data211.deliveredAt;
-                    if (typeof data220 === "string") {
-                      if (!formats38.validate(data220)) {
-                        const err405 = {
+                  if (data212.error !== void 0) {
+                    if (typeof data212.error !== "string") {
+                      const err405 = {
+                        instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/error",
+                        schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/properties/error/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err405];
+                      } else {
+                        vErrors.push(err405);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data212.deliveredAt !== void 0) {
+                    let data221 = data212.deliveredAt;
+                    if (typeof data221 === "string") {
+                      if (!formats38.validate(data221)) {
+                        const err406 = {
                           instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/deliveredAt",
                           schemaPath:
                             "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/format",
@@ -29307,14 +29351,14 @@ function build() {
                           message: 'must match format "date-time"',
                         };
                         if (vErrors === null) {
-                          vErrors = [err405];
+                          vErrors = [err406];
                         } else {
-                          vErrors.push(err405);
+                          vErrors.push(err406);
                         }
                         errors++;
                       }
                     } else {
-                      const err406 = {
+                      const err407 = {
                         instancePath: instancePath + "/emulator/webhookDeliveries/" + i7 + "/deliveredAt",
                         schemaPath:
                           "#/properties/emulator/properties/webhookDeliveries/items/properties/deliveredAt/type",
@@ -29323,15 +29367,15 @@ function build() {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err406];
+                        vErrors = [err407];
                       } else {
-                        vErrors.push(err406);
+                        vErrors.push(err407);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err407 = {
+                  const err408 = {
                     instancePath: instancePath + "/emulator/webhookDeliveries/" + i7,
                     schemaPath: "#/properties/emulator/properties/webhookDeliveries/items/type",
                     keyword: "type",
@@ -29339,15 +29383,15 @@ function build() {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err407];
+                    vErrors = [err408];
                   } else {
-                    vErrors.push(err407);
+                    vErrors.push(err408);
                   }
                   errors++;
                 }
               }
             } else {
-              const err408 = {
+              const err409 = {
                 instancePath: instancePath + "/emulator/webhookDeliveries",
                 schemaPath: "#/properties/emulator/properties/webhookDeliveries/type",
                 keyword: "type",
@@ -29355,15 +29399,15 @@ function build() {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err408];
+                vErrors = [err409];
               } else {
-                vErrors.push(err408);
+                vErrors.push(err409);
               }
               errors++;
             }
           }
         } else {
-          const err409 = {
+          const err410 = {
             instancePath: instancePath + "/emulator",
             schemaPath: "#/properties/emulator/type",
             keyword: "type",
@@ -29371,15 +29415,15 @@ function build() {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err409];
+            vErrors = [err410];
           } else {
-            vErrors.push(err409);
+            vErrors.push(err410);
           }
           errors++;
         }
       }
     } else {
-      const err410 = {
+      const err411 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -29387,9 +29431,9 @@ function build() {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err410];
+        vErrors = [err411];
       } else {
-        vErrors.push(err410);
+        vErrors.push(err411);
       }
       errors++;
     }

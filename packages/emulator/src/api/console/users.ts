@@ -1,0 +1,93 @@
+// The console's Users view: each user, newest first, with the authenticators, devices and sessions
+// hanging off them, as a developer checks what a sign-up or an enrolment left behind.
+import type { Frozen } from "../../state/frozen.ts";
+import type { StoredSession, StoredUser } from "../../state/server.ts";
+import { escapeHtml } from "../html.ts";
+import type { ConsoleInput } from "./input.ts";
+import { badge, copyButton, truncationNote } from "./shell.ts";
+
+/** Users shown at most: the page stays small however many a test run makes. */
+export const usersShown = 100;
+
+const cell = (value: string | undefined) => `<td>${value === undefined ? "" : escapeHtml(value)}</td>`;
+
+function userDetails(user: Frozen<StoredUser>): string {
+  const fields: [string, string | undefined][] = [
+    ["Email", user.email],
+    ["Phone number", user.phoneNumber],
+    ["Username", user.username],
+    ["Display name", user.displayName],
+    ["Created", user.createdAt],
+  ];
+  return `<dl>${fields
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `<dt>${name}</dt><dd>${escapeHtml(value as string)}</dd>`)
+    .join("")}</dl>`;
+}
+
+function authenticatorsTable(user: Frozen<StoredUser>): string {
+  if (user.authenticators.length === 0) return "<p>No authenticators.</p>";
+  const rows = user.authenticators.map(
+    (authenticator) =>
+      `<tr>${cell(authenticator.verificationMethod)}${cell(authenticator.email ?? authenticator.phoneNumber ?? authenticator.username ?? authenticator.displayName)}${cell(authenticator.userAuthenticatorId)}${cell(authenticator.createdAt)}${cell(authenticator.lastVerifiedAt)}</tr>`,
+  );
+  return `<table><caption class="muted">Authenticators</caption><thead><tr><th scope="col">Method</th><th scope="col">Address or name</th><th scope="col">ID</th><th scope="col">Created</th><th scope="col">Last verified</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+function devicesTable(user: Frozen<StoredUser>): string {
+  const devices = Object.values(user.devices);
+  if (devices.length === 0) return "";
+  const rows = devices.map(
+    (device) =>
+      `<tr>${cell(device.deviceId)}${cell(device.createdAt)}${cell(device.lastVerificationMethod)}${cell(device.invalidatedAt ? "invalidated" : device.rememberedUntil ? `remembered until ${device.rememberedUntil}` : "")}</tr>`,
+  );
+  return `<table><caption class="muted">Devices</caption><thead><tr><th scope="col">Device ID</th><th scope="col">Created</th><th scope="col">Last method</th><th scope="col">Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+function sessionsTable(sessions: readonly Frozen<StoredSession>[] | undefined, nowMs: number): string {
+  if (sessions === undefined) return "";
+  const rows = sessions.map((session) => {
+    const status = session.revokedAt
+      ? "revoked"
+      : session.refreshTokenExpiresAt <= nowMs
+        ? "expired"
+        : session.accessTokenExpiresAt <= nowMs
+          ? "access token expired, refreshable"
+          : "active";
+    return `<tr>${cell(session.sessionId)}${cell(session.clientId)}${cell(session.verificationMethod)}<td>${badge(status)}</td></tr>`;
+  });
+  return `<table><caption class="muted">Sessions</caption><thead><tr><th scope="col">Session ID</th><th scope="col">Client ID</th><th scope="col">Method</th><th scope="col">Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+export function usersView({ context }: ConsoleInput): string {
+  const all = Object.values(context.state.server.users);
+  if (all.length === 0) {
+    return `<h1>Users</h1><p>No users yet. A track, an enrolment or updateUser makes one.</p>`;
+  }
+  const sessionsByUser = new Map<string, Frozen<StoredSession>[]>();
+  for (const session of Object.values(context.state.server.sessions)) {
+    const list = sessionsByUser.get(session.userId) ?? [];
+    list.push(session);
+    sessionsByUser.set(session.userId, list);
+  }
+  // createdAt is ISO 8601, so text order is time order; equal times keep the order they were made in.
+  const users = all
+    .map((user, index) => ({ user, index }))
+    .sort((a, b) => b.user.createdAt.localeCompare(a.user.createdAt) || b.index - a.index)
+    .slice(0, usersShown)
+    .map(({ user }) => user);
+  const nowMs = context.now();
+  const articles = users.map(
+    (user) => `<article aria-labelledby="user-${escapeHtml(encodeURIComponent(user.userId))}">
+<h2 id="user-${escapeHtml(encodeURIComponent(user.userId))}">${escapeHtml(user.userId)}</h2>
+<p>${copyButton(user.userId, `user ID ${user.userId}`)}</p>
+${userDetails(user)}
+${authenticatorsTable(user)}
+${devicesTable(user)}
+${sessionsTable(sessionsByUser.get(user.userId), nowMs)}
+</article>`,
+  );
+  return `<h1>Users</h1>
+${truncationNote(users.length, all.length, "GET /_emulator/v1/state")}
+${articles.join("\n")}`;
+}
