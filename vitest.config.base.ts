@@ -163,6 +163,8 @@ export function browserTestConfig(packageRoot: string) {
       fileParallelism: false,
       testTimeout: 60_000,
       hookTimeout: 120_000,
+      // A page's answer on a loaded CI machine can take longer than expect.poll's default second.
+      expect: { poll: { timeout: 10_000 } },
     },
   });
 }

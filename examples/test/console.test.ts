@@ -50,6 +50,12 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = "";
+  for await (const chunk of stream) text += chunk;
+  return text;
+}
+
 describe("the emulator's console in Chromium", () => {
   it("shows the tenant, its keys and base URLs, each with a button that copies it", async () => {
     await page.goto(`${emulator.url}/`);
@@ -127,12 +133,43 @@ describe("the emulator's console in Chromium", () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
+  it("advances the clock, exports, resets and imports the state, from its Overview's controls", async () => {
+    await page.goto(`${emulator.url}/`);
+    await page.getByLabel("Advance the clock by (minutes)").fill("90");
+    await page.getByRole("button", { name: "Advance", exact: true }).click();
+    await page.getByText("The emulator's clock is 90 minutes ahead of the wall clock.").waitFor();
+    const clockOffsetMs = emulator.emulator.exportState().emulator.clockOffsetMs;
+    expect(clockOffsetMs).toBe(90 * 60_000);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export the state" }).click(),
+    ]);
+    const exported = JSON.parse(await streamText(await download.createReadStream()));
+    expect(Object.keys(exported.server.users)).toContain("usr_console");
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Reset to the seed" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Reset to the seed.");
+    expect(emulator.emulator.exportState().server.users).toEqual({});
+    // The view shows the reset (a live update) before a file is chosen in its form.
+    await page.getByText("The emulator's clock is the wall clock.").waitFor();
+
+    await page.getByLabel("Import a state file").setInputFiles({
+      name: "state.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(exported)),
+    });
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Imported state.json.");
+    expect(Object.keys(emulator.emulator.exportState().server.users)).toContain("usr_console");
+    await page.getByText("The emulator's clock is 90 minutes ahead of the wall clock.").waitFor();
+  });
+
   it("says so when the emulator stops, its connection closed with it", async () => {
     await page.goto(`${emulator.url}/`);
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
     await emulator.stop();
-    await expect
-      .poll(() => page.getByRole("status").textContent(), { timeout: 10_000 })
-      .toMatch(/^Not connected: the emulator has stopped/);
+    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^Not connected: the emulator has stopped/);
   });
 });

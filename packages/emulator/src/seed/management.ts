@@ -205,10 +205,8 @@ export function createManagementState(seed?: ManagementSeed, options: Management
   const path = options.path ?? "seed";
   const randomId = options.randomId ?? (() => crypto.randomUUID());
   const valid = seed === undefined ? {} : check(seed, path);
-  const state = emptyManagementState(
-    { ...defaultTenant(), ...structuredClone(valid.tenant) },
-    structuredClone(valid.theme) ?? defaultTheme(),
-  );
+  const tenant = { ...defaultTenant(), ...structuredClone(valid.tenant) };
+  const state = emptyManagementState(tenant, structuredClone(valid.theme) ?? defaultTheme(tenant.name));
   const management = { state, store: managementWriters(() => state) };
   for (const [i, seeded] of (valid.actionConfigurations ?? []).entries()) {
     const { flow, ...body } = seeded as SeedFlowActionConfiguration;

@@ -52,9 +52,9 @@ export function defaultTenant(): Schemas["Tenant"] {
 }
 
 /** A plain theme named after the tenant, with Authsignal-like neutral colours. */
-export function defaultTheme(): Schemas["Theme"] {
+export function defaultTheme(tenantName = defaultTenant().name ?? "Emulator"): Schemas["Theme"] {
   return {
-    name: "Emulator",
+    name: tenantName,
     primaryColor: "#4F46E5",
     container: { contentAlignment: "center", logoAlignment: "center", logoPosition: "inside", exitPosition: "top" },
     links: { underline: false },

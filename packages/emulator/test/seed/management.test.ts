@@ -52,6 +52,10 @@ describe("createManagementState", () => {
     ]);
   });
 
+  it("names the default theme after a seeded tenant, as the pre-built UI's heading shows it", () => {
+    expect(createManagementState({ tenant: { name: "Acme (emulated)" } }).theme.name).toBe("Acme (emulated)");
+  });
+
   it("stores a seed as the API's creates would, with the IDs it pins and generated ones", () => {
     let n = 0;
     const state = createManagementState(seed, { randomId: () => `gen-${++n}` });

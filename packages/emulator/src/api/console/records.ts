@@ -9,6 +9,9 @@ export const outboxShown = 100;
 export const deliveriesShown = 50;
 export const requestsShown = 100;
 
+/** Whole milliseconds: what a reader compares, and steady across runs (the docs' screenshots). */
+const duration = (ms: number) => (ms < 1 ? "< 1 ms" : `${Math.round(ms)} ms`);
+
 const cell = (value: string | number | undefined) => `<td>${value === undefined ? "" : escapeHtml(String(value))}</td>`;
 const head = (...names: string[]) =>
   `<thead><tr>${names.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join("")}</tr></thead>`;
@@ -21,7 +24,7 @@ export function outboxView({ context }: ConsoleInput): string {
   const rows = messages.map((message) => {
     const code = message.link
       ? `<td><a href="${escapeHtml(message.link)}">Open the magic link</a></td>`
-      : `<td><code>${escapeHtml(message.code)}</code> ${copyButton(message.code, `code ${message.code} sent to ${message.to}`)}</td>`;
+      : `<td><code class="otp">${escapeHtml(message.code)}</code> ${copyButton(message.code, `code ${message.code} sent to ${message.to}`)}</td>`;
     return `<tr>${cell(message.createdAt)}${cell(message.channel)}${cell(message.to)}${code}${cell(message.actionCode)}${cell(message.userId)}</tr>`;
   });
   return `<h1>Outbox</h1>
@@ -57,7 +60,7 @@ export function requestsView({ methods }: ConsoleInput): string {
       request.body === undefined
         ? ""
         : `<details><summary>Body</summary><pre>${escapeHtml(JSON.stringify(request.body, null, 2))}</pre></details>`;
-    return `<tr>${cell(request.time)}${cell(request.method)}<td><code>${escapeHtml(request.path)}</code>${body}</td><td>${badge(String(request.status))}</td>${cell(request.operation)}${cell(`${request.durationMs.toFixed(1)} ms`)}${cell(notes)}</tr>`;
+    return `<tr>${cell(request.time)}${cell(request.method)}<td><code>${escapeHtml(request.path)}</code>${body}</td><td>${badge(String(request.status), request.status < 400 ? "ok" : "failed")}</td>${cell(request.operation)}${cell(duration(request.durationMs))}${cell(notes)}</tr>`;
   });
   return `<h1>Requests</h1>
 ${truncationNote(entries.length, journal.length, "GET /_emulator/v1/requests")}

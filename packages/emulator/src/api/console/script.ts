@@ -26,13 +26,23 @@ export function consoleScript(): void {
     );
 
   let refreshing = false;
+  const filling = () =>
+    [...document.querySelectorAll("#view input")].some(
+      (input) =>
+        input instanceof HTMLInputElement &&
+        (input.type === "file" ? (input.files?.length ?? 0) > 0 : input.value !== ""),
+    );
+  // A form being filled in (a number typed, a file chosen) is not wiped from under the person
+  // filling it: the view updates once they have sent or cleared it, asked again each second.
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    retry ??= setTimeout(() => {
+      retry = undefined;
+      void refresh();
+    }, 1000);
+  };
   async function refresh(): Promise<void> {
-    const active = document.activeElement;
-    // A form being filled in is not wiped from under the person typing: the view updates once they leave it.
-    if (active instanceof HTMLInputElement && active.value !== "") {
-      active.addEventListener("blur", () => void refresh(), { once: true });
-      return;
-    }
+    if (filling()) return later();
     if (refreshing) return;
     refreshing = true;
     try {
@@ -42,7 +52,8 @@ export function consoleScript(): void {
       const view = next.getElementById("view");
       const current = document.getElementById("view");
       if (!view || !current) return;
-      const focused = keyOf(active);
+      if (filling()) return later();
+      const focused = keyOf(document.activeElement);
       const opened = new Set(openDetails());
       current.replaceChildren(...view.childNodes);
       for (const details of document.querySelectorAll("details")) {

@@ -31,7 +31,8 @@ h1{font-size:1.4rem;margin:.5rem 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5re
 section,article{background:#fff;border:1px solid #e2e8f0;border-radius:.5rem;padding:.25rem 1rem 1rem;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e2e8f0;vertical-align:top}
 code,pre{font:13px/1.4 ui-monospace,monospace;overflow-wrap:anywhere}pre{white-space:pre-wrap;background:#f1f5f9;padding:.5rem;border-radius:.3rem}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}dt{font-weight:600}dd{margin:0}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0;align-items:baseline}caption{text-align:left}
+.title{display:flex;align-items:center;gap:.75rem}.title h2{margin:1rem 0 .5rem}code.otp{font-size:1rem;font-weight:600}dt{font-weight:600}dd{margin:0}
 button,input{font:inherit}button{padding:.2rem .7rem;border-radius:.35rem;border:1px solid #334155;background:#fff;cursor:pointer}
 button.danger{border-color:#b91c1c;color:#b91c1c}
 .badge{display:inline-block;padding:0 .45rem;border-radius:.3rem;background:#e2e8f0;font-size:.85rem}
@@ -83,9 +84,12 @@ ${view}
 export const copyButton = (value: string, what: string): string =>
   `<button type="button" data-copy="${escapeHtml(value)}" aria-label="Copy ${escapeHtml(what)}">Copy</button>`;
 
-/** A status or outcome as a coloured badge; the colour only repeats what the text says. */
-export const badge = (text: string): string =>
-  `<span class="badge ${escapeHtml(text.replace(/[^\w]/g, ""))}">${escapeHtml(text)}</span>`;
+/**
+ * A status or outcome as a coloured badge, coloured by `tone` (a class of the styles: an outcome, a
+ * state, ok or failed) or else by its own text; the colour only repeats what the text says.
+ */
+export const badge = (text: string, tone = text): string =>
+  `<span class="badge ${escapeHtml(tone.replace(/[^\w]/g, ""))}">${escapeHtml(text)}</span>`;
 
 /** "Showing the newest 50 of 120." when a list was cut to `shown`; nothing otherwise. */
 export const truncationNote = (shown: number, total: number, where: string): string =>

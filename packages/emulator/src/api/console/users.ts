@@ -29,9 +29,9 @@ function authenticatorsTable(user: Frozen<StoredUser>): string {
   if (user.authenticators.length === 0) return "<p>No authenticators.</p>";
   const rows = user.authenticators.map(
     (authenticator) =>
-      `<tr>${cell(authenticator.verificationMethod)}${cell(authenticator.email ?? authenticator.phoneNumber ?? authenticator.username ?? authenticator.displayName)}${cell(authenticator.userAuthenticatorId)}${cell(authenticator.createdAt)}${cell(authenticator.lastVerifiedAt)}</tr>`,
+      `<tr>${cell(authenticator.verificationMethod)}${cell(authenticator.email ?? authenticator.phoneNumber ?? authenticator.username ?? authenticator.displayName)}${cell(authenticator.userAuthenticatorId)}${cell(authenticator.createdAt)}</tr>`,
   );
-  return `<table><caption class="muted">Authenticators</caption><thead><tr><th scope="col">Method</th><th scope="col">Address or name</th><th scope="col">ID</th><th scope="col">Created</th><th scope="col">Last verified</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><caption class="muted">Authenticators</caption><thead><tr><th scope="col">Method</th><th scope="col">Address or name</th><th scope="col">ID</th><th scope="col">Created</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function devicesTable(user: Frozen<StoredUser>): string {
@@ -79,8 +79,7 @@ export function usersView({ context }: ConsoleInput): string {
   const nowMs = context.now();
   const articles = users.map(
     (user) => `<article aria-labelledby="user-${escapeHtml(encodeURIComponent(user.userId))}">
-<h2 id="user-${escapeHtml(encodeURIComponent(user.userId))}">${escapeHtml(user.userId)}</h2>
-<p>${copyButton(user.userId, `user ID ${user.userId}`)}</p>
+<div class="title"><h2 id="user-${escapeHtml(encodeURIComponent(user.userId))}">${escapeHtml(user.userId)}</h2> ${copyButton(user.userId, `user ID ${user.userId}`)}</div>
 ${userDetails(user)}
 ${authenticatorsTable(user)}
 ${devicesTable(user)}

@@ -62,7 +62,7 @@ function shell(context: ApiContext, title: string, main: string, state?: PageSta
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111827}
 main{max-width:24rem;margin:3rem auto;background:#fff;border-radius:.75rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}
-h1{font-size:1.25rem}button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:1px solid ${primary};background:${primary};color:#fff;cursor:pointer}
+h1{font-size:1.25rem}h2{font-size:1.05rem}button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:1px solid ${primary};background:${primary};color:#fff;cursor:pointer}
 button.method{display:block;width:100%;margin:.5rem 0;background:#fff;color:${primary}}button.back{margin-left:.5rem;background:#fff;color:${primary}}
 button:focus-visible,input:focus-visible{outline:3px solid ${primary};outline-offset:2px}
 label{display:block;margin:.75rem 0 .25rem}input{font:inherit;padding:.5rem;width:100%;box-sizing:border-box;letter-spacing:.2em}
