@@ -36,7 +36,8 @@ export function consoleScript(): void {
   // filling it: the view updates once they have sent or cleared it, asked again each second.
   let retry: ReturnType<typeof setTimeout> | undefined;
   const later = () => {
-    retry ??= setTimeout(() => {
+    if (retry !== undefined) return;
+    retry = setTimeout(() => {
       retry = undefined;
       void refresh();
     }, 1000);
