@@ -13,6 +13,7 @@ import { isMethodOn } from "../client/common.ts";
 import { escapeHtml, jsonInHtml } from "../html.ts";
 import { enrolledMethods, findUser } from "../server/common.ts";
 import { actionForToken } from "../server/validate.ts";
+import { pageTheme } from "./theme.ts";
 
 /** The methods the page runs, by their names on its buttons. */
 const pageMethods: Record<string, string> = {
@@ -51,8 +52,7 @@ export interface PageState {
 
 function shell(context: ApiContext, title: string, main: string, state?: PageState): string {
   const { theme, tenant } = context.state.management;
-  const primary = /^#[0-9a-f]{3,8}$/i.test(theme.primaryColor ?? "") ? theme.primaryColor : "#1f2937";
-  const brand = escapeHtml(theme.name ?? tenant.name ?? "Authsignal");
+  const { brand, header, css } = pageTheme(theme, tenant.name);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -60,18 +60,12 @@ function shell(context: ApiContext, title: string, main: string, state?: PageSta
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · ${brand}</title>
 <style>
-body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f3f4f6;color:#111827}
-main{max-width:24rem;margin:3rem auto;background:#fff;border-radius:.75rem;padding:1.5rem 2rem;box-shadow:0 1px 3px #0002}
-h1{font-size:1.25rem}h2{font-size:1.05rem}button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:1px solid ${primary};background:${primary};color:#fff;cursor:pointer}
-button.method{display:block;width:100%;margin:.5rem 0;background:#fff;color:${primary}}button.back{margin-left:.5rem;background:#fff;color:${primary}}
-button:focus-visible,input:focus-visible{outline:3px solid ${primary};outline-offset:2px}
-label{display:block;margin:.75rem 0 .25rem}input{font:inherit;padding:.5rem;width:100%;box-sizing:border-box;letter-spacing:.2em}
-[role=alert]{color:#b91c1c}[hidden]{display:none!important}
+${css}
 </style>
 </head>
 <body>
 <main>
-<p>${brand}</p>
+${header}
 ${main}
 </main>
 ${state ? `<script type="application/json" id="state">${jsonInHtml(state)}</script>\n<script type="module" src="/ui/app.js"></script>` : ""}

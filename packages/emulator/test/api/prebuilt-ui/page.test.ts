@@ -2,6 +2,7 @@
 // Chromium by examples/test/prebuilt-ui.test.ts): what it offers, what it refuses to offer, and
 // that nothing the tenant or the token carries can break out of the page.
 import { describe, expect, it } from "vitest";
+import { pageTheme } from "../../../src/api/prebuilt-ui/theme.ts";
 import { setup } from "../../support.ts";
 
 const phoneNumber = "+64211234567";
@@ -57,6 +58,42 @@ describe("the pre-built UI's page", () => {
     expect(html).toContain("<p>Acme Bank</p>");
     expect(html).toContain("<title>Verify it&#39;s you · Acme Bank</title>");
     expect(html).toContain("background:#0a7d33");
+  });
+
+  it("shows the theme's logo, named after the brand, and wears its colours", async () => {
+    const running = setup({ seed });
+    await running.management.updateTheme({
+      name: "Acme Bank",
+      logoUrl: "https://cdn.example.com/acme.png",
+      colors: { headingText: "#102030", critical: "#aa0000", containerBackground: "#fafafa" },
+      pageBackground: { backgroundColor: "#e0f0e0" },
+      container: { logoHeight: 56 },
+    });
+    const tracked = await running.server.track({ userId: "usr_1", action: "signIn" });
+    const html = await (await running.emulator.fetch(tracked.url)).text();
+    expect(html).toContain('<p><img src="https://cdn.example.com/acme.png" alt="Acme Bank" height="56"></p>');
+    expect(html).not.toContain("<p>Acme Bank</p>");
+    expect(html).toContain("h1{font-size:1.25rem;color:#102030}");
+    expect(html).toContain("[role=alert]{color:#aa0000}");
+    expect(html).toContain("background:#e0f0e0");
+  });
+
+  it.each([
+    ["javascript:alert(1)", "a script URL"],
+    ["http://cdn.example.com/acme.png", "a plain http: URL, which the page may not load"],
+  ])("leaves out a logo at %s (%s), and a colour that is not one", async (logoUrl) => {
+    const running = setup({ seed });
+    await running.management.updateTheme({ name: "Acme", logoUrl, colors: { headingText: "red;}body{display:none" } });
+    const tracked = await running.server.track({ userId: "usr_1", action: "signIn" });
+    const html = await (await running.emulator.fetch(tracked.url)).text();
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("display:none}");
+    expect(html).toContain("color:#111827}");
+  });
+
+  it("keeps a logo URL inside its attribute, whatever it holds (a theme imported with a state is not the API's to check)", () => {
+    const { header } = pageTheme({ logoUrl: 'https://x.example/a.png" onerror="alert(1)' }, "Acme");
+    expect(header).toBe('<p><img src="https://x.example/a.png&#34; onerror=&#34;alert(1)" alt="Acme" height="40"></p>');
   });
 
   it("says a token is not valid when it is not the emulator's, with nothing to submit", async () => {
