@@ -146,11 +146,26 @@ try {
   await page.getByRole("heading", { name: "This link was already used" }).waitFor();
   await snap(page, "prebuilt-ui-used.png");
 
-  // The journal from here: requests made once the emulator is warm, each well under a millisecond.
-  emulator.emulator.clearRequests();
-  await track("usr_jane", "idem-jane-2", { userAgent: "curl/8.0", ipAddress: "203.0.113.7" });
-  await server.getUser({ userId: "usr_jane" });
-  await server.track({ userId: "usr_jane", action: "signIn", attributes: { email: "not an address" } }).catch(() => {});
+  // The journal from here: requests made once the emulator is warm. Their durations are shown to
+  // the millisecond, "< 1 ms" when under one; a run the machine slowed (a GC, another process) is
+  // made again, so the image shows what the page shows on a quiet machine and stays the same.
+  emulator.emulator.advanceClock(60_000);
+  for (let attempt = 1; ; attempt++) {
+    emulator.emulator.clearRequests();
+    // The same key each time: a repeat answers with the action the first made.
+    await server.track({
+      userId: "usr_jane",
+      action: "signIn",
+      attributes: { idempotencyKey: "idem-jane-2", redirectUrl, userAgent: "curl/8.0", ipAddress: "203.0.113.7" },
+    });
+    await server.getUser({ userId: "usr_jane" });
+    await server
+      .track({ userId: "usr_jane", action: "signIn", attributes: { email: "not an address" } })
+      .catch(() => {});
+    if (emulator.emulator.requests().every((request) => request.durationMs < 1)) break;
+    if (attempt === 10)
+      throw new Error("The machine is too busy for steady request durations; run it again when it is quiet.");
+  }
 
   const views: [string, string, string][] = [
     ["/", "Overview", "console-overview.png"],
