@@ -29,9 +29,9 @@ function authenticatorsTable(user: Frozen<StoredUser>): string {
   if (user.authenticators.length === 0) return "<p>No authenticators.</p>";
   const rows = user.authenticators.map(
     (authenticator) =>
-      `<tr>${cell(authenticator.verificationMethod)}${cell(authenticator.email ?? authenticator.phoneNumber ?? authenticator.username ?? authenticator.displayName)}${cell(authenticator.userAuthenticatorId)}${cell(authenticator.createdAt)}</tr>`,
+      `<tr>${cell(authenticator.verificationMethod)}${cell(authenticator.email ?? authenticator.phoneNumber ?? authenticator.username ?? authenticator.displayName)}${cell(authenticator.userAuthenticatorId)}${cell(authenticator.createdAt)}${cell(authenticator.lastVerifiedAt)}</tr>`,
   );
-  return `<table><caption class="muted">Authenticators</caption><thead><tr><th scope="col">Method</th><th scope="col">Address or name</th><th scope="col">ID</th><th scope="col">Created</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><caption class="muted">Authenticators</caption><thead><tr><th scope="col">Method</th><th scope="col">Address or name</th><th scope="col">ID</th><th scope="col">Created</th><th scope="col">Last verified</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function devicesTable(user: Frozen<StoredUser>): string {

@@ -135,7 +135,10 @@ export function actionWriters(current: () => EmulatorState, mark: MarkChanged, r
       return action;
     },
 
-    /** A challenge of the action succeeded: the action and the device it was tracked on say how and when. */
+    /**
+     * A challenge of the action succeeded: the action, the device it was tracked on, and the
+     * authenticator it was verified with (its lastVerifiedAt) say how and when.
+     */
     succeedAction(
       address: ActionAddress,
       verification: { verificationMethod: string; userAuthenticatorId?: string | undefined },
@@ -145,7 +148,16 @@ export function actionWriters(current: () => EmulatorState, mark: MarkChanged, r
       if (!action) return undefined;
       moveAction(action, "CHALLENGE_SUCCEEDED", at);
       action.verificationMethod = verification.verificationMethod;
-      if (verification.userAuthenticatorId) action.verifiedByAuthenticatorId = verification.userAuthenticatorId;
+      if (verification.userAuthenticatorId) {
+        action.verifiedByAuthenticatorId = verification.userAuthenticatorId;
+        const authenticator = entry(server().users, action.userId)?.authenticators.find(
+          (candidate) => candidate.userAuthenticatorId === verification.userAuthenticatorId,
+        );
+        if (authenticator) {
+          mark("server.users", action.userId);
+          authenticator.lastVerifiedAt = at;
+        }
+      }
       const device = action.deviceId
         ? entry(entry(server().users, action.userId)?.devices, action.deviceId)
         : undefined;
