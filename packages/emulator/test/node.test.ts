@@ -111,6 +111,23 @@ describe("stopping a started emulator", () => {
     await expect(fetch(health)).rejects.toThrow();
   });
 
+  it("closes the console's held request as it stops, rather than waiting for it", async () => {
+    const running = await startEmulator();
+    const page = await (await fetch(`${running.url}/`)).text();
+    const revision = /data-revision="(\d+)"/.exec(page)?.[1];
+    const held = fetch(`${running.url}/console/changes?after=${revision}`).then(
+      (response) => response.status,
+      () => "closed",
+    );
+    // Still held a moment later: nothing changed.
+    expect(await Promise.race([held, new Promise((resolve) => setTimeout(() => resolve("held"), 200))])).toBe("held");
+    await running.stop();
+    // The console's wait is 25 s; the stop ends it at once.
+    expect(await Promise.race([held, new Promise((resolve) => setTimeout(() => resolve("still held"), 5000))])).toBe(
+      "closed",
+    );
+  });
+
   it("takes a state import larger than maxBodyBytes, and no larger body on the APIs", async () => {
     const running = await startEmulator({ maxBodyBytes: 1024 });
     try {
