@@ -133,6 +133,24 @@ describe("the emulator's console in Chromium", () => {
     expect(await seriousAccessibilityProblems(page)).toEqual([]);
   });
 
+  it("changes settings from its Overview, and says why it did not when they are wrong", async () => {
+    await page.goto(`${emulator.url}/`);
+    const settings = page.getByLabel(/^Change settings/);
+    await settings.fill("{ not json");
+    await page.getByRole("button", { name: "Change settings" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^Not changed: that is not JSON/);
+    await settings.fill('{"otpLength": 99}');
+    await page.getByRole("button", { name: "Change settings" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^Not changed: .*otpLength/);
+    expect(emulator.emulator.settings().otpLength).toBe(6);
+    await settings.fill('{"otpLength": 8, "strict": true}');
+    await page.getByRole("button", { name: "Change settings" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("Settings changed.");
+    expect(emulator.emulator.settings()).toMatchObject({ otpLength: 8, strict: true });
+    await page.getByRole("row", { name: "otpLength 8" }).waitFor();
+    await emulator.emulator.updateSettings({ otpLength: 6, strict: false });
+  });
+
   it("advances the clock, exports, resets and imports the state, from its Overview's controls", async () => {
     await page.goto(`${emulator.url}/`);
     await page.getByLabel("Advance the clock by (minutes)").fill("90");

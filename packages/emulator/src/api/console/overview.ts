@@ -54,6 +54,10 @@ ${row("Test-only API URL", `${origin}/_emulator/v1`)}
 <h2 id="settings-heading">Settings</h2>
 <table><thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
 <tbody>${settingRows.join("")}</tbody></table>
-<p class="muted">Change them with <code>PATCH /_emulator/v1/settings</code>.</p>
+<form data-action="settings">
+<label for="settings-json">Change settings (JSON: the settings to change, as <code>PATCH /_emulator/v1/settings</code> takes them)</label>
+<textarea id="settings-json" name="settings" rows="3" spellcheck="false">${escapeHtml(JSON.stringify({ strict: settings.strict, otpLength: settings.otpLength }))}</textarea>
+<button type="submit">Change settings</button>
+</form>
 </section>`;
 }

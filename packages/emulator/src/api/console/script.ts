@@ -27,13 +27,14 @@ export function consoleScript(): void {
 
   let refreshing = false;
   const filling = () =>
-    [...document.querySelectorAll("#view input")].some(
-      (input) =>
-        input instanceof HTMLInputElement &&
-        (input.type === "file" ? (input.files?.length ?? 0) > 0 : input.value !== ""),
+    [...document.querySelectorAll("#view input, #view textarea")].some((field) =>
+      field instanceof HTMLInputElement && field.type === "file"
+        ? (field.files?.length ?? 0) > 0
+        : (field as HTMLInputElement | HTMLTextAreaElement).value !==
+          (field as HTMLInputElement | HTMLTextAreaElement).defaultValue,
     );
-  // A form being filled in (a number typed, a file chosen) is not wiped from under the person
-  // filling it: the view updates once they have sent or cleared it, asked again each second.
+  // A form being filled in (a number typed, settings edited, a file chosen) is not wiped from under
+  // the person filling it: the view updates once they have sent or cleared it, asked each second.
   let retry: ReturnType<typeof setTimeout> | undefined;
   const later = () => {
     if (retry !== undefined) return;
@@ -128,6 +129,18 @@ export function consoleScript(): void {
         if (problem) say(problem);
         form.reset();
         void refresh();
+      });
+    } else if (action === "settings") {
+      let changes: unknown;
+      try {
+        changes = JSON.parse(String(data.get("settings")));
+      } catch (failure) {
+        say(`Not changed: that is not JSON (${(failure as Error).message}).`);
+        return;
+      }
+      void testApi("PATCH", "/settings", changes).then((problem) => {
+        say(problem ? `Not changed: ${problem}` : "Settings changed.");
+        if (!problem) form.reset();
       });
     } else if (action === "import") {
       const file = data.get("file");

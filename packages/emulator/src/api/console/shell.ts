@@ -24,7 +24,7 @@ header p{margin:0}header strong{font-size:1.05rem}
 nav ul{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;margin:0;padding:0}
 nav a{color:#e2e8f0;padding:.3rem .7rem;border-radius:.4rem;text-decoration:none}
 nav a[aria-current=page]{background:#f8fafc;color:#0f172a;font-weight:600}
-a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid #2563eb;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #2563eb;outline-offset:2px}
 #live{margin-left:auto;font-size:.85rem}
 main{padding:1rem 1.5rem;max-width:80rem}
 h1{font-size:1.4rem;margin:.5rem 0 1rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
@@ -33,7 +33,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;
 code,pre{font:13px/1.4 ui-monospace,monospace;overflow-wrap:anywhere}pre{white-space:pre-wrap;background:#f1f5f9;padding:.5rem;border-radius:.3rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0;align-items:baseline}caption{text-align:left}
 .title{display:flex;align-items:center;gap:.75rem}.title h2{margin:1rem 0 .5rem}code.otp{font-size:1rem;font-weight:600}dt{font-weight:600}dd{margin:0}
-button,input{font:inherit}button{padding:.2rem .7rem;border-radius:.35rem;border:1px solid #334155;background:#fff;cursor:pointer}
+button,input,textarea{font:inherit}textarea{display:block;width:100%;max-width:40rem;box-sizing:border-box;font-family:ui-monospace,monospace;margin:.25rem 0}button{padding:.2rem .7rem;border-radius:.35rem;border:1px solid #334155;background:#fff;cursor:pointer}
 button.danger{border-color:#b91c1c;color:#b91c1c}
 .badge{display:inline-block;padding:0 .45rem;border-radius:.3rem;background:#e2e8f0;font-size:.85rem}
 .ALLOW,.CHALLENGE_SUCCEEDED,.ok{background:#dcfce7}.BLOCK,.CHALLENGE_FAILED,.failed{background:#fee2e2}.CHALLENGE_REQUIRED,.CHALLENGE,.REVIEW,.REVIEW_REQUIRED{background:#fef3c7}
