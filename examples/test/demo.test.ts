@@ -4,8 +4,8 @@
 // greets them signed in with a session. Ctrl-C then stops it cleanly, the console still open.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { launchChromium, seriousAccessibilityProblems } from "./browser.ts";
 
 let child: ChildProcess;
@@ -39,10 +39,20 @@ afterAll(async () => {
 });
 
 describe("the demo, clicked through", () => {
-  it("signs a new user in through the pre-built UI, the code read in the console, and stops cleanly", async () => {
+  it("signs a new user in through the pre-built UI, the code read in the console, and stops cleanly", {
+    timeout: 120_000,
+  }, async () => {
+    // What a failure reports: the step it was at, what the demo printed, and where each tab was.
+    let step = "starting the demo";
+    const tabs: Page[] = [];
+    onTestFailed(() => {
+      console.error(`demo test failed while ${step}; tabs at ${tabs.map((tab) => tab.url()).join(", ")}\n${output}`);
+    });
     const appUrl = await printed("Example app listening on");
     const consoleUrl = await printed("Console:");
+    step = "signing in through the pre-built UI";
     const page = await browser.newPage();
+    tabs.push(page);
     await page.goto(appUrl);
     await page.getByLabel("User ID").fill("usr_demo");
     await page.getByRole("button", { name: "Sign in with the pre-built UI", exact: true }).click();
@@ -51,7 +61,9 @@ describe("the demo, clicked through", () => {
     await page.getByRole("button", { name: "Send code" }).click();
     await page.getByLabel("Code").waitFor();
 
+    step = "reading the code in the console's Outbox";
     const consolePage = await browser.newPage();
+    tabs.push(consolePage);
     await consolePage.goto(consoleUrl);
     await consolePage.getByRole("link", { name: "Outbox" }).click();
     const row = consolePage.getByRole("row").filter({ hasText: "demo@example.com" });
@@ -64,6 +76,7 @@ describe("the demo, clicked through", () => {
     expect(code).toMatch(/^\d{6}$/);
     expect(await seriousAccessibilityProblems(consolePage)).toEqual([]);
 
+    step = `verifying the code ${code}`;
     await page.getByLabel("Code").fill(code);
     await page.keyboard.press("Enter");
     await page.waitForURL(`${appUrl}/callback?token=*`);
@@ -75,8 +88,10 @@ describe("the demo, clicked through", () => {
     });
 
     // The console's wait is still open; Ctrl-C ends both servers, and the process, at once.
+    step = "seeing the user in the console";
     await consolePage.getByRole("link", { name: "Users" }).click();
     await consolePage.getByRole("heading", { name: "usr_demo", level: 2 }).waitFor();
+    step = "stopping the demo with SIGINT";
     child.kill("SIGINT");
     const [exitCode, signal] = await once(child, "exit");
     expect({ code: exitCode, signal }).toEqual({ code: 0, signal: null });

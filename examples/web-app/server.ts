@@ -108,6 +108,11 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningWebApp
   appUrl = `http://localhost:${port}`;
   return {
     url: `http://localhost:${port}`,
-    stop: () => new Promise((resolve) => http.close(() => resolve())),
+    // A browser's keep-alive connection would otherwise hold the stop (and Ctrl-C) open.
+    stop: () =>
+      new Promise((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }),
   };
 }
