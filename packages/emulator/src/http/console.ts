@@ -9,7 +9,8 @@ import { consoleScript } from "../api/console/script.ts";
 import { type ConsoleViewPath, consoleViews } from "../api/console/shell.ts";
 import { EmulatorApiError } from "../domain/errors.ts";
 import type { Answer, CallUrl } from "./exchange.ts";
-import { EMULATOR_HEADER, emulatorVersion, jsonResponse } from "./responses.ts";
+import { pageAnswers } from "./pages.ts";
+import { jsonResponse } from "./responses.ts";
 import type { RouteEntry } from "./routes.ts";
 
 export interface ConsoleRouteInput extends Omit<ConsoleInput, "origin"> {
@@ -24,16 +25,10 @@ export interface ConsoleRoute extends RouteEntry {
 /** How long the console's wait for a change is held before it is answered with no change. */
 export const changeWaitMs = 25_000;
 
-const headers = (contentType: string): Record<string, string> => ({
-  "content-type": contentType,
-  "cache-control": "no-store",
-  "referrer-policy": "no-referrer",
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "content-security-policy":
-    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  [EMULATOR_HEADER]: emulatorVersion,
-});
+const page = pageAnswers(
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  { "x-frame-options": "DENY" },
+);
 
 const route = (path: string, answer: ConsoleRoute["answer"]): ConsoleRoute => ({
   method: "GET",
@@ -41,21 +36,14 @@ const route = (path: string, answer: ConsoleRoute["answer"]): ConsoleRoute => ({
   answer,
 });
 
-let script: string | undefined;
-
 const view = (path: ConsoleViewPath) =>
-  route(path, ({ changes, url, ...input }) => ({
-    status: 200,
-    headers: headers("text/html; charset=utf-8"),
-    body: consolePage(path, { ...input, origin: url.origin }, changes.revision()),
-  }));
+  route(path, ({ changes, url, ...input }) =>
+    page.html(consolePage(path, { ...input, origin: url.origin }, changes.revision())),
+  );
 
 export const consoleRoutes: readonly ConsoleRoute[] = [
   ...(Object.keys(consoleViews) as ConsoleViewPath[]).map(view),
-  route("/console/app.js", () => {
-    script ??= `(${consoleScript.toString()})();\n`;
-    return { status: 200, headers: headers("text/javascript; charset=utf-8"), body: script };
-  }),
+  route("/console/app.js", () => page.script(consoleScript)),
   route("/console/changes", async ({ changes, url }) => {
     const after = url.searchParams.get("after") ?? "";
     if (!/^\d{1,15}$/.test(after)) {

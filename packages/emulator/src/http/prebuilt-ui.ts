@@ -7,7 +7,7 @@ import { prebuiltUiPage } from "../api/prebuilt-ui/page.ts";
 import { prebuiltUiScript } from "../api/prebuilt-ui/script.ts";
 import type { ApiContext } from "../domain/context.ts";
 import type { Answer } from "./exchange.ts";
-import { EMULATOR_HEADER, emulatorVersion } from "./responses.ts";
+import { pageAnswers } from "./pages.ts";
 import type { RouteEntry } from "./routes.ts";
 
 export interface PrebuiltUiRoute extends RouteEntry {
@@ -15,17 +15,9 @@ export interface PrebuiltUiRoute extends RouteEntry {
   answer(context: ApiContext, url: URL | { searchParams: URLSearchParams }): Promise<Answer> | Answer;
 }
 
-const headers = (contentType: string): Record<string, string> => ({
-  "content-type": contentType,
-  "cache-control": "no-store",
-  "referrer-policy": "no-referrer",
-  "x-content-type-options": "nosniff",
-  "content-security-policy":
-    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'self'",
-  [EMULATOR_HEADER]: emulatorVersion,
-});
-
-let script: string | undefined;
+const page = pageAnswers(
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'self'",
+);
 
 const route = (template: string, answer: PrebuiltUiRoute["answer"]): PrebuiltUiRoute => ({
   method: "GET",
@@ -35,13 +27,6 @@ const route = (template: string, answer: PrebuiltUiRoute["answer"]): PrebuiltUiR
 });
 
 export const prebuiltUiRoutes: readonly PrebuiltUiRoute[] = [
-  route("/ui", async (context, url) => ({
-    status: 200,
-    headers: headers("text/html; charset=utf-8"),
-    body: await prebuiltUiPage(context, url.searchParams.get("token") ?? ""),
-  })),
-  route("/ui/app.js", () => {
-    script ??= `(${prebuiltUiScript.toString()})();\n`;
-    return { status: 200, headers: headers("text/javascript; charset=utf-8"), body: script };
-  }),
+  route("/ui", async (context, url) => page.html(await prebuiltUiPage(context, url.searchParams.get("token") ?? ""))),
+  route("/ui/app.js", () => page.script(prebuiltUiScript)),
 ];

@@ -5,9 +5,9 @@ import type { ApiContext } from "../../domain/context.ts";
 import type { Frozen } from "../../state/frozen.ts";
 import type { StoredAction } from "../../state/server.ts";
 import { escapeHtml } from "../html.ts";
-import type { ConsoleInput } from "./input.ts";
+import { type ConsoleInput, newestCreated } from "./input.ts";
 import { ruleTrace } from "./rule-trace.ts";
-import { badge, truncationNote } from "./shell.ts";
+import { badge, fieldList, truncationNote } from "./shell.ts";
 
 /** Actions shown at most, each with its trace. */
 export const actionsShown = 50;
@@ -70,10 +70,7 @@ function actionArticle(context: ApiContext, action: Frozen<StoredAction>): strin
   return `<article aria-labelledby="${id}">
 <h2 id="${id}">${escapeHtml(action.actionCode)} for ${escapeHtml(action.userId)}</h2>
 <p>${badge(action.outcome)} ${badge(action.state)}</p>
-<dl>${fields
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `<dt>${name}</dt><dd>${escapeHtml(value as string)}</dd>`)
-    .join("")}</dl>
+${fieldList(fields)}
 ${traceOf(context, action, id)}
 </article>`;
 }
@@ -81,11 +78,8 @@ ${traceOf(context, action, id)}
 export function actionsView({ context }: ConsoleInput): string {
   const all = Object.values(context.state.server.actions).flatMap((byKey) => Object.values(byKey));
   if (all.length === 0) return `<h1>Actions</h1><p>No actions yet. Each track makes one.</p>`;
-  const actions = all
-    .map((action, index) => ({ action, index }))
-    .sort((a, b) => b.action.createdAt.localeCompare(a.action.createdAt) || b.index - a.index)
-    .slice(0, actionsShown);
+  const actions = newestCreated(all, actionsShown);
   return `<h1>Actions</h1>
 ${truncationNote(actions.length, all.length, "GET /v1/users/{userId}/actions")}
-${actions.map(({ action }) => actionArticle(context, action)).join("\n")}`;
+${actions.map((action) => actionArticle(context, action)).join("\n")}`;
 }

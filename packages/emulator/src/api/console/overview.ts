@@ -3,7 +3,7 @@
 // export, import).
 import { escapeHtml } from "../html.ts";
 import type { ConsoleInput } from "./input.ts";
-import { copyButton } from "./shell.ts";
+import { copyButton, head } from "./shell.ts";
 
 const row = (name: string, value: string, copy = true) =>
   `<dt>${escapeHtml(name)}</dt><dd><code>${escapeHtml(value)}</code> ${copy ? copyButton(value, name) : ""}</dd>`;
@@ -52,7 +52,7 @@ ${row("Test-only API URL", `${origin}/_emulator/v1`)}
 </section>
 <section aria-labelledby="settings-heading">
 <h2 id="settings-heading">Settings</h2>
-<table><thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
+<table>${head("Setting", "Value")}
 <tbody>${settingRows.join("")}</tbody></table>
 <form data-action="settings">
 <label for="settings-json">Change settings (JSON: the settings to change, as <code>PATCH /_emulator/v1/settings</code> takes them)</label>

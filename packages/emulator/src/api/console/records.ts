@@ -3,7 +3,7 @@
 // page stays small; the test-only API has the rest.
 import { escapeHtml } from "../html.ts";
 import { type ConsoleInput, newestFirst } from "./input.ts";
-import { badge, copyButton, truncationNote } from "./shell.ts";
+import { badge, cell, copyButton, head, truncationNote } from "./shell.ts";
 
 export const outboxShown = 100;
 export const deliveriesShown = 50;
@@ -11,10 +11,6 @@ export const requestsShown = 100;
 
 /** Whole milliseconds: what a reader compares, and steady across runs (the docs' screenshots). */
 const duration = (ms: number) => (ms < 1 ? "< 1 ms" : `${Math.round(ms)} ms`);
-
-const cell = (value: string | number | undefined) => `<td>${value === undefined ? "" : escapeHtml(String(value))}</td>`;
-const head = (...names: string[]) =>
-  `<thead><tr>${names.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join("")}</tr></thead>`;
 
 export function outboxView({ context }: ConsoleInput): string {
   const { outbox } = context.state.emulator;

@@ -96,3 +96,18 @@ export const truncationNote = (shown: number, total: number, where: string): str
   shown < total
     ? `<p class="muted">Showing the newest ${shown} of ${total}; ${escapeHtml(where)} has them all.</p>`
     : "";
+
+/** A table cell holding text, empty for nothing. */
+export const cell = (value: string | number | undefined): string =>
+  `<td>${value === undefined ? "" : escapeHtml(String(value))}</td>`;
+
+/** A table's header row of column names. */
+export const head = (...names: string[]): string =>
+  `<thead><tr>${names.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join("")}</tr></thead>`;
+
+/** A definition list of the fields that are set, each a name and its text. */
+export const fieldList = (fields: readonly (readonly [string, string | undefined])[]): string =>
+  `<dl>${fields
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value as string)}</dd>`)
+    .join("")}</dl>`;

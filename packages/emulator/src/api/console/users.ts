@@ -3,26 +3,20 @@
 import type { Frozen } from "../../state/frozen.ts";
 import type { StoredSession, StoredUser } from "../../state/server.ts";
 import { escapeHtml } from "../html.ts";
-import type { ConsoleInput } from "./input.ts";
-import { badge, copyButton, truncationNote } from "./shell.ts";
+import { type ConsoleInput, newestCreated } from "./input.ts";
+import { badge, cell, copyButton, fieldList, head, truncationNote } from "./shell.ts";
 
 /** Users shown at most: the page stays small however many a test run makes. */
 export const usersShown = 100;
 
-const cell = (value: string | undefined) => `<td>${value === undefined ? "" : escapeHtml(value)}</td>`;
-
 function userDetails(user: Frozen<StoredUser>): string {
-  const fields: [string, string | undefined][] = [
+  return fieldList([
     ["Email", user.email],
     ["Phone number", user.phoneNumber],
     ["Username", user.username],
     ["Display name", user.displayName],
     ["Created", user.createdAt],
-  ];
-  return `<dl>${fields
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `<dt>${name}</dt><dd>${escapeHtml(value as string)}</dd>`)
-    .join("")}</dl>`;
+  ]);
 }
 
 function authenticatorsTable(user: Frozen<StoredUser>): string {
@@ -31,7 +25,7 @@ function authenticatorsTable(user: Frozen<StoredUser>): string {
     (authenticator) =>
       `<tr>${cell(authenticator.verificationMethod)}${cell(authenticator.email ?? authenticator.phoneNumber ?? authenticator.username ?? authenticator.displayName)}${cell(authenticator.userAuthenticatorId)}${cell(authenticator.createdAt)}${cell(authenticator.lastVerifiedAt)}</tr>`,
   );
-  return `<table><caption class="muted">Authenticators</caption><thead><tr><th scope="col">Method</th><th scope="col">Address or name</th><th scope="col">ID</th><th scope="col">Created</th><th scope="col">Last verified</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><caption class="muted">Authenticators</caption>${head("Method", "Address or name", "ID", "Created", "Last verified")}<tbody>${rows.join("")}</tbody></table>`;
 }
 
 function devicesTable(user: Frozen<StoredUser>): string {
@@ -41,7 +35,7 @@ function devicesTable(user: Frozen<StoredUser>): string {
     (device) =>
       `<tr>${cell(device.deviceId)}${cell(device.createdAt)}${cell(device.lastVerificationMethod)}${cell(device.invalidatedAt ? "invalidated" : device.rememberedUntil ? `remembered until ${device.rememberedUntil}` : "")}</tr>`,
   );
-  return `<table><caption class="muted">Devices</caption><thead><tr><th scope="col">Device ID</th><th scope="col">Created</th><th scope="col">Last method</th><th scope="col">Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><caption class="muted">Devices</caption>${head("Device ID", "Created", "Last method", "Status")}<tbody>${rows.join("")}</tbody></table>`;
 }
 
 function sessionsTable(sessions: readonly Frozen<StoredSession>[] | undefined, nowMs: number): string {
@@ -56,7 +50,7 @@ function sessionsTable(sessions: readonly Frozen<StoredSession>[] | undefined, n
           : "active";
     return `<tr>${cell(session.sessionId)}${cell(session.clientId)}${cell(session.verificationMethod)}<td>${badge(status)}</td></tr>`;
   });
-  return `<table><caption class="muted">Sessions</caption><thead><tr><th scope="col">Session ID</th><th scope="col">Client ID</th><th scope="col">Method</th><th scope="col">Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><caption class="muted">Sessions</caption>${head("Session ID", "Client ID", "Method", "Status")}<tbody>${rows.join("")}</tbody></table>`;
 }
 
 export function usersView({ context }: ConsoleInput): string {
@@ -70,12 +64,7 @@ export function usersView({ context }: ConsoleInput): string {
     list.push(session);
     sessionsByUser.set(session.userId, list);
   }
-  // createdAt is ISO 8601, so text order is time order; equal times keep the order they were made in.
-  const users = all
-    .map((user, index) => ({ user, index }))
-    .sort((a, b) => b.user.createdAt.localeCompare(a.user.createdAt) || b.index - a.index)
-    .slice(0, usersShown)
-    .map(({ user }) => user);
+  const users = newestCreated(all, usersShown);
   const nowMs = context.now();
   const articles = users.map(
     (user) => `<article aria-labelledby="user-${escapeHtml(encodeURIComponent(user.userId))}">

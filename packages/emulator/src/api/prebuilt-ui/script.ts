@@ -193,6 +193,30 @@ export function prebuiltUiScript(): void {
     element("address").focus();
   }
 
+  /**
+   * A code by email or SMS: sent to what the user has, or, enrolling, to what track sent or else
+   * what the user types (the address field's label and input type).
+   */
+  const codeStep =
+    (
+      segment: "email-otp" | "sms",
+      field: "email" | "phoneNumber",
+      known: string | undefined,
+      [label, type]: [string, string],
+      by: string,
+    ) =>
+    async (): Promise<void> => {
+      const enrol = async (address: string) => {
+        await call(`/user-authenticators/${segment}`, { [field]: address });
+        askForCode(`/verify/${segment}`, `We sent a code to ${address}.`);
+      };
+      if (!enrolling) {
+        await call(`/challenge/${segment}`, {});
+        askForCode(`/verify/${segment}`, `We sent a code by ${by}.`);
+      } else if (known) await enrol(known);
+      else askForAddress(label, type, enrol);
+    };
+
   const steps: Record<string, (name: string) => Promise<void>> = {
     PASSKEY: passkey,
     AUTHENTICATOR_APP: async () => {
@@ -203,28 +227,8 @@ export function prebuiltUiScript(): void {
       }
       askForCode("/verify/totp", "Enter the code your authenticator app shows.", enrolling);
     },
-    EMAIL_OTP: async () => {
-      const enrol = async (email: string) => {
-        await call("/user-authenticators/email-otp", { email });
-        askForCode("/verify/email-otp", `We sent a code to ${email}.`);
-      };
-      if (!enrolling) {
-        await call("/challenge/email-otp", {});
-        askForCode("/verify/email-otp", "We sent a code by email.");
-      } else if (state.email) await enrol(state.email);
-      else askForAddress("Email address", "email", enrol);
-    },
-    SMS: async () => {
-      const enrol = async (phoneNumber: string) => {
-        await call("/user-authenticators/sms", { phoneNumber });
-        askForCode("/verify/sms", `We sent a code to ${phoneNumber}.`);
-      };
-      if (!enrolling) {
-        await call("/challenge/sms", {});
-        askForCode("/verify/sms", "We sent a code by SMS.");
-      } else if (state.phoneNumber) await enrol(state.phoneNumber);
-      else askForAddress("Phone number", "tel", enrol);
-    },
+    EMAIL_OTP: codeStep("email-otp", "email", state.email, ["Email address", "email"], "email"),
+    SMS: codeStep("sms", "phoneNumber", state.phoneNumber, ["Phone number", "tel"], "SMS"),
     // A push is answered on the phone; the page asks every second whether it was, as the web SDK's callers do.
     PUSH: async () => {
       const { challengeId } = (await call("/challenge/push", { action: state.action })) as { challengeId: string };
